@@ -1,0 +1,3 @@
+export * from './schemas';
+export * from './station-api';
+export * from './views';

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { receivedMaterialSchema } from '../catalog/model';
+import { APPLICATION_STATUSES } from '../lifecycle';
+
+/**
+ * One zod schema per StationApi method: the input every transport validates at the boundary.
+ * Messages a cadre may see are written out; the rest fall back to zod's zh-CN locale.
+ */
+
+const id = z.string().min(1).max(64);
+const empty = z.object({}).strict();
+
+const personName = z
+  .string()
+  .trim()
+  .min(1, '请填写姓名')
+  .max(30, '姓名不能超过30个字')
+  .regex(/^[\p{Script=Han}·•.a-zA-Z\s]+$/u, '姓名只能包含汉字、字母和间隔号“·”');
+const phone = z
+  .string()
+  .trim()
+  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '联系电话应为11位手机号或带区号的固定电话');
+const address = z.string().trim().min(2, '地址太短').max(120, '地址不能超过120个字');
+
+export const formatSchema = z.enum(['80mm', 'a4']);
+
+export const stationMethods = {
+  'session.login': z.object({
+    username: z.string().trim().min(1, '请输入账号').max(64),
+    password: z.string().min(1, '请输入密码').max(256),
+  }),
+  'session.logout': empty,
+  'session.current': empty,
+  'session.changePassword': z.object({
+    oldPassword: z.string().min(1, '请输入原密码').max(256),
+    newPassword: z
+      .string()
+      .min(8, '新密码至少8位')
+      .max(256)
+      .regex(/[A-Za-z]/, '新密码需同时包含字母和数字')
+      .regex(/\d/, '新密码需同时包含字母和数字'),
+  }),
+
+  'residents.register': z.object({
+    idNumber: z.string().trim().min(1, '请填写身份证号码').max(30),
+    name: personName,
+    phone: phone.optional(),
+    address: address.optional(),
+  }),
+  'residents.update': z.object({
+    id,
+    name: personName.optional(),
+    phone: phone.nullable().optional(),
+    address: address.nullable().optional(),
+  }),
+  'residents.get': z.object({ id }),
+  'residents.search': z.object({
+    query: z.string().trim().max(40),
+    limit: z.number().int().min(1).max(50).default(20),
+  }),
+
+  'catalog.list': z.object({ query: z.string().trim().max(40).optional() }),
+  'catalog.get': z.object({ code: z.string().min(1).max(20), version: z.string().max(20).optional() }),
+
+  'applications.createDraft': z.object({ residentId: id, itemCode: z.string().min(1).max(20) }),
+  'applications.saveDraft': z.object({
+    id,
+    form: z.record(z.string(), z.unknown()),
+    materials: z.record(z.string(), receivedMaterialSchema),
+  }),
+  'applications.submit': z.object({ id }),
+  'applications.list': z.object({
+    status: z.array(z.enum(APPLICATION_STATUSES)).optional(),
+    itemCode: z.string().max(20).optional(),
+    residentId: id.optional(),
+    limit: z.number().int().min(1).max(200).default(50),
+    before: z.string().max(200).optional(),
+  }),
+  'applications.get': z.object({ id }),
+  'applications.withdraw': z.object({
+    id,
+    reason: z.string().trim().min(2, '请填写撤回原因').max(200, '撤回原因不能超过200个字'),
+  }),
+
+  'attachments.add': z.object({
+    applicationId: id,
+    fileName: z.string().trim().min(1).max(200),
+    mimeType: z.string().max(100),
+    dataBase64: z.string().min(1),
+  }),
+  'attachments.read': z.object({ id }),
+
+  'receipts.render': z.object({ applicationId: id, format: formatSchema }),
+  'receipts.print': z.object({
+    applicationId: id,
+    format: formatSchema,
+    printerId: z.string().min(1).max(200),
+    copies: z.number().int().min(1).max(5).default(1),
+  }),
+  'printers.list': empty,
+
+  'stats.overview': empty,
+} as const;
+
+export type StationMethod = keyof typeof stationMethods;
+export type StationInput<M extends StationMethod> = z.input<(typeof stationMethods)[M]>;
+export type StationParsedInput<M extends StationMethod> = z.output<(typeof stationMethods)[M]>;
+
+export const STATION_METHODS = Object.keys(stationMethods) as StationMethod[];
+
+export function isStationMethod(name: string): name is StationMethod {
+  return Object.hasOwn(stationMethods, name);
+}

@@ -1,0 +1,56 @@
+import type { CatalogItem } from '../catalog/model';
+import type { StationInput, StationMethod } from './schemas';
+import type {
+  ApplicationDetail,
+  ApplicationPage,
+  ApplicationView,
+  AttachmentView,
+  CatalogItemSummary,
+  PrinterView,
+  ResidentSummary,
+  ResidentView,
+  SessionView,
+  StatsOverview,
+  UserView,
+} from './views';
+
+/** What each StationApi method resolves to. */
+export interface StationOutputs {
+  'session.login': UserView;
+  'session.logout': null;
+  'session.current': SessionView;
+  'session.changePassword': null;
+  'residents.register': ResidentView;
+  'residents.update': ResidentView;
+  'residents.get': ResidentView;
+  'residents.search': ResidentSummary[];
+  'catalog.list': CatalogItemSummary[];
+  'catalog.get': CatalogItem;
+  'applications.createDraft': ApplicationView;
+  'applications.saveDraft': ApplicationView;
+  'applications.submit': ApplicationView;
+  'applications.list': ApplicationPage;
+  'applications.get': ApplicationDetail;
+  'applications.withdraw': ApplicationView;
+  'attachments.add': AttachmentView;
+  'attachments.read': { mimeType: string; dataBase64: string };
+  'receipts.render': { fileName: string; pdfBase64: string };
+  'receipts.print': { printerId: string; jobRef: string; reprint: boolean };
+  'printers.list': PrinterView[];
+  'stats.overview': StatsOverview;
+}
+
+/**
+ * The only door between the UI and the terminal's backend (DESIGN.md §3). Every transport (Electron IPC,
+ * the browser host's HTTP) carries `call(method, input)`; inputs are validated with `stationMethods`.
+ */
+export interface StationApi {
+  call<M extends StationMethod>(method: M, input: StationInput<M>): Promise<StationOutputs[M]>;
+}
+
+/** The JSON shape of a refusal on every transport. */
+export interface StationErrorBody {
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+}

@@ -1,0 +1,123 @@
+import type { CatalogItem, ReceivedMaterials } from '../catalog/model';
+import type { ApplicationStatus } from '../lifecycle';
+
+/** What StationApi methods return: plain JSON-safe data, the same over IPC and HTTP. */
+
+export type Role = 'cadre' | 'reviewer' | 'admin';
+
+export interface UserView {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+}
+
+export interface ServicePointView {
+  name: string;
+  divisionCode: string;
+  terminalNo: number;
+}
+
+export interface SessionView {
+  user: UserView | null;
+  servicePoint: ServicePointView;
+}
+
+export interface ResidentView {
+  id: string;
+  idNumber: string;
+  name: string;
+  gender: 'male' | 'female';
+  birthDate: string;
+  phone: string | null;
+  address: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A search hit: the ID number is masked, as in every list. */
+export interface ResidentSummary {
+  id: string;
+  name: string;
+  idNumberMasked: string;
+  gender: 'male' | 'female';
+  birthDate: string;
+  phone: string | null;
+}
+
+export interface CatalogItemSummary {
+  code: string;
+  name: string;
+  department: string;
+  type: CatalogItem['type'];
+  promisedDays: number;
+}
+
+export interface ApplicationView {
+  id: string;
+  itemCode: string;
+  itemName: string;
+  catalogVersion: string;
+  residentId: string;
+  residentName: string;
+  residentIdMasked: string;
+  status: ApplicationStatus;
+  form: Record<string, unknown>;
+  materials: ReceivedMaterials;
+  receiptNo: string | null;
+  submittedAt: string | null;
+  dueDate: string | null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ApplicationEventView {
+  id: string;
+  at: string;
+  type: string;
+  fromStatus: ApplicationStatus | null;
+  toStatus: ApplicationStatus | null;
+  actorName: string;
+  note: string | null;
+}
+
+export interface AttachmentView {
+  id: string;
+  sha256: string;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  createdAt: string;
+}
+
+export interface ApplicationDetail extends ApplicationView {
+  item: CatalogItem;
+  events: ApplicationEventView[];
+  attachments: AttachmentView[];
+}
+
+export interface ApplicationPage {
+  items: ApplicationView[];
+  /** Pass as `before` to get the next page; null at the end. */
+  nextCursor: string | null;
+}
+
+export interface PrinterView {
+  id: string;
+  name: string;
+  kind: 'cups' | 'windows' | 'pdf';
+  isDefault: boolean;
+}
+
+export interface StatsOverview {
+  today: string;
+  todayByItem: { itemCode: string; itemName: string; count: number }[];
+  todayTotal: number;
+  queueDepth: number;
+  byStatus: Partial<Record<ApplicationStatus, number>>;
+  dueSoon: ApplicationView[];
+  overdue: ApplicationView[];
+}

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+
+/**
+ * The catalog model: one service item per entry, with the implementation-list fields of GB/T 39554
+ * (事项名称, 事项编码, 事项类型, 主管部门, 实施机关, 设定依据, 受理条件, 申请材料, 办理流程, 承诺时限, 法定时限, 收费)
+ * and the form schema the cadre fills for it.
+ */
+
+const fieldKey = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/, 'field keys are ASCII identifiers');
+
+const fieldBase = {
+  key: fieldKey,
+  label: z.string().min(1),
+  required: z.boolean().default(false),
+  help: z.string().optional(),
+};
+
+export const scalarFieldSchema = z.discriminatedUnion('kind', [
+  z.object({ ...fieldBase, kind: z.literal('text'), maxLength: z.number().int().positive().optional() }),
+  z.object({ ...fieldBase, kind: z.literal('textarea'), maxLength: z.number().int().positive().optional() }),
+  z.object({
+    ...fieldBase,
+    kind: z.literal('number'),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    integer: z.boolean().optional(),
+    unit: z.string().optional(),
+  }),
+  /** Amount in yuan, at most two decimals. */
+  z.object({ ...fieldBase, kind: z.literal('money'), min: z.number().optional(), max: z.number().optional() }),
+  z.object({
+    ...fieldBase,
+    kind: z.literal('date'),
+    notFuture: z.boolean().optional(),
+  }),
+  z.object({ ...fieldBase, kind: z.literal('select'), options: z.array(z.string().min(1)).min(1) }),
+  z.object({ ...fieldBase, kind: z.literal('boolean') }),
+  z.object({ ...fieldBase, kind: z.literal('citizenId') }),
+  z.object({ ...fieldBase, kind: z.literal('phone') }),
+  z.object({ ...fieldBase, kind: z.literal('address') }),
+  z.object({ ...fieldBase, kind: z.literal('bankAccount') }),
+]);
+
+/** A table of household members: each row has the given columns. */
+export const membersFieldSchema = z.object({
+  ...fieldBase,
+  kind: z.literal('members'),
+  columns: z.array(scalarFieldSchema).min(1),
+  minRows: z.number().int().nonnegative().optional(),
+  maxRows: z.number().int().positive().optional(),
+});
+
+export const formFieldSchema = z.union([scalarFieldSchema, membersFieldSchema]);
+
+export const materialSchema = z.object({
+  key: fieldKey,
+  /** 材料名称 */
+  name: z.string().min(1),
+  /** 原件 / 复印件 / 原件及复印件 */
+  form: z.enum(['original', 'copy', 'original_and_copy']),
+  /** 份数 */
+  count: z.number().int().positive(),
+  required: z.boolean(),
+  note: z.string().optional(),
+});
+
+export const itemTypeSchema = z.enum(['行政给付', '行政确认', '行政许可', '公共服务', '其他行政权力']);
+
+export const catalogItemSchema = z.object({
+  /** 事项编码: stable across versions, e.g. "MZ-0001". */
+  code: z.string().regex(/^[A-Z]{2,4}-\d{4}$/),
+  /** 事项名称 */
+  name: z.string().min(2),
+  /** 事项类型 */
+  type: itemTypeSchema,
+  /** 主管部门, e.g. 民政部门 */
+  department: z.string().min(2),
+  /** 实施机关, e.g. 县级民政部门 */
+  implementingAgency: z.string().min(2),
+  /** 设定依据 */
+  legalBasis: z.array(z.string().min(2)).min(1),
+  /** 受理条件 */
+  conditions: z.array(z.string().min(2)).min(1),
+  /** 申请材料 */
+  materials: z.array(materialSchema).min(1),
+  /** 办理流程 */
+  process: z.array(z.string().min(2)).min(1),
+  /** 承诺时限, working days */
+  promisedDays: z.number().int().positive(),
+  /** 法定时限, working days */
+  statutoryDays: z.number().int().positive(),
+  /** 收费 */
+  fee: z.string().min(1),
+  /** Extra search words (synonyms cadres use). */
+  keywords: z.array(z.string()).default([]),
+  form: z.object({ fields: z.array(formFieldSchema).min(1) }),
+});
+
+export const catalogVersionSchema = z.object({
+  version: z.string().regex(/^\d{4}\.\d+$/),
+  publishedAt: z.string(),
+  items: z.array(catalogItemSchema).min(1),
+});
+
+export type ScalarField = z.infer<typeof scalarFieldSchema>;
+export type MembersField = z.infer<typeof membersFieldSchema>;
+export type FormField = z.infer<typeof formFieldSchema>;
+export type Material = z.infer<typeof materialSchema>;
+export type CatalogItem = z.infer<typeof catalogItemSchema>;
+export type CatalogItemInput = z.input<typeof catalogItemSchema>;
+export type CatalogVersion = z.infer<typeof catalogVersionSchema>;
+
+export const MATERIAL_FORM_LABEL: Record<Material['form'], string> = {
+  original: '原件',
+  copy: '复印件',
+  original_and_copy: '原件及复印件',
+};
+
+/** What the cadre ticked for one material when taking the application. */
+export const receivedMaterialSchema = z.object({
+  received: z.boolean(),
+  count: z.number().int().nonnegative(),
+});
+export type ReceivedMaterial = z.infer<typeof receivedMaterialSchema>;
+export type ReceivedMaterials = Record<string, ReceivedMaterial>;

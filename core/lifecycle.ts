@@ -1,0 +1,97 @@
+import { DaibanError } from './errors';
+
+/** The life of an application, as a pure transition function shared by terminal, platform and UI. */
+export const APPLICATION_STATUSES = [
+  'draft',
+  'queued',
+  'sent',
+  'under_review',
+  'needs_supplement',
+  'supplemented',
+  'approved',
+  'rejected',
+  'withdrawn',
+  'completed',
+] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export const APPLICATION_ACTIONS = [
+  'submit',
+  'acknowledge', // the platform accepted it
+  'start_review',
+  'request_supplement',
+  'supplement',
+  'approve',
+  'reject',
+  'withdraw',
+  'complete',
+] as const;
+export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
+
+export const STATUS_LABEL: Record<ApplicationStatus, string> = {
+  draft: '草稿',
+  queued: '待上报',
+  sent: '已上报',
+  under_review: '审核中',
+  needs_supplement: '待补正',
+  supplemented: '已补正',
+  approved: '已通过',
+  rejected: '未通过',
+  withdrawn: '已撤回',
+  completed: '已办结',
+};
+
+export const ACTION_LABEL: Record<ApplicationAction, string> = {
+  submit: '提交',
+  acknowledge: '平台确认接收',
+  start_review: '开始审核',
+  request_supplement: '退回补正',
+  supplement: '补正材料',
+  approve: '审核通过',
+  reject: '不予通过',
+  withdraw: '撤回',
+  complete: '办结',
+};
+
+const decisions = { approve: 'approved', reject: 'rejected', request_supplement: 'needs_supplement' } as const;
+const withdraw = { withdraw: 'withdrawn' } as const;
+
+/** Every legal move; anything not listed is refused. */
+const MOVES: Record<ApplicationStatus, Partial<Record<ApplicationAction, ApplicationStatus>>> = {
+  draft: { submit: 'queued', ...withdraw },
+  queued: { acknowledge: 'sent', ...withdraw },
+  sent: { start_review: 'under_review', ...decisions, ...withdraw },
+  under_review: { ...decisions, ...withdraw },
+  needs_supplement: { supplement: 'supplemented', ...withdraw },
+  supplemented: { start_review: 'under_review', ...decisions, ...withdraw },
+  approved: { complete: 'completed' },
+  rejected: { complete: 'completed' },
+  withdrawn: {},
+  completed: {},
+};
+
+export function canTransition(from: ApplicationStatus, action: ApplicationAction): boolean {
+  return MOVES[from]?.[action] !== undefined;
+}
+
+/** The actions allowed from a status, in a stable order (for buttons and messages). */
+export function allowedActions(from: ApplicationStatus): ApplicationAction[] {
+  return APPLICATION_ACTIONS.filter((a) => canTransition(from, a));
+}
+
+export function isFinal(status: ApplicationStatus): boolean {
+  return allowedActions(status).length === 0;
+}
+
+export function transition(from: ApplicationStatus, action: ApplicationAction): ApplicationStatus {
+  const to = MOVES[from]?.[action];
+  if (to) return to;
+  const status = STATUS_LABEL[from] ?? from;
+  const act = ACTION_LABEL[action] ?? action;
+  const allowed = MOVES[from] ? allowedActions(from) : [];
+  const message =
+    allowed.length === 0
+      ? `“${status}”的申请不能再“${act}”`
+      : `“${status}”的申请不能“${act}”，现在只能${allowed.map((a) => `“${ACTION_LABEL[a]}”`).join('或')}`;
+  throw new DaibanError('ILLEGAL_TRANSITION', message, { from, action });
+}

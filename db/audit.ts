@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { stmt } from './statements';
+
+export interface AuditInput {
+  at: string;
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  /** Small JSON-safe facts about the change (no full records). */
+  detail: Record<string, unknown>;
+}
+
+export interface AuditEntry extends Omit<AuditInput, 'detail'> {
+  seq: number;
+  detail: string;
+  prevHash: string;
+  hash: string;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** The hash of one entry covers every field and the previous hash: editing, inserting or deleting breaks the chain. */
+export function auditHash(e: Omit<AuditEntry, 'hash'>): string {
+  const canonical = JSON.stringify([e.seq, e.at, e.actorId, e.action, e.entityType, e.entityId, e.detail, e.prevHash]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** Appends one entry; call inside the transaction of the change it records. */
+export function appendAudit(db: Database, input: AuditInput): AuditEntry {
+  const last = stmt<[], { seq: number; hash: string }>(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get();
+  const partial = {
+    seq: (last?.seq ?? 0) + 1,
+    at: input.at,
+    actorId: input.actorId,
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId,
+    detail: JSON.stringify(input.detail),
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  const entry = { ...partial, hash: auditHash(partial) };
+  stmt(
+    db,
+    `INSERT INTO audit_log (seq, at, actor_id, action, entity_type, entity_id, detail, prev_hash, hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(entry.seq, entry.at, entry.actorId, entry.action, entry.entityType, entry.entityId, entry.detail, entry.prevHash, entry.hash);
+  return entry;
+}
+
+export type AuditVerdict = { ok: true; entries: number } | { ok: false; entries: number; brokenAt: number; reason: string };
+
+/** Walks the whole chain; the first entry whose hash, link or numbering does not hold is reported. */
+export function verifyAuditChain(db: Database): AuditVerdict {
+  const rows = db
+    .prepare(
+      `SELECT seq, at, actor_id AS actorId, action, entity_type AS entityType, entity_id AS entityId, detail,
+         prev_hash AS prevHash, hash FROM audit_log ORDER BY seq`,
+    )
+    .iterate() as IterableIterator<AuditEntry>;
+  let prev = GENESIS_HASH;
+  let expectedSeq = 1;
+  let n = 0;
+  for (const row of rows) {
+    n++;
+    if (row.seq !== expectedSeq) return { ok: false, entries: n, brokenAt: row.seq, reason: 'gap' };
+    if (row.prevHash !== prev) return { ok: false, entries: n, brokenAt: row.seq, reason: 'link' };
+    const { hash, ...rest } = row;
+    if (auditHash(rest) !== hash) return { ok: false, entries: n, brokenAt: row.seq, reason: 'hash' };
+    prev = hash;
+    expectedSeq++;
+  }
+  return { ok: true, entries: n };
+}

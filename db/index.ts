@@ -1,0 +1,12 @@
+export * from './applications';
+export * from './attachments';
+export * from './audit';
+export * from './catalog';
+export * from './migrate';
+export * from './open';
+export * from './outbox';
+export * from './residents';
+export * from './settings';
+export * from './statements';
+export * from './users';
+export { LATEST_VERSION, MIGRATIONS } from './migrations';

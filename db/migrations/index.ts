@@ -1,0 +1,16 @@
+import * as m001 from './001-initial';
+import * as m002 from './002-status-counts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: string;
+}
+
+/** Forward-only. Append a new file for every change; never edit a migration that has shipped. */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', up: m001.up },
+  { version: 2, name: 'status-counts', up: m002.up },
+];
+
+export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { stmt } from './statements';
+
+export type OutboxStatus = 'pending' | 'accepted' | 'duplicate' | 'conflict' | 'invalid';
+
+export interface OutboxMessage {
+  seq: number;
+  id: string;
+  kind: string;
+  body: string;
+  sha256: string;
+  status: OutboxStatus;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  settledAt: string | null;
+}
+
+/**
+ * Queues a message for the platform. The body is stored as the exact JSON text that will be sent, and its
+ * SHA-256 is taken over that text, so a resend after a crash is byte-identical and the platform sees a duplicate.
+ */
+export function enqueue(db: Database, m: { id: string; kind: string; body: unknown; createdAt: string }): void {
+  const body = JSON.stringify(m.body);
+  const sha256 = createHash('sha256').update(body).digest('hex');
+  stmt(db, 'INSERT INTO outbox (id, kind, body, sha256, created_at) VALUES (?, ?, ?, ?, ?)').run(
+    m.id,
+    m.kind,
+    body,
+    sha256,
+    m.createdAt,
+  );
+}
+
+const SELECT = `SELECT seq, id, kind, body, sha256, status, attempts, last_error AS lastError,
+  created_at AS createdAt, settled_at AS settledAt FROM outbox`;
+
+export function pendingMessages(db: Database, limit: number): OutboxMessage[] {
+  return stmt<[number], OutboxMessage>(db, `${SELECT} WHERE status = 'pending' ORDER BY seq LIMIT ?`).all(limit);
+}
+
+export function countPending(db: Database): number {
+  return stmt<[], { n: number }>(db, `SELECT count(*) AS n FROM outbox WHERE status = 'pending'`).get()!.n;
+}
+
+export function findMessage(db: Database, id: string): OutboxMessage | null {
+  return stmt<[string], OutboxMessage>(db, `${SELECT} WHERE id = ?`).get(id) ?? null;
+}

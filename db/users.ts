@@ -1,0 +1,81 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Role } from '../core/api/views';
+import { stmt } from './statements';
+
+export interface UserRow {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  passwordHash: string;
+  disabled: boolean;
+  failedAttempts: number;
+  lockedUntil: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+interface RawUser {
+  id: string;
+  username: string;
+  display_name: string;
+  role: Role;
+  password_hash: string;
+  disabled: number;
+  failed_attempts: number;
+  locked_until: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+const toUser = (r: RawUser): UserRow => ({
+  id: r.id,
+  username: r.username,
+  displayName: r.display_name,
+  role: r.role,
+  passwordHash: r.password_hash,
+  disabled: r.disabled === 1,
+  failedAttempts: r.failed_attempts,
+  lockedUntil: r.locked_until,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export function findUserByUsername(db: Database, username: string): UserRow | null {
+  const r = stmt<[string], RawUser>(db, 'SELECT * FROM users WHERE username = ?').get(username);
+  return r ? toUser(r) : null;
+}
+
+export function findUserById(db: Database, id: string): UserRow | null {
+  const r = stmt<[string], RawUser>(db, 'SELECT * FROM users WHERE id = ?').get(id);
+  return r ? toUser(r) : null;
+}
+
+export function countUsers(db: Database): number {
+  return stmt<[], { n: number }>(db, 'SELECT count(*) AS n FROM users').get()!.n;
+}
+
+export function insertUser(db: Database, u: Omit<UserRow, 'failedAttempts' | 'lockedUntil'>): void {
+  stmt(
+    db,
+    `INSERT INTO users (id, username, display_name, role, password_hash, disabled, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(u.id, u.username, u.displayName, u.role, u.passwordHash, u.disabled ? 1 : 0, u.createdAt, u.updatedAt);
+}
+
+export function recordLoginFailure(db: Database, id: string, failedAttempts: number, lockedUntil: string | null, at: string): void {
+  stmt(db, 'UPDATE users SET failed_attempts = ?, locked_until = ?, updated_at = ? WHERE id = ?').run(
+    failedAttempts,
+    lockedUntil,
+    at,
+    id,
+  );
+}
+
+export function recordLoginSuccess(db: Database, id: string, at: string): void {
+  stmt(db, 'UPDATE users SET failed_attempts = 0, locked_until = NULL, updated_at = ? WHERE id = ?').run(at, id);
+}
+
+export function updatePasswordHash(db: Database, id: string, hash: string, at: string): void {
+  stmt(db, 'UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?').run(hash, at, id);
+}

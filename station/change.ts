@@ -1,0 +1,47 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { ApplicationStatus } from '../core/lifecycle';
+import { appendAudit, enqueue, insertEvent, type StoreDb } from '../db';
+
+export interface ChangeRecord {
+  at: string;
+  actorId: string;
+  /** The application's history gets an event when this change concerns one. */
+  event?: {
+    applicationId: string;
+    type: string;
+    fromStatus: ApplicationStatus | null;
+    toStatus: ApplicationStatus | null;
+    note?: string | null;
+  };
+  /** What must go up to the platform, if anything. */
+  outbox?: { kind: string; body: unknown };
+  audit: { action: string; entityType: string; entityId: string | null; detail?: Record<string, unknown> };
+}
+
+/**
+ * The bookkeeping every state change carries (DESIGN.md §4): an event, an outbox message, an audit entry.
+ * Call it inside the transaction that writes the row itself, so all of it lands or none of it does.
+ */
+export function recordChange(db: StoreDb, c: ChangeRecord): void {
+  if (c.event) {
+    insertEvent(db, {
+      id: uuidv7(),
+      applicationId: c.event.applicationId,
+      at: c.at,
+      type: c.event.type,
+      fromStatus: c.event.fromStatus,
+      toStatus: c.event.toStatus,
+      actorId: c.actorId,
+      note: c.event.note ?? null,
+    });
+  }
+  if (c.outbox) enqueue(db, { id: uuidv7(), kind: c.outbox.kind, body: c.outbox.body, createdAt: c.at });
+  appendAudit(db, {
+    at: c.at,
+    actorId: c.actorId,
+    action: c.audit.action,
+    entityType: c.audit.entityType,
+    entityId: c.audit.entityId,
+    detail: c.audit.detail ?? {},
+  });
+}

@@ -1,0 +1,41 @@
+import type { StationParsedInput, StationMethod } from '../core/api/schemas';
+import type { StationOutputs } from '../core/api/station-api';
+import type { StationContext } from './context';
+import * as applications from './services/applications';
+import * as attachments from './services/attachments';
+import * as catalog from './services/catalog';
+import * as receipts from './services/receipts';
+import * as residents from './services/residents';
+import * as session from './services/session';
+import * as stats from './services/stats';
+
+type Handler<M extends StationMethod> = (
+  ctx: StationContext,
+  input: StationParsedInput<M>,
+) => StationOutputs[M] | Promise<StationOutputs[M]>;
+
+/** Method name → implementation. The mapped type makes a missing or mistyped method a compile error. */
+export const handlers: { [M in StationMethod]: Handler<M> } = {
+  'session.login': session.login,
+  'session.logout': session.logout,
+  'session.current': session.current,
+  'session.changePassword': session.changePassword,
+  'residents.register': residents.register,
+  'residents.update': residents.update,
+  'residents.get': residents.get,
+  'residents.search': residents.search,
+  'catalog.list': catalog.list,
+  'catalog.get': catalog.get,
+  'applications.createDraft': applications.createDraft,
+  'applications.saveDraft': applications.saveDraft,
+  'applications.submit': applications.submit,
+  'applications.list': applications.list,
+  'applications.get': applications.get,
+  'applications.withdraw': applications.withdraw,
+  'attachments.add': attachments.add,
+  'attachments.read': attachments.read,
+  'receipts.render': receipts.render,
+  'receipts.print': receipts.print,
+  'printers.list': receipts.listPrinters,
+  'stats.overview': stats.overview,
+};

@@ -1,0 +1,20 @@
+import type { Role } from '../../core/api/views';
+import { DaibanError } from '../../core/errors';
+import type { UserRow } from '../../db';
+import type { StationContext } from '../context';
+
+const ROLE_LABEL: Record<Role, string> = { cadre: '代办员', reviewer: '审核员', admin: '管理员' };
+
+/** The logged-in user, or a refusal; with `roles`, only those roles pass. */
+export function requireUser(ctx: StationContext, roles?: readonly Role[]): UserRow {
+  const user = ctx.session.user;
+  if (!user) throw new DaibanError('AUTH_REQUIRED', '请先登录。');
+  if (roles && !roles.includes(user.role)) {
+    const allowed = roles.map((r) => ROLE_LABEL[r]).join('或');
+    throw new DaibanError('FORBIDDEN', `此操作只有${allowed}可以进行。`, { role: user.role });
+  }
+  return user;
+}
+
+/** Intake (residents, applications, receipts) is the village cadre's work; an admin may stand in. */
+export const INTAKE_ROLES: readonly Role[] = ['cadre', 'admin'];

@@ -1,0 +1,6 @@
+/** Keys of the settings table the station reads. */
+export const SETTINGS = {
+  servicePointName: 'station.servicePointName',
+  divisionCode: 'station.divisionCode',
+  terminalNo: 'station.terminalNo',
+} as const;
