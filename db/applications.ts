@@ -130,7 +130,9 @@ export const OPEN_STATUSES: readonly ApplicationStatus[] = ['queued', 'sent', 'u
 export function listOpenDueBy(db: Database, lastDay: string, limit: number): ApplicationRow[] {
   return stmt<[string, number], RawApplication>(
     db,
-    `SELECT * FROM applications
+    // INDEXED BY: without statistics the planner prefers the status index and sorts every open
+    // application (1.5 s at a million rows); the partial due-date index reads only the first rows.
+    `SELECT * FROM applications INDEXED BY applications_due
      WHERE status IN ('queued', 'sent', 'under_review', 'needs_supplement', 'supplemented') AND due_date <= ?
      ORDER BY due_date, id LIMIT ?`,
   )

@@ -6,7 +6,7 @@ import { migrate } from './migrate';
 export type StoreDb = Db;
 
 export interface OpenStoreOptions {
-  /** Path of the database file; ':memory:' for throwaway stores. */
+  /** Path of the database file (SQLCipher cannot key an in-memory database). */
   file: string;
   /** 32 random bytes. Used as a raw SQLCipher key (no passphrase KDF: the key is already random). */
   key: Buffer;

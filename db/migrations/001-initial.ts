@@ -69,7 +69,7 @@ CREATE INDEX applications_updated ON applications (updated_at, id);
 CREATE INDEX applications_resident ON applications (resident_id);
 CREATE INDEX applications_item ON applications (item_code, submitted_at);
 CREATE INDEX applications_submitted ON applications (submitted_at) WHERE submitted_at IS NOT NULL;
-CREATE INDEX applications_due ON applications (due_date)
+CREATE INDEX applications_due ON applications (due_date, id)
   WHERE status IN ('queued', 'sent', 'under_review', 'needs_supplement', 'supplemented');
 
 CREATE TABLE application_materials (

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { formFieldSchema, materialSchema, type FormField } from '../../core/catalog/model';
 import { citizenIdCheckChar } from '../../core/citizen-id';
 import { normalisePhone } from '../../core/forms/phone';

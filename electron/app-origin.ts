@@ -1,0 +1,19 @@
+/** The origin the renderer is served from in the desktop shell: a privileged, standard, secure scheme. */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'daiban';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
+
+/**
+ * True for a URL of our own origin. Parsed by hand on purpose: WHATWG `URL.origin` is "null" for schemes
+ * Node does not know as special, so comparing origins would never match.
+ */
+export function isAppUrl(url: string | undefined | null): boolean {
+  if (!url) return false;
+  try {
+    const u = new URL(url);
+    return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST && u.username === '' && u.password === '';
+  } catch {
+    return false;
+  }
+}

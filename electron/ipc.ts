@@ -1,0 +1,45 @@
+import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import type { PushEvent } from '../station/browser-host';
+import type { Station } from '../station/station';
+import { isAppUrl } from './app-origin';
+import { CALL_CHANNEL, EVENT_CHANNEL, type CallResult } from './bridge-protocol';
+import { handleCall } from './call-handler';
+
+/**
+ * The IPC side of StationApi (DESIGN.md §3): only the main frame of our own app:// page may call, every
+ * argument is validated with the method's zod schema before the station sees it (which validates again).
+ * Not verifiable on the build machine (no Electron binary): covered by type-checking only.
+ */
+
+export interface StationIpc {
+  /** Sends a push event to every window showing our page. */
+  publish(event: PushEvent): void;
+  dispose(): void;
+}
+
+/** Only the top-level frame of the app:// page: not a subframe (the PDF preview), not any other origin. */
+function trustedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  return frame !== null && frame === event.sender.mainFrame && isAppUrl(frame.url);
+}
+
+export function registerStationIpc(station: Station): StationIpc {
+  ipcMain.handle(CALL_CHANNEL, async (event, method: unknown, input: unknown): Promise<CallResult> => {
+    if (!trustedSender(event)) {
+      station.ctx.log.warn({ url: event.senderFrame?.url }, 'ipc: call from an untrusted frame refused');
+      return { ok: false, error: { code: 'FORBIDDEN', message: '不允许的调用来源。' } };
+    }
+    return handleCall(station, method, input);
+  });
+  return {
+    publish(event) {
+      for (const win of BrowserWindow.getAllWindows()) {
+        const contents = win.webContents;
+        if (!contents.isDestroyed() && isAppUrl(contents.getURL())) contents.send(EVENT_CHANNEL, event);
+      }
+    },
+    dispose() {
+      ipcMain.removeHandler(CALL_CHANNEL);
+    },
+  };
+}

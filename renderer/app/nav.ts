@@ -1,0 +1,29 @@
+import { createContext, useContext } from 'react';
+
+/** The resident an application is being taken for (enough to show who it is). */
+export interface ResidentRef {
+  id: string;
+  name: string;
+  idNumberMasked: string;
+}
+
+/** Every screen of the terminal; navigation is in memory (the window is the app). */
+export type Route =
+  | { name: 'home' }
+  | { name: 'residents' }
+  | { name: 'items'; resident: ResidentRef }
+  | { name: 'form'; applicationId: string }
+  | { name: 'receipt'; applicationId: string }
+  | { name: 'queue' }
+  | { name: 'detail'; applicationId: string };
+
+export interface Nav {
+  route: Route;
+  go(route: Route): void;
+}
+
+export const NavContext = createContext<Nav>({ route: { name: 'home' }, go: () => undefined });
+
+export function useNav(): Nav {
+  return useContext(NavContext);
+}

@@ -1,0 +1,158 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, Col, Descriptions, Input, Modal, Result, Row, Space, Spin, Timeline } from 'antd';
+import type { ApplicationEventView } from '../../core/api/views';
+import { MATERIAL_FORM_LABEL } from '../../core/catalog/model';
+import { canTransition, STATUS_LABEL } from '../../core/lifecycle';
+import { call, errorMessage } from '../api/client';
+import { useNav } from '../app/nav';
+import { StatusTag } from '../components/StatusTag';
+import { useLoad } from '../components/use-call';
+import { ScanThumb } from '../form/ScanThumb';
+import { showDateTime } from '../lib/time';
+
+const EVENT_LABEL: Record<string, string> = {
+  created: '创建草稿',
+  submit: '提交受理',
+  withdraw: '撤回申请',
+  attachment_added: '添加扫描件',
+  receipt_printed: '打印受理回执',
+  receipt_reprinted: '补打受理回执',
+  acknowledge: '省级平台已接收',
+};
+
+function eventTitle(e: ApplicationEventView): string {
+  const base = EVENT_LABEL[e.type] ?? (e.toStatus ? `状态变为“${STATUS_LABEL[e.toStatus]}”` : e.type);
+  return base;
+}
+
+/** One application: its status, history, materials and scans, and what can still be done with it. */
+export function DetailScreen({ applicationId }: { applicationId: string }) {
+  const { go } = useNav();
+  const { message } = App.useApp();
+  const app = useLoad(() => call('applications.get', { id: applicationId }), [applicationId]);
+  const [withdrawOpen, setWithdrawOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [withdrawError, setWithdrawError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (app.error && !app.data) return <Result status="error" title="无法打开该申请" subTitle={app.error} />;
+  const a = app.data;
+  if (!a) return <div className="screen"><Spin /> 正在打开…</div>;
+
+  const withdraw = async () => {
+    if (reason.trim().length < 2) {
+      setWithdrawError('请填写撤回原因（至少2个字）');
+      return;
+    }
+    setBusy(true);
+    try {
+      await call('applications.withdraw', { id: a.id, reason: reason.trim() });
+      message.success('申请已撤回');
+      setWithdrawOpen(false);
+      app.reload();
+    } catch (e) {
+      setWithdrawError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="screen">
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
+        <h1 className="screen-title" style={{ margin: 0 }}>
+          {a.itemName} <StatusTag status={a.status} />
+        </h1>
+        <Space>
+          {a.status === 'draft' && (
+            <Button type="primary" size="large" autoFocus onClick={() => go({ name: 'form', applicationId: a.id })}>
+              继续填写
+            </Button>
+          )}
+          {a.receiptNo && <Button size="large" onClick={() => go({ name: 'receipt', applicationId: a.id })}>打印回执</Button>}
+          {canTransition(a.status, 'withdraw') && (
+            <Button size="large" danger onClick={() => { setReason(''); setWithdrawError(null); setWithdrawOpen(true); }}>
+              撤回
+            </Button>
+          )}
+          <Button size="large" onClick={() => go({ name: 'queue' })}>返回队列</Button>
+        </Space>
+      </Space>
+      <Row gutter={16}>
+        <Col span={15}>
+          <Card size="small" title="基本信息">
+            <Descriptions column={2} size="small">
+              <Descriptions.Item label="申请人">{a.residentName}（{a.residentIdMasked}）</Descriptions.Item>
+              <Descriptions.Item label="回执编号">{a.receiptNo ?? '（未提交）'}</Descriptions.Item>
+              <Descriptions.Item label="受理时间">{showDateTime(a.submittedAt)}</Descriptions.Item>
+              <Descriptions.Item label="承诺办结">{a.dueDate ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label="事项编码">{a.itemCode}（目录版本 {a.catalogVersion}）</Descriptions.Item>
+              <Descriptions.Item label="最后更新">{showDateTime(a.updatedAt)}</Descriptions.Item>
+            </Descriptions>
+          </Card>
+          <Card size="small" title="纸质材料" style={{ marginTop: 12 }}>
+            <ul style={{ margin: 0, paddingLeft: 20 }}>
+              {a.item.materials.map((m) => {
+                const r = a.materials[m.key];
+                return (
+                  <li key={m.key} style={{ color: r?.received ? undefined : '#999' }}>
+                    {r?.received ? '✔ ' : '✘ '}
+                    {m.name}（{MATERIAL_FORM_LABEL[m.form]}）{r?.received ? ` ${r.count}份` : m.required ? ' 未收取' : ' 未提供'}
+                  </li>
+                );
+              })}
+            </ul>
+          </Card>
+          <Card size="small" title={`扫描件（${a.attachments.length}页）`} style={{ marginTop: 12 }}>
+            {a.attachments.length === 0 ? (
+              <span className="muted">没有扫描件</span>
+            ) : (
+              <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+                {a.attachments.map((x) => <ScanThumb key={x.id} attachment={x} />)}
+              </div>
+            )}
+          </Card>
+        </Col>
+        <Col span={9}>
+          <Card size="small" title="办理记录">
+            <Timeline
+              items={[...a.events].reverse().map((e) => ({
+                key: e.id,
+                color: e.type === 'withdraw' ? 'red' : e.type === 'submit' ? 'green' : 'blue',
+                title: showDateTime(e.at),
+                content: (
+                  <div>
+                    <div>{eventTitle(e)}　<span className="muted">{e.actorName}</span></div>
+                    {e.note ? <div className="muted" style={{ fontSize: 14 }}>{e.type === 'withdraw' ? `原因：${e.note}` : e.note}</div> : null}
+                  </div>
+                ),
+              }))}
+            />
+          </Card>
+        </Col>
+      </Row>
+      <Modal
+        open={withdrawOpen}
+        title="撤回申请"
+        okText="确认撤回"
+        okButtonProps={{ danger: true, loading: busy }}
+        cancelText="取消"
+        onOk={withdraw}
+        onCancel={() => setWithdrawOpen(false)}
+      >
+        <p>撤回后该申请不再办理，记录会保留。请填写撤回原因：</p>
+        <Input.TextArea
+          aria-label="撤回原因"
+          value={reason}
+          onChange={(e) => { setReason(e.target.value); setWithdrawError(null); }}
+          autoSize={{ minRows: 2, maxRows: 4 }}
+          maxLength={200}
+          showCount
+          autoFocus
+          status={withdrawError ? 'error' : undefined}
+        />
+        {withdrawError && <Alert type="error" showIcon title={withdrawError} style={{ marginTop: 8 }} />}
+      </Modal>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import type { ServicePointView, UserView } from '../../core/api/views';
+import { call, errorMessage } from '../api/client';
+
+interface Props {
+  servicePoint: ServicePointView;
+  onLoggedIn(user: UserView): void;
+}
+
+/** Offline login against the terminal's own accounts; the API's Chinese refusal (wrong password, locked) is shown as is. */
+export function LoginScreen({ servicePoint, onLoggedIn }: Props) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    // For the start-up time measurement: the login form is on screen and usable.
+    performance.mark('daiban:login-interactive');
+  }, []);
+
+  const submit = async (v: { username: string; password: string }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      onLoggedIn(await call('session.login', { username: v.username.trim(), password: v.password }));
+    } catch (e) {
+      setError(errorMessage(e));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#12407f' }}>
+      <Card style={{ width: 460 }}>
+        <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 4 }}>
+          村为民服务全程代办终端
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{servicePoint.name}</Typography.Paragraph>
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
+        <Form layout="vertical" onFinish={submit} requiredMark={false} size="large">
+          <Form.Item label="账号" name="username" rules={[{ required: true, whitespace: true, message: '请输入账号' }]}>
+            <Input prefix={<UserOutlined />} autoFocus autoComplete="username" />
+          </Form.Item>
+          <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            登录
+          </Button>
+        </Form>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 14 }}>
+          无需联网即可登录。忘记密码请联系乡镇或县级运维人员。
+        </Typography.Paragraph>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import { isStationMethod } from '../../core/api/schemas';
+import type { StationErrorBody } from '../../core/api/station-api';
+import { isDaibanError } from '../../core/errors';
+import type { Station } from '../station';
+import { readBody } from './read-body';
+import { BASE_SECURITY_HEADERS } from './security-headers';
+import { httpStatusFor } from './status';
+
+/** Attachments travel as base64 inside the JSON body: 25 MB of file is about 34 MB of text. */
+export const API_BODY_LIMIT = 40 * 1024 * 1024;
+
+export function sendJson(res: ServerResponse, status: number, value: unknown, extra: Record<string, string> = {}): void {
+  const body = JSON.stringify(value === undefined ? null : value);
+  res.writeHead(status, {
+    ...BASE_SECURITY_HEADERS,
+    ...extra,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(body)),
+    // Answers carry personal data: never keep them in a cache.
+    'Cache-Control': 'no-store',
+  });
+  res.end(body);
+}
+
+export function sendError(res: ServerResponse, error: StationErrorBody, extra: Record<string, string> = {}): void {
+  sendJson(res, httpStatusFor(error.code), error, extra);
+}
+
+/** The refusal body of anything thrown by a station call. */
+function errorBody(e: unknown, log: Logger, method: string): StationErrorBody {
+  if (isDaibanError(e)) return e.toJSON();
+  log.error({ err: e, method }, 'browser host: unexpected failure');
+  return { code: 'INTERNAL', message: '系统出现异常，本次操作未完成，已保存的内容不受影响。请重试，仍不行请联系县级运维人员。' };
+}
+
+/** `POST /api/<method>`: an authenticated, same-origin request whose JSON body is the method's input. */
+export async function handleApiCall(req: IncomingMessage, res: ServerResponse, station: Station, method: string): Promise<void> {
+  if (req.method !== 'POST') {
+    return sendError(res, { code: 'METHOD_NOT_ALLOWED', message: '接口只接受 POST 请求。' }, { Allow: 'POST' });
+  }
+  if (!isStationMethod(method)) {
+    return sendError(res, { code: 'UNKNOWN_METHOD', message: `未知的操作：${method}` });
+  }
+  const read = await readBody(req, API_BODY_LIMIT);
+  if (!read.ok) {
+    if (read.reason === 'aborted') return void res.destroy();
+    return sendError(res, { code: 'REQUEST_TOO_LARGE', message: '提交的内容太大（超过40 MB），请减少一次上传的扫描件后重试。' }, { Connection: 'close' });
+  }
+
+  let input: unknown = {};
+  if (read.body.length > 0) {
+    const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    if (type !== 'application/json') {
+      return sendError(res, { code: 'INVALID_INPUT', message: '请求内容应为 JSON（Content-Type: application/json）。' });
+    }
+    try {
+      input = JSON.parse(read.body.toString('utf8'));
+    } catch {
+      return sendError(res, { code: 'INVALID_INPUT', message: '请求内容不是有效的 JSON。' });
+    }
+  }
+
+  try {
+    const value = await station.call(method, input as never);
+    sendJson(res, 200, value);
+  } catch (e) {
+    sendError(res, errorBody(e, station.ctx.log, method));
+  }
+}
