@@ -17,7 +17,8 @@ const CONTENT_WIDTH = A4_SIZE[0] - 2 * A4_MARGIN;
 const BORDER = 0.7;
 const LABEL_BG = '#eeeeee';
 const SECTION_BG = '#d9d9d9';
-const PADDING: [number, number] = [5, 6];
+/** Vertical padding kept tight so a typical item's 8–10 materials still fit on one sheet. */
+const PADDING: [number, number] = [3.5, 6];
 
 type Cell = PDFKit.Mixins.CellOptions;
 
@@ -65,12 +66,18 @@ export function drawReceiptA4(doc: PdfDoc, t: ReceiptText): void {
   let y = A4_MARGIN;
   doc.on('pageAdded', () => continuationHeader(doc, t));
 
-  // Header: title, reprint stamp, receipt number.
+  // Header: reprint stamp on the left, title and receipt number in the middle, QR code on the right,
+  // so the bottom of the page is left to the materials (a dozen fit on one sheet).
+  const qrSize = 22 * MM;
+  drawQrCode(doc, t.applicationId, { x: left + CONTENT_WIDTH - qrSize, y, size: qrSize, quietZone: 1 });
+  doc.font(FONT.regular).fontSize(7.5).fillColor('#000000');
+  doc.text('扫码查询', left + CONTENT_WIDTH - qrSize, y + qrSize + 1, { width: qrSize, align: 'center' });
+  if (t.reprintMark) drawStamp(doc, t.reprintMark, left, y + 2);
   doc.font(FONT.bold).fontSize(24).fillColor('#000000');
-  doc.text(t.title, left, y, { width: CONTENT_WIDTH, align: 'center', characterSpacing: 10 });
-  if (t.reprintMark) drawStamp(doc, t.reprintMark, left + CONTENT_WIDTH - 62, y + 2);
+  doc.text(t.title, left, y + 4, { width: CONTENT_WIDTH, align: 'center', characterSpacing: 10 });
   y = doc.y + 6;
-  y = receiptNumberLine(doc, t.receiptNo, y);
+  y = receiptNumberLine(doc, t.receiptNo, y, CONTENT_WIDTH - 2 * (qrSize + 8));
+  y = Math.max(y, A4_MARGIN + qrSize + 14);
 
   // Application and applicant.
   const labelW = 88;
@@ -88,7 +95,7 @@ export function drawReceiptA4(doc: PdfDoc, t: ReceiptText): void {
   ]);
 
   // Materials received.
-  y += 12;
+  y += 8;
   const noW = 44;
   const formW = 96;
   const countW = 56;
@@ -104,36 +111,31 @@ export function drawReceiptA4(doc: PdfDoc, t: ReceiptText): void {
   ]);
 
   // Notices.
-  y += 12;
+  y += 8;
   y = noticeBox(doc, y, t);
 
-  // QR code on the left, signature and stamp on the right.
-  const qrSize = 32 * MM;
-  y = ensureSpace(doc, y + 16, qrSize + 30);
-  drawQrCode(doc, t.applicationId, { x: left, y, size: qrSize, quietZone: 1 });
-  doc.font(FONT.regular).fontSize(7.5).fillColor('#000000');
-  doc.text('申请编号（扫码查询）', left, y + qrSize + 2, { width: qrSize + 80 });
-  doc.text(t.applicationId, left, doc.y + 1, { width: qrSize + 120 });
-
-  const signX = left + CONTENT_WIDTH / 2;
-  const signW = CONTENT_WIDTH / 2;
-  doc.font(FONT.regular).fontSize(11);
-  doc.text(`代办员（签字）：${t.cadre}`, signX, y + 8, { width: signW });
-  doc.text('受理单位（盖章）：', signX, y + 38, { width: signW });
-  doc.fontSize(9).text(t.servicePoint, signX, y + 58, { width: signW });
-  doc.fontSize(11).text(t.acceptedDate, signX, y + 84, { width: signW - 20, align: 'right' });
-  if (t.reprintLine) doc.fontSize(9).text(t.reprintLine, signX, doc.y + 6, { width: signW - 20, align: 'right' });
+  // Signature on the left, stamp and date on the right, the application id in small print below.
+  y = ensureSpace(doc, y + 6, 76);
+  const halfW = CONTENT_WIDTH / 2;
+  const signX = left + halfW;
+  doc.font(FONT.regular).fontSize(11).fillColor('#000000');
+  doc.text(`代办员（签字）：${t.cadre}`, left, y + 6, { width: halfW - 10 });
+  doc.text('受理单位（盖章）：', signX, y + 6, { width: halfW });
+  doc.fontSize(9).text(t.servicePoint, signX, y + 24, { width: halfW });
+  doc.fontSize(11).text(t.acceptedDate, signX, y + 46, { width: halfW - 20, align: 'right' });
+  if (t.reprintLine) doc.fontSize(9).text(t.reprintLine, signX, doc.y + 4, { width: halfW - 20, align: 'right' });
+  doc.fontSize(7.5).text(`申请编号：${t.applicationId}`, left, Math.max(doc.y, y + 62) + 4, { width: CONTENT_WIDTH });
 }
 
 /** '受理编号：' in body size followed by the number in large bold, centred together on one baseline. */
-function receiptNumberLine(doc: PdfDoc, receiptNo: string, y: number): number {
+function receiptNumberLine(doc: PdfDoc, receiptNo: string, y: number, maxWidth: number): number {
   const labelText = '受理编号：';
   const labelSize = 11;
   let numberSize = 17;
-  doc.font(FONT.bold);
-  while (numberSize > 10 && doc.fontSize(numberSize).widthOfString(receiptNo) > CONTENT_WIDTH - 80) numberSize -= 0.5;
-  const numberW = doc.fontSize(numberSize).widthOfString(receiptNo);
   const labelW = doc.font(FONT.regular).fontSize(labelSize).widthOfString(labelText);
+  doc.font(FONT.bold);
+  while (numberSize > 10 && doc.fontSize(numberSize).widthOfString(receiptNo) > maxWidth - labelW) numberSize -= 0.5;
+  const numberW = doc.fontSize(numberSize).widthOfString(receiptNo);
   const x = A4_MARGIN + (CONTENT_WIDTH - labelW - numberW) / 2;
   // Both on one baseline, placed a line of the large size below y.
   const lineH = doc.font(FONT.bold).fontSize(numberSize).currentLineHeight();
@@ -169,10 +171,10 @@ function noticeBox(doc: PdfDoc, top: number, t: ReceiptText): number {
   const notices = t.notices;
   const pad = 8;
   const innerW = CONTENT_WIDTH - 2 * pad;
-  const opts = { width: innerW, lineGap: 2 };
+  const opts = { width: innerW, lineGap: 1 };
   doc.font(FONT.bold).fontSize(10.5);
   const titleH = doc.heightOfString('温馨提示', opts);
-  doc.font(FONT.regular).fontSize(10);
+  doc.font(FONT.regular).fontSize(9.5);
   const lines = notices.map((n, i) => `${i + 1}. ${n}`);
   const bodyH = lines.reduce((h, l) => h + doc.heightOfString(l, opts) + 1, 0);
   const boxH = pad + titleH + 2 + bodyH + pad;
@@ -180,7 +182,7 @@ function noticeBox(doc: PdfDoc, top: number, t: ReceiptText): number {
   doc.save().lineWidth(BORDER).rect(A4_MARGIN, y, CONTENT_WIDTH, boxH).stroke('#000000').restore();
   doc.font(FONT.bold).fontSize(10.5).fillColor('#000000').text('温馨提示', A4_MARGIN + pad, y + pad, opts);
   let ly = doc.y + 2;
-  doc.font(FONT.regular).fontSize(10);
+  doc.font(FONT.regular).fontSize(9.5);
   for (const l of lines) {
     doc.text(l, A4_MARGIN + pad, ly, opts);
     ly = doc.y + 1;

@@ -139,6 +139,12 @@ test('A4 receipt is one A4 page', async () => {
   assert.match(await info(path), /Page size:\s+595\.2\d* x 841\.8\d* pts \(A4\)/);
 });
 
+test('ten materials (the most any seed item asks for) still fit on one A4 sheet', async () => {
+  const materials = Array.from({ length: 10 }, (_, i) => ({ name: `材料${i + 1}`, formLabel: '原件', count: 1 }));
+  const { path } = await render(sampleReceipt({ materials }), 'a4', 'a4-ten-materials');
+  assert.match(await info(path), /Pages:\s+1\n/);
+});
+
 test('a very long material list runs onto A4 continuation pages, each naming the receipt', async () => {
   const materials = Array.from({ length: 40 }, (_, i) => ({ name: `证明材料第${i + 1}项（村委会出具）`, formLabel: '原件', count: 1 }));
   const { path } = await render(sampleReceipt({ materials }), 'a4', 'a4-long');
