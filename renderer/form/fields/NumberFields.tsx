@@ -1,17 +1,12 @@
 import { Input } from 'antd';
-import { asText, type Of } from './field-props';
+import { textInputProps, type Of } from './field-props';
 
 /** number: typed as text (IME full-width digits are fine), checked against min/max on leaving the field. */
-export function NumberField({ field, id, value, onChange, onBlur, invalid, autoFocus, ariaLabel }: Of<'number'>) {
+export function NumberField(props: Of<'number'>) {
+  const { field } = props;
   return (
     <Input
-      id={id}
-      value={asText(value)}
-      onChange={(e) => onChange(e.target.value)}
-      onBlur={onBlur}
-      status={invalid ? 'error' : undefined}
-      autoFocus={autoFocus}
-      aria-label={ariaLabel}
+      {...textInputProps(props)}
       inputMode={field.integer ? 'numeric' : 'decimal'}
       suffix={field.unit}
       style={{ maxWidth: 220 }}
@@ -21,16 +16,11 @@ export function NumberField({ field, id, value, onChange, onBlur, invalid, autoF
 }
 
 /** money: yuan, at most two decimals. */
-export function MoneyField({ id, value, onChange, onBlur, invalid, autoFocus, ariaLabel, compact }: Of<'money'>) {
+export function MoneyField(props: Of<'money'>) {
+  const { compact } = props;
   return (
     <Input
-      id={id}
-      value={asText(value)}
-      onChange={(e) => onChange(e.target.value)}
-      onBlur={onBlur}
-      status={invalid ? 'error' : undefined}
-      autoFocus={autoFocus}
-      aria-label={ariaLabel}
+      {...textInputProps(props)}
       inputMode="decimal"
       prefix={compact ? undefined : '¥'}
       suffix={compact ? undefined : '元'}

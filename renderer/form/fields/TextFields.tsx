@@ -1,17 +1,12 @@
 import { Input } from 'antd';
-import { asText, type Of } from './field-props';
+import { textInputProps, type Of } from './field-props';
 
 /** text: one line, with the item's length limit shown as a counter. */
-export function TextField({ field, id, value, onChange, onBlur, invalid, autoFocus, ariaLabel }: Of<'text'>) {
+export function TextField(props: Of<'text'>) {
+  const { field } = props;
   return (
     <Input
-      id={id}
-      value={asText(value)}
-      onChange={(e) => onChange(e.target.value)}
-      onBlur={onBlur}
-      status={invalid ? 'error' : undefined}
-      autoFocus={autoFocus}
-      aria-label={ariaLabel}
+      {...textInputProps(props)}
       maxLength={field.maxLength ? field.maxLength + 20 : undefined}
       autoComplete="off"
     />
@@ -19,16 +14,11 @@ export function TextField({ field, id, value, onChange, onBlur, invalid, autoFoc
 }
 
 /** textarea: several lines; Enter makes a new line here, Tab moves on. */
-export function TextareaField({ field, id, value, onChange, onBlur, invalid, autoFocus, ariaLabel }: Of<'textarea'>) {
+export function TextareaField(props: Of<'textarea'>) {
+  const { field } = props;
   return (
     <Input.TextArea
-      id={id}
-      value={asText(value)}
-      onChange={(e) => onChange(e.target.value)}
-      onBlur={onBlur}
-      status={invalid ? 'error' : undefined}
-      autoFocus={autoFocus}
-      aria-label={ariaLabel}
+      {...textInputProps(props)}
       autoSize={{ minRows: 2, maxRows: 5 }}
       showCount={field.maxLength !== undefined}
       maxLength={field.maxLength}
@@ -37,16 +27,10 @@ export function TextareaField({ field, id, value, onChange, onBlur, invalid, aut
 }
 
 /** phone: mobile or landline with area code; checked on leaving the field. */
-export function PhoneField({ id, value, onChange, onBlur, invalid, autoFocus, ariaLabel }: Of<'phone'>) {
+export function PhoneField(props: Of<'phone'>) {
   return (
     <Input
-      id={id}
-      value={asText(value)}
-      onChange={(e) => onChange(e.target.value)}
-      onBlur={onBlur}
-      status={invalid ? 'error' : undefined}
-      autoFocus={autoFocus}
-      aria-label={ariaLabel}
+      {...textInputProps(props)}
       inputMode="tel"
       maxLength={20}
       placeholder="手机号或0791-1234567"
@@ -56,16 +40,10 @@ export function PhoneField({ id, value, onChange, onBlur, invalid, autoFocus, ar
 }
 
 /** address: written out to the village group and house number. */
-export function AddressField({ id, value, onChange, onBlur, invalid, autoFocus, ariaLabel }: Of<'address'>) {
+export function AddressField(props: Of<'address'>) {
   return (
     <Input
-      id={id}
-      value={asText(value)}
-      onChange={(e) => onChange(e.target.value)}
-      onBlur={onBlur}
-      status={invalid ? 'error' : undefined}
-      autoFocus={autoFocus}
-      aria-label={ariaLabel}
+      {...textInputProps(props)}
       maxLength={120}
       placeholder="××乡××村××组××号"
       autoComplete="off"
@@ -74,16 +52,10 @@ export function AddressField({ id, value, onChange, onBlur, invalid, autoFocus, 
 }
 
 /** bankAccount: digits, spaces allowed for readability (as printed on a 存折). */
-export function BankAccountField({ id, value, onChange, onBlur, invalid, autoFocus, ariaLabel }: Of<'bankAccount'>) {
+export function BankAccountField(props: Of<'bankAccount'>) {
   return (
     <Input
-      id={id}
-      value={asText(value)}
-      onChange={(e) => onChange(e.target.value)}
-      onBlur={onBlur}
-      status={invalid ? 'error' : undefined}
-      autoFocus={autoFocus}
-      aria-label={ariaLabel}
+      {...textInputProps(props)}
       inputMode="numeric"
       maxLength={30}
       style={{ fontFamily: 'monospace' }}

@@ -21,3 +21,16 @@ export function asText(v: unknown): string {
   if (v === null || v === undefined) return '';
   return typeof v === 'string' ? v : String(v);
 }
+
+/** The props every text-like input shares: value as text, change reported as the typed string, error state. */
+export function textInputProps(p: FieldProps) {
+  return {
+    id: p.id,
+    value: asText(p.value),
+    onChange: (e: { target: { value: string } }) => p.onChange(e.target.value),
+    onBlur: p.onBlur,
+    status: p.invalid ? ('error' as const) : undefined,
+    autoFocus: p.autoFocus,
+    'aria-label': p.ariaLabel,
+  };
+}
