@@ -47,5 +47,13 @@ export function isDaibanError(e: unknown): e is DaibanError {
   return e instanceof DaibanError;
 }
 
+/** What the cadre reads when something unexpected broke: the work already saved is safe, try again. */
+export const INTERNAL_MESSAGE = '系统出现异常，本次操作未完成，已保存的内容不受影响。请重试，仍不行请联系县级运维人员。';
+
+/** The JSON refusal of anything thrown: a DaibanError as it is, anything else as INTERNAL (never its text). */
+export function toErrorBody(e: unknown): { code: string; message: string; details?: ErrorDetails } {
+  return isDaibanError(e) ? e.toJSON() : { code: 'INTERNAL', message: INTERNAL_MESSAGE };
+}
+
 /** Result type for pure validators whose refusals are expected, not exceptional. */
 export type Result<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string };

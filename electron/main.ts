@@ -18,7 +18,7 @@
  */
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, safeStorage, screen } from 'electron';
-import { provisionDemoIfNeeded } from '../scripts/demo-data';
+import { provisionDemoIfNeeded } from '../station/demo-data';
 import { isDaibanError } from '../core/errors';
 import { createStation, type Station } from '../station/station';
 import { APP_ENTRY } from './app-origin';

@@ -2,11 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { z } from 'zod';
-import { isStationMethod, stationMethods, type StationInput, type StationMethod } from '../core/api/schemas';
+import { parseStationInput, type StationInput, type StationMethod } from '../core/api/schemas';
 import type { StationApi, StationOutputs } from '../core/api/station-api';
 import type { ServicePointView } from '../core/api/views';
 import { defaultCalendar, type WorkingCalendar } from '../core/calendar';
-import { DaibanError, isDaibanError } from '../core/errors';
+import { DaibanError, INTERNAL_MESSAGE, isDaibanError } from '../core/errors';
 import { getSetting, openStore, type StoreDb } from '../db';
 import { BlobStore } from './blob-store';
 import { CatalogCache } from './catalog-cache';
@@ -33,17 +33,6 @@ export interface StationOptions {
 export interface Station extends StationApi {
   readonly ctx: StationContext;
   close(): void;
-}
-
-/** Turns a zod failure into the one refusal shape: a Chinese message and one message per field. */
-function inputError(error: z.ZodError): DaibanError {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const path = issue.path.join('.') || '_';
-    fields[path] ??= issue.message;
-  }
-  const first = Object.values(fields)[0] ?? '输入内容不正确';
-  return new DaibanError('INVALID_INPUT', first, { fields });
 }
 
 function readServicePoint(db: StoreDb): ServicePointView {
@@ -78,15 +67,13 @@ export function createStation(options: StationOptions): Station {
   };
 
   async function call<M extends StationMethod>(method: M, input: StationInput<M>): Promise<StationOutputs[M]> {
-    if (!isStationMethod(method)) throw new DaibanError('INVALID_INPUT', `未知的操作：${String(method)}`);
-    const parsed = stationMethods[method].safeParse(input ?? {});
-    if (!parsed.success) throw inputError(parsed.error);
+    const parsed = parseStationInput(method, input);
     try {
-      return await handlers[method](ctx, parsed.data as never);
+      return await handlers[method](ctx, parsed as never);
     } catch (e) {
       if (isDaibanError(e)) throw e;
       log.error({ err: e, method }, 'station call failed');
-      throw new DaibanError('INTERNAL', '系统出现异常，本次操作未完成，已保存的内容不受影响。请重试，仍不行请联系县级运维人员。');
+      throw new DaibanError('INTERNAL', INTERNAL_MESSAGE);
     }
   }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { receivedMaterialSchema } from '../catalog/model';
+import { DaibanError } from '../errors';
 import { APPLICATION_STATUSES } from '../lifecycle';
 
 /**
@@ -110,4 +111,17 @@ export const STATION_METHODS = Object.keys(stationMethods) as StationMethod[];
 
 export function isStationMethod(name: string): name is StationMethod {
   return Object.hasOwn(stationMethods, name);
+}
+
+/**
+ * Validates a call's input against its method's schema; a refusal is INVALID_INPUT with one message per
+ * field (`details.fields`), the first of them as the message. Every transport and the station use this.
+ */
+export function parseStationInput<M extends StationMethod>(method: M, input: unknown): StationParsedInput<M> {
+  if (!isStationMethod(method)) throw new DaibanError('INVALID_INPUT', `未知的操作：${String(method)}`);
+  const parsed = stationMethods[method].safeParse(input ?? {});
+  if (parsed.success) return parsed.data as StationParsedInput<M>;
+  const fields: Record<string, string> = {};
+  for (const issue of parsed.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
+  throw new DaibanError('INVALID_INPUT', Object.values(fields)[0] ?? '输入内容不正确', { fields });
 }

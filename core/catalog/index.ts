@@ -1,3 +1,4 @@
 export * from './model';
 export { SEED_CATALOG, SEED_CATALOG_VERSION, SEED_ITEMS } from './seed';
-export { buildCatalogIndex, groupByDepartment, searchCatalog, type CatalogIndex } from './search';
+export { groupByDepartment } from './group';
+export { buildCatalogIndex, searchCatalog, type CatalogIndex } from './search';

@@ -196,14 +196,3 @@ export function searchCatalog(index: CatalogIndex, query: string, limit = Number
   scored.sort((a, b) => a.rank - b.rank || a.order - b.order);
   return scored.slice(0, max).map((s) => s.item);
 }
-
-/** Items grouped by 主管部门, groups in order of first appearance and items in catalog order. */
-export function groupByDepartment(items: readonly CatalogItem[]): { department: string; items: CatalogItem[] }[] {
-  const groups = new Map<string, CatalogItem[]>();
-  for (const item of items) {
-    const group = groups.get(item.department);
-    if (group) group.push(item);
-    else groups.set(item.department, [item]);
-  }
-  return [...groups].map(([department, grouped]) => ({ department, items: grouped }));
-}

@@ -1,39 +1,23 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Col, Empty, Input, Row, Space, Spin } from 'antd';
 import type { CatalogItemSummary } from '../../core/api/views';
+import { groupByDepartment } from '../../core/catalog/group';
 import { call, errorMessage } from '../api/client';
 import { useNav, type ResidentRef } from '../app/nav';
+import { useDebouncedSearch } from '../components/use-debounced-search';
 
 /** Step 2: the service item, grouped by department, searchable by name, pinyin or a cadre's word for it. */
 export function ItemPickerScreen({ resident }: { resident: ResidentRef }) {
   const { go } = useNav();
   const [query, setQuery] = useState('');
-  const [items, setItems] = useState<CatalogItemSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { results: items, error, setError } = useDebouncedSearch(
+    query,
+    (q) => call('catalog.list', q ? { query: q } : {}),
+    { delayMs: 200 },
+  );
   const [creating, setCreating] = useState<string | null>(null);
 
-  useEffect(() => {
-    let alive = true;
-    const t = setTimeout(() => {
-      call('catalog.list', query.trim() ? { query: query.trim() } : {})
-        .then((r) => {
-          if (!alive) return;
-          setItems(r);
-          setError(null);
-        })
-        .catch((e) => alive && setError(errorMessage(e)));
-    }, 200);
-    return () => {
-      alive = false;
-      clearTimeout(t);
-    };
-  }, [query]);
-
-  const groups = useMemo(() => {
-    const m = new Map<string, CatalogItemSummary[]>();
-    for (const i of items ?? []) m.set(i.department, [...(m.get(i.department) ?? []), i]);
-    return [...m.entries()];
-  }, [items]);
+  const groups = useMemo(() => groupByDepartment(items ?? []), [items]);
 
   const start = async (item: CatalogItemSummary) => {
     setCreating(item.code);
@@ -46,7 +30,7 @@ export function ItemPickerScreen({ resident }: { resident: ResidentRef }) {
     }
   };
 
-  const first = groups[0]?.[1][0];
+  const first = groups[0]?.items[0];
 
   return (
     <div className="screen">
@@ -73,7 +57,7 @@ export function ItemPickerScreen({ resident }: { resident: ResidentRef }) {
         <Empty description="没有找到相符的事项，请换个说法再试" />
       ) : (
         <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
-          {groups.map(([department, list]) => (
+          {groups.map(({ department, items: list }) => (
             <Card key={department} size="small" title={department}>
               <Row gutter={[8, 8]}>
                 {list.map((i) => (

@@ -1,38 +1,18 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Card, Col, Input, List, Row, Typography } from 'antd';
-import type { ResidentSummary } from '../../core/api/views';
-import { call, errorMessage } from '../api/client';
+import { call } from '../api/client';
 import { useNav, type ResidentRef } from '../app/nav';
+import { useDebouncedSearch } from '../components/use-debounced-search';
 import { RegisterResidentForm } from './RegisterResidentForm';
 
 /** Step 1 of an intake: find the resident (name, pinyin initials, ID digits, phone) or register them. */
 export function ResidentsScreen() {
   const { go } = useNav();
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<ResidentSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const q = query.trim();
-    if (!q) {
-      setHits(null);
-      return;
-    }
-    let alive = true;
-    const t = setTimeout(() => {
-      call('residents.search', { query: q, limit: 20 })
-        .then((r) => {
-          if (!alive) return;
-          setHits(r);
-          setError(null);
-        })
-        .catch((e) => alive && setError(errorMessage(e)));
-    }, 250);
-    return () => {
-      alive = false;
-      clearTimeout(t);
-    };
-  }, [query]);
+  const { results: hits, error } = useDebouncedSearch(query, (q) => call('residents.search', { query: q, limit: 20 }), {
+    delayMs: 250,
+    skipEmpty: true,
+  });
 
   const pick = (r: ResidentRef) => go({ name: 'items', resident: r });
 

@@ -1,8 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Logger } from 'pino';
 import { isStationMethod } from '../../core/api/schemas';
 import type { StationErrorBody } from '../../core/api/station-api';
-import { isDaibanError } from '../../core/errors';
+import { toErrorBody } from '../../core/errors';
 import type { Station } from '../station';
 import { readBody } from './read-body';
 import { BASE_SECURITY_HEADERS } from './security-headers';
@@ -26,13 +25,6 @@ export function sendJson(res: ServerResponse, status: number, value: unknown, ex
 
 export function sendError(res: ServerResponse, error: StationErrorBody, extra: Record<string, string> = {}): void {
   sendJson(res, httpStatusFor(error.code), error, extra);
-}
-
-/** The refusal body of anything thrown by a station call. */
-function errorBody(e: unknown, log: Logger, method: string): StationErrorBody {
-  if (isDaibanError(e)) return e.toJSON();
-  log.error({ err: e, method }, 'browser host: unexpected failure');
-  return { code: 'INTERNAL', message: '系统出现异常，本次操作未完成，已保存的内容不受影响。请重试，仍不行请联系县级运维人员。' };
 }
 
 /** `POST /api/<method>`: an authenticated, same-origin request whose JSON body is the method's input. */
@@ -66,6 +58,7 @@ export async function handleApiCall(req: IncomingMessage, res: ServerResponse, s
     const value = await station.call(method, input as never);
     sendJson(res, 200, value);
   } catch (e) {
-    sendError(res, errorBody(e, station.ctx.log, method));
+    // The station has already logged anything unexpected.
+    sendError(res, toErrorBody(e));
   }
 }

@@ -41,9 +41,8 @@ export async function login(ctx: StationContext, input: StationParsedInput<'sess
   }
   const ok = await verifyPassword(input.password, user.passwordHash);
   if (!ok) {
-    // A lock that has run out starts a fresh count.
-    const previous = user.lockedUntil ? 0 : user.failedAttempts;
-    const failed = previous + 1;
+    // Locking resets the stored count to 0, so a lock that has run out starts a fresh count.
+    const failed = user.failedAttempts + 1;
     const lockedUntil = failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
     ctx.db.transaction(() => {
       recordLoginFailure(ctx.db, user.id, lockedUntil ? 0 : failed, lockedUntil, at);

@@ -11,7 +11,7 @@ import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { DEMO_CADRE } from '../../scripts/demo-data';
+import { DEMO_CADRE } from '../../station/demo-data';
 import { KeyStoreError, loadOrCreateSealedKey, SEALED_KEY_FILE, type SafeStorageLike } from '../../electron/key-store';
 import { isAppUrl } from '../../electron/app-origin';
 

@@ -1,12 +1,13 @@
 /**
- * The demo village of `npm start` and the end-to-end tests: a real Ruijin village code, the seed catalog and
- * two local accounts. Kept out of station/ on purpose: a production terminal is set up by enrollment.
+ * The demo village of `npm start` (browser host, or Electron with DAIBAN_DEMO=1) and the end-to-end tests: a
+ * real Ruijin village code, the seed catalog and two local accounts. Nothing calls it in production, where a
+ * terminal is set up by enrollment.
  */
 import { SEED_CATALOG } from '../core/catalog/seed';
 import { getSetting, listCatalogVersions } from '../db';
-import { provisionStation, type ProvisionOptions } from '../station/provision';
-import { SETTINGS } from '../station/settings-keys';
-import type { Station } from '../station/station';
+import { provisionStation, type ProvisionOptions } from './provision';
+import { SETTINGS } from './settings-keys';
+import type { Station } from './station';
 
 export const DEMO_SERVICE_POINT = {
   name: '瑞金市叶坪乡华屋村为民服务代办点',
