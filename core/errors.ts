@@ -21,6 +21,11 @@ export type ErrorCode =
   | 'PRINTER_FAILED'
   | 'STORE_CORRUPT'
   | 'STORE_KEY_WRONG'
+  | 'NOT_ENROLLED'
+  | 'ALREADY_ENROLLED'
+  | 'ENROLL_FAILED'
+  | 'PLATFORM_UNREACHABLE'
+  | 'SYNC_FAILED'
   | 'INTERNAL';
 
 export interface ErrorDetails {

@@ -73,3 +73,8 @@ export function verifyAuditChain(db: Database): AuditVerdict {
   }
   return { ok: true, entries: n };
 }
+
+/** The newest entry's number and hash: what the platform is told, so a log cut short is noticed. */
+export function auditHead(db: Database): { seq: number; hash: string } | null {
+  return stmt<[], { seq: number; hash: string }>(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() ?? null;
+}

@@ -1,6 +1,7 @@
 export * from './applications';
 export * from './attachments';
 export * from './audit';
+export * from './blob-uploads';
 export * from './catalog';
 export * from './migrate';
 export * from './open';

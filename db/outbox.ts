@@ -47,3 +47,40 @@ export function countPending(db: Database): number {
 export function findMessage(db: Database, id: string): OutboxMessage | null {
   return stmt<[string], OutboxMessage>(db, `${SELECT} WHERE id = ?`).get(id) ?? null;
 }
+
+export function countByOutboxStatus(db: Database, status: OutboxStatus): number {
+  return stmt<[string], { n: number }>(db, `SELECT count(*) AS n FROM outbox WHERE status = ?`).get(status)!.n;
+}
+
+/** Counts one more try of each message (they went out; whatever came back, or did not). */
+export function recordAttempts(db: Database, ids: readonly string[]): void {
+  const s = stmt(db, 'UPDATE outbox SET attempts = attempts + 1 WHERE id = ?');
+  for (const id of ids) s.run(id);
+}
+
+/** The platform's verdict on a message; only a pending message is settled (a verdict arrives once). */
+export function settleMessage(db: Database, id: string, status: Exclude<OutboxStatus, 'pending'>, lastError: string | null, at: string): boolean {
+  const r = stmt(db, `UPDATE outbox SET status = ?, last_error = ?, settled_at = ? WHERE id = ? AND status = 'pending'`).run(
+    status,
+    lastError,
+    at,
+    id,
+  );
+  return r.changes === 1;
+}
+
+/** Messages the platform refused (invalid) or flagged (conflict), newest first: the cadre's to-do list. */
+export function listRefusedMessages(db: Database, limit: number): OutboxMessage[] {
+  return stmt<[number], OutboxMessage>(db, `${SELECT} WHERE status IN ('invalid', 'conflict') ORDER BY seq DESC LIMIT ?`).all(limit);
+}
+
+/** Usernames with a password change still waiting to go up: the platform's older hash must not undo it. */
+export function hasPendingPasswordChange(db: Database, username: string): boolean {
+  return (
+    stmt<[string], { n: number }>(
+      db,
+      `SELECT count(*) AS n FROM outbox
+       WHERE status = 'pending' AND kind = 'account.password_changed' AND json_extract(body, '$.username') = ?`,
+    ).get(username)!.n > 0
+  );
+}

@@ -23,3 +23,7 @@ export function nextCounter(db: Database, name: string): number {
   ).get(name);
   return row!.value;
 }
+
+export function deleteSetting(db: Database, key: string): void {
+  stmt(db, 'DELETE FROM settings WHERE key = ?').run(key);
+}

@@ -79,3 +79,37 @@ export function recordLoginSuccess(db: Database, id: string, at: string): void {
 export function updatePasswordHash(db: Database, id: string, hash: string, at: string): void {
   stmt(db, 'UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?').run(hash, at, id);
 }
+
+/** An account as the platform's change feed sends it. */
+export interface SyncedAccount {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  passwordHash: string;
+  disabled: boolean;
+  updatedAt: string;
+}
+
+/**
+ * Creates or updates a local account from the platform, matched by username. An existing account keeps its
+ * local id (events and applications point at it) and its lock-out count; `keepPassword` leaves the local hash
+ * alone while a password change made here is still on its way up.
+ */
+export function upsertSyncedUser(db: Database, a: SyncedAccount, o: { keepPassword: boolean; at: string }): 'inserted' | 'updated' {
+  const existing = findUserByUsername(db, a.username);
+  if (!existing) {
+    const id = findUserById(db, a.id) ? `${a.id}-${a.username}`.slice(0, 64) : a.id;
+    insertUser(db, { id, username: a.username, displayName: a.displayName, role: a.role, passwordHash: a.passwordHash, disabled: a.disabled, createdAt: o.at, updatedAt: o.at });
+    return 'inserted';
+  }
+  stmt(db, 'UPDATE users SET display_name = ?, role = ?, password_hash = ?, disabled = ?, updated_at = ? WHERE id = ?').run(
+    a.displayName,
+    a.role,
+    o.keepPassword ? existing.passwordHash : a.passwordHash,
+    a.disabled ? 1 : 0,
+    o.at,
+    existing.id,
+  );
+  return 'updated';
+}

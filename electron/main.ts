@@ -18,7 +18,7 @@
  */
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, safeStorage, screen } from 'electron';
-import { provisionDemoIfNeeded } from '../station/demo-data';
+import { prepareDemoTerminal } from '../station/demo-data';
 import { isDaibanError } from '../core/errors';
 import { createStation, type Station } from '../station/station';
 import { APP_ENTRY } from './app-origin';
@@ -37,6 +37,7 @@ registerAppScheme();
 let mainWindow: BrowserWindow | null = null;
 let station: Station | null = null;
 let ipc: StationIpc | null = null;
+let unsubscribeEvents: (() => void) | null = null;
 
 function fail(message: string): void {
   dialog.showErrorBox('代办终端无法启动', message);
@@ -87,8 +88,11 @@ async function openStation(): Promise<Station> {
     storeFile: join(dataDir, 'daiban.db'),
     allowBasicText: process.env.DAIBAN_ALLOW_UNSEALED_KEY === '1',
   });
-  const opened = createStation({ dataDir, key });
-  if (process.env.DAIBAN_DEMO === '1') await provisionDemoIfNeeded(opened);
+  // The sync agent starts with the station; it stays idle until the terminal is enrolled.
+  const opened = createStation({ dataDir, key, sync: { autoStart: true } });
+  if (process.env.DAIBAN_DEMO === '1') {
+    await prepareDemoTerminal(opened, { url: process.env.DAIBAN_DEMO_PLATFORM_URL, code: process.env.DAIBAN_DEMO_ENROLL_CODE });
+  }
   return opened;
 }
 
@@ -104,8 +108,10 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    unsubscribeEvents?.();
     ipc?.dispose();
-    station?.close();
+    // Aborts a sync in progress; every step is its own transaction, so quitting mid-run loses nothing.
+    void station?.close();
     station = null;
   });
 
@@ -115,6 +121,8 @@ if (!app.requestSingleInstanceLock()) {
       installHardening();
       station = await openStation();
       ipc = registerStationIpc(station);
+      const publish = ipc.publish;
+      unsubscribeEvents = station.onEvent((event) => publish(event));
       handleAppProtocol(rendererDir);
       mainWindow = createWindow();
     })

@@ -1,21 +1,27 @@
 /**
- * `npm start`: the demo terminal of a village service point (瑞金市叶坪乡华屋村).
+ * `npm start`: the demo of a village service point (瑞金市叶坪乡华屋村) syncing with the provincial platform.
  * - Builds the renderer when it is missing or stale.
- * - With the Electron runtime installed: bundles electron/ and starts the desktop shell (its store lives in
- *   .data/demo-electron/, key sealed by safeStorage, provisioned by main.ts because DAIBAN_DEMO=1).
- * - Without it (CI, this build machine): opens .data/demo/ with an UNSEALED key file and serves the UI with the
- *   browser host on 127.0.0.1 (port DAIBAN_PORT, default 5174). DAIBAN_BROWSER=1 forces this mode.
+ * - Starts the platform on PGlite (.data/platform, 127.0.0.1:DAIBAN_PLATFORM_PORT, default 8650) with the
+ *   seed catalog and demo accounts, and the township terminal of 叶坪乡 enrolled to it (scripts/demo-fleet.ts),
+ *   served by the browser host on DAIBAN_PORT + 1 (default 5175).
+ * - The village terminal: with the Electron runtime installed, the desktop shell (store in .data/demo-electron/,
+ *   key sealed by safeStorage, enrolled by main.ts with a one-time code passed in DAIBAN_DEMO_ENROLL_CODE).
+ *   Without it (CI, this build machine; DAIBAN_BROWSER=1 forces it): the browser host on DAIBAN_PORT (default
+ *   5174), its UNSEALED key file in .data/demo-village/.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startBrowserHost } from '../station/browser-host';
-import { DEMO_ADMIN, DEMO_CADRE, DEMO_SERVICE_POINT, openDemoTerminal } from './demo-terminal';
+import { startBrowserHost, type BrowserHost } from '../station/browser-host';
+import { DEMO_ADMIN, DEMO_CADRE, DEMO_SERVICE_POINT } from '../station/demo-data';
+import { DEMO_REVIEWER, startDemoFleet, type DemoFleet, type DemoTerminalHandle } from './demo-fleet';
 import { ensureRendererBuilt } from './renderer-build';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const staticDir = join(root, 'dist', 'renderer');
+const port = Number(process.env.DAIBAN_PORT ?? 5174);
 
 /** The Electron binary's path when the runtime is installed, else null (the npm package without its binary). */
 function electronBinary(): string | null {
@@ -27,76 +33,47 @@ function electronBinary(): string | null {
   }
 }
 
-function accounts(): string {
-  return [
-    `  代办员账号 cadre:  ${DEMO_CADRE.username} / ${DEMO_CADRE.password}（${DEMO_CADRE.displayName}）`,
-    `  管理员账号 admin:  ${DEMO_ADMIN.username} / ${DEMO_ADMIN.password}`,
-  ].join('\n');
-}
-
-function startElectron(binary: string): void {
-  const build = spawnSync(process.execPath, [join(root, 'scripts', 'build-electron.mjs')], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-  console.log(`\n代办终端（桌面版）启动中…… ${DEMO_SERVICE_POINT.name}\n${accounts()}\n`);
-  const child = spawn(binary, [join(root, 'dist', 'electron', 'main.js')], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, DAIBAN_DEMO: '1', DAIBAN_USER_DATA: join(root, '.data', 'demo-electron') },
-  });
-  const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
-  process.on('SIGINT', forward('SIGINT'));
-  process.on('SIGTERM', forward('SIGTERM'));
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
-}
-
-async function startBrowser(): Promise<void> {
-  const staticDir = join(root, 'dist', 'renderer');
-  const dataDir = join(root, '.data', 'demo');
-  const terminal = await openDemoTerminal(dataDir);
-  const port = Number(process.env.DAIBAN_PORT ?? 5174);
-  let host;
+async function listen(station: DemoTerminalHandle['station'], at: number): Promise<BrowserHost> {
   try {
-    host = await startBrowserHost({ station: terminal.station, staticDir, port });
+    return await startBrowserHost({ station, staticDir, port: at });
   } catch (e) {
-    terminal.station.close();
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      console.error(`端口 ${port} 已被占用，请关闭占用它的程序，或设置 DAIBAN_PORT 换一个端口。 (port ${port} is in use; set DAIBAN_PORT)`);
-      process.exit(1);
+      throw new Error(`端口 ${at} 已被占用，请关闭占用它的程序，或设置 DAIBAN_PORT 换一个端口。 (port ${at} is in use; set DAIBAN_PORT)`);
     }
     throw e;
   }
+}
 
+function banner(fleet: DemoFleet, village: string, township: BrowserHost): string {
   const line = '─'.repeat(72);
-  console.log(
-    [
-      line,
-      '未安装 Electron 运行时，代办终端改以浏览器方式运行（仅限本机 127.0.0.1 访问）。',
-      'The Electron runtime is not installed, so the terminal runs in the browser host (127.0.0.1 only).',
-      '',
-      `⚠ 数据库密钥以明文保存在 ${terminal.keyFile}，仅供演示和测试；正式使用请安装桌面版。`,
-      `⚠ The database key is stored UNSEALED in ${terminal.keyFile} (demo/test only).`,
-      '',
-      `  ${DEMO_SERVICE_POINT.name}${terminal.provisioned ? '（首次运行，已初始化演示数据）' : ''}`,
-      '  请用 Chrome、Edge 或 Chromium 打开 / open this URL (the token is part of it):',
-      `  ${host.url}`,
-      '',
-      accounts(),
-      '',
-      '  按 Ctrl-C 退出 / Ctrl-C to stop.',
-      line,
-    ].join('\n'),
-  );
+  return [
+    line,
+    `省级平台（演示，PGlite 数据在 .data/platform）：${fleet.platform.url}`,
+    '',
+    `村代办点  ${DEMO_SERVICE_POINT.name}`,
+    `  ${village}`,
+    `  代办员 ${DEMO_CADRE.username} / ${DEMO_CADRE.password}（${DEMO_CADRE.displayName}）   管理员 ${DEMO_ADMIN.username} / ${DEMO_ADMIN.password}`,
+    '',
+    `乡镇审核  ${fleet.township.name}`,
+    `  ${township.url}`,
+    `  审核员 ${DEMO_REVIEWER.username} / ${DEMO_REVIEWER.password}（${DEMO_REVIEWER.displayName}）`,
+    '',
+    '  浏览器地址里含访问令牌，请整段复制。 The token is part of each URL.',
+    '  运维命令 / IT CLI:  npm run platform -- help （请先停止演示：平台数据库同一时间只能由一个进程打开）',
+    '  按 Ctrl-C 退出 / Ctrl-C to stop.',
+    line,
+  ].join('\n');
+}
 
+function onShutdown(stop: () => Promise<unknown>): void {
   let closing = false;
   const shutdown = () => {
     if (closing) return;
     closing = true;
-    host
-      .close()
+    stop()
       .catch(() => undefined)
       .finally(() => {
-        terminal.station.close();
-        console.log('代办终端已关闭。 (stopped)');
+        console.log('代办演示已关闭。 (stopped)');
         process.exit(0);
       });
   };
@@ -104,14 +81,66 @@ async function startBrowser(): Promise<void> {
   process.on('SIGTERM', shutdown);
 }
 
+async function startElectron(binary: string, fleet: DemoFleet, township: BrowserHost): Promise<void> {
+  const build = spawnSync(process.execPath, [join(root, 'scripts', 'build-electron.mjs')], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('Electron 外壳打包失败 (build-electron failed)');
+  console.log(banner(fleet, '（桌面版窗口 / the desktop window）', township));
+  const child = spawn(binary, [join(root, 'dist', 'electron', 'main.js')], {
+    cwd: root,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      DAIBAN_DEMO: '1',
+      DAIBAN_USER_DATA: join(root, '.data', 'demo-electron'),
+      DAIBAN_DEMO_PLATFORM_URL: fleet.platform.url,
+      DAIBAN_DEMO_ENROLL_CODE: await fleet.villageEnrollmentCode(),
+    },
+  });
+  onShutdown(async () => child.kill('SIGTERM'));
+  child.on('exit', (code) => {
+    void township
+      .close()
+      .then(() => fleet.close())
+      .finally(() => process.exit(code ?? 0));
+  });
+}
+
+async function startBrowser(fleet: DemoFleet, township: BrowserHost, village: DemoTerminalHandle): Promise<void> {
+  const villageHost = await listen(village.station, port);
+  console.log(
+    [
+      '未安装 Electron 运行时，村代办终端改以浏览器方式运行（仅限本机 127.0.0.1 访问）。',
+      'The Electron runtime is not installed, so the village terminal runs in the browser host (127.0.0.1 only).',
+      '⚠ 数据库密钥以明文保存在 .data/demo-*/daiban.key，仅供演示和测试。 ⚠ Database keys are UNSEALED in .data/demo-*/daiban.key (demo only).',
+      banner(fleet, villageHost.url, township),
+    ].join('\n'),
+  );
+  onShutdown(async () => {
+    await Promise.all([villageHost.close(), township.close()]);
+    await fleet.close();
+  });
+}
+
 async function main(): Promise<void> {
   await ensureRendererBuilt(root);
   const binary = process.env.DAIBAN_BROWSER === '1' ? null : electronBinary();
-  if (binary) startElectron(binary);
-  else await startBrowser();
+  const fleet = await startDemoFleet(join(root, '.data'), {
+    platformPort: Number(process.env.DAIBAN_PLATFORM_PORT ?? 8650),
+    syncIntervalMs: 10_000,
+    withoutVillage: binary !== null,
+    warn: () => undefined,
+  });
+  try {
+    const township = await listen(fleet.township.station, port + 1);
+    if (binary) await startElectron(binary, fleet, township);
+    else await startBrowser(fleet, township, fleet.village!);
+  } catch (e) {
+    await fleet.close();
+    throw e;
+  }
 }
 
 main().catch((e: unknown) => {
-  console.error('代办终端启动失败 (start failed):', e);
+  console.error('代办演示启动失败 (start failed):', e instanceof Error ? e.message : e);
   process.exit(1);
 });

@@ -5,7 +5,9 @@ import type { StoreDb, UserRow } from '../db';
 import type { BlobStore } from './blob-store';
 import type { CatalogCache } from './catalog-cache';
 import type { Clock } from './clock';
+import type { StationEvent } from './events';
 import type { PrinterPort } from './printing/printer';
+import type { SyncAgent } from './sync/agent';
 
 /** Everything a service handler needs; built once by createStation. */
 export interface StationContext {
@@ -21,4 +23,8 @@ export interface StationContext {
   /** The one cadre logged in on this terminal (a desktop app has one user at a time). */
   session: { user: UserRow | null };
   servicePoint(): ServicePointView;
+  /** Pushes an event to every subscriber of the station (the UI, through IPC or server-sent events). */
+  emit(event: StationEvent): void;
+  /** The sync agent (station/sync/agent.ts); idle on a terminal that was never enrolled. */
+  readonly sync: SyncAgent;
 }

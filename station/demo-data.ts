@@ -35,3 +35,19 @@ export async function provisionDemoIfNeeded(station: Station): Promise<boolean> 
   await provisionStation(station, DEMO_PROVISION);
   return true;
 }
+
+/**
+ * The Electron demo of `npm start`: enrolled to the demo platform with the one-time code it passes, else (no
+ * platform) provisioned locally. A store provisioned by an earlier, platform-less run enrolls as its admin.
+ */
+export async function prepareDemoTerminal(station: Station, platform: { url?: string; code?: string }): Promise<void> {
+  if (station.sync.status().enrolled) return;
+  if (!platform.url || !platform.code) {
+    await provisionDemoIfNeeded(station);
+    return;
+  }
+  const provisionedLocally = getSetting(station.ctx.db, SETTINGS.divisionCode) !== null;
+  if (provisionedLocally) await station.call('session.login', { username: DEMO_ADMIN.username, password: DEMO_ADMIN.password });
+  await station.call('sync.enroll', { platformUrl: platform.url, code: platform.code });
+  if (provisionedLocally) await station.call('session.logout', {});
+}

@@ -8,6 +8,7 @@ import * as receipts from './services/receipts';
 import * as residents from './services/residents';
 import * as session from './services/session';
 import * as stats from './services/stats';
+import * as sync from './services/sync';
 
 type Handler<M extends StationMethod> = (
   ctx: StationContext,
@@ -38,4 +39,7 @@ export const handlers: { [M in StationMethod]: Handler<M> } = {
   'receipts.print': receipts.print,
   'printers.list': receipts.listPrinters,
   'stats.overview': stats.overview,
+  'sync.enroll': sync.enroll,
+  'sync.status': sync.status,
+  'sync.now': sync.now,
 };

@@ -3,4 +3,17 @@ export const SETTINGS = {
   servicePointName: 'station.servicePointName',
   divisionCode: 'station.divisionCode',
   terminalNo: 'station.terminalNo',
+  /** Enrollment (station/sync/enroll.ts): set together, once. The store is encrypted, so the key may live here. */
+  platformUrl: 'sync.platformUrl',
+  terminalId: 'sync.terminalId',
+  terminalRole: 'sync.role',
+  privateKey: 'sync.privateKey',
+  enrolledAt: 'sync.enrolledAt',
+  /** The change feed's cursor, stored in the transaction that applies each page. */
+  changesCursor: 'sync.changesCursor',
+  /** Platform clock minus terminal clock (ms), learned from every response: village PCs' clocks drift. */
+  serverOffsetMs: 'sync.serverOffsetMs',
+  lastSuccessAt: 'sync.lastSuccessAt',
+  lastAttemptAt: 'sync.lastAttemptAt',
+  lastError: 'sync.lastError',
 } as const;

@@ -4,7 +4,7 @@ import pino, { type Logger } from 'pino';
 import { z } from 'zod';
 import { parseStationInput, type StationInput, type StationMethod } from '../core/api/schemas';
 import type { StationApi, StationOutputs } from '../core/api/station-api';
-import type { ServicePointView } from '../core/api/views';
+import type { ServicePointView, SyncStatusView } from '../core/api/views';
 import { defaultCalendar, type WorkingCalendar } from '../core/calendar';
 import { DaibanError, INTERNAL_MESSAGE, isDaibanError } from '../core/errors';
 import { getSetting, openStore, type StoreDb } from '../db';
@@ -12,10 +12,12 @@ import { BlobStore } from './blob-store';
 import { CatalogCache } from './catalog-cache';
 import { systemClock, type Clock } from './clock';
 import type { StationContext } from './context';
+import { StationEvents, type StationEventListener } from './events';
 import { handlers } from './handlers';
 import type { PrinterPort } from './printing/printer';
 import { createPrinterPort } from './printing/printers';
 import { SETTINGS } from './settings-keys';
+import { SyncAgent, type SyncOptions } from './sync/agent';
 
 z.config(z.locales.zhCN());
 
@@ -28,12 +30,34 @@ export interface StationOptions {
   calendar?: WorkingCalendar;
   printers?: PrinterPort;
   log?: Logger;
+  /** The sync agent's settings; tests inject fetch, timers and `autoStart: false`. */
+  sync?: SyncOptions;
+}
+
+/** The sync agent as the shell sees it. */
+export interface StationSync {
+  /** Starts the schedule (createStation does it unless `sync.autoStart` is false). */
+  start(): void;
+  /** Stops the schedule; resolves when a run in progress has ended. */
+  stop(): Promise<void>;
+  syncNow(): Promise<SyncStatusView>;
+  status(): SyncStatusView;
 }
 
 export interface Station extends StationApi {
   readonly ctx: StationContext;
-  close(): void;
+  readonly sync: StationSync;
+  /** Subscribes to push events (sync status …); returns the unsubscribe. */
+  onEvent(listener: StationEventListener): () => void;
+  /**
+   * Stops the sync agent and closes the store. Synchronous when no sync is running (the store is closed on
+   * return); otherwise the run is aborted and the store closes when it has let go (await the promise).
+   */
+  close(): Promise<void>;
 }
+
+/** Calls that queue an outbox message: the agent is nudged to send it soon. */
+const QUEUEING_METHODS: ReadonlySet<StationMethod> = new Set(['applications.submit', 'applications.withdraw', 'session.changePassword']);
 
 function readServicePoint(db: StoreDb): ServicePointView {
   return {
@@ -52,6 +76,9 @@ export function createStation(options: StationOptions): Station {
   const db = openStore({ file: join(options.dataDir, 'daiban.db'), key: options.key });
   const log = options.log ?? pino({ level: process.env.DAIBAN_LOG_LEVEL ?? 'info' });
   const receiptDir = join(options.dataDir, 'receipts');
+  const events = new StationEvents((err) => log.warn({ err }, 'station event listener failed'));
+  // The agent needs the context and the context names the agent: a getter closes the loop.
+  let agent!: SyncAgent;
   const ctx: StationContext = {
     db,
     clock: options.clock ?? systemClock,
@@ -64,12 +91,19 @@ export function createStation(options: StationOptions): Station {
     session: { user: null },
     // Read each time (three indexed lookups): enrollment may change it while the app runs.
     servicePoint: () => readServicePoint(db),
+    emit: (event) => events.emit(event),
+    get sync() {
+      return agent;
+    },
   };
+  agent = new SyncAgent(ctx, { ...options.sync, dataDir: options.dataDir });
 
   async function call<M extends StationMethod>(method: M, input: StationInput<M>): Promise<StationOutputs[M]> {
     const parsed = parseStationInput(method, input);
     try {
-      return await handlers[method](ctx, parsed as never);
+      const output = await handlers[method](ctx, parsed as never);
+      if (QUEUEING_METHODS.has(method)) agent.nudge();
+      return output;
     } catch (e) {
       if (isDaibanError(e)) throw e;
       log.error({ err: e, method }, 'station call failed');
@@ -77,9 +111,30 @@ export function createStation(options: StationOptions): Station {
     }
   }
 
+  let closing: Promise<void> | null = null;
+  function close(): Promise<void> {
+    if (closing) return closing;
+    const running = agent.close();
+    if (!running) {
+      db.close();
+      return (closing = Promise.resolve());
+    }
+    return (closing = running.then(() => {
+      db.close();
+    }));
+  }
+
+  if (options.sync?.autoStart !== false) agent.start();
   return {
     ctx,
     call,
-    close: () => db.close(),
+    sync: {
+      start: () => agent.start(),
+      stop: () => agent.stop(),
+      syncNow: () => agent.syncNow(),
+      status: () => agent.status(),
+    },
+    onEvent: (listener) => events.subscribe(listener),
+    close,
   };
 }

@@ -101,6 +101,25 @@ export const stationMethods = {
   'printers.list': empty,
 
   'stats.overview': empty,
+
+  /** First run: the platform's address and the one-time code IT staff gave the service point. */
+  'sync.enroll': z.object({
+    platformUrl: z
+      .string()
+      .trim()
+      .min(1, '请填写省级平台地址')
+      .max(200)
+      .regex(/^https?:\/\/[^\s/]+(:\d+)?(\/[^\s]*)?$/i, '平台地址应以 http:// 或 https:// 开头，例如 https://daiban.gov.cn'),
+    code: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z0-9-]{6,64}$/, '注册码由字母和数字组成，请按运维人员给出的注册码填写'),
+  }),
+  /** Callable before login: the login screen needs to know whether the terminal is enrolled. */
+  'sync.status': empty,
+  /** Runs a sync now and resolves when it ends (progress arrives as `sync.status` push events meanwhile). */
+  'sync.now': empty,
 } as const;
 
 export type StationMethod = keyof typeof stationMethods;

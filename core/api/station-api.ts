@@ -11,6 +11,7 @@ import type {
   ResidentView,
   SessionView,
   StatsOverview,
+  SyncStatusView,
   UserView,
 } from './views';
 
@@ -38,6 +39,9 @@ export interface StationOutputs {
   'receipts.print': { printerId: string; jobRef: string; reprint: boolean };
   'printers.list': PrinterView[];
   'stats.overview': StatsOverview;
+  'sync.enroll': SyncStatusView;
+  'sync.status': SyncStatusView;
+  'sync.now': SyncStatusView;
 }
 
 /**

@@ -121,3 +121,42 @@ export interface StatsOverview {
   dueSoon: ApplicationView[];
   overdue: ApplicationView[];
 }
+
+/** A message the platform refused: shown to the cadre with the platform's reason; it never blocks the queue. */
+export interface SyncProblemView {
+  messageId: string;
+  kind: string;
+  /** The application it concerns, when it concerns one. */
+  applicationId: string | null;
+  receiptNo: string | null;
+  /** The platform's reason, in Chinese. */
+  reason: string;
+  at: string;
+}
+
+export type SyncPhase = 'idle' | 'probing' | 'blobs' | 'outbox' | 'changes' | 'heartbeat';
+
+export interface SyncStatusView {
+  enrolled: boolean;
+  platformUrl: string | null;
+  terminalId: string | null;
+  role: 'village' | 'township' | null;
+  /** null until the first probe. */
+  online: boolean | null;
+  syncing: boolean;
+  phase: SyncPhase;
+  /** Of the current phase, when it can be counted. */
+  progress: { done: number; total: number } | null;
+  lastSuccessAt: string | null;
+  lastAttemptAt: string | null;
+  /** The last failure, in plain Chinese; null after a success. */
+  lastError: string | null;
+  /** Outbox messages not yet acknowledged by the platform. */
+  pending: number;
+  /** Attachments not yet fully uploaded. */
+  pendingBlobs: number;
+  /** When the agent tries next (backoff), if it is waiting. */
+  nextAttemptAt: string | null;
+  /** Refused messages; empty when nobody is logged in. */
+  problems: SyncProblemView[];
+}

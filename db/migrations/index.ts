@@ -1,5 +1,6 @@
 import * as m001 from './001-initial';
 import * as m002 from './002-status-counts';
+import * as m003 from './003-sync';
 
 export interface Migration {
   version: number;
@@ -11,6 +12,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: m001.up },
   { version: 2, name: 'status-counts', up: m002.up },
+  { version: 3, name: 'sync', up: m003.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,20 +1,34 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Button, Result, Spin } from 'antd';
 import type { ServicePointView, UserView } from '../../core/api/views';
 import { call, errorMessage, hasTransport } from '../api/client';
 import { LoginScreen } from '../screens/LoginScreen';
+import { refreshSyncStatus, useSyncStatus } from '../sync/sync-store';
 import { flushPendingSaves } from './pending-saves';
 import { SessionContext, type Session } from './session';
 import { Shell } from './Shell';
+
+// First run only: kept out of the login screen's bundle.
+const EnrollScreen = lazy(() => import('../screens/EnrollScreen').then((m) => ({ default: m.EnrollScreen })));
 
 type Boot =
   | { state: 'loading' }
   | { state: 'failed'; message: string }
   | { state: 'ready'; servicePoint: ServicePointView; user: UserView | null };
 
-/** Finds out whether someone is logged in, then shows the login screen or the terminal. */
+/** The division code the station reports until the terminal has been set up (station.ts readServicePoint). */
+const NEVER_SET_UP = '000000000000';
+
+/**
+ * Finds out whether someone is logged in, then shows the terminal, the login screen, or — on a terminal never
+ * set up and not enrolled — the enrollment screen (the login screen links to it while not enrolled).
+ */
 export function App() {
   const [boot, setBoot] = useState<Boot>({ state: 'loading' });
+  /** Decided once at start-up by the rule above, then by the cadre (login link, 去登录). */
+  const [enrolling, setEnrolling] = useState(false);
+  // Live for the whole app (callable before login); a station that cannot tell leaves it null → login screen.
+  const { status: sync } = useSyncStatus();
 
   const load = useCallback(() => {
     if (!hasTransport()) {
@@ -22,8 +36,11 @@ export function App() {
       return;
     }
     setBoot({ state: 'loading' });
-    call('session.current', {})
-      .then((s) => setBoot({ state: 'ready', servicePoint: s.servicePoint, user: s.user }))
+    Promise.all([call('session.current', {}), refreshSyncStatus()])
+      .then(([s, sync]) => {
+        setEnrolling(!s.user && sync?.enrolled === false && s.servicePoint.divisionCode === NEVER_SET_UP);
+        setBoot({ state: 'ready', servicePoint: s.servicePoint, user: s.user });
+      })
       .catch((e) => setBoot({ state: 'failed', message: errorMessage(e) }));
   }, []);
 
@@ -62,10 +79,29 @@ export function App() {
     );
   }
   if (!session) {
+    if (enrolling) {
+      return (
+        <Suspense
+          fallback={
+            <div className="boot">
+              <Spin /> 正在打开…
+            </div>
+          }
+        >
+          <EnrollScreen
+            onDone={(servicePoint) => {
+              setEnrolling(false);
+              setBoot({ state: 'ready', servicePoint, user: null });
+            }}
+          />
+        </Suspense>
+      );
+    }
     return (
       <LoginScreen
         servicePoint={boot.servicePoint}
-        onLoggedIn={(user) => setBoot({ state: 'ready', servicePoint: boot.servicePoint, user })}
+        notEnrolled={sync?.enrolled === false}
+        onLoggedIn={(user) => setBoot({ ...boot, user })}
       />
     );
   }

@@ -5,6 +5,7 @@ import { useNav } from '../app/nav';
 import { useSession } from '../app/session';
 import { ApplicationList } from '../components/ApplicationList';
 import { useLoad } from '../components/use-call';
+import { SyncSummary } from '../sync/SyncSummary';
 
 /** The day at a glance: what was taken today, what waits to go up, what is due or overdue. */
 export function HomeScreen() {
@@ -49,10 +50,7 @@ export function HomeScreen() {
         </Col>
         <Col span={9}>
           <Card size="small" title={<span><CloudOutlined /> 网络与上报</span>} styles={{ body: { padding: '8px 12px' } }}>
-            <div>未连接省级平台（离线）</div>
-            <div className="muted" style={{ fontSize: 14 }}>
-              {s ? `${s.queueDepth} 件申请保存在本机，网络恢复后自动上报` : '…'}
-            </div>
+            <SyncSummary queueDepth={s?.queueDepth} />
           </Card>
         </Col>
       </Row>

@@ -1,16 +1,18 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { ApiOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import type { ServicePointView, UserView } from '../../core/api/views';
 import { call, errorMessage } from '../api/client';
 
 interface Props {
   servicePoint: ServicePointView;
   onLoggedIn(user: UserView): void;
+  /** While the terminal is not enrolled: says where an admin connects it (the station asks for an admin). */
+  notEnrolled?: boolean;
 }
 
 /** Offline login against the terminal's own accounts; the API's Chinese refusal (wrong password, locked) is shown as is. */
-export function LoginScreen({ servicePoint, onLoggedIn }: Props) {
+export function LoginScreen({ servicePoint, onLoggedIn, notEnrolled }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -52,6 +54,11 @@ export function LoginScreen({ servicePoint, onLoggedIn }: Props) {
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 14 }}>
           无需联网即可登录。忘记密码请联系乡镇或县级运维人员。
         </Typography.Paragraph>
+        {notEnrolled && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 14 }}>
+            <ApiOutlined /> 本机尚未接入省级平台：请管理员登录后，点右上角的同步状态，选择“接入省级平台”。
+          </Typography.Paragraph>
+        )}
       </Card>
     </div>
   );

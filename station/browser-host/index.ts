@@ -90,6 +90,8 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
     });
   });
   port = (server.address() as AddressInfo).port;
+  // Station events (sync progress …) reach every open event stream without the caller wiring anything.
+  const unsubscribe = o.station.onEvent((event) => events.publish(event));
 
   return {
     url: `http://127.0.0.1:${port}/#token=${token}`,
@@ -98,6 +100,7 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
     publish: (event) => events.publish(event),
     close: () =>
       new Promise<void>((resolvePromise, reject) => {
+        unsubscribe();
         events.close();
         server.close((err) => (err ? reject(err) : resolvePromise()));
         server.closeAllConnections();

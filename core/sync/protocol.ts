@@ -1,0 +1,183 @@
+import { z } from 'zod';
+
+/**
+ * Sync protocol v1 (DESIGN.md §5): the wire contract shared by the station's sync agent and the platform.
+ * Outbox up, change feed down. Every request but health and enroll is signed (see signing.ts).
+ */
+
+export const PROTOCOL_VERSION = 'v1';
+
+/** Header names (lower case, as Node delivers them). */
+export const HEADERS = {
+  /** On `GET /v1/health` (204): proves the answer came from a Daiban platform, not a captive portal. */
+  platform: 'daiban-platform',
+  /** The platform's clock on every response (ISO 8601); terminals sign with their offset to it. */
+  serverTime: 'daiban-server-time',
+  terminal: 'daiban-terminal',
+  time: 'daiban-time',
+  contentSha256: 'daiban-content-sha256',
+  signature: 'daiban-signature',
+} as const;
+
+/** A signed request whose time is further than this from the platform's clock is refused (CLOCK_SKEW). */
+export const REPLAY_WINDOW_MS = 5 * 60_000;
+
+export const LIMITS = {
+  /** Messages in one `POST /v1/outbox`. */
+  outboxBatchMessages: 500,
+  /** Bytes of the JSON of one outbox batch, before gzip (the platform refuses more after inflating). */
+  outboxBatchBytes: 1024 * 1024,
+  /** Bytes on the wire of any JSON request (gzipped or not). */
+  requestBodyBytes: 1024 * 1024,
+  /** One `PUT /v1/blobs/{sha256}` chunk. */
+  blobChunkBytes: 256 * 1024,
+  /** A whole attachment (the station refuses bigger scans before this). */
+  blobMaxBytes: 20 * 1024 * 1024,
+  /** Changes in one page of `GET /v1/changes`. */
+  changesPageSize: 200,
+} as const;
+
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+const isoTime = z.string().datetime({ offset: true });
+/** 12 digits, zero-padded (core/division.ts). */
+export const divisionCode12 = z.string().regex(/^\d{12}$/);
+
+export const terminalRoleSchema = z.enum(['village', 'township']);
+export type TerminalRole = z.infer<typeof terminalRoleSchema>;
+
+// ---- POST /v1/enroll (unsigned; the one-time code is the credential) ----
+
+export const enrollRequestSchema = z.object({
+  code: z.string().trim().min(6).max(64),
+  /** The terminal's Ed25519 public key: the 32 raw bytes, base64. */
+  publicKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/),
+  appVersion: z.string().max(40),
+  hostname: z.string().max(100).optional(),
+});
+export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
+
+export const enrollResponseSchema = z.object({
+  terminalId: z.string().uuid(),
+  divisionCode: divisionCode12,
+  role: terminalRoleSchema,
+  servicePointName: z.string(),
+  /** Unique within the division: part of every receipt number the terminal makes offline. */
+  terminalNo: z.number().int().min(1).max(99),
+  serverTime: isoTime,
+});
+export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
+
+// ---- POST /v1/outbox ----
+
+export const outboxMessageSchema = z.object({
+  id: z.string().uuid(),
+  kind: z.string().min(1).max(60),
+  /** The exact JSON text the terminal stored; `sha256` is taken over its UTF-8 bytes. */
+  body: z.string().max(LIMITS.outboxBatchBytes),
+  sha256: sha256Hex,
+});
+export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
+
+export const outboxRequestSchema = z.object({
+  batchId: z.string().uuid(),
+  messages: z.array(outboxMessageSchema).min(1).max(LIMITS.outboxBatchMessages),
+});
+export type OutboxRequest = z.infer<typeof outboxRequestSchema>;
+
+export const outboxResultSchema = z.discriminatedUnion('result', [
+  z.object({ id: z.string(), result: z.literal('accepted') }),
+  /** Same id, same hash: already had it. Fine. */
+  z.object({ id: z.string(), result: z.literal('duplicate') }),
+  /** Same id, other hash: kept aside for people to look at. */
+  z.object({ id: z.string(), result: z.literal('conflict'), reason: z.string() }),
+  /** Refused for a reason the terminal shows to the cadre (Chinese), with a stable code; the queue moves on. */
+  z.object({ id: z.string(), result: z.literal('invalid'), code: z.string(), reason: z.string() }),
+]);
+export type OutboxResult = z.infer<typeof outboxResultSchema>;
+
+export const outboxResponseSchema = z.object({
+  results: z.array(outboxResultSchema),
+  serverTime: isoTime,
+});
+export type OutboxResponse = z.infer<typeof outboxResponseSchema>;
+
+// ---- PUT /v1/blobs/{sha256} (Content-Range: bytes a-b/total), GET /v1/blobs/{sha256}/status ----
+
+export const blobStatusSchema = z.object({
+  sha256: sha256Hex,
+  /** Total size once the first chunk told it; null when nothing arrived yet. */
+  size: z.number().int().nonnegative().nullable(),
+  /** Bytes acknowledged so far, from the start: the next chunk starts here. */
+  received: z.number().int().nonnegative(),
+  /** All bytes arrived and their SHA-256 matched the name. */
+  complete: z.boolean(),
+});
+export type BlobStatus = z.infer<typeof blobStatusSchema>;
+
+// ---- GET /v1/changes?after=<cursor>&limit=<n> ----
+
+export const changeSchema = z.object({
+  /** Opaque to the terminal; increasing. Pass the last one back as `after`. */
+  cursor: z.string().max(40),
+  kind: z.string().max(60),
+  /** The division the change concerns (12 digits). */
+  divisionCode: divisionCode12,
+  body: z.unknown(),
+  at: isoTime,
+});
+export type Change = z.infer<typeof changeSchema>;
+
+export const changesResponseSchema = z.object({
+  changes: z.array(changeSchema),
+  /** The cursor to ask from next time (the last change's, or `after` when the page is empty). */
+  cursor: z.string().max(40),
+  /** More changes wait beyond this page. */
+  more: z.boolean(),
+  serverTime: isoTime,
+});
+export type ChangesResponse = z.infer<typeof changesResponseSchema>;
+
+// ---- POST /v1/heartbeat ----
+
+export const heartbeatRequestSchema = z.object({
+  appVersion: z.string().max(40),
+  queueDepth: z.number().int().nonnegative(),
+  invalidCount: z.number().int().nonnegative(),
+  lastSyncAt: isoTime.nullable(),
+  freeDiskBytes: z.number().int().nonnegative().nullable(),
+  /** The head of the terminal's hash-chained audit log: the platform notices when entries vanish off its end. */
+  auditHead: z.object({ seq: z.number().int().nonnegative(), hash: sha256Hex }).nullable(),
+});
+export type HeartbeatRequest = z.infer<typeof heartbeatRequestSchema>;
+
+export const heartbeatResponseSchema = z.object({ serverTime: isoTime });
+
+// ---- errors: every non-2xx answer is this JSON ----
+
+export const PLATFORM_ERROR_CODES = [
+  'INVALID_REQUEST',
+  'BODY_TOO_LARGE',
+  'UNSIGNED',
+  'BAD_SIGNATURE',
+  'CLOCK_SKEW',
+  'REPLAYED',
+  'UNKNOWN_TERMINAL',
+  'TERMINAL_DISABLED',
+  'FORBIDDEN',
+  'ENROLL_CODE_INVALID',
+  'NOT_FOUND',
+  'RANGE_MISMATCH',
+  'HASH_MISMATCH',
+  'RATE_LIMITED',
+  'UNAVAILABLE',
+  'INTERNAL',
+] as const;
+export type PlatformErrorCode = (typeof PLATFORM_ERROR_CODES)[number];
+
+export const platformErrorSchema = z.object({
+  code: z.string(),
+  /** Chinese, for the cadre or the IT staff reading the terminal's sync panel. */
+  message: z.string(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+export type PlatformErrorBody = z.infer<typeof platformErrorSchema>;

@@ -1,0 +1,71 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { stmt } from './statements';
+
+/** An attachment the platform must receive before the message that names it goes up. */
+export interface BlobToUpload {
+  sha256: string;
+  size: number;
+  /** Bytes the platform acknowledged last time we heard (its /status is asked again before sending). */
+  received: number;
+}
+
+/**
+ * Attachments named by pending `application.submitted` messages that are neither uploaded nor known broken.
+ * Read from the message bodies themselves, so a blob is wanted exactly as long as its message is.
+ */
+const WANTED = `
+  SELECT DISTINCT json_extract(a.value, '$.sha256') AS sha256, json_extract(a.value, '$.size') AS size
+  FROM outbox o, json_each(o.body, '$.attachments') a
+  WHERE o.status = 'pending' AND o.kind = 'application.submitted'`;
+
+export function listBlobsToUpload(db: Database): BlobToUpload[] {
+  return stmt<[], BlobToUpload>(
+    db,
+    `SELECT w.sha256, w.size, coalesce(b.received, 0) AS received
+     FROM (${WANTED}) w LEFT JOIN blob_uploads b ON b.sha256 = w.sha256
+     WHERE b.completed_at IS NULL AND b.broken IS NULL
+     ORDER BY w.sha256`,
+  ).all();
+}
+
+export function countBlobsToUpload(db: Database): number {
+  return stmt<[], { n: number }>(
+    db,
+    `SELECT count(*) AS n FROM (${WANTED}) w LEFT JOIN blob_uploads b ON b.sha256 = w.sha256
+     WHERE b.completed_at IS NULL AND b.broken IS NULL`,
+  ).get()!.n;
+}
+
+/** True when the platform has the whole blob, or it can never be sent (the message must not wait forever). */
+export function blobSettled(db: Database, sha256: string): boolean {
+  const row = stmt<[string], { done: number }>(
+    db,
+    'SELECT (completed_at IS NOT NULL OR broken IS NOT NULL) AS done FROM blob_uploads WHERE sha256 = ?',
+  ).get(sha256);
+  return row?.done === 1;
+}
+
+export function recordBlobProgress(db: Database, sha256: string, size: number, received: number, at: string): void {
+  stmt(
+    db,
+    `INSERT INTO blob_uploads (sha256, size, received, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (sha256) DO UPDATE SET size = excluded.size, received = excluded.received, updated_at = excluded.updated_at`,
+  ).run(sha256, size, received, at);
+}
+
+export function markBlobComplete(db: Database, sha256: string, size: number, at: string): void {
+  stmt(
+    db,
+    `INSERT INTO blob_uploads (sha256, size, received, completed_at, updated_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (sha256) DO UPDATE SET received = excluded.received, completed_at = excluded.completed_at,
+       broken = NULL, updated_at = excluded.updated_at`,
+  ).run(sha256, size, size, at, at);
+}
+
+export function markBlobBroken(db: Database, sha256: string, size: number, reason: string, at: string): void {
+  stmt(
+    db,
+    `INSERT INTO blob_uploads (sha256, size, broken, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (sha256) DO UPDATE SET broken = excluded.broken, updated_at = excluded.updated_at`,
+  ).run(sha256, size, reason, at);
+}

@@ -1,0 +1,54 @@
+import type { CatalogVersion } from '../../core/catalog/model';
+import type { PlatformContext } from '../context';
+import { createAccount, disableAccount, listAccounts, resetPassword, type AccountSummary, type CreateAccountInput } from './accounts';
+import { publishCatalog, type PublishCatalogResult } from './catalog';
+import { issueEnrollmentCode, type IssuedEnrollmentCode, type IssueEnrollmentCodeInput } from './enrollment-codes';
+import {
+  applicationCount,
+  getApplication,
+  listConflicts,
+  messageCount,
+  type ApplicationFilter,
+  type StoredApplication,
+  type StoredConflict,
+} from './reads';
+import { disableTerminal, listTerminals, type TerminalSummary } from './terminals';
+
+export type { AccountRole, AccountSummary, CreateAccountInput } from './accounts';
+export type { PublishCatalogResult } from './catalog';
+export type { IssuedEnrollmentCode, IssueEnrollmentCodeInput } from './enrollment-codes';
+export type { ApplicationFilter, StoredApplication, StoredConflict } from './reads';
+export type { TerminalSummary } from './terminals';
+
+/** What IT staff do to the platform: used by the CLI, by `npm start` and by tests. Refusals are PlatformErrors. */
+export interface PlatformAdmin {
+  issueEnrollmentCode(input: IssueEnrollmentCodeInput): Promise<IssuedEnrollmentCode>;
+  createAccount(input: CreateAccountInput): Promise<AccountSummary>;
+  disableAccount(username: string): Promise<AccountSummary>;
+  resetPassword(username: string, password: string): Promise<AccountSummary>;
+  listAccounts(): Promise<AccountSummary[]>;
+  publishCatalog(catalog: CatalogVersion): Promise<PublishCatalogResult>;
+  listTerminals(): Promise<TerminalSummary[]>;
+  disableTerminal(id: string): Promise<void>;
+  applicationCount(filter?: ApplicationFilter): Promise<number>;
+  getApplication(id: string): Promise<StoredApplication | null>;
+  messageCount(): Promise<number>;
+  listConflicts(): Promise<StoredConflict[]>;
+}
+
+export function createPlatformAdmin(ctx: PlatformContext): PlatformAdmin {
+  return {
+    issueEnrollmentCode: (input) => issueEnrollmentCode(ctx, input),
+    createAccount: (input) => createAccount(ctx, input),
+    disableAccount: (username) => disableAccount(ctx, username),
+    resetPassword: (username, password) => resetPassword(ctx, username, password),
+    listAccounts: () => listAccounts(ctx),
+    publishCatalog: (catalog) => publishCatalog(ctx, catalog),
+    listTerminals: () => listTerminals(ctx),
+    disableTerminal: (id) => disableTerminal(ctx, id),
+    applicationCount: (filter) => applicationCount(ctx, filter),
+    getApplication: (id) => getApplication(ctx, id),
+    messageCount: () => messageCount(ctx),
+    listConflicts: () => listConflicts(ctx),
+  };
+}

@@ -1,0 +1,78 @@
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { HEADERS, LIMITS } from '../core/sync/protocol';
+import { createSignatureVerifier } from './auth/signed-request';
+import type { PlatformContext } from './context';
+import { INTERNAL_ERROR_MESSAGE, isPlatformError, PlatformError } from './errors';
+import { registerBlobs } from './routes/blobs';
+import { registerChanges } from './routes/changes';
+import { registerEnroll } from './routes/enroll';
+import { registerHealth } from './routes/health';
+import { registerHeartbeat } from './routes/heartbeat';
+import { registerOutbox } from './routes/outbox';
+
+export interface BuildPlatformAppOptions {
+  maxInflightOutbox?: number;
+  /** Passed through to Fastify (node:https): the provincial certificate and key. */
+  https?: { key: string | Buffer; cert: string | Buffer; ca?: string | Buffer | (string | Buffer)[] };
+  /** Fastify's own request logging; the platform's logger is always ctx.log. */
+  logRequests?: boolean;
+}
+
+export const DEFAULT_MAX_INFLIGHT_OUTBOX = 8;
+
+/** Fastify's own refusals (body too large, bad media type …) mapped onto the protocol's stable codes. */
+function toPlatformError(e: FastifyError): PlatformError | null {
+  if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.statusCode === 413) {
+    return new PlatformError(413, 'BODY_TOO_LARGE', '请求内容过大，平台不予接收', { limit: LIMITS.requestBodyBytes });
+  }
+  if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
+    return new PlatformError(400, 'INVALID_REQUEST', '请求格式不正确，平台无法处理');
+  }
+  return null;
+}
+
+/** The platform's HTTP API (DESIGN.md §5) on a Fastify instance that is not listening yet. */
+export function buildPlatformApp(ctx: PlatformContext, o: BuildPlatformAppOptions = {}): FastifyInstance {
+  const app = Fastify({
+    // Without a logger instance Fastify logs nothing of its own; ours never sees a body either way.
+    ...(o.logRequests === false ? {} : { loggerInstance: ctx.log as Logger }),
+    bodyLimit: LIMITS.requestBodyBytes,
+    return503OnClosing: true,
+    ...(o.https ? { https: o.https } : {}),
+  }) as unknown as FastifyInstance;
+
+  // Every body is read as the bytes on the wire: the signature covers them exactly, and JSON is parsed
+  // (after gunzip, with a ceiling) by the route that expects it.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header(HEADERS.serverTime, ctx.now().toISOString());
+    return payload;
+  });
+
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    const refusal = isPlatformError(error) ? error : toPlatformError(error);
+    if (refusal) {
+      if (refusal.status >= 500) request.log.warn({ code: refusal.code }, refusal.message);
+      return reply.code(refusal.status).type('application/json').send(refusal.toBody());
+    }
+    // Only the error (never the body, which holds ID numbers) goes to the log; the answer says nothing of it.
+    ctx.log.error({ err: error, method: request.method, url: request.url }, 'internal error');
+    return reply.code(500).type('application/json').send({ code: 'INTERNAL', message: INTERNAL_ERROR_MESSAGE });
+  });
+
+  app.setNotFoundHandler(async (_request, reply) => {
+    return reply.code(404).type('application/json').send(new PlatformError(404, 'NOT_FOUND', '平台没有这个接口').toBody());
+  });
+
+  const signed = createSignatureVerifier(ctx);
+  registerHealth(app);
+  registerEnroll(app, ctx);
+  registerOutbox(app, ctx, signed, o.maxInflightOutbox ?? DEFAULT_MAX_INFLIGHT_OUTBOX);
+  registerBlobs(app, ctx, signed);
+  registerChanges(app, ctx, signed);
+  registerHeartbeat(app, ctx, signed);
+  return app;
+}

@@ -1,0 +1,51 @@
+import { gunzip } from 'node:zlib';
+import { promisify } from 'node:util';
+import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { LIMITS } from '../core/sync/protocol';
+import { PlatformError } from './errors';
+
+const gunzipAsync = promisify(gunzip);
+
+/** The request body bytes as they came over the wire (every content type is read as a Buffer). */
+export function rawBody(request: FastifyRequest): Buffer {
+  return Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+}
+
+/** Inflates a gzipped body with a hard ceiling, so a gzip bomb is a 413 and never a crash. */
+async function inflate(request: FastifyRequest, raw: Buffer): Promise<Buffer> {
+  const encoding = (request.headers['content-encoding'] ?? 'identity').toString().trim().toLowerCase();
+  if (encoding === 'identity' || encoding === '') return raw;
+  if (encoding !== 'gzip') throw new PlatformError(400, 'INVALID_REQUEST', `平台不支持该内容编码（${encoding}），请使用 gzip 或不压缩`);
+  try {
+    return await gunzipAsync(raw, { maxOutputLength: LIMITS.outboxBatchBytes });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) {
+      throw new PlatformError(413, 'BODY_TOO_LARGE', `请求内容解压后超过 ${LIMITS.outboxBatchBytes} 字节，请分批发送`, {
+        limit: LIMITS.outboxBatchBytes,
+      });
+    }
+    throw new PlatformError(400, 'INVALID_REQUEST', '请求内容不是有效的 gzip 数据');
+  }
+}
+
+/** Inflates, parses and validates a JSON body against a protocol schema (400 INVALID_REQUEST when it fails). */
+export async function readJsonBody<S extends z.ZodType>(request: FastifyRequest, schema: S): Promise<z.infer<S>> {
+  const bytes = await inflate(request, rawBody(request));
+  if (bytes.length > LIMITS.outboxBatchBytes) {
+    throw new PlatformError(413, 'BODY_TOO_LARGE', `请求内容超过 ${LIMITS.outboxBatchBytes} 字节，请分批发送`, { limit: LIMITS.outboxBatchBytes });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw new PlatformError(400, 'INVALID_REQUEST', '请求内容不是有效的 JSON');
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    throw new PlatformError(400, 'INVALID_REQUEST', '请求内容不符合同步协议', {
+      issues: parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message })),
+    });
+  }
+  return parsed.data;
+}

@@ -1,0 +1,28 @@
+import type { Queryable } from './database/types';
+
+export interface NewChange {
+  kind: string;
+  divisionCode: string;
+  /** For the terminals above the division instead of its own (a township sees its villages' applications). */
+  fanUp: boolean;
+  body: unknown;
+}
+
+/**
+ * Held from taking a seq until COMMIT, so changes become visible in seq order: without it a reader could
+ * see seq 7 committed before seq 6 and step its cursor past 6 forever.
+ */
+const CHANGE_WRITER_LOCK = 4_640_302;
+
+/** Appends changes inside the caller's transaction, in one statement. */
+export async function appendChanges(tx: Queryable, changes: NewChange[], at: string): Promise<void> {
+  if (changes.length === 0) return;
+  await tx.query('SELECT pg_advisory_xact_lock($1)', [CHANGE_WRITER_LOCK]);
+  await tx.query(
+    `INSERT INTO changes (kind, division_code, fan_up, body, created_at)
+     SELECT c.kind, c.division_code, c.fan_up, c.body::jsonb, $5
+     FROM unnest($1::text[], $2::text[], $3::boolean[], $4::text[]) WITH ORDINALITY AS c(kind, division_code, fan_up, body, n)
+     ORDER BY c.n`,
+    [changes.map((c) => c.kind), changes.map((c) => c.divisionCode), changes.map((c) => c.fanUp), changes.map((c) => JSON.stringify(c.body)), at],
+  );
+}

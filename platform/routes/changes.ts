@@ -1,0 +1,50 @@
+import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
+import { LIMITS, type ChangesResponse } from '../../core/sync/protocol';
+import { jurisdictionPrefix, NATIONWIDE, selfAndAncestors } from '../auth/jurisdiction';
+import { terminalOf } from '../auth/signed-request';
+import type { PlatformContext } from '../context';
+import { isoOf } from '../database/types';
+import { PlatformError } from '../errors';
+
+const CURSOR = /^(0|[1-9]\d{0,17})$/;
+
+function queryValue(query: unknown, name: string): string | undefined {
+  const v = (query as Record<string, unknown> | undefined)?.[name];
+  if (v === undefined) return undefined;
+  if (typeof v !== 'string') throw new PlatformError(400, 'INVALID_REQUEST', `参数 ${name} 只能出现一次`);
+  return v;
+}
+
+/**
+ * The change feed, in seq order. A terminal sees a change when its division is the terminal's own or one
+ * above it, or nationwide; a fan_up change instead goes to the terminals *above* its division (a township
+ * sees its villages' applications; the village, which sent them, does not get its own echo back, which would
+ * double what a village downloads). The cursor is the seq as a decimal string.
+ */
+export function registerChanges(app: FastifyInstance, ctx: PlatformContext, signed: preHandlerHookHandler): void {
+  app.get('/v1/changes', { preHandler: signed }, async (request): Promise<ChangesResponse> => {
+    const terminal = terminalOf(request);
+    const after = queryValue(request.query, 'after') ?? '0';
+    if (!CURSOR.test(after)) throw new PlatformError(400, 'INVALID_REQUEST', '同步游标格式不正确', { after });
+    const limitText = queryValue(request.query, 'limit');
+    const limit = limitText === undefined ? LIMITS.changesPageSize : Number(limitText);
+    if (!/^\d+$/.test(limitText ?? '1') || !Number.isInteger(limit) || limit < 1 || limit > LIMITS.changesPageSize) {
+      throw new PlatformError(400, 'INVALID_REQUEST', `每页条数应为1到${LIMITS.changesPageSize}`, { limit: limitText });
+    }
+    const rows = await ctx.db.query<{ cursor: string; kind: string; division_code: string; body: unknown; created_at: unknown }>(
+      `SELECT seq::text AS cursor, kind, division_code, body, created_at FROM changes
+       WHERE seq > $1::bigint
+         AND (CASE WHEN fan_up THEN division_code LIKE $3 AND division_code <> $5 ELSE division_code = ANY($2::text[]) END)
+       ORDER BY seq
+       LIMIT $4`,
+      [after, [...selfAndAncestors(terminal.divisionCode), NATIONWIDE], `${jurisdictionPrefix(terminal.divisionCode)}%`, limit + 1, terminal.divisionCode],
+    );
+    const page = rows.slice(0, limit);
+    return {
+      changes: page.map((r) => ({ cursor: r.cursor, kind: r.kind, divisionCode: r.division_code, body: r.body, at: isoOf(r.created_at) })),
+      cursor: page.at(-1)?.cursor ?? after,
+      more: rows.length > limit,
+      serverTime: ctx.now().toISOString(),
+    };
+  });
+}

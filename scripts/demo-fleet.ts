@@ -1,0 +1,112 @@
+/**
+ * The demo of `npm start`: a provincial platform on PGlite (.data/platform) and two terminals enrolled to it,
+ * the village service point of 华屋村 and the township service centre of 叶坪乡, with demo accounts that come
+ * down the change feed like real ones. Everything is created on first run and reused afterwards.
+ */
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { SEED_CATALOG } from '../core/catalog/seed';
+import { startPlatform, type RunningPlatform } from '../platform';
+import { DEMO_ADMIN, DEMO_CADRE, DEMO_SERVICE_POINT } from '../station/demo-data';
+import { loadOrCreateKeyFile } from '../station/key-file';
+import { createStation, type Station } from '../station/station';
+
+export const DEMO_TOWNSHIP_POINT = { name: '瑞金市叶坪乡便民服务中心', divisionCode: '360781102' } as const;
+export const DEMO_REVIEWER = { username: 'shenhe', password: 'Shenhe2026', displayName: '张建国', role: 'reviewer' } as const;
+
+interface DemoTerminalSpec {
+  dir: string;
+  name: string;
+  divisionCode: string;
+  role: 'village' | 'township';
+}
+
+const TERMINALS = {
+  village: { dir: 'demo-village', name: DEMO_SERVICE_POINT.name, divisionCode: DEMO_SERVICE_POINT.divisionCode, role: 'village' },
+  township: { dir: 'demo-township', name: DEMO_TOWNSHIP_POINT.name, divisionCode: DEMO_TOWNSHIP_POINT.divisionCode, role: 'township' },
+} as const satisfies Record<string, DemoTerminalSpec>;
+
+const ACCOUNTS = [
+  { ...DEMO_CADRE, divisionCode: DEMO_SERVICE_POINT.divisionCode },
+  { ...DEMO_ADMIN, divisionCode: DEMO_SERVICE_POINT.divisionCode },
+  { ...DEMO_REVIEWER, divisionCode: DEMO_TOWNSHIP_POINT.divisionCode },
+];
+
+export interface DemoTerminalHandle {
+  station: Station;
+  keyFile: string;
+  name: string;
+}
+
+export interface DemoFleet {
+  platform: RunningPlatform;
+  /** Absent when the village terminal runs elsewhere (the Electron app of `npm start`). */
+  village: DemoTerminalHandle | null;
+  township: DemoTerminalHandle;
+  /** A fresh one-time code for another terminal of the demo village. */
+  villageEnrollmentCode(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Catalog and accounts on the platform; both steps are skipped when already done. */
+async function seedPlatform(platform: RunningPlatform): Promise<void> {
+  await platform.admin.publishCatalog(SEED_CATALOG);
+  const existing = new Set((await platform.admin.listAccounts()).map((a) => a.username));
+  for (const a of ACCOUNTS.filter((x) => !existing.has(x.username))) {
+    await platform.admin.createAccount({ username: a.username, displayName: a.displayName, role: a.role, divisionCode: a.divisionCode, password: a.password });
+  }
+}
+
+/** Opens a demo terminal, enrolling it with a fresh one-time code the first time. */
+async function openEnrolled(platform: RunningPlatform, spec: DemoTerminalSpec, dataRoot: string, o: DemoFleetOptions): Promise<DemoTerminalHandle> {
+  const dataDir = join(dataRoot, spec.dir);
+  const keyFile = join(dataDir, 'daiban.key');
+  const station = createStation({ dataDir, key: loadOrCreateKeyFile(keyFile, o.warn), log: o.log, sync: { intervalMs: o.syncIntervalMs } });
+  try {
+    if (!station.sync.status().enrolled) {
+      const { code } = await platform.admin.issueEnrollmentCode({ divisionCode: spec.divisionCode, role: spec.role, servicePointName: spec.name });
+      await station.call('sync.enroll', { platformUrl: platform.url, code });
+    }
+    return { station, keyFile, name: spec.name };
+  } catch (e) {
+    await station.close();
+    throw e;
+  }
+}
+
+export interface DemoFleetOptions {
+  platformPort?: number;
+  log?: Logger;
+  warn?: (msg: string) => void;
+  /** How often the demo terminals sync while online (short, so a newcomer sees things move). */
+  syncIntervalMs?: number;
+  /** Leave the village terminal out (default: include it). */
+  withoutVillage?: boolean;
+}
+
+export async function startDemoFleet(dataRoot: string, o: DemoFleetOptions = {}): Promise<DemoFleet> {
+  const platform = await startPlatform({ dataDir: join(dataRoot, 'platform'), port: o.platformPort ?? 0, log: o.log ?? false });
+  const opened: DemoTerminalHandle[] = [];
+  const closeAll = async () => {
+    await Promise.all(opened.map((t) => t.station.close()));
+    await platform.close();
+  };
+  try {
+    await seedPlatform(platform);
+    const township = await openEnrolled(platform, TERMINALS.township, dataRoot, o);
+    opened.push(township);
+    const village = o.withoutVillage ? null : await openEnrolled(platform, TERMINALS.village, dataRoot, o);
+    if (village) opened.push(village);
+    return {
+      platform,
+      village,
+      township,
+      villageEnrollmentCode: async () =>
+        (await platform.admin.issueEnrollmentCode({ divisionCode: TERMINALS.village.divisionCode, role: 'village', servicePointName: TERMINALS.village.name })).code,
+      close: closeAll,
+    };
+  } catch (e) {
+    await closeAll();
+    throw e;
+  }
+}

@@ -1,0 +1,27 @@
+import { statfs } from 'node:fs/promises';
+import { heartbeatResponseSchema, type HeartbeatRequest } from '../../core/sync/protocol';
+import { auditHead, countByOutboxStatus, countPending, getSetting } from '../../db';
+import { SETTINGS } from '../settings-keys';
+import type { SyncRun } from './run';
+
+async function freeDiskBytes(dir: string): Promise<number | null> {
+  try {
+    const s = await statfs(dir);
+    return Math.max(0, Math.floor(Number(s.bavail) * Number(s.bsize)));
+  } catch {
+    return null;
+  }
+}
+
+/** What IT staff watch on the fleet page: version, queue, refusals, last sync, disk, audit head. */
+export async function sendHeartbeat(run: SyncRun, o: { appVersion: string; dataDir: string; lastSyncAt: string | null }): Promise<void> {
+  const body: HeartbeatRequest = {
+    appVersion: o.appVersion,
+    queueDepth: countPending(run.db),
+    invalidCount: countByOutboxStatus(run.db, 'invalid'),
+    lastSyncAt: o.lastSyncAt ?? getSetting(run.db, SETTINGS.lastSuccessAt),
+    freeDiskBytes: await freeDiskBytes(o.dataDir),
+    auditHead: auditHead(run.db),
+  };
+  await run.client.json({ method: 'POST', path: '/v1/heartbeat', json: body }, heartbeatResponseSchema);
+}

@@ -1,0 +1,62 @@
+import type { SyncPhase, SyncProblemView, SyncStatusView } from '../../core/api/views';
+import { countBlobsToUpload, countPending, findApplication, getSetting, listRefusedMessages, type StoreDb } from '../../db';
+import { SETTINGS } from '../settings-keys';
+import { applicationIdOf } from './settle-batch';
+
+/** What only the running agent knows; the rest of the status is read from the store. */
+export interface AgentState {
+  online: boolean | null;
+  syncing: boolean;
+  phase: SyncPhase;
+  progress: { done: number; total: number } | null;
+  nextAttemptAt: string | null;
+}
+
+const MAX_PROBLEMS = 100;
+
+function receiptNoOf(db: StoreDb, body: string, applicationId: string | null): string | null {
+  try {
+    const r = (JSON.parse(body) as { receiptNo?: unknown }).receiptNo;
+    if (typeof r === 'string') return r;
+  } catch {
+    /* fall through to the application */
+  }
+  return applicationId ? (findApplication(db, applicationId)?.receiptNo ?? null) : null;
+}
+
+export function listProblems(db: StoreDb): SyncProblemView[] {
+  return listRefusedMessages(db, MAX_PROBLEMS).map((m) => {
+    const applicationId = applicationIdOf(m);
+    return {
+      messageId: m.id,
+      kind: m.kind,
+      applicationId,
+      receiptNo: receiptNoOf(db, m.body, applicationId),
+      reason: m.lastError ?? (m.status === 'conflict' ? '省级平台已有同一编号但内容不同的记录，需人工核对。' : '省级平台未接收该记录。'),
+      at: m.settledAt ?? m.createdAt,
+    };
+  });
+}
+
+/** Problems name residents' applications, so only a logged-in user sees them. */
+export function buildSyncStatus(db: StoreDb, state: AgentState, withProblems: boolean): SyncStatusView {
+  const role = getSetting(db, SETTINGS.terminalRole);
+  const terminalId = getSetting(db, SETTINGS.terminalId);
+  return {
+    enrolled: terminalId !== null,
+    platformUrl: getSetting(db, SETTINGS.platformUrl),
+    terminalId,
+    role: role === 'village' || role === 'township' ? role : null,
+    online: state.online,
+    syncing: state.syncing,
+    phase: state.phase,
+    progress: state.progress,
+    lastSuccessAt: getSetting(db, SETTINGS.lastSuccessAt),
+    lastAttemptAt: getSetting(db, SETTINGS.lastAttemptAt),
+    lastError: getSetting(db, SETTINGS.lastError),
+    pending: countPending(db),
+    pendingBlobs: countBlobsToUpload(db),
+    nextAttemptAt: state.nextAttemptAt,
+    problems: withProblems ? listProblems(db) : [],
+  };
+}

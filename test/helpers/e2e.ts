@@ -1,0 +1,69 @@
+/**
+ * Shared pieces of the end-to-end tests that drive the real renderer in Chromium through the browser host:
+ * launching Debian's Chromium with playwright-core at 1366×768, screenshots that also check nothing scrolls
+ * sideways, and the "steps build on each other" runner. (The intake test predates this file and keeps its own copies.)
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestContext } from 'node:test';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const CHROMIUM = process.env.DAIBAN_CHROMIUM ?? '/usr/bin/chromium';
+export const SHOTS = join(ROOT, 'test-results', 'screenshots');
+export const RENDERER_DIR = join(ROOT, 'dist', 'renderer');
+export const VIEWPORT = { width: 1366, height: 768 };
+export const STEP_TIMEOUT = 30_000;
+
+export function requireChromium(): void {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is missing (${CHROMIUM}). Run scripts/install-system-deps.sh (as root) to install chromium, poppler-utils and fonts-noto-cjk.`);
+  }
+  mkdirSync(SHOTS, { recursive: true });
+}
+
+/** Headless Chromium with a throwaway profile in `workDir`, zh-CN and Asia/Shanghai like the terminals. */
+export async function launchChromium(workDir: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await chromium.launchPersistentContext(join(workDir, 'chromium-profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: VIEWPORT,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(STEP_TIMEOUT);
+  page.setDefaultNavigationTimeout(60_000);
+  return { context, page };
+}
+
+/** A screenshot in test-results/screenshots/, after checking nothing sticks out sideways at 1366×768. */
+export async function shot(page: Page, name: string): Promise<void> {
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(scrollWidth <= VIEWPORT.width, `${name}: the page is ${scrollWidth}px wide and scrolls sideways at 1366×768`);
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
+/**
+ * Subtests that build on each other: after the first failure the rest are skipped and the screen at the
+ * failure is kept as `<prefix>-failure.png`.
+ */
+export function stepper(t: TestContext, page: () => Page, prefix: string): (name: string, fn: () => Promise<void>) => Promise<void> {
+  let broken: string | null = null;
+  return (name, fn) =>
+    t.test(name, async (st) => {
+      if (broken) return st.skip(`an earlier step failed: ${broken}`);
+      try {
+        await fn();
+      } catch (e) {
+        broken = name;
+        await page()
+          .screenshot({ path: join(SHOTS, `${prefix}-failure.png`) })
+          .catch(() => undefined);
+        throw e;
+      }
+    });
+}

@@ -1,0 +1,157 @@
+import { createHash, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { v7 as uuidv7 } from 'uuid';
+import type { ApplicationSubmitted } from '../../core/sync/messages';
+import { HEADERS, type EnrollResponse, type OutboxMessage, type TerminalRole } from '../../core/sync/protocol';
+import { canonicalRequest } from '../../core/sync/signing';
+import type { RunningPlatform } from '../../platform';
+
+/**
+ * A test terminal for the platform: an Ed25519 identity, enrollment, and a small signed fetch. Only for
+ * tests; the station's real sync client lives in station/.
+ */
+
+export interface TerminalIdentity {
+  privateKey: KeyObject;
+  /** The 32 raw bytes, base64, as enroll expects. */
+  publicKey: string;
+}
+
+export function makeIdentity(): TerminalIdentity {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const x = publicKey.export({ format: 'jwk' }).x!;
+  return { privateKey, publicKey: Buffer.from(x, 'base64url').toString('base64') };
+}
+
+export interface PlatformReply {
+  status: number;
+  headers: Headers;
+  bytes: Buffer;
+  /** The body as JSON (throws on a non-JSON body). */
+  json<T = Record<string, unknown>>(): T;
+}
+
+async function toReply(res: Response): Promise<PlatformReply> {
+  const bytes = Buffer.from(await res.arrayBuffer());
+  return { status: res.status, headers: res.headers, bytes, json: <T>() => JSON.parse(bytes.toString('utf8')) as T };
+}
+
+export interface SignedRequestOptions {
+  /** A JSON value (serialised) or raw bytes. */
+  json?: unknown;
+  raw?: Buffer;
+  gzip?: boolean;
+  contentType?: string;
+  headers?: Record<string, string>;
+  /** The signed time (default: now, or the terminal's clock). */
+  time?: string;
+  /** Signs with this key instead of the terminal's (forgery tests). */
+  signWith?: KeyObject;
+  /** Signs this path instead of the one requested (tampering tests). */
+  signPath?: string;
+  /** Signs these bytes' digest instead of the ones sent (tampering tests). */
+  signBody?: Buffer;
+  /** Leaves out one of the signing headers. */
+  omitHeader?: string;
+  /** Sends as this terminal id instead of its own. */
+  asTerminalId?: string;
+}
+
+export interface SignedRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: Buffer | undefined;
+}
+
+export interface TestTerminal extends EnrollResponse {
+  identity: TerminalIdentity;
+  /** Builds a signed request without sending it (replay tests send it twice). */
+  prepare(method: string, path: string, o?: SignedRequestOptions): SignedRequest;
+  send(r: SignedRequest): Promise<PlatformReply>;
+  request(method: string, path: string, o?: SignedRequestOptions): Promise<PlatformReply>;
+}
+
+export const sha256Hex = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+
+export async function enrollRaw(platform: Pick<RunningPlatform, 'url'>, body: unknown): Promise<PlatformReply> {
+  const res = await fetch(`${platform.url}/v1/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return toReply(res);
+}
+
+export function terminalFor(platform: Pick<RunningPlatform, 'url'>, enrolled: EnrollResponse, identity: TerminalIdentity, clock: () => Date = () => new Date()): TestTerminal {
+  const prepare = (method: string, path: string, o: SignedRequestOptions = {}): SignedRequest => {
+    let body: Buffer | undefined = o.raw ?? (o.json === undefined ? undefined : Buffer.from(JSON.stringify(o.json), 'utf8'));
+    const headers: Record<string, string> = { ...(o.headers ?? {}) };
+    if (body && o.gzip) {
+      body = gzipSync(body);
+      headers['content-encoding'] = 'gzip';
+    }
+    if (body) headers['content-type'] ??= o.contentType ?? (o.raw ? 'application/octet-stream' : 'application/json');
+    const terminalId = o.asTerminalId ?? enrolled.terminalId;
+    const time = o.time ?? clock().toISOString();
+    const digest = sha256Hex(o.signBody ?? body ?? Buffer.alloc(0));
+    const canonical = canonicalRequest({ method, path: o.signPath ?? path, time, bodySha256: digest, terminalId });
+    const signature = sign(null, Buffer.from(canonical, 'utf8'), o.signWith ?? identity.privateKey).toString('base64');
+    Object.assign(headers, {
+      [HEADERS.terminal]: terminalId,
+      [HEADERS.time]: time,
+      [HEADERS.contentSha256]: digest,
+      [HEADERS.signature]: signature,
+    });
+    if (o.omitHeader) delete headers[o.omitHeader];
+    return { method, path, headers, body };
+  };
+  const send = async (r: SignedRequest) => toReply(await fetch(`${platform.url}${r.path}`, { method: r.method, headers: r.headers, body: r.body ? new Uint8Array(r.body) : undefined }));
+  return { ...enrolled, identity, prepare, send, request: (method, path, o) => send(prepare(method, path, o)) };
+}
+
+/** Issues a code and enrolls a fresh identity with it. */
+export async function enrollTerminal(
+  platform: RunningPlatform,
+  o: { divisionCode: string; role?: TerminalRole; name?: string; clock?: () => Date },
+): Promise<TestTerminal> {
+  const role = o.role ?? 'village';
+  const { code } = await platform.admin.issueEnrollmentCode({ divisionCode: o.divisionCode, role, servicePointName: o.name ?? `测试服务点${o.divisionCode}` });
+  const identity = makeIdentity();
+  const reply = await enrollRaw(platform, { code, publicKey: identity.publicKey, appVersion: '0.1.0-test', hostname: 'test-pc' });
+  if (reply.status !== 200) throw new Error(`enroll failed: ${reply.status} ${reply.bytes.toString()}`);
+  return terminalFor(platform, reply.json<EnrollResponse>(), identity, o.clock);
+}
+
+/** A valid application.submitted body for a village (about 1 KB of JSON). */
+export function submittedBody(divisionCode: string, o: { applicationId?: string; receiptNo?: string } = {}): ApplicationSubmitted {
+  const applicationId = o.applicationId ?? uuidv7();
+  return {
+    applicationId,
+    receiptNo: o.receiptNo ?? `${divisionCode}-20261123-01-${applicationId.slice(-4)}`,
+    itemCode: 'MZ-0001',
+    catalogVersion: '2026.1',
+    divisionCode,
+    resident: {
+      id: uuidv7(),
+      idNumber: '36078119800101001X',
+      name: '王秀英',
+      gender: 'female',
+      birthDate: '1980-01-01',
+      phone: '13800000000',
+      address: '江西省瑞金市叶坪乡华屋村3组12号',
+    },
+    form: { householdSize: 3, monthlyIncome: 1200.5, reason: '家庭成员因病丧失劳动能力，收入低于当地最低生活保障标准', bankAccount: '6217000000000000000' },
+    materials: { idCard: { received: true, count: 1 }, hukou: { received: true, count: 1 }, incomeProof: { received: false, count: 0 } },
+    attachments: [{ sha256: sha256Hex(applicationId), fileName: '户口簿.jpg', mimeType: 'image/jpeg', size: 183_204 }],
+    submittedAt: '2026-11-23T02:00:00.000Z',
+    dueDate: '2026-12-07',
+    cadre: { id: 'cadre01', name: '李春梅' },
+  };
+}
+
+/** An outbox message whose sha256 matches its body text. */
+export function outboxMessage(kind: string, body: unknown, id: string = uuidv7()): OutboxMessage {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  return { id, kind, body: text, sha256: sha256Hex(text) };
+}
+
+export function outboxBatch(messages: OutboxMessage[]): { batchId: string; messages: OutboxMessage[] } {
+  return { batchId: uuidv7(), messages };
+}

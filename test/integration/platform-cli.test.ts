@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { SEED_CATALOG } from '../../core/catalog/seed';
+import type { EnrollResponse } from '../../core/sync/protocol';
+import { startPlatform } from '../../platform';
+import { enrollRaw, makeIdentity } from '../helpers/platform';
+
+/** The IT command line as staff run it: a child process against a PGlite data directory. */
+
+const dir = mkdtempSync(join(tmpdir(), 'daiban-platform-cli-'));
+const dataDir = join(dir, 'platform');
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(...args: string[]): Promise<CliResult> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DAIBAN_PLATFORM_DATA: dataDir };
+  delete env.DATABASE_URL;
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', 'platform/cli.ts', ...args], { cwd: process.cwd(), env, encoding: 'utf8' }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+test('enroll-code, account create, catalog publish --seed and terminals work against one data directory', async () => {
+  const issued = await cli('enroll-code', '--division', '360781102201', '--role', 'village', '--name', '华屋村代办点');
+  assert.equal(issued.code, 0, issued.stderr);
+  const code = /注册码：([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(issued.stdout)?.[1];
+  assert.ok(code, issued.stdout);
+  assert.match(issued.stdout, /区划代码：360781102201（村级终端）/);
+
+  const created = await cli('account', 'create', '--username', 'cadre01', '--name', '李春梅', '--role', 'cadre', '--division', '360781102201');
+  assert.equal(created.code, 0, created.stderr);
+  assert.match(created.stdout, /已创建账号：cadre01（李春梅，代办员，区划 360781102201）/);
+  const password = /初始密码：(\S+)（/.exec(created.stdout)?.[1];
+  assert.ok(password && password.length === 14, created.stdout);
+
+  const published = await cli('catalog', 'publish', '--seed');
+  assert.equal(published.code, 0, published.stderr);
+  assert.equal(published.stdout.trim(), `已发布事项目录 ${SEED_CATALOG.version}（${SEED_CATALOG.items.length} 个事项），终端将在下次同步时收到。`);
+
+  // The data directory is in use by a running platform: the CLI says so instead of corrupting it.
+  const platform = await startPlatform({ dataDir, log: false });
+  let enrolled: EnrollResponse;
+  try {
+    const reply = await enrollRaw(platform, { code, publicKey: makeIdentity().publicKey, appVersion: '0.3.0' });
+    assert.equal(reply.status, 200, reply.bytes.toString());
+    enrolled = reply.json<EnrollResponse>();
+    assert.deepEqual((await platform.admin.listAccounts()).map((a) => [a.username, a.role, a.disabled]), [['cadre01', 'cadre', false]]);
+    const busy = await cli('terminals');
+    assert.equal(busy.code, 1);
+    assert.match(busy.stderr, /^错误：平台数据目录 .* 正被另一个进程（PID \d+）使用/);
+  } finally {
+    await platform.close();
+  }
+
+  const listed = await cli('terminals');
+  assert.equal(listed.code, 0, listed.stderr);
+  const lines = listed.stdout.trim().split('\n');
+  assert.match(lines[0]!, /^终端ID\s+区划代码\s+角色\s+序号\s+服务点/);
+  assert.equal(lines.length, 4); // header, rule, one terminal, total
+  assert.match(lines[2]!, new RegExp(`^${enrolled.terminalId}\\s+360781102201\\s+村\\s+01\\s+华屋村代办点\\s+0\\.3\\.0`));
+  assert.equal(lines[3], '共 1 台终端（时间为北京时间）。');
+});
+
+test('refusals are Chinese with exit code 1', async () => {
+  const missing = await cli('account', 'disable', '--username', 'nobody');
+  assert.deepEqual([missing.code, missing.stderr.trim()], [1, '错误：没有用户名为 nobody 的账号']);
+  const unknownFlag = await cli('terminals', '--colour');
+  assert.equal(unknownFlag.code, 1);
+  assert.match(unknownFlag.stderr, /^错误：参数不正确/);
+  const help = await cli('help');
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /enroll-code --division/);
+});

@@ -1,0 +1,167 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { after, before, describe, it } from 'node:test';
+import { SEED_CATALOG } from '../../core/catalog/seed';
+import { countPending } from '../../db';
+import { startPlatform, type PlatformOptions, type RunningPlatform } from '../../platform';
+import { createStation, type Station } from '../../station/station';
+import type { SyncOptions } from '../../station/sync/agent';
+import { startFaultProxy, type Faults, type FaultProxy } from '../helpers/fault-proxy';
+import { startPostgres, type TestPostgres } from '../helpers/postgres';
+import { silentLog } from '../helpers/station';
+import { noisyScan, PLATFORM_CADRE, POINT_NAME, submitApplication, SYNC_VILLAGE } from '../helpers/sync';
+
+/**
+ * DESIGN.md §5's promise under a hostile network: latency and a thin pipe, random resets, responses cut off
+ * after the platform acted, a black hole, a refused link, a platform restart and a terminal killed with -9 in
+ * the middle of a sync. Once the faults stop, every application is on the platform exactly once, every
+ * acknowledged message is marked sent on the terminal, and nothing is stuck.
+ */
+
+const SYNC: SyncOptions = { autoStart: false, requestTimeoutMs: 1_500, backoff: { baseMs: 20, capMs: 200 } };
+const child = join(import.meta.dirname, '..', 'fixtures', 'sync-child.ts');
+
+const FAULTS: { name: string; faults: Faults }[] = [
+  { name: 'slow link', faults: { latencyMs: 150, bytesPerSecond: 64 * 1024 } },
+  { name: 'random resets', faults: { resetProbability: 0.2 } },
+  { name: 'responses cut off', faults: { cutResponseAfterBytes: 400 } },
+  { name: 'black hole', faults: { blackHole: true } },
+  { name: 'link refused', faults: { refuse: true } },
+];
+
+/** A platform that can be stopped and started again on the same port and database. */
+class RestartablePlatform {
+  current!: RunningPlatform;
+  constructor(private readonly options: PlatformOptions) {}
+  async start(port = 0): Promise<RunningPlatform> {
+    this.current = await startPlatform({ ...this.options, port, log: false });
+    return this.current;
+  }
+  async restart(): Promise<void> {
+    const { port } = this.current;
+    await this.current.close();
+    await this.start(port);
+  }
+}
+
+/** Runs the child terminal until it is in the middle of pushing, then kills it with SIGKILL. */
+async function killMidSync(dataDir: string, key: Buffer): Promise<string> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', child], {
+    env: { ...process.env, DAIBAN_DATA_DIR: dataDir, DAIBAN_KEY: key.toString('hex') },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => proc.on('exit', (_code, signal) => resolve(signal)));
+  let phase = 'none';
+  for await (const line of createInterface({ input: proc.stdout })) {
+    const status = (JSON.parse(line) as { status?: { phase: string } }).status;
+    if (status && ['blobs', 'outbox'].includes(status.phase)) {
+      phase = status.phase;
+      break;
+    }
+  }
+  await new Promise((r) => setTimeout(r, 150));
+  proc.kill('SIGKILL');
+  assert.equal(await exited, 'SIGKILL');
+  return phase;
+}
+
+for (const backend of ['PGlite', 'PostgreSQL'] as const) {
+  describe(`sync under faults (${backend})`, () => {
+    let pg: TestPostgres | null = null;
+    let platformDir: string;
+    let platform: RestartablePlatform;
+    let proxy: FaultProxy;
+
+    before(async () => {
+      platformDir = mkdtempSync(join(tmpdir(), 'daiban-faults-'));
+      if (backend === 'PostgreSQL') pg = await startPostgres();
+      platform = new RestartablePlatform(pg ? { databaseUrl: pg.url } : { dataDir: join(platformDir, 'pglite') });
+      const p = await platform.start();
+      await p.admin.publishCatalog(SEED_CATALOG);
+      await p.admin.createAccount({ ...PLATFORM_CADRE, divisionCode: SYNC_VILLAGE });
+      proxy = await startFaultProxy({ targetPort: p.port });
+    });
+    after(async () => {
+      await proxy?.close();
+      await platform?.current?.close();
+      await pg?.stop();
+      rmSync(platformDir, { recursive: true, force: true });
+    });
+
+    it('delivers every application exactly once whatever the network and the processes do', { timeout: 240_000 }, async () => {
+      const dataDir = join(platformDir, 'terminal');
+      const key = randomBytes(32);
+      const open = () => createStation({ dataDir, key, log: silentLog, sync: SYNC });
+      let station: Station = open();
+      const { code } = await platform.current.admin.issueEnrollmentCode({ divisionCode: SYNC_VILLAGE, role: 'village', servicePointName: POINT_NAME });
+      await station.call('sync.enroll', { platformUrl: proxy.url, code });
+      await station.call('session.login', { username: PLATFORM_CADRE.username, password: PLATFORM_CADRE.password });
+
+      const scans = [await noisyScan(500, 400), await noisyScan(400, 300)];
+      let n = 0;
+      const submitSome = async (count: number, withScans = false) => {
+        for (let i = 0; i < count; i++) await submitApplication(station, ++n, withScans && i === 0 ? scans : []);
+      };
+      await submitSome(6, true);
+
+      // Each fault in turn, with new applications arriving while the link misbehaves.
+      for (const { name, faults } of FAULTS) {
+        const t = performance.now();
+        proxy.setFaults(faults);
+        await submitSome(4, true);
+        await station.sync.syncNow();
+        await station.sync.syncNow();
+        proxy.dropAll();
+        console.log(name, (performance.now() - t).toFixed(0), station.sync.status().lastError, countPending(station.ctx.db), await platform.current.admin.messageCount());
+      }
+
+      // The platform goes away in the middle of a run and comes back on the same port and database.
+      proxy.setFaults({ bytesPerSecond: 32 * 1024 });
+      await submitSome(6, true);
+      const running = station.sync.syncNow();
+      await new Promise((r) => setTimeout(r, 300));
+      await platform.restart();
+      await running;
+
+      // The terminal process is killed with -9 in the middle of a sync, then opened again.
+      await submitSome(6, true);
+      await station.close();
+      const killedIn = await killMidSync(dataDir, key);
+      assert.ok(['blobs', 'outbox'].includes(killedIn));
+      station = open();
+      await station.call('session.login', { username: PLATFORM_CADRE.username, password: PLATFORM_CADRE.password });
+
+      // The faults stop: a few runs drain everything.
+      proxy.setFaults({});
+      for (let i = 0; i < 10 && (countPending(station.ctx.db) > 0 || station.sync.status().pendingBlobs > 0); i++) {
+        await station.sync.syncNow();
+      }
+
+      const local = station.ctx.db
+        .prepare(`SELECT id, status FROM applications WHERE status != 'draft'`)
+        .all() as { id: string; status: string }[];
+      assert.equal(local.length, n);
+      assert.deepEqual(new Set(local.map((a) => a.status)), new Set(['sent']), 'every acknowledged application is marked sent');
+      const outbox = station.ctx.db.prepare('SELECT status, count(*) AS c FROM outbox GROUP BY status').all() as { status: string; c: number }[];
+      assert.deepEqual(
+        outbox.filter((r) => !['accepted', 'duplicate'].includes(r.status)),
+        [],
+        'nothing pending, invalid or in conflict',
+      );
+      assert.equal(station.sync.status().pendingBlobs, 0);
+      assert.ok(outbox.some((r) => r.status === 'duplicate'), 'a message the platform took but whose answer was lost came back as a duplicate');
+
+      const admin = platform.current.admin;
+      assert.equal(await admin.applicationCount(), n, 'each application on the platform exactly once');
+      assert.equal(await admin.messageCount(), outbox.reduce((s, r) => s + r.c, 0), 'each message stored once');
+      assert.deepEqual(await admin.listConflicts(), []);
+      for (const a of local) assert.ok(await admin.getApplication(a.id), `application ${a.id} reached the platform`);
+      await station.close();
+    });
+  });
+}
