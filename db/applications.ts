@@ -201,3 +201,13 @@ export function listEvents(db: Database, applicationId: string): EventRow[] {
      FROM application_events WHERE application_id = ? ORDER BY seq`,
   ).all(applicationId);
 }
+
+/** Applications submitted within [fromIso, toIso), oldest first (statistics). */
+export function listSubmittedBetween(db: Database, fromIso: string, toIso: string): ApplicationRow[] {
+  return stmt<[string, string], RawApplication>(
+    db,
+    'SELECT * FROM applications WHERE submitted_at >= ? AND submitted_at < ? ORDER BY submitted_at, id',
+  )
+    .all(fromIso, toIso)
+    .map(toApplication);
+}

@@ -10,13 +10,13 @@ export interface BlobToUpload {
 }
 
 /**
- * Attachments named by pending `application.submitted` messages that are neither uploaded nor known broken.
+ * Attachments named by pending `application.submitted` and `application.supplemented` messages that are neither uploaded nor known broken.
  * Read from the message bodies themselves, so a blob is wanted exactly as long as its message is.
  */
 const WANTED = `
   SELECT DISTINCT json_extract(a.value, '$.sha256') AS sha256, json_extract(a.value, '$.size') AS size
   FROM outbox o, json_each(o.body, '$.attachments') a
-  WHERE o.status = 'pending' AND o.kind = 'application.submitted'`;
+  WHERE o.status = 'pending' AND o.kind IN ('application.submitted', 'application.supplemented')`;
 
 export function listBlobsToUpload(db: Database): BlobToUpload[] {
   return stmt<[], BlobToUpload>(

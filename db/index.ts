@@ -11,3 +11,6 @@ export * from './settings';
 export * from './statements';
 export * from './users';
 export { LATEST_VERSION, MIGRATIONS } from './migrations';
+export * from './decisions';
+export * from './handover';
+export * from './review';

@@ -6,6 +6,11 @@ export interface NewChange {
   /** For the terminals above the division instead of its own (a township sees its villages' applications). */
   fanUp: boolean;
   body: unknown;
+  /**
+   * application.received only: the feed adds the application's submission as first received
+   * (`applications.original_body`, else `body`) to `body` when it is read, instead of storing a copy.
+   */
+  submissionOf?: string;
 }
 
 /**
@@ -19,10 +24,17 @@ export async function appendChanges(tx: Queryable, changes: NewChange[], at: str
   if (changes.length === 0) return;
   await tx.query('SELECT pg_advisory_xact_lock($1)', [CHANGE_WRITER_LOCK]);
   await tx.query(
-    `INSERT INTO changes (kind, division_code, fan_up, body, created_at)
-     SELECT c.kind, c.division_code, c.fan_up, c.body::jsonb, $5
-     FROM unnest($1::text[], $2::text[], $3::boolean[], $4::text[]) WITH ORDINALITY AS c(kind, division_code, fan_up, body, n)
+    `INSERT INTO changes (kind, division_code, fan_up, body, submission_of, created_at)
+     SELECT c.kind, c.division_code, c.fan_up, c.body::jsonb, c.submission_of, $5
+     FROM unnest($1::text[], $2::text[], $3::boolean[], $4::text[], $6::uuid[]) WITH ORDINALITY AS c(kind, division_code, fan_up, body, submission_of, n)
      ORDER BY c.n`,
-    [changes.map((c) => c.kind), changes.map((c) => c.divisionCode), changes.map((c) => c.fanUp), changes.map((c) => JSON.stringify(c.body)), at],
+    [
+      changes.map((c) => c.kind),
+      changes.map((c) => c.divisionCode),
+      changes.map((c) => c.fanUp),
+      changes.map((c) => JSON.stringify(c.body)),
+      at,
+      changes.map((c) => c.submissionOf ?? null),
+    ],
   );
 }

@@ -13,8 +13,8 @@ export interface ChangeRecord {
     toStatus: ApplicationStatus | null;
     note?: string | null;
   };
-  /** What must go up to the platform, if anything. */
-  outbox?: { kind: string; body: unknown };
+  /** What must go up to the platform, if anything; `id` when the caller must know it (to settle by it later). */
+  outbox?: { kind: string; body: unknown; id?: string };
   audit: { action: string; entityType: string; entityId: string | null; detail?: Record<string, unknown> };
 }
 
@@ -35,7 +35,7 @@ export function recordChange(db: StoreDb, c: ChangeRecord): void {
       note: c.event.note ?? null,
     });
   }
-  if (c.outbox) enqueue(db, { id: uuidv7(), kind: c.outbox.kind, body: c.outbox.body, createdAt: c.at });
+  if (c.outbox) enqueue(db, { id: c.outbox.id ?? uuidv7(), kind: c.outbox.kind, body: c.outbox.body, createdAt: c.at });
   appendAudit(db, {
     at: c.at,
     actorId: c.actorId,

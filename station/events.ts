@@ -1,10 +1,13 @@
-import type { SyncStatusView } from '../core/api/views';
+import type { DecisionView, SyncStatusView } from '../core/api/views';
 
 /**
  * What the station pushes to the UI without being asked (DESIGN.md §3): Electron forwards it over IPC, the
  * browser host over server-sent events. A type alias (not an interface) so it fits the transports' PushEvent.
  */
-export type StationEvent = { type: 'sync.status'; status: SyncStatusView };
+export type StationEvent =
+  | { type: 'sync.status'; status: SyncStatusView }
+  /** A township decision reached one of this village's applications (the home screen shows it). */
+  | { type: 'decision.arrived'; applicationId: string; decision: DecisionView };
 
 export type StationEventListener = (event: StationEvent) => void;
 

@@ -4,10 +4,16 @@ import type { StationContext } from './context';
 import * as applications from './services/applications';
 import * as attachments from './services/attachments';
 import * as catalog from './services/catalog';
+import * as documents from './services/documents';
+import * as handover from './services/handover';
 import * as receipts from './services/receipts';
 import * as residents from './services/residents';
+import * as residentSide from './services/resident-side';
+import * as review from './services/review';
+import * as reviewDecide from './services/review-decide';
 import * as session from './services/session';
 import * as stats from './services/stats';
+import * as statsReport from './services/stats-report';
 import * as sync from './services/sync';
 
 type Handler<M extends StationMethod> = (
@@ -39,6 +45,18 @@ export const handlers: { [M in StationMethod]: Handler<M> } = {
   'receipts.print': receipts.print,
   'printers.list': receipts.listPrinters,
   'stats.overview': stats.overview,
+  'stats.report': statsReport.report,
+  'review.list': review.list,
+  'review.get': review.get,
+  'review.attachment': review.attachment,
+  'review.decide': reviewDecide.decide,
+  'handover.create': handover.create,
+  'handover.list': handover.list,
+  'handover.confirm': handover.confirm,
+  'applications.supplement': residentSide.supplement,
+  'applications.complete': residentSide.complete,
+  'documents.render': documents.render,
+  'documents.print': documents.print,
   'sync.enroll': sync.enroll,
   'sync.status': sync.status,
   'sync.now': sync.now,

@@ -57,7 +57,16 @@ export interface Station extends StationApi {
 }
 
 /** Calls that queue an outbox message: the agent is nudged to send it soon. */
-const QUEUEING_METHODS: ReadonlySet<StationMethod> = new Set(['applications.submit', 'applications.withdraw', 'session.changePassword']);
+const QUEUEING_METHODS: ReadonlySet<StationMethod> = new Set([
+  'applications.submit',
+  'applications.withdraw',
+  'applications.supplement',
+  'applications.complete',
+  'session.changePassword',
+  'review.decide',
+  'handover.create',
+  'handover.confirm',
+]);
 
 function readServicePoint(db: StoreDb): ServicePointView {
   return {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { receivedMaterialSchema } from '../catalog/model';
 import { DaibanError } from '../errors';
 import { APPLICATION_STATUSES } from '../lifecycle';
+import { DECISIONS, supplementItemSchema } from '../sync/messages';
 
 /**
  * One zod schema per StationApi method: the input every transport validates at the boundary.
@@ -24,6 +25,9 @@ const phone = z
 const address = z.string().trim().min(2, '地址太短').max(120, '地址不能超过120个字');
 
 export const formatSchema = z.enum(['80mm', 'a4']);
+/** handover: 交接清单 (id = list id); supplement_notice: 一次性告知书; result_notice: 办理结果通知书 (id = application id). */
+export const documentKindSchema = z.enum(['handover', 'supplement_notice', 'result_notice']);
+export type DocumentKind = z.infer<typeof documentKindSchema>;
 
 export const stationMethods = {
   'session.login': z.object({
@@ -101,6 +105,75 @@ export const stationMethods = {
   'printers.list': empty,
 
   'stats.overview': empty,
+
+  // ---- township review (reviewer role, on a township terminal's replica; works offline) ----
+  'review.list': z.object({
+    villageCode: z.string().regex(/^\d{12}$/).optional(),
+    itemCode: z.string().max(20).optional(),
+    status: z.array(z.enum(APPLICATION_STATUSES)).optional(),
+    overdueOnly: z.boolean().optional(),
+    limit: z.number().int().min(1).max(200).default(50),
+    before: z.string().max(200).optional(),
+  }),
+  'review.get': z.object({ id }),
+  /** A scanned page: from the local cache, else fetched from the platform (online only). */
+  'review.attachment': z.object({ applicationId: id, sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+  'review.decide': z
+    .object({
+      applicationId: id,
+      decision: z.enum(DECISIONS),
+      reason: z.string().trim().max(500, '理由不能超过500个字').optional(),
+      supplement: z
+        .object({
+          items: z.array(supplementItemSchema).min(1, '请至少列出一项需要补正的内容').max(50),
+          note: z.string().trim().max(500).optional(),
+        })
+        .optional(),
+    })
+    .refine((d) => d.decision !== 'reject' || (d.reason?.length ?? 0) >= 2, { message: '不予通过时请写明理由', path: ['reason'] })
+    .refine((d) => d.decision !== 'request_supplement' || d.supplement !== undefined, {
+      message: '退回补正时请列出需要补正的全部内容',
+      path: ['supplement'],
+    }),
+
+  // ---- handover lists (交接清单): the paper that travels from the village to the township ----
+  /** Village: a new list of every sent application not yet on one. */
+  'handover.create': empty,
+  'handover.list': z.object({ limit: z.number().int().min(1).max(200).default(50) }),
+  /** Township: the paper of a list arrived, except what `missing` names. */
+  'handover.confirm': z.object({
+    listId: id,
+    missing: z
+      .array(z.object({ applicationId: id, materialKey: z.string().min(1).max(60), note: z.string().trim().max(200).optional() }))
+      .max(2000)
+      .default([]),
+  }),
+
+  // ---- the resident's side of a decision (village) ----
+  /** Records the resident's supplement: corrected fields and materials (new scans via attachments.add first). */
+  'applications.supplement': z.object({
+    id,
+    form: z.record(z.string(), z.unknown()),
+    materials: z.record(z.string(), receivedMaterialSchema),
+    note: z.string().trim().max(500).optional(),
+  }),
+  /** The resident has been told the result: the application is closed. */
+  'applications.complete': z.object({ id }),
+
+  // ---- printed documents besides the receipt ----
+  'documents.render': z.object({ kind: documentKindSchema, id }),
+  'documents.print': z.object({
+    kind: documentKindSchema,
+    id,
+    printerId: z.string().min(1).max(200),
+    copies: z.number().int().min(1).max(5).default(1),
+  }),
+
+  /** Counts by item, status and village; average handling time; overdue list (both roles, own data). */
+  'stats.report': z.object({
+    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  }),
 
   /** First run: the platform's address and the one-time code IT staff gave the service point. */
   'sync.enroll': z.object({

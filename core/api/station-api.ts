@@ -12,6 +12,10 @@ import type {
   SessionView,
   StatsOverview,
   SyncStatusView,
+  HandoverView,
+  ReviewDetailView,
+  ReviewPage,
+  StatsReport,
   UserView,
 } from './views';
 
@@ -39,6 +43,18 @@ export interface StationOutputs {
   'receipts.print': { printerId: string; jobRef: string; reprint: boolean };
   'printers.list': PrinterView[];
   'stats.overview': StatsOverview;
+  'review.list': ReviewPage;
+  'review.get': ReviewDetailView;
+  'review.attachment': { mimeType: string; dataBase64: string };
+  'review.decide': ReviewDetailView;
+  'handover.create': HandoverView;
+  'handover.list': HandoverView[];
+  'handover.confirm': HandoverView;
+  'applications.supplement': ApplicationView;
+  'applications.complete': ApplicationView;
+  'documents.render': { fileName: string; pdfBase64: string };
+  'documents.print': { printerId: string; jobRef: string };
+  'stats.report': StatsReport;
   'sync.enroll': SyncStatusView;
   'sync.status': SyncStatusView;
   'sync.now': SyncStatusView;

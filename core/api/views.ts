@@ -1,5 +1,6 @@
 import type { CatalogItem, ReceivedMaterials } from '../catalog/model';
 import type { ApplicationStatus } from '../lifecycle';
+import type { Decision, SupplementItem } from '../sync/messages';
 
 /** What StationApi methods return: plain JSON-safe data, the same over IPC and HTTP. */
 
@@ -70,6 +71,8 @@ export interface ApplicationView {
   createdBy: string;
   createdAt: string;
   updatedAt: string;
+  /** The latest township decision that stands (approve / return for supplement / reject); null before one. */
+  decision?: DecisionView | null;
 }
 
 export interface ApplicationEventView {
@@ -159,4 +162,88 @@ export interface SyncStatusView {
   nextAttemptAt: string | null;
   /** Refused messages; empty when nobody is logged in. */
   problems: SyncProblemView[];
+}
+
+/** A township decision as both sides show it. */
+export interface DecisionView {
+  id: string;
+  decision: Decision;
+  reason: string | null;
+  supplement: { items: SupplementItem[]; note: string | null } | null;
+  reviewerName: string;
+  decidedAt: string;
+  /** The platform accepted it (final); false while it waits in the township's outbox. */
+  synced: boolean;
+}
+
+/** One application in the township's worklist. */
+export interface ReviewItemView {
+  id: string;
+  receiptNo: string;
+  villageCode: string;
+  villageName: string | null;
+  itemCode: string;
+  itemName: string;
+  residentName: string;
+  residentIdMasked: string;
+  status: ApplicationStatus;
+  submittedAt: string;
+  /** 承诺时限: submittedAt + the item's promised working days. */
+  dueDate: string;
+  /** Working days until dueDate (negative: overdue by that many). */
+  workingDaysLeft: number;
+  overdue: boolean;
+  /**
+   * The one-time-notice window (行政许可法 §32: a return for supplement must be told within 5 working days
+   * of receipt, all at once): receivedAt + 5 working days, while the application awaits a decision; null after.
+   */
+  supplementDueDate: string | null;
+  /** 'near': 1 working day or less left; 'passed': a return for supplement now is late (shown, not refused). */
+  supplementDue: 'ok' | 'near' | 'passed' | null;
+  latestDecision: DecisionView | null;
+}
+
+export interface ReviewPage {
+  items: ReviewItemView[];
+  nextCursor: string | null;
+}
+
+export interface ReviewDetailView extends ReviewItemView {
+  item: CatalogItem;
+  resident: { name: string; idMasked: string; gender: 'male' | 'female'; birthDate: string; phone: string | null; address: string | null };
+  form: Record<string, unknown>;
+  materials: ReceivedMaterials;
+  attachments: { sha256: string; fileName: string; mimeType: string; size: number; cached: boolean }[];
+  decisions: DecisionView[];
+  /** The replica's history (received, decided, supplemented …), oldest first. */
+  events: { at: string; type: string; status: ApplicationStatus; actorName: string; note: string | null }[];
+  cadreName: string;
+}
+
+export interface HandoverView {
+  id: string;
+  listNo: string;
+  villageCode: string;
+  villageName: string | null;
+  createdAt: string;
+  createdByName: string;
+  applications: { applicationId: string; receiptNo: string; residentName: string; itemName: string; materials: { key: string; name: string; count: number }[] }[];
+  /** Township's confirmation, when it came. */
+  confirmedAt: string | null;
+  confirmedByName: string | null;
+  missing: { applicationId: string; materialKey: string; note: string | null }[];
+  /** Waiting in the outbox (not yet on the platform). */
+  synced: boolean;
+}
+
+export interface StatsReport {
+  from: string;
+  to: string;
+  total: number;
+  byItem: { itemCode: string; itemName: string; count: number }[];
+  byStatus: Partial<Record<ApplicationStatus, number>>;
+  byVillage: { villageCode: string; villageName: string | null; count: number }[];
+  /** Mean working days from submission to decision, over decided applications in the range; null when none. */
+  avgHandlingWorkingDays: number | null;
+  overdue: { id: string; receiptNo: string; itemName: string; residentName: string; villageCode: string; dueDate: string; workingDaysOverdue: number }[];
 }

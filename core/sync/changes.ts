@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import { catalogVersionSchema } from '../catalog/model';
+import { APPLICATION_STATUSES } from '../lifecycle';
+import {
+  applicationSubmittedSchema,
+  applicationSupplementedSchema,
+  handoverConfirmedSchema,
+  handoverListedSchema,
+  reviewDecidedSchema,
+} from './messages';
 import { divisionCode12 } from './protocol';
 
 /**
@@ -24,9 +32,35 @@ export type AccountUpsert = z.infer<typeof accountUpsertSchema>;
 export const catalogPublishedSchema = z.object({ catalog: catalogVersionSchema });
 export type CatalogPublished = z.infer<typeof catalogPublishedSchema>;
 
+/**
+ * For the township terminals above the village (fan_up): an application's state on the platform, with its
+ * whole content when it arrives (`submission`) and when it was supplemented (`supplement`), so the township
+ * keeps a replica it can review offline.
+ */
+export const applicationReceivedSchema = z.object({
+  applicationId: z.string().uuid(),
+  receiptNo: z.string(),
+  status: z.enum(APPLICATION_STATUSES),
+  receivedAt: z.string().datetime({ offset: true }),
+  submission: applicationSubmittedSchema.optional(),
+  supplement: applicationSupplementedSchema.optional(),
+});
+export type ApplicationReceived = z.infer<typeof applicationReceivedSchema>;
+
+/** A decision the platform accepted: down to the village (and to the township's other terminals). */
+export const applicationDecidedSchema = z.intersection(
+  reviewDecidedSchema,
+  z.object({ status: z.enum(APPLICATION_STATUSES), receiptNo: z.string() }),
+);
+export type ApplicationDecided = z.infer<typeof applicationDecidedSchema>;
+
 export const CHANGE_KINDS = {
   'account.upsert': accountUpsertSchema,
   'catalog.published': catalogPublishedSchema,
+  'application.received': applicationReceivedSchema,
+  'application.decided': applicationDecidedSchema,
+  'handover.listed': handoverListedSchema,
+  'handover.confirmed': handoverConfirmedSchema,
 } as const;
 export type ChangeKind = keyof typeof CHANGE_KINDS;
 

@@ -1,6 +1,7 @@
 import * as m001 from './001-initial';
 import * as m002 from './002-status-counts';
 import * as m003 from './003-sync';
+import * as m004 from './004-review';
 
 export interface Migration {
   version: number;
@@ -13,6 +14,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: m001.up },
   { version: 2, name: 'status-counts', up: m002.up },
   { version: 3, name: 'sync', up: m003.up },
+  { version: 4, name: 'review', up: m004.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

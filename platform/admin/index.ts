@@ -12,12 +12,14 @@ import {
   type StoredApplication,
   type StoredConflict,
 } from './reads';
+import { getHandoverList, listDecisions, type StoredDecision, type StoredHandoverList } from './review-reads';
 import { disableTerminal, listTerminals, type TerminalSummary } from './terminals';
 
 export type { AccountRole, AccountSummary, CreateAccountInput } from './accounts';
 export type { PublishCatalogResult } from './catalog';
 export type { IssuedEnrollmentCode, IssueEnrollmentCodeInput } from './enrollment-codes';
 export type { ApplicationFilter, StoredApplication, StoredConflict } from './reads';
+export type { StoredDecision, StoredHandoverList, StoredSupplement } from './review-reads';
 export type { TerminalSummary } from './terminals';
 
 /** What IT staff do to the platform: used by the CLI, by `npm start` and by tests. Refusals are PlatformErrors. */
@@ -34,6 +36,8 @@ export interface PlatformAdmin {
   getApplication(id: string): Promise<StoredApplication | null>;
   messageCount(): Promise<number>;
   listConflicts(): Promise<StoredConflict[]>;
+  listDecisions(applicationId: string): Promise<StoredDecision[]>;
+  getHandoverList(listId: string): Promise<StoredHandoverList | null>;
 }
 
 export function createPlatformAdmin(ctx: PlatformContext): PlatformAdmin {
@@ -50,5 +54,7 @@ export function createPlatformAdmin(ctx: PlatformContext): PlatformAdmin {
     getApplication: (id) => getApplication(ctx, id),
     messageCount: () => messageCount(ctx),
     listConflicts: () => listConflicts(ctx),
+    listDecisions: (applicationId) => listDecisions(ctx.db, applicationId),
+    getHandoverList: (listId) => getHandoverList(ctx, listId),
   };
 }

@@ -1,5 +1,6 @@
 import type { PlatformContext } from '../context';
 import { isoOf, isoOrNull } from '../database/types';
+import { listDecisions, listSupplements, type StoredDecision, type StoredSupplement } from './review-reads';
 
 /** Read helpers for tests and the command line. */
 
@@ -26,6 +27,14 @@ export interface StoredApplication {
   withdrawalReason: string | null;
   receivedAt: string;
   updatedAt: string;
+  /** The submission as first received, once a supplement has rewritten `body` (null before). */
+  originalBody: unknown;
+  decidedAt: string | null;
+  supplementedAt: string | null;
+  completedAt: string | null;
+  /** Every decision on it, oldest first. */
+  decisions: StoredDecision[];
+  supplements: StoredSupplement[];
 }
 
 export interface StoredConflict {
@@ -65,6 +74,12 @@ export async function getApplication(ctx: PlatformContext, id: string): Promise<
     withdrawalReason: r.withdrawal_reason === null ? null : String(r.withdrawal_reason),
     receivedAt: isoOf(r.received_at),
     updatedAt: isoOf(r.updated_at),
+    originalBody: r.original_body ?? null,
+    decidedAt: isoOrNull(r.decided_at),
+    supplementedAt: isoOrNull(r.supplemented_at),
+    completedAt: isoOrNull(r.completed_at),
+    decisions: await listDecisions(ctx.db, id),
+    supplements: await listSupplements(ctx.db, id),
   };
 }
 

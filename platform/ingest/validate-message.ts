@@ -1,23 +1,17 @@
 import { createHash } from 'node:crypto';
-import {
-  isOutboxKind,
-  OUTBOX_KINDS,
-  type AccountPasswordChanged,
-  type ApplicationSubmitted,
-  type ApplicationWithdrawn,
-} from '../../core/sync/messages';
-import type { OutboxMessage } from '../../core/sync/protocol';
+import type { z } from 'zod';
+import { isOutboxKind, OUTBOX_KINDS, type OutboxKind } from '../../core/sync/messages';
+import type { OutboxMessage, TerminalRole } from '../../core/sync/protocol';
 import { withinJurisdiction } from '../auth/jurisdiction';
 
 /**
- * The checks of one outbox message that need no database: digest, kind, body schema, jurisdiction.
+ * The checks of one outbox message that need no database: digest, kind, body schema, and what the body alone
+ * says about jurisdiction and role. Checks against the projection happen inside the transaction.
  * `code`s of `invalid` results are stable (docs/platform.md lists them); reasons are for the cadre.
  */
-export type MessageVerdict =
-  | { ok: true; kind: 'application.submitted'; body: ApplicationSubmitted }
-  | { ok: true; kind: 'application.withdrawn'; body: ApplicationWithdrawn }
-  | { ok: true; kind: 'account.password_changed'; body: AccountPasswordChanged }
-  | { ok: false; code: OutboxInvalidCode; reason: string };
+export type OutboxBodies = { [K in OutboxKind]: z.output<(typeof OUTBOX_KINDS)[K]> };
+export type ValidMessage = { [K in OutboxKind]: { ok: true; kind: K; body: OutboxBodies[K] } }[OutboxKind];
+export type MessageVerdict = ValidMessage | { ok: false; code: OutboxInvalidCode; reason: string };
 
 export type OutboxInvalidCode =
   | 'HASH_MISMATCH'
@@ -28,6 +22,12 @@ export type OutboxInvalidCode =
   | 'ILLEGAL_TRANSITION'
   | 'DUPLICATE_APPLICATION';
 
+/** The sender as far as validation cares. */
+export interface Sender {
+  divisionCode: string;
+  role: TerminalRole;
+}
+
 export function sha256Of(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
@@ -36,7 +36,37 @@ export function digestMatches(m: OutboxMessage): boolean {
   return sha256Of(m.body) === m.sha256;
 }
 
-export function validateMessage(m: OutboxMessage, terminalDivision: string): MessageVerdict {
+const forbidden = (reason: string): MessageVerdict => ({ ok: false, code: 'FORBIDDEN', reason });
+
+/** Who may send what, judged on the body alone (null: allowed so far). */
+function refuseBySender(v: ValidMessage, sender: Sender): MessageVerdict | null {
+  switch (v.kind) {
+    case 'application.submitted':
+      return withinJurisdiction(sender.divisionCode, v.body.divisionCode)
+        ? null
+        : forbidden(`不属于本终端辖区的申请（申请区划 ${v.body.divisionCode}，本终端辖区 ${sender.divisionCode}），平台不予接收`);
+    case 'review.decided':
+    case 'handover.confirmed': {
+      const what = v.kind === 'review.decided' ? '审核决定' : '交接清单确认';
+      if (sender.role !== 'township') return forbidden(`只有乡镇审核终端才能提交${what}，本终端是村级代办终端`);
+      return withinJurisdiction(sender.divisionCode, v.body.divisionCode)
+        ? null
+        : forbidden(`${v.body.divisionCode} 不属于本乡镇（${sender.divisionCode}），不能提交${what}`);
+    }
+    case 'application.supplemented':
+    case 'application.completed':
+      return sender.role === 'village' ? null : forbidden(`只有申请所在村的代办终端才能${v.kind === 'application.supplemented' ? '补正材料' : '办结申请'}`);
+    case 'handover.listed':
+      if (sender.role !== 'village') return forbidden('只有村级代办终端才能提交交接清单');
+      return v.body.divisionCode === sender.divisionCode
+        ? null
+        : forbidden(`交接清单的区划 ${v.body.divisionCode} 不是本村（${sender.divisionCode}），平台不予接收`);
+    default:
+      return null;
+  }
+}
+
+export function validateMessage(m: OutboxMessage, sender: Sender): MessageVerdict {
   if (!isOutboxKind(m.kind)) {
     return { ok: false, code: 'UNKNOWN_KIND', reason: `平台不认识这种消息类型（${m.kind.slice(0, 60)}），请升级终端程序或联系运维人员` };
   }
@@ -50,19 +80,10 @@ export function validateMessage(m: OutboxMessage, terminalDivision: string): Mes
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const where = first && first.path.length > 0 ? `（字段 ${first.path.join('.')}）` : '';
-    return { ok: false, code: 'INVALID_BODY', reason: `消息内容不完整或格式不对${where}，平台未接收` };
+    // The schema's own Chinese message when it has one (e.g. "不予通过须写明理由").
+    const why = first && /[\u4e00-\u9fff]/.test(first.message) ? `：${first.message}` : '';
+    return { ok: false, code: 'INVALID_BODY', reason: `消息内容不完整或格式不对${where}${why}，平台未接收` };
   }
-  if (m.kind === 'application.submitted') {
-    const body = parsed.data as ApplicationSubmitted;
-    if (!withinJurisdiction(terminalDivision, body.divisionCode)) {
-      return {
-        ok: false,
-        code: 'FORBIDDEN',
-        reason: `不属于本终端辖区的申请（申请区划 ${body.divisionCode}，本终端辖区 ${terminalDivision}），平台不予接收`,
-      };
-    }
-    return { ok: true, kind: m.kind, body };
-  }
-  if (m.kind === 'account.password_changed') return { ok: true, kind: m.kind, body: parsed.data as AccountPasswordChanged };
-  return { ok: true, kind: m.kind, body: parsed.data as ApplicationWithdrawn };
+  const valid = { ok: true, kind: m.kind, body: parsed.data } as ValidMessage;
+  return refuseBySender(valid, sender) ?? valid;
 }

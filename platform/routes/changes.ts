@@ -19,7 +19,8 @@ function queryValue(query: unknown, name: string): string | undefined {
  * The change feed, in seq order. A terminal sees a change when its division is the terminal's own or one
  * above it, or nationwide; a fan_up change instead goes to the terminals *above* its division (a township
  * sees its villages' applications; the village, which sent them, does not get its own echo back, which would
- * double what a village downloads). The cursor is the seq as a decimal string.
+ * double what a village downloads). The cursor is the seq as a decimal string. An application.received change
+ * that names `submission_of` gets the application's original submission added here (see change-feed.ts).
  */
 export function registerChanges(app: FastifyInstance, ctx: PlatformContext, signed: preHandlerHookHandler): void {
   app.get('/v1/changes', { preHandler: signed }, async (request): Promise<ChangesResponse> => {
@@ -32,10 +33,13 @@ export function registerChanges(app: FastifyInstance, ctx: PlatformContext, sign
       throw new PlatformError(400, 'INVALID_REQUEST', `每页条数应为1到${LIMITS.changesPageSize}`, { limit: limitText });
     }
     const rows = await ctx.db.query<{ cursor: string; kind: string; division_code: string; body: unknown; created_at: unknown }>(
-      `SELECT seq::text AS cursor, kind, division_code, body, created_at FROM changes
-       WHERE seq > $1::bigint
-         AND (CASE WHEN fan_up THEN division_code LIKE $3 AND division_code <> $5 ELSE division_code = ANY($2::text[]) END)
-       ORDER BY seq
+      `SELECT c.seq::text AS cursor, c.kind, c.division_code, c.created_at,
+              CASE WHEN c.submission_of IS NULL THEN c.body
+                   ELSE c.body || jsonb_build_object('submission', COALESCE(a.original_body, a.body)) END AS body
+       FROM changes c LEFT JOIN applications a ON a.id = c.submission_of
+       WHERE c.seq > $1::bigint
+         AND (CASE WHEN c.fan_up THEN c.division_code LIKE $3 AND c.division_code <> $5 ELSE c.division_code = ANY($2::text[]) END)
+       ORDER BY c.seq
        LIMIT $4`,
       [after, [...selfAndAncestors(terminal.divisionCode), NATIONWIDE], `${jurisdictionPrefix(terminal.divisionCode)}%`, limit + 1, terminal.divisionCode],
     );

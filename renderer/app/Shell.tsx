@@ -1,7 +1,9 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Layout, Spin } from 'antd';
 import { TopBar } from '../components/TopBar';
+import { DecisionNotifier } from '../village/DecisionNotifier';
 import { NavContext, type Nav, type Route } from './nav';
+import { useSession } from './session';
 
 const HomeScreen = lazy(() => import('../screens/HomeScreen').then((m) => ({ default: m.HomeScreen })));
 const ResidentsScreen = lazy(() => import('../screens/ResidentsScreen').then((m) => ({ default: m.ResidentsScreen })));
@@ -10,6 +12,12 @@ const ApplicationScreen = lazy(() => import('../screens/ApplicationScreen').then
 const ReceiptScreen = lazy(() => import('../screens/ReceiptScreen').then((m) => ({ default: m.ReceiptScreen })));
 const QueueScreen = lazy(() => import('../screens/QueueScreen').then((m) => ({ default: m.QueueScreen })));
 const DetailScreen = lazy(() => import('../screens/DetailScreen').then((m) => ({ default: m.DetailScreen })));
+const SupplementScreen = lazy(() => import('../village/SupplementScreen').then((m) => ({ default: m.SupplementScreen })));
+const DocumentScreen = lazy(() => import('../print/DocumentScreen').then((m) => ({ default: m.DocumentScreen })));
+const HandoverScreen = lazy(() => import('../handover/HandoverScreen').then((m) => ({ default: m.HandoverScreen })));
+const StatsScreen = lazy(() => import('../stats/StatsScreen').then((m) => ({ default: m.StatsScreen })));
+const ReviewListScreen = lazy(() => import('../review/ReviewListScreen').then((m) => ({ default: m.ReviewListScreen })));
+const ReviewDetailScreen = lazy(() => import('../review/ReviewDetailScreen').then((m) => ({ default: m.ReviewDetailScreen })));
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -27,12 +35,30 @@ function Screen({ route }: { route: Route }) {
       return <QueueScreen />;
     case 'detail':
       return <DetailScreen key={route.applicationId} applicationId={route.applicationId} />;
+    case 'supplement':
+      return <SupplementScreen key={route.applicationId} applicationId={route.applicationId} />;
+    case 'document':
+      return <DocumentScreen key={`${route.kind}:${route.id}`} kind={route.kind} id={route.id} back={route.back} />;
+    case 'handover':
+      return <HandoverScreen />;
+    case 'stats':
+      return <StatsScreen />;
+    case 'review':
+      return <ReviewListScreen />;
+    case 'review-detail':
+      return <ReviewDetailScreen key={route.applicationId} applicationId={route.applicationId} />;
   }
+}
+
+/** The first screen after login: the reviewer's worklist, everyone else's home screen. */
+export function homeRoute(role: string): Route {
+  return role === 'reviewer' ? { name: 'review' } : { name: 'home' };
 }
 
 /** The logged-in terminal: top bar and the current screen. */
 export function Shell() {
-  const [route, setRoute] = useState<Route>({ name: 'home' });
+  const { user } = useSession();
+  const [route, setRoute] = useState<Route>(() => homeRoute(user.role));
   const nav: Nav = useMemo(
     () => ({
       route,
@@ -47,6 +73,7 @@ export function Shell() {
     <NavContext.Provider value={nav}>
       <Layout style={{ minHeight: '100vh' }}>
         <TopBar />
+        {user.role !== 'reviewer' && <DecisionNotifier />}
         <Layout.Content>
           <Suspense
             fallback={

@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { DocumentKind } from '../../core/api/schemas';
 
 /** The resident an application is being taken for (enough to show who it is). */
 export interface ResidentRef {
@@ -15,7 +16,16 @@ export type Route =
   | { name: 'form'; applicationId: string }
   | { name: 'receipt'; applicationId: string }
   | { name: 'queue' }
-  | { name: 'detail'; applicationId: string };
+  | { name: 'detail'; applicationId: string }
+  // ---- the round trip of a decision (village) ----
+  | { name: 'supplement'; applicationId: string }
+  | { name: 'document'; kind: DocumentKind; id: string; back: Route }
+  // ---- both roles ----
+  | { name: 'handover' }
+  | { name: 'stats' }
+  // ---- township reviewer ----
+  | { name: 'review' }
+  | { name: 'review-detail'; applicationId: string };
 
 export interface Nav {
   route: Route;

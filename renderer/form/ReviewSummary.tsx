@@ -9,16 +9,18 @@ interface Props {
   values: Record<string, unknown>;
   materials: ReceivedMaterials;
   scanCount: number;
+  /** Narrower labels where the summary sits in a narrower column (the reviewer's detail screen). */
+  labelWidth?: number;
 }
 
 /** Everything that will be submitted, to read back to the resident before 提交. */
-export function ReviewSummary({ item, values, materials, scanCount }: Props) {
+export function ReviewSummary({ item, values, materials, scanCount, labelWidth = 190 }: Props) {
   const scalars = item.form.fields.filter((f): f is ScalarField => f.kind !== 'members');
   const tables = item.form.fields.filter((f): f is MembersField => f.kind === 'members');
   const received = item.materials.filter((m) => materials[m.key]?.received);
   return (
     <div>
-      <Descriptions bordered size="small" column={2} styles={{ label: { width: 190 } }}>
+      <Descriptions bordered size="small" column={2} styles={{ label: { width: labelWidth } }}>
         {scalars.map((f) => (
           <Descriptions.Item key={f.key} label={f.label} span={f.kind === 'textarea' ? 2 : 1}>
             {formatValue(f, values[f.key])}

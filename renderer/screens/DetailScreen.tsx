@@ -1,13 +1,17 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Descriptions, Input, Modal, Result, Row, Space, Spin, Timeline } from 'antd';
 import type { ApplicationEventView } from '../../core/api/views';
-import { MATERIAL_FORM_LABEL } from '../../core/catalog/model';
 import { canTransition, STATUS_LABEL } from '../../core/lifecycle';
 import { call, errorMessage } from '../api/client';
 import { useNav } from '../app/nav';
+import { MaterialsList } from '../components/MaterialsList';
 import { StatusTag } from '../components/StatusTag';
 import { useLoad } from '../components/use-call';
 import { ScanThumb } from '../form/ScanThumb';
+import { DecisionBody } from '../components/DecisionCard';
+import { decisionOf } from '../village/decision';
+import { useDecisionArrived } from '../village/decision-events';
+import { CompleteButton } from '../village/CompleteButton';
 import { showDateTime } from '../lib/time';
 
 const EVENT_LABEL: Record<string, string> = {
@@ -18,6 +22,12 @@ const EVENT_LABEL: Record<string, string> = {
   receipt_printed: '打印受理回执',
   receipt_reprinted: '补打受理回执',
   acknowledge: '省级平台已接收',
+  approve: '乡镇审核通过',
+  reject: '乡镇不予通过',
+  request_supplement: '乡镇退回补正',
+  supplement: '登记补正材料',
+  complete: '已告知申请人，办结',
+  handover_listed: '列入交接清单',
 };
 
 function eventTitle(e: ApplicationEventView): string {
@@ -34,11 +44,14 @@ export function DetailScreen({ applicationId }: { applicationId: string }) {
   const [reason, setReason] = useState('');
   const [withdrawError, setWithdrawError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  useDecisionArrived((d) => d.applicationId === applicationId && app.reload());
 
   if (app.error && !app.data) return <Result status="error" title="无法打开该申请" subTitle={app.error} />;
   const a = app.data;
   if (!a) return <div className="screen"><Spin /> 正在打开…</div>;
 
+  const decision = decisionOf(a);
+  const back = { name: 'detail', applicationId: a.id } as const;
   const withdraw = async () => {
     if (reason.trim().length < 2) {
       setWithdrawError('请填写撤回原因（至少2个字）');
@@ -69,6 +82,22 @@ export function DetailScreen({ applicationId }: { applicationId: string }) {
               继续填写
             </Button>
           )}
+          {a.status === 'needs_supplement' && (
+            <>
+              <Button type="primary" size="large" autoFocus onClick={() => go({ name: 'supplement', applicationId: a.id })}>
+                登记补正
+              </Button>
+              <Button size="large" onClick={() => go({ name: 'document', kind: 'supplement_notice', id: a.id, back })}>
+                打印一次性告知书
+              </Button>
+            </>
+          )}
+          {decision && decision.decision !== 'request_supplement' && ['approved', 'rejected', 'completed'].includes(a.status) && (
+            <Button size="large" type={a.status === 'completed' ? 'default' : 'primary'} onClick={() => go({ name: 'document', kind: 'result_notice', id: a.id, back })}>
+              打印结果通知书
+            </Button>
+          )}
+          {(a.status === 'approved' || a.status === 'rejected') && <CompleteButton application={a} onDone={app.reload} />}
           {a.receiptNo && <Button size="large" onClick={() => go({ name: 'receipt', applicationId: a.id })}>打印回执</Button>}
           {canTransition(a.status, 'withdraw') && (
             <Button size="large" danger onClick={() => { setReason(''); setWithdrawError(null); setWithdrawOpen(true); }}>
@@ -80,6 +109,11 @@ export function DetailScreen({ applicationId }: { applicationId: string }) {
       </Space>
       <Row gutter={16}>
         <Col span={15}>
+          {decision && (
+            <Card size="small" title="乡镇审核结果" style={{ marginBottom: 12, borderColor: a.status === 'needs_supplement' ? '#ffd591' : undefined }}>
+              <DecisionBody decision={decision} />
+            </Card>
+          )}
           <Card size="small" title="基本信息">
             <Descriptions column={2} size="small">
               <Descriptions.Item label="申请人">{a.residentName}（{a.residentIdMasked}）</Descriptions.Item>
@@ -91,17 +125,7 @@ export function DetailScreen({ applicationId }: { applicationId: string }) {
             </Descriptions>
           </Card>
           <Card size="small" title="纸质材料" style={{ marginTop: 12 }}>
-            <ul style={{ margin: 0, paddingLeft: 20 }}>
-              {a.item.materials.map((m) => {
-                const r = a.materials[m.key];
-                return (
-                  <li key={m.key} style={{ color: r?.received ? undefined : '#999' }}>
-                    {r?.received ? '✔ ' : '✘ '}
-                    {m.name}（{MATERIAL_FORM_LABEL[m.form]}）{r?.received ? ` ${r.count}份` : m.required ? ' 未收取' : ' 未提供'}
-                  </li>
-                );
-              })}
-            </ul>
+            <MaterialsList item={a.item} received={a.materials} />
           </Card>
           <Card size="small" title={`扫描件（${a.attachments.length}页）`} style={{ marginTop: 12 }}>
             {a.attachments.length === 0 ? (

@@ -6,6 +6,7 @@ import { useSession } from '../app/session';
 import { ApplicationList } from '../components/ApplicationList';
 import { useLoad } from '../components/use-call';
 import { SyncSummary } from '../sync/SyncSummary';
+import { DecisionsCard } from '../village/DecisionsCard';
 
 /** The day at a glance: what was taken today, what waits to go up, what is due or overdue. */
 export function HomeScreen() {
@@ -32,6 +33,7 @@ export function HomeScreen() {
         </Space>
       </Space>
       {stats.error && <Alert type="error" showIcon title={stats.error} style={{ marginBottom: 12 }} />}
+      <DecisionsCard />
       <Row gutter={12}>
         <Col span={5}>
           <Card size="small">

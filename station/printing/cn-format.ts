@@ -27,3 +27,10 @@ export function formatCnDate(ymd: string): string {
 export function shanghaiFileStamp(at: Date): string {
   return dayjs(at).tz(PRINT_TIME_ZONE).format('YYYYMMDD-HHmmss');
 }
+
+/** A UTC ISO 8601 instant as the Asia/Shanghai calendar day 'YYYY年MM月DD日'. */
+export function formatShanghaiDate(isoUtc: string): string {
+  const t = dayjs.utc(isoUtc);
+  if (!t.isValid()) throw new RangeError(`not an ISO 8601 instant: ${isoUtc}`);
+  return t.tz(PRINT_TIME_ZONE).format('YYYY年MM月DD日');
+}

@@ -36,6 +36,8 @@ export interface CreatePdfOptions {
   margins?: { top: number; bottom: number; left: number; right: number };
   /** Default true. False when the page size is known only after measuring (80 mm roll). */
   autoFirstPage?: boolean;
+  /** Keep every page open until the end, e.g. to number pages 第 1 页 共 3 页 once the count is known. */
+  bufferPages?: boolean;
 }
 
 /**
@@ -55,6 +57,7 @@ export function createPdfDocument(options: CreatePdfOptions): PdfDoc {
     size: options.size,
     margins: options.margins,
     autoFirstPage: options.autoFirstPage ?? true,
+    bufferPages: options.bufferPages ?? false,
     // No default Helvetica: it would be parsed from its AFM file for nothing on every document.
     font: '',
     lang: 'zh-CN',

@@ -1,7 +1,8 @@
 import { DaibanError } from '../../core/errors';
+import { A4_MARGINS } from './a4-layout';
 import { A4_SIZE, createPdfDocument, renderToBuffer } from './pdf-document';
 import { drawReceipt80mm } from './receipt-80mm';
-import { A4_MARGINS, drawReceiptA4 } from './receipt-a4';
+import { drawReceiptA4 } from './receipt-a4';
 import { receiptText } from './receipt-content';
 import type { ReceiptData, ReceiptFormat } from './receipt-data';
 

@@ -12,7 +12,9 @@ import {
   findApplication,
   findUserById,
   insertApplication,
+  latestDecision,
   listApplications,
+  listDecisions,
   listAttachments,
   listEvents,
   loadMaterials,
@@ -23,6 +25,7 @@ import {
 } from '../../db';
 import { recordChange } from '../change';
 import type { StationContext } from '../context';
+import { toDecisionView } from '../review/decision-views';
 import { toAttachmentView } from './attachment-views';
 import { INTAKE_ROLES, requireUser } from './guard';
 import { loadResident } from './residents';
@@ -55,7 +58,15 @@ export function toApplicationView(ctx: StationContext, a: ApplicationRow): Appli
     createdBy: a.createdBy,
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
+    decision: decisionOf(ctx, a),
   };
+}
+
+/** Only a submitted application can have one; a draft skips the lookup. */
+function decisionOf(ctx: StationContext, a: ApplicationRow) {
+  if (a.status === 'draft' || a.status === 'queued') return null;
+  const d = latestDecision(ctx.db, a.id);
+  return d ? toDecisionView(d) : null;
 }
 
 export function createDraft(ctx: StationContext, input: StationParsedInput<'applications.createDraft'>): ApplicationView {
@@ -238,7 +249,8 @@ export function list(ctx: StationContext, input: StationParsedInput<'application
 export function get(ctx: StationContext, input: StationParsedInput<'applications.get'>): ApplicationDetail {
   requireUser(ctx);
   const a = loadApplication(ctx, input.id);
-  const names = new Map<string, string>();
+  // The township's reviewers are not accounts of this terminal: their decisions carry their names.
+  const names = new Map<string, string>(listDecisions(ctx.db, a.id).map((d) => [d.reviewerId, d.reviewerName]));
   const actorName = (id: string) => {
     if (!names.has(id)) names.set(id, findUserById(ctx.db, id)?.displayName ?? '系统');
     return names.get(id)!;

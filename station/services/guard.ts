@@ -18,3 +18,6 @@ export function requireUser(ctx: StationContext, roles?: readonly Role[]): UserR
 
 /** Intake (residents, applications, receipts) is the village cadre's work; an admin may stand in. */
 export const INTAKE_ROLES: readonly Role[] = ['cadre', 'admin'];
+
+/** Township review (decisions, handover confirmation) is the reviewer's alone: each decision names them. */
+export const REVIEW_ROLES: readonly Role[] = ['reviewer'];

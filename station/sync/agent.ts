@@ -10,6 +10,7 @@ import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { ENROLL_MESSAGES, requestEnrollment, storeEnrollment } from './enroll';
 import { isEnrolled, loadEnrollment, type Enrollment } from './enrollment';
 import { isSyncError, SyncError, SYNC_MESSAGES } from './errors';
+import { fetchBlob } from './fetch-blob';
 import { sendHeartbeat } from './heartbeat';
 import { PlatformClient } from './http-client';
 import { probePlatform } from './probe';
@@ -158,6 +159,23 @@ export class SyncAgent {
     return this.status();
   }
 
+  /**
+   * A scan from the platform, outside the run schedule (a reviewer opened it). Throws a SyncError when the
+   * platform cannot be reached or does not have it; null on a terminal that was never enrolled.
+   */
+  async downloadBlob(sha256: string): Promise<Buffer | null> {
+    const enrollment = loadEnrollment(this.ctx.db);
+    if (!enrollment || this.closed) return null;
+    const client = new PlatformClient({
+      baseUrl: enrollment.platformUrl,
+      fetch: this.o.fetch ?? fetch,
+      serverClock: this.serverClock(),
+      identity: { terminalId: enrollment.terminalId, signer: enrollment.signer },
+      timeoutMs: this.o.requestTimeoutMs ?? 30_000,
+    });
+    return fetchBlob(client, sha256);
+  }
+
   // ---- one run ----
 
   private run(): Promise<void> {
@@ -256,6 +274,13 @@ export class SyncAgent {
 
   private afterChangesPage(effects: PageEffects): void {
     if (effects.catalogChanged) this.ctx.catalog.reload();
+    for (const d of effects.decisions) {
+      try {
+        this.ctx.emit({ type: 'decision.arrived', applicationId: d.applicationId, decision: d.decision });
+      } catch (err) {
+        this.ctx.log.warn({ err }, 'sync: decision event failed');
+      }
+    }
     const user = this.ctx.session.user;
     if (user && effects.accounts.includes(user.username)) {
       const fresh = findUserByUsername(this.ctx.db, user.username);

@@ -15,7 +15,7 @@ const wireSize = (m: OutboxMessage) =>
   Buffer.byteLength(JSON.stringify({ id: m.id, kind: m.kind, body: m.body, sha256: m.sha256 })) + 1;
 
 function attachmentsReady(db: StoreDb, m: OutboxMessage): boolean {
-  if (m.kind !== 'application.submitted') return true;
+  if (m.kind !== 'application.submitted' && m.kind !== 'application.supplemented') return true;
   try {
     const { attachments } = JSON.parse(m.body) as { attachments?: { sha256?: unknown }[] };
     return (attachments ?? []).every((a) => typeof a.sha256 !== 'string' || blobSettled(db, a.sha256));

@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { canTransition, transition } from '../../core/lifecycle';
 import type { OutboxResult } from '../../core/sync/protocol';
 import { appendAudit, findApplication, insertEvent, settleMessage, updateApplication, type OutboxMessage, type StoreDb } from '../../db';
+import { settleDecision } from './settle-review';
 
 export interface BatchTally {
   accepted: number;
@@ -35,6 +36,7 @@ export function settleBatch(db: StoreDb, batchId: string, sent: readonly OutboxM
       if ((r.result === 'accepted' || r.result === 'duplicate') && message.kind === 'application.submitted') {
         acknowledgeApplication(db, applicationIdOf(message), at);
       }
+      if (message.kind === 'review.decided') settleDecision(db, message, r, at);
     }
     tally.unanswered = sent.length - answered.size;
     appendAudit(db, {

@@ -1,5 +1,5 @@
 import type { SyncPhase, SyncProblemView, SyncStatusView } from '../../core/api/views';
-import { countBlobsToUpload, countPending, findApplication, getSetting, listRefusedMessages, type StoreDb } from '../../db';
+import { countBlobsToUpload, countPending, findApplication, findReview, getSetting, listRefusedMessages, type StoreDb } from '../../db';
 import { SETTINGS } from '../settings-keys';
 import { applicationIdOf } from './settle-batch';
 
@@ -21,7 +21,9 @@ function receiptNoOf(db: StoreDb, body: string, applicationId: string | null): s
   } catch {
     /* fall through to the application */
   }
-  return applicationId ? (findApplication(db, applicationId)?.receiptNo ?? null) : null;
+  if (!applicationId) return null;
+  // A village's own application, or (township) the replica's copy a decision was about.
+  return findApplication(db, applicationId)?.receiptNo ?? findReview(db, applicationId)?.receiptNo ?? null;
 }
 
 export function listProblems(db: StoreDb): SyncProblemView[] {

@@ -34,13 +34,25 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 async function syncThroughSlowLink(platform: RunningPlatform, workDir: string) {
   const proxy = await startFaultProxy({ targetPort: platform.port });
-  const station = createStation({ dataDir: join(workDir, 'terminal'), key: randomBytes(32), log: silentLog, sync: { autoStart: false, requestTimeoutMs: 120_000 } });
+  // A terminal numbers at most 9,999 receipts a day: the queue is filled over several (clock) days.
+  let day = 0;
+  const clock = { now: () => new Date(Date.now() + day * 86_400_000) };
+  const station = createStation({
+    dataDir: join(workDir, 'terminal'),
+    key: randomBytes(32),
+    clock,
+    log: silentLog,
+    sync: { autoStart: false, requestTimeoutMs: 120_000 },
+  });
   try {
     const { code } = await platform.admin.issueEnrollmentCode({ divisionCode: SYNC_VILLAGE, role: 'village', servicePointName: POINT_NAME });
     await station.call('sync.enroll', { platformUrl: proxy.url, code });
     await station.call('session.login', { username: PLATFORM_CADRE.username, password: PLATFORM_CADRE.password });
     const fillStart = performance.now();
-    for (let n = 1; n <= APPS; n++) await submitApplication(station, n);
+    for (let n = 1; n <= APPS; n++) {
+      day = Math.floor(n / 5_000);
+      await submitApplication(station, n);
+    }
     const fillSeconds = (performance.now() - fillStart) / 1000;
 
     proxy.setFaults({ latencyMs: 150, bytesPerSecond: MBIT });

@@ -4,6 +4,7 @@
  * sideways, and the "steps build on each other" runner. (The intake test predates this file and keeps its own copies.)
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,4 +67,34 @@ export function stepper(t: TestContext, page: () => Page, prefix: string): (name
         throw e;
       }
     });
+}
+
+/** Logs in through the login screen and waits for the first screen after it. */
+export async function loginInBrowser(page: Page, account: { username: string; password: string }, firstHeading: RegExp | string): Promise<void> {
+  await page.getByLabel('账号').fill(account.username);
+  await page.getByLabel('密码').fill(account.password);
+  await page.getByLabel('密码').press('Enter');
+  await page.getByRole('heading', { name: firstHeading }).waitFor();
+}
+
+/** A modal or drawer slides in: wait for the motion to end so a screenshot shows it whole. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"], [class*="panel-motion"]'));
+  await page.waitForTimeout(200);
+}
+
+/** Picks an option of an antd Select by typing it, as a cadre would, and waits until it is shown as chosen. */
+export async function chooseOption(page: Page, label: string, option: string): Promise<void> {
+  const box = page.getByLabel(label, { exact: true });
+  await box.click();
+  await box.pressSequentially(option);
+  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).first().waitFor();
+  await box.press('Enter');
+  const id = await box.getAttribute('id');
+  await page.locator('.ant-select', { has: page.locator(`[id="${id}"]`) }).filter({ hasText: option }).first().waitFor();
+}
+
+/** The text of a PDF as poppler reads it, whitespace removed (Chinese lines wrap anywhere). */
+export function pdfTextOf(path: string): string {
+  return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
 }

@@ -1,7 +1,14 @@
 import { createHash, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { v7 as uuidv7 } from 'uuid';
-import type { ApplicationSubmitted } from '../../core/sync/messages';
+import type {
+  ApplicationCompleted,
+  ApplicationSubmitted,
+  ApplicationSupplemented,
+  HandoverConfirmed,
+  HandoverListed,
+  ReviewDecided,
+} from '../../core/sync/messages';
 import { HEADERS, type EnrollResponse, type OutboxMessage, type TerminalRole } from '../../core/sync/protocol';
 import { canonicalRequest } from '../../core/sync/signing';
 import type { RunningPlatform } from '../../platform';
@@ -154,4 +161,69 @@ export function outboxMessage(kind: string, body: unknown, id: string = uuidv7()
 
 export function outboxBatch(messages: OutboxMessage[]): { batchId: string; messages: OutboxMessage[] } {
   return { batchId: uuidv7(), messages };
+}
+
+const REVIEWER = { id: 'reviewer01', name: '张建国' };
+const CADRE = { id: 'cadre01', name: '李春梅' };
+
+/** A township decision on an application of `village` (a rejection gets a reason, a return its items). */
+export function decidedBody(
+  village: string,
+  applicationId: string,
+  decision: ReviewDecided['decision'],
+  o: Partial<Pick<ReviewDecided, 'decisionId' | 'reason' | 'supplement' | 'decidedAt'>> = {},
+): ReviewDecided {
+  return {
+    decisionId: o.decisionId ?? uuidv7(),
+    applicationId,
+    divisionCode: village,
+    decision,
+    reason: o.reason !== undefined ? o.reason : decision === 'reject' ? '家庭人均收入高于当地最低生活保障标准' : null,
+    supplement:
+      o.supplement !== undefined
+        ? o.supplement
+        : decision === 'request_supplement'
+          ? {
+              items: [
+                { kind: 'material', key: 'incomeProof', label: '收入证明', problem: '缺少家庭成员近6个月收入证明' },
+                { kind: 'field', key: 'bankAccount', label: '银行账号', problem: '账号位数不对，请核对存折' },
+              ],
+              note: '请一次补齐以上材料',
+            }
+          : null,
+    reviewer: REVIEWER,
+    decidedAt: o.decidedAt ?? '2026-11-25T03:00:00.000Z',
+  };
+}
+
+/** The village's supplement: the corrected field, the missing material received, one more scan. */
+export function supplementedBody(submission: ApplicationSubmitted): ApplicationSupplemented {
+  return {
+    applicationId: submission.applicationId,
+    form: { ...submission.form, bankAccount: '6217000000000000001' },
+    materials: { ...submission.materials, incomeProof: { received: true, count: 1 } },
+    attachments: [...submission.attachments, { sha256: sha256Hex(`${submission.applicationId}-income`), fileName: '收入证明.jpg', mimeType: 'image/jpeg', size: 95_112 }],
+    note: '已补交收入证明，银行账号已更正',
+    supplementedAt: '2026-11-27T01:30:00.000Z',
+    cadre: CADRE,
+  };
+}
+
+export function completedBody(applicationId: string): ApplicationCompleted {
+  return { applicationId, completedAt: '2026-11-30T02:00:00.000Z', by: CADRE };
+}
+
+export function handoverListedBody(village: string, apps: ApplicationSubmitted[], listId: string = uuidv7()): HandoverListed {
+  return {
+    listId,
+    listNo: `${village}-20261123-01-01`,
+    divisionCode: village,
+    applications: apps.map((a) => ({ applicationId: a.applicationId, receiptNo: a.receiptNo, materialKeys: Object.keys(a.materials) })),
+    createdAt: '2026-11-23T09:00:00.000Z',
+    cadre: CADRE,
+  };
+}
+
+export function handoverConfirmedBody(list: HandoverListed, missing: HandoverConfirmed['missing'] = []): HandoverConfirmed {
+  return { listId: list.listId, divisionCode: list.divisionCode, missing, confirmedAt: '2026-11-24T08:00:00.000Z', reviewer: REVIEWER };
 }

@@ -76,9 +76,10 @@ export async function enrolledStation(platform: RunningPlatform, o: { sync?: Syn
   return t;
 }
 
-/** A valid ID number, different for each `n` (born 1956-03-14 in Ruijin). */
+/** A valid ID number, different for each `n` below a million (born in Ruijin from 1956-03-14 on, a day per thousand). */
 export function idNumber(n: number): string {
-  const first17 = `36078119560314${String(n % 1000).padStart(3, '0')}`;
+  const born = new Date(Date.UTC(1956, 2, 14 + Math.floor(n / 1000))).toISOString().slice(0, 10).replaceAll('-', '');
+  const first17 = `360781${born}${String(n % 1000).padStart(3, '0')}`;
   return first17 + citizenIdCheckChar(first17);
 }
 

@@ -1,0 +1,97 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Decision, SupplementItem } from '../core/sync/messages';
+import { stmt } from './statements';
+
+export type DecisionState = 'pending' | 'synced' | 'refused';
+
+/** A township decision: made on this terminal (pending until the platform answers) or arrived down the feed. */
+export interface DecisionRow {
+  id: string;
+  applicationId: string;
+  decision: Decision;
+  reason: string | null;
+  supplement: { items: SupplementItem[]; note: string | null } | null;
+  reviewerId: string;
+  reviewerName: string;
+  decidedAt: string;
+  state: DecisionState;
+  refusedReason: string | null;
+  messageId: string | null;
+  recordedAt: string;
+}
+
+interface RawDecision extends Omit<DecisionRow, 'supplement'> {
+  supplement: string | null;
+}
+
+const SELECT = `SELECT id, application_id AS applicationId, decision, reason, supplement, reviewer_id AS reviewerId,
+  reviewer_name AS reviewerName, decided_at AS decidedAt, state, refused_reason AS refusedReason,
+  message_id AS messageId, recorded_at AS recordedAt FROM decisions`;
+
+const toRow = (r: RawDecision): DecisionRow => ({ ...r, supplement: r.supplement ? (JSON.parse(r.supplement) as DecisionRow['supplement']) : null });
+
+/** Inserts a decision; one already known (same id) is left as it is. Returns whether it was new. */
+export function insertDecision(db: Database, d: DecisionRow): boolean {
+  const r = stmt(
+    db,
+    `INSERT INTO decisions (id, application_id, decision, reason, supplement, reviewer_id, reviewer_name, decided_at,
+       state, refused_reason, message_id, recorded_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+  ).run(
+    d.id,
+    d.applicationId,
+    d.decision,
+    d.reason,
+    d.supplement ? JSON.stringify(d.supplement) : null,
+    d.reviewerId,
+    d.reviewerName,
+    d.decidedAt,
+    d.state,
+    d.refusedReason,
+    d.messageId,
+    d.recordedAt,
+  );
+  return r.changes === 1;
+}
+
+export function findDecision(db: Database, id: string): DecisionRow | null {
+  const r = stmt<[string], RawDecision>(db, `${SELECT} WHERE id = ?`).get(id);
+  return r ? toRow(r) : null;
+}
+
+export function findDecisionByMessage(db: Database, messageId: string): DecisionRow | null {
+  const r = stmt<[string], RawDecision>(db, `${SELECT} WHERE message_id = ?`).get(messageId);
+  return r ? toRow(r) : null;
+}
+
+export function setDecisionState(db: Database, id: string, state: DecisionState, refusedReason: string | null): void {
+  stmt(db, 'UPDATE decisions SET state = ?, refused_reason = ? WHERE id = ?').run(state, refusedReason, id);
+}
+
+/** Oldest first; refused ones included (callers decide what to show). */
+export function listDecisions(db: Database, applicationId: string): DecisionRow[] {
+  return stmt<[string], RawDecision>(db, `${SELECT} WHERE application_id = ? ORDER BY decided_at, id`).all(applicationId).map(toRow);
+}
+
+/** The latest decision that stands (not refused by the platform). */
+export function latestDecision(db: Database, applicationId: string): DecisionRow | null {
+  const r = stmt<[string], RawDecision>(
+    db,
+    `${SELECT} WHERE application_id = ? AND state <> 'refused' ORDER BY decided_at DESC, id DESC LIMIT 1`,
+  ).get(applicationId);
+  return r ? toRow(r) : null;
+}
+
+export function hasPendingDecision(db: Database, applicationId: string): boolean {
+  return stmt<[string], { n: number }>(db, `SELECT count(*) AS n FROM decisions WHERE application_id = ? AND state = 'pending'`).get(applicationId)!.n > 0;
+}
+
+/** The first approval or rejection that stands, per application (statistics: handling time). */
+export function firstFinalDecisionTimes(db: Database): Map<string, string> {
+  const rows = stmt<[], { applicationId: string; at: string }>(
+    db,
+    `SELECT application_id AS applicationId, min(decided_at) AS at FROM decisions
+     WHERE decision IN ('approve', 'reject') AND state <> 'refused' GROUP BY application_id`,
+  ).all();
+  return new Map(rows.map((r) => [r.applicationId, r.at]));
+}

@@ -1,0 +1,43 @@
+import type { ApplicationStatus } from '../../core/lifecycle';
+import type { ApplicationSupplemented, ReviewDecided } from '../../core/sync/messages';
+import { CHANGE_KINDS, type ApplicationDecided, type ApplicationReceived } from '../../core/sync/changes';
+import type { NewChange } from '../change-feed';
+
+/**
+ * Change-feed entries about applications. Every body is parsed with its CHANGE_KINDS schema before it is
+ * appended: a terminal skips a malformed change, so writing one would silently lose it.
+ */
+
+/**
+ * For the township terminals above the village (fan_up): the application's status, with the whole
+ * submission when it arrives (`withSubmission`: added by the feed when read, from the projection, and
+ * validated already as the message's body) and the supplement when one arrives, so the township keeps a
+ * replica it can review offline.
+ */
+export function receivedChange(
+  divisionCode: string,
+  fields: { applicationId: string; receiptNo: string; status: ApplicationStatus; at: string },
+  extra: { withSubmission?: boolean; supplement?: ApplicationSupplemented } = {},
+): NewChange {
+  const body: ApplicationReceived = CHANGE_KINDS['application.received'].parse({
+    applicationId: fields.applicationId,
+    receiptNo: fields.receiptNo,
+    status: fields.status,
+    receivedAt: fields.at,
+    ...(extra.supplement ? { supplement: extra.supplement } : {}),
+  });
+  return { kind: 'application.received', divisionCode, fanUp: true, body, submissionOf: extra.withSubmission ? fields.applicationId : undefined };
+}
+
+/**
+ * The decision with the status it led to, twice: to the village's own terminals (not fan_up) and up to the
+ * township's terminals (fan_up), so the deciding terminal learns its decision is final and the others
+ * record who decided what and why (docs/review.md). Neither copy reaches the other side's feed.
+ */
+export function decidedChanges(decision: ReviewDecided, receiptNo: string, status: ApplicationStatus): NewChange[] {
+  const body: ApplicationDecided = CHANGE_KINDS['application.decided'].parse({ ...decision, status, receiptNo });
+  return [
+    { kind: 'application.decided', divisionCode: decision.divisionCode, fanUp: false, body },
+    { kind: 'application.decided', divisionCode: decision.divisionCode, fanUp: true, body },
+  ];
+}

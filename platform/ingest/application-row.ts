@@ -1,0 +1,22 @@
+import type { ApplicationStatus } from '../../core/lifecycle';
+import type { Queryable } from '../database/types';
+
+/** The projection's row as the follow-up kinds need it. */
+export type ApplicationRow = {
+  id: string;
+  division_code: string;
+  receipt_no: string;
+  status: ApplicationStatus;
+};
+
+/**
+ * Reads and locks one application. FOR UPDATE makes two terminals deciding the same application at once
+ * take turns: the second one reads the status the first one left and is judged on it.
+ */
+export async function lockApplication(tx: Queryable, applicationId: string): Promise<ApplicationRow | null> {
+  const [row] = await tx.query<ApplicationRow>(
+    'SELECT id::text AS id, division_code, receipt_no, status FROM applications WHERE id = $1 FOR UPDATE',
+    [applicationId],
+  );
+  return row ?? null;
+}

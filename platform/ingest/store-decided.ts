@@ -1,0 +1,67 @@
+import { canTransition, transition } from '../../core/lifecycle';
+import { withinJurisdiction } from '../auth/jurisdiction';
+import { decidedChanges, receivedChange } from './application-changes';
+import { lockApplication } from './application-row';
+import { refusalReason } from './refusal-reasons';
+import type { IngestScope, Valid } from './scope';
+
+/**
+ * review.decided: a township reviewer's decision, checked against the projection (the sender's role and the
+ * body's division were checked before the transaction):
+ * - the application exists (NOT_FOUND) and lies in the sender's township (FORBIDDEN), in the village the
+ *   body names (INVALID_BODY otherwise);
+ * - the decisionId seen before with the same content: accepted, applied once (a resend under a new message
+ *   id); with other content: ILLEGAL_TRANSITION;
+ * - the move is start_review (when sent or supplemented) then approve / reject / request_supplement, by
+ *   core/lifecycle; anything else is ILLEGAL_TRANSITION. Two terminals deciding at once take turns on the
+ *   row lock, so the first decision wins and the second finds the application decided.
+ * The village gets application.decided; the township terminals get it too (fan_up) and the new status
+ * (application.received), which is what a terminal that only follows statuses needs.
+ */
+export async function storeDecided(scope: IngestScope, d: Valid<'review.decided'>): Promise<void> {
+  const b = d.body;
+  const app = await lockApplication(scope.tx, b.applicationId);
+  if (!app) return scope.invalid(d.index, 'NOT_FOUND', '平台上没有这件申请（可能村里尚未同步上来），暂不能审核');
+  if (!withinJurisdiction(scope.terminal.divisionCode, app.division_code)) {
+    return scope.invalid(d.index, 'FORBIDDEN', `这件申请属于 ${app.division_code}，不在本乡镇（${scope.terminal.divisionCode}）辖区，不能审核`);
+  }
+  if (app.division_code !== b.divisionCode) {
+    return scope.invalid(d.index, 'INVALID_BODY', `审核决定中的村级区划代码（${b.divisionCode}）与申请所属村（${app.division_code}）不一致，平台未接收`);
+  }
+  const bodyJson = JSON.stringify(b);
+  const [prior] = await scope.tx.query<{ same: boolean }>('SELECT body = $2::jsonb AS same FROM decisions WHERE decision_id = $1', [b.decisionId, bodyJson]);
+  if (prior?.same) return scope.accept(d, app.division_code, []);
+  if (prior) return scope.invalid(d.index, 'ILLEGAL_TRANSITION', '平台已收到编号相同而内容不同的审核决定，以先收到的为准');
+
+  const from = canTransition(app.status, 'start_review') ? transition(app.status, 'start_review') : app.status;
+  if (!canTransition(from, b.decision)) return scope.invalid(d.index, 'ILLEGAL_TRANSITION', refusalReason('decide', app.status, b.decision));
+  const to = transition(from, b.decision);
+
+  await scope.tx.query('UPDATE applications SET status = $2, decided_at = $3, updated_at = $4 WHERE id = $1', [app.id, to, b.decidedAt, scope.at]);
+  await scope.tx.query(
+    `INSERT INTO decisions (decision_id, application_id, division_code, decision, status_after, reason, supplement, reviewer_id, reviewer_name,
+                            decided_at, body, message_id, terminal_id, received_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11::jsonb, $12, $13, $14)`,
+    [
+      b.decisionId,
+      app.id,
+      app.division_code,
+      b.decision,
+      to,
+      b.reason,
+      b.supplement === null ? null : JSON.stringify(b.supplement),
+      b.reviewer.id,
+      b.reviewer.name,
+      b.decidedAt,
+      bodyJson,
+      d.id,
+      scope.terminal.id,
+      scope.at,
+    ],
+  );
+  scope.accept(d, app.division_code, [
+    // The decision before the bare status, so a township replica records who decided before it sees the status.
+    ...decidedChanges(b, app.receipt_no, to),
+    receivedChange(app.division_code, { applicationId: app.id, receiptNo: app.receipt_no, status: to, at: scope.at }),
+  ]);
+}

@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, Col, Row, Space, Spin } from 'antd';
+import { ArrowLeftOutlined, DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import type { DocumentKind } from '../../core/api/schemas';
+import { call, errorMessage } from '../api/client';
+import { useNav, type Route } from '../app/nav';
+import { downloadBlob } from '../lib/files';
+import { PrinterPicker, usePrinters } from './PrinterPicker';
+import { usePdf } from './use-pdf';
+
+export const DOCUMENT_TITLE: Record<DocumentKind, string> = {
+  result_notice: '办理结果通知书',
+  supplement_notice: '一次性告知书',
+  handover: '交接清单',
+};
+
+const DOCUMENT_HINT: Record<DocumentKind, string> = {
+  result_notice: '打印后交给申请人，并告诉他审核结果。',
+  supplement_notice: '打印后交给申请人：上面一次列出了需要补正的全部内容，请申请人按单准备。',
+  handover: '打印后随纸质材料一起送到乡镇便民服务中心，乡镇核对后在系统中确认。',
+};
+
+/** A printed document besides the receipt: preview, printer, 打印, 另存为PDF, and back to where it came from. */
+export function DocumentScreen({ kind, id, back }: { kind: DocumentKind; id: string; back: Route }) {
+  const { go } = useNav();
+  const { message } = App.useApp();
+  const { pdf, error: renderError } = usePdf(() => call('documents.render', { kind, id }), [kind, id]);
+  const { printers, printerId, setPrinterId, error: printersError } = usePrinters();
+  const [printing, setPrinting] = useState(false);
+  const [printed, setPrinted] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const title = DOCUMENT_TITLE[kind];
+
+  const print = async () => {
+    if (!printerId) return;
+    setPrinting(true);
+    setError(null);
+    try {
+      const r = await call('documents.print', { kind, id, printerId, copies: 1 });
+      const where = printers.find((p) => p.id === r.printerId);
+      setPrinted(where?.kind === 'pdf' ? `${title}已保存为PDF文件：${r.jobRef}` : `${title}已发送到打印机“${where?.name ?? r.printerId}”`);
+      message.success(`已打印${title}`);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setPrinting(false);
+    }
+  };
+
+  const shownError = error ?? renderError ?? printersError;
+  return (
+    <div className="screen">
+      <h1 className="screen-title">{title}</h1>
+      <Row gutter={16}>
+        <Col span={8}>
+          <Card size="small" title="打印">
+            <p style={{ marginTop: 0 }}>{DOCUMENT_HINT[kind]}</p>
+            <PrinterPicker printers={printers} value={printerId} onChange={setPrinterId} />
+            <Space wrap>
+              <Button type="primary" size="large" icon={<PrinterOutlined />} onClick={print} loading={printing} disabled={!printerId || !pdf} autoFocus>
+                打印{title}
+              </Button>
+              <Button size="large" icon={<DownloadOutlined />} disabled={!pdf} onClick={() => pdf && downloadBlob(pdf.blob, pdf.fileName)}>
+                另存为PDF
+              </Button>
+            </Space>
+            {printed && <Alert type="success" showIcon title={printed} style={{ marginTop: 12, wordBreak: 'break-all' }} />}
+            {shownError && <Alert type="error" showIcon title={shownError} style={{ marginTop: 12 }} />}
+          </Card>
+          <Button size="large" icon={<ArrowLeftOutlined />} style={{ marginTop: 12 }} onClick={() => go(back)}>
+            返回
+          </Button>
+        </Col>
+        <Col span={16}>
+          <Card size="small" title={`${title}预览`} styles={{ body: { padding: 8 } }}>
+            {pdf ? (
+              <iframe className="receipt-frame" src={pdf.url} title={`${title}预览`} />
+            ) : (
+              <div className="receipt-frame" style={{ display: 'grid', placeItems: 'center' }}>
+                {renderError ? <span className="muted">无法生成预览</span> : <Spin />}
+              </div>
+            )}
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+import { useState } from 'react';
+import { Alert, App, Button, Input, Modal, Space } from 'antd';
+import { CheckOutlined, CloseOutlined, RollbackOutlined } from '@ant-design/icons';
+import type { ReviewDetailView } from '../../core/api/views';
+import { canTransition } from '../../core/lifecycle';
+import type { SupplementItem } from '../../core/sync/messages';
+import { call, errorMessage } from '../api/client';
+import { SupplementNoticeBuilder } from './SupplementNoticeBuilder';
+
+/** The message after any decision: it is stored here first and goes up by itself (works offline). */
+const SAVED = '已保存，网络恢复后自动上报';
+
+function deadlineWarning(a: ReviewDetailView): string | null {
+  if (a.supplementDue === 'passed') return `已超过补正告知期限（${a.supplementDueDate ?? ''}），请尽快告知并做好说明。`;
+  if (a.supplementDue === 'near') return `补正告知期限将到（${a.supplementDueDate ?? ''}），请今天内一次性告知。`;
+  return null;
+}
+
+/** 审核通过 (confirm) / 退回补正 (one-time notice) / 不予通过 (reason required). */
+export function DecisionActions({ app, onDecided }: { app: ReviewDetailView; onDecided(next: ReviewDetailView): void }) {
+  const { message, modal } = App.useApp();
+  const [returning, setReturning] = useState(0);
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const [rejectError, setRejectError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (!canTransition(app.status, 'approve')) return null;
+
+  const done = (next: ReviewDetailView, what: string) => {
+    message.success(`${what}：${next.latestDecision?.synced ? '已上报' : SAVED}`);
+    onDecided(next);
+  };
+
+  const approve = () =>
+    modal.confirm({
+      title: '确认审核通过？',
+      content: `${app.residentName}的“${app.itemName}”将审核通过。上报成功后不能再更改。`,
+      okText: '审核通过',
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          done(await call('review.decide', { applicationId: app.id, decision: 'approve' }), '已审核通过');
+        } catch (e) {
+          message.error(errorMessage(e));
+        }
+      },
+    });
+
+  const sendSupplement = async (items: SupplementItem[], note: string) => {
+    try {
+      const next = await call('review.decide', {
+        applicationId: app.id,
+        decision: 'request_supplement',
+        supplement: { items, ...(note ? { note } : {}) },
+      });
+      setReturning(0);
+      done(next, '已退回补正');
+    } catch (e) {
+      throw new Error(errorMessage(e));
+    }
+  };
+
+  const reject = async () => {
+    if (reason.trim().length < 2) {
+      setRejectError('不予通过时请写明理由（至少2个字）');
+      return;
+    }
+    setBusy(true);
+    try {
+      const next = await call('review.decide', { applicationId: app.id, decision: 'reject', reason: reason.trim() });
+      setRejecting(false);
+      done(next, '已作出不予通过决定');
+    } catch (e) {
+      setRejectError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <Space>
+        <Button type="primary" size="large" icon={<CheckOutlined />} onClick={approve}>
+          审核通过
+        </Button>
+        <Button size="large" icon={<RollbackOutlined />} onClick={() => setReturning((n) => n + 1)} style={{ borderColor: '#fa8c16', color: '#d46b08' }}>
+          退回补正
+        </Button>
+        <Button
+          size="large"
+          danger
+          icon={<CloseOutlined />}
+          onClick={() => {
+            setReason('');
+            setRejectError(null);
+            setRejecting(true);
+          }}
+        >
+          不予通过
+        </Button>
+      </Space>
+      {returning > 0 && (
+        <SupplementNoticeBuilder
+          key={returning}
+          open
+          item={app.item}
+          materials={app.materials}
+          deadlineWarning={deadlineWarning(app)}
+          onCancel={() => setReturning(0)}
+          onSubmit={sendSupplement}
+        />
+      )}
+      <Modal
+        open={rejecting}
+        title="不予通过"
+        okText="确认不予通过"
+        okButtonProps={{ danger: true, loading: busy, size: 'large' }}
+        cancelButtonProps={{ size: 'large' }}
+        cancelText="取消"
+        onOk={reject}
+        onCancel={() => setRejecting(false)}
+        destroyOnHidden
+      >
+        <p>请写明不予通过的理由，村代办员会打印在结果通知书上交给申请人：</p>
+        <Input.TextArea
+          aria-label="不予通过的理由"
+          value={reason}
+          onChange={(e) => {
+            setReason(e.target.value);
+            setRejectError(null);
+          }}
+          autoSize={{ minRows: 3, maxRows: 6 }}
+          maxLength={500}
+          showCount
+          autoFocus
+          status={rejectError ? 'error' : undefined}
+        />
+        {rejectError && <Alert type="error" showIcon title={rejectError} style={{ marginTop: 8 }} />}
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,168 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Button, Checkbox, Select, Space, Table } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import type { CatalogItemSummary, ReviewItemView } from '../../core/api/views';
+import { call, errorMessage } from '../api/client';
+import { useNav } from '../app/nav';
+import { UnsyncedTag } from '../components/DecisionCard';
+import { StatusTag } from '../components/StatusTag';
+import { showDateTime } from '../lib/time';
+import { DueCell, SupplementDueTag } from './DueCell';
+import { STATUS_FILTERS } from './filters';
+
+const PAGE = 50;
+
+interface Village {
+  code: string;
+  name: string | null;
+}
+
+/** 审核工作台: the township's replica of its villages' applications, filtered, due dates in working days. */
+export function ReviewListScreen() {
+  const { go } = useNav();
+  const [villageCode, setVillageCode] = useState<string | undefined>();
+  const [itemCode, setItemCode] = useState<string | undefined>();
+  const [statusFilter, setStatusFilter] = useState('todo');
+  const [overdueOnly, setOverdueOnly] = useState(false);
+  const [items, setItems] = useState<CatalogItemSummary[]>([]);
+  const [villages, setVillages] = useState<Village[]>([]);
+  const [rows, setRows] = useState<ReviewItemView[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    call('catalog.list', {}).then(setItems, () => undefined);
+    call('stats.report', {}).then(
+      (r) => setVillages((old) => mergeVillages(old, r.byVillage.map((v) => ({ code: v.villageCode, name: v.villageName })))),
+      () => undefined,
+    );
+  }, []);
+
+  const load = useCallback(
+    async (before?: string) => {
+      setLoading(true);
+      try {
+        const statuses = STATUS_FILTERS.find((f) => f.value === statusFilter)?.statuses;
+        const page = await call('review.list', {
+          ...(villageCode ? { villageCode } : {}),
+          ...(itemCode ? { itemCode } : {}),
+          ...(statuses ? { status: statuses } : {}),
+          ...(overdueOnly ? { overdueOnly: true } : {}),
+          limit: PAGE,
+          ...(before ? { before } : {}),
+        });
+        setRows((old) => (before ? [...old, ...page.items] : page.items));
+        setVillages((old) => mergeVillages(old, page.items.map((i) => ({ code: i.villageCode, name: i.villageName }))));
+        setCursor(page.nextCursor);
+        setError(null);
+      } catch (e) {
+        setError(errorMessage(e));
+      } finally {
+        setLoading(false);
+      }
+    },
+    [villageCode, itemCode, statusFilter, overdueOnly],
+  );
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <div className="screen">
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
+        <h1 className="screen-title" style={{ margin: 0 }}>
+          审核工作台
+        </h1>
+        <Space wrap>
+          <Select
+            aria-label="按村筛选"
+            allowClear
+            placeholder="全部村"
+            value={villageCode}
+            onChange={setVillageCode}
+            style={{ width: 190 }}
+            options={villages.map((v) => ({ value: v.code, label: v.name ?? v.code }))}
+          />
+          <Select
+            aria-label="按事项筛选"
+            allowClear
+            placeholder="全部事项"
+            value={itemCode}
+            onChange={setItemCode}
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ width: 230 }}
+            options={items.map((i) => ({ value: i.code, label: i.name }))}
+          />
+          <Select
+            aria-label="按状态筛选"
+            value={statusFilter}
+            onChange={setStatusFilter}
+            style={{ width: 130 }}
+            options={STATUS_FILTERS.map((f) => ({ value: f.value, label: f.label }))}
+          />
+          <Checkbox checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)}>
+            仅看超期
+          </Checkbox>
+          <Button icon={<ReloadOutlined />} onClick={() => void load()}>
+            刷新
+          </Button>
+        </Space>
+      </Space>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Table<ReviewItemView>
+        rowKey="id"
+        size="middle"
+        loading={loading}
+        dataSource={rows}
+        pagination={false}
+        locale={{ emptyText: '没有符合条件的申请' }}
+        onRow={(r) => ({ onClick: () => go({ name: 'review-detail', applicationId: r.id }), style: { cursor: 'pointer' } })}
+        columns={[
+          { title: '受理编号', dataIndex: 'receiptNo', width: 236, render: (v: string) => <span style={{ fontSize: 14, whiteSpace: 'nowrap' }}>{v}</span> },
+          { title: '村', key: 'village', width: 140, ellipsis: true, render: (_, r) => r.villageName ?? r.villageCode },
+          { title: '事项', dataIndex: 'itemName', ellipsis: true },
+          { title: '申请人', dataIndex: 'residentName', width: 96 },
+          { title: '提交日期', dataIndex: 'submittedAt', width: 112, render: (v: string) => showDateTime(v).slice(0, 10) },
+          { title: '承诺办结日', key: 'due', width: 150, render: (_, r) => <DueCell item={r} /> },
+          {
+            title: '状态',
+            key: 'status',
+            width: 190,
+            render: (_, r) => (
+              <Space size={4} wrap>
+                <StatusTag status={r.status} />
+                <SupplementDueTag item={r} />
+                {r.latestDecision ? <UnsyncedTag decision={r.latestDecision} /> : null}
+              </Space>
+            ),
+          },
+          {
+            title: '',
+            key: 'open',
+            width: 72,
+            render: (_, r) => (
+              <Button type="link" style={{ padding: 0 }} onClick={(e) => { e.stopPropagation(); go({ name: 'review-detail', applicationId: r.id }); }}>
+                审核
+              </Button>
+            ),
+          },
+        ]}
+      />
+      {cursor && (
+        <div style={{ textAlign: 'center', marginTop: 12 }}>
+          <Button onClick={() => void load(cursor)} loading={loading}>
+            加载更多
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function mergeVillages(old: Village[], more: Village[]): Village[] {
+  const by = new Map(old.map((v) => [v.code, v]));
+  for (const v of more) if (!by.has(v.code) || (!by.get(v.code)?.name && v.name)) by.set(v.code, v);
+  return [...by.values()].sort((a, b) => a.code.localeCompare(b.code));
+}

@@ -1,0 +1,159 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Alert, App, Button, Card, Col, Form, Input, Result, Row, Space, Spin } from 'antd';
+import { ArrowLeftOutlined, SendOutlined } from '@ant-design/icons';
+import type { ApplicationDetail, AttachmentView } from '../../core/api/views';
+import type { ReceivedMaterials } from '../../core/catalog/model';
+import { emptyFormValues } from '../../core/forms/validate';
+import type { SupplementItem } from '../../core/sync/messages';
+import { call, errorMessage, StationCallError } from '../api/client';
+import { useNav } from '../app/nav';
+import { afterBlur, afterChange, afterMaterialsChange, allErrors, focusFirstError, type Errors } from '../form/errors';
+import { FormFields } from '../form/FormFields';
+import { MaterialsChecklist } from '../form/MaterialsChecklist';
+import { moveOnEnter } from '../form/move-on-enter';
+import { ScanPanel } from '../form/ScanPanel';
+import { decisionOf } from './decision';
+
+/** Loads the application; only one waiting for a supplement can be supplemented. */
+export function SupplementScreen({ applicationId }: { applicationId: string }) {
+  const { go } = useNav();
+  const [detail, setDetail] = useState<ApplicationDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    call('applications.get', { id: applicationId }).then(setDetail, (e) => setError(errorMessage(e)));
+  }, [applicationId]);
+  if (error) return <Result status="error" title="无法打开该申请" subTitle={error} extra={<Button onClick={() => go({ name: 'home' })}>返回首页</Button>} />;
+  if (!detail) return <div className="screen"><Spin /> 正在打开申请…</div>;
+  if (detail.status !== 'needs_supplement') {
+    return (
+      <Result
+        status="info"
+        title="该申请现在不需要补正"
+        extra={<Button type="primary" onClick={() => go({ name: 'detail', applicationId })}>查看申请详情</Button>}
+      />
+    );
+  }
+  return <SupplementEditor detail={detail} />;
+}
+
+/** What the township asked for, as marks on the form: fields by key, materials as `materials.<key>`. */
+function highlights(items: SupplementItem[]): Errors {
+  return Object.fromEntries(items.map((i) => [i.kind === 'material' ? `materials.${i.key}` : i.key, `需补正：${i.problem}`]));
+}
+
+/** 登记补正: the saved values in the intake form, the items to supplement on top, new scans, then 提交补正. */
+function SupplementEditor({ detail }: { detail: ApplicationDetail }) {
+  const { go } = useNav();
+  const { message } = App.useApp();
+  const item = detail.item;
+  const fields = item.form.fields;
+  const asked = decisionOf(detail)?.supplement ?? null;
+  const [values, setValues] = useState<Record<string, unknown>>(() => ({ ...emptyFormValues(fields), ...detail.form }));
+  const [materials, setMaterials] = useState<ReceivedMaterials>(() =>
+    Object.fromEntries(item.materials.map((m) => [m.key, detail.materials[m.key] ?? { received: false, count: m.count }])),
+  );
+  const [attachments, setAttachments] = useState<AttachmentView[]>(detail.attachments);
+  const [errors, setErrors] = useState<Errors>(() => highlights(asked?.items ?? []));
+  const [note, setNote] = useState('');
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const current = useRef(values);
+  const scansBefore = detail.attachments.length;
+
+  const onChange = useCallback(
+    (key: string, v: unknown) => {
+      const next = { ...current.current, [key]: v };
+      current.current = next;
+      setValues(next);
+      setErrors((e) => afterChange(e, key, fields, next));
+    },
+    [fields],
+  );
+  const onBlur = useCallback((path: string) => setErrors((e) => afterBlur(e, path, fields, current.current)), [fields]);
+  const onMaterials = (next: ReceivedMaterials) => {
+    setMaterials(next);
+    setErrors((e) => afterMaterialsChange(e, item.materials, next));
+  };
+
+  const submit = async () => {
+    const found = allErrors(fields, current.current, item.materials, materials);
+    if (Object.keys(found).length > 0) {
+      setErrors(found);
+      message.error(`还有${Object.keys(found).length}处需要补充或更正，请查看标红的项目。`);
+      setTimeout(() => focusFirstError(found, fields), 0);
+      return;
+    }
+    setSaving(true);
+    setRefusal(null);
+    try {
+      await call('applications.supplement', { id: detail.id, form: current.current, materials, ...(note.trim() ? { note: note.trim() } : {}) });
+      message.success('补正已登记，将随下次同步送回乡镇审核。');
+      go({ name: 'detail', applicationId: detail.id });
+    } catch (e) {
+      const err = StationCallError.from(e);
+      setErrors(err.fields);
+      setRefusal(err.message);
+      setSaving(false);
+      setTimeout(() => focusFirstError(err.fields, fields), 0);
+    }
+  };
+
+  return (
+    <div className="screen">
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} align="center">
+        <h1 className="screen-title" style={{ margin: 0 }}>
+          登记补正：{item.name}
+          <span className="muted" style={{ fontWeight: 'normal', fontSize: 16, marginLeft: 16 }}>
+            申请人：{detail.residentName}（{detail.residentIdMasked}）　受理编号 {detail.receiptNo}
+          </span>
+        </h1>
+      </Space>
+      <Alert
+        type="warning"
+        showIcon
+        style={{ marginBottom: 12 }}
+        title={asked ? `乡镇要求补正以下${asked.items.length}项，请逐项核对后修改表格、勾选补交的材料、扫描新材料：` : '请按一次性告知书补正。'}
+        description={
+          asked ? (
+            <ol style={{ margin: 0, paddingLeft: 22 }} aria-label="需要补正的内容">
+              {asked.items.map((i) => (
+                <li key={`${i.kind}:${i.key}`}>
+                  <strong>{i.label}</strong>
+                  <span className="muted">（{i.kind === 'material' ? '材料' : '填写内容'}）</span>：{i.problem}
+                </li>
+              ))}
+              {asked.note ? <li style={{ listStyle: 'none', marginLeft: -22 }}>说明：{asked.note}</li> : null}
+            </ol>
+          ) : undefined
+        }
+      />
+      {refusal && <Alert type="error" showIcon title={refusal} closable onClose={() => setRefusal(null)} style={{ marginBottom: 12 }} role="alert" />}
+      <Row gutter={16}>
+        <Col span={16}>
+          <Card size="small" title="申请表（已填内容，改需要更正的项）">
+            <Form layout="vertical" component="div" onKeyDown={moveOnEnter}>
+              <FormFields fields={fields} values={values} errors={errors} onChange={onChange} onBlur={onBlur} />
+            </Form>
+          </Card>
+        </Col>
+        <Col span={8}>
+          <Card size="small" title="纸质材料（勾选补交的）" style={{ marginBottom: 12 }}>
+            <MaterialsChecklist materials={item.materials} received={materials} errors={errors} onChange={onMaterials} />
+          </Card>
+          <Card size="small" title={`扫描件（本次新增${attachments.length - scansBefore}页）`} style={{ marginBottom: 12 }}>
+            <ScanPanel applicationId={detail.id} attachments={attachments} onAdded={(a) => setAttachments((l) => [...l, a])} />
+          </Card>
+          <Card size="small" title="补正说明（可不填）" style={{ marginBottom: 12 }}>
+            <Input.TextArea aria-label="补正说明" value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} />
+          </Card>
+          <Button type="primary" size="large" block icon={<SendOutlined />} onClick={submit} loading={saving}>
+            提交补正
+          </Button>
+          <Button block size="large" style={{ marginTop: 8 }} icon={<ArrowLeftOutlined />} onClick={() => go({ name: 'detail', applicationId: detail.id })}>
+            返回
+          </Button>
+        </Col>
+      </Row>
+    </div>
+  );
+}

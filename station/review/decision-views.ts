@@ -1,0 +1,25 @@
+import type { DecisionView } from '../../core/api/views';
+import type { DecisionRow } from '../../db';
+
+export const toDecisionView = (d: DecisionRow): DecisionView => ({
+  id: d.id,
+  decision: d.decision,
+  reason: d.reason,
+  supplement: d.supplement,
+  reviewerName: d.reviewerName,
+  decidedAt: d.decidedAt,
+  synced: d.state === 'synced',
+});
+
+/** One line for an event note or a list: "户口簿复印件：缺少户主页；收入证明：金额与表单不符". */
+export function supplementSummary(s: DecisionRow['supplement']): string {
+  if (!s) return '';
+  const items = s.items.map((i) => `${i.label}：${i.problem}`).join('；');
+  return s.note ? `${items}（${s.note}）` : items;
+}
+
+/** The note an application event carries for a decision. */
+export function decisionNote(d: Pick<DecisionRow, 'decision' | 'reason' | 'supplement'>): string | null {
+  if (d.decision === 'request_supplement') return supplementSummary(d.supplement) || d.reason;
+  return d.reason;
+}

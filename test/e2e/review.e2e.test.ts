@@ -1,0 +1,342 @@
+/**
+ * End to end, in Chromium: township review and the round trip to the village (issue #5), through the REAL
+ * renderer on two browser hosts. A reference platform runs in memory (PGlite) with the seed catalog, a cadre of
+ * 华屋村 and a reviewer of 叶坪乡; a village terminal and a township terminal are enrolled to it (the township
+ * through a fault proxy, so its link can be cut). The journey:
+ *
+ *   village submits two applications and syncs → township worklist → detail with a scanned page → with the
+ *   township's link CUT: approve one, return the other with a one-time notice (both 未同步) → link back, sync →
+ *   village home shows both decisions → the one-time notice's preview (printed to the PDF printer, read back) →
+ *   登记补正 with a corrected field, a ticked material and a new scan → township approves the supplement →
+ *   village completes it. Then the handover list (village makes and prints it, township confirms with one
+ *   material missing) and 统计 for both roles.
+ *
+ * Needs Debian's Chromium (/usr/bin/chromium) and poppler-utils: scripts/install-system-deps.sh.
+ * Screenshots at 1366×768 go to test-results/screenshots/review-*.png.
+ */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import pino from 'pino';
+import type { BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
+import type { ApplicationView } from '../../core/api/views';
+import { SEED_CATALOG } from '../../core/catalog/seed';
+import { startPlatform } from '../../platform/index';
+import { ensureRendererBuilt } from '../../scripts/renderer-build';
+import { startBrowserHost, type BrowserHost } from '../../station/browser-host';
+import { createStation, type Station } from '../../station/station';
+import { chooseOption, launchChromium, loginInBrowser, pdfTextOf, RENDERER_DIR, requireChromium, ROOT, settle, shot, STEP_TIMEOUT, stepper } from '../helpers/e2e';
+import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy';
+import { allMaterials, validValues } from '../helpers/forms';
+import { idNumber } from '../helpers/sync';
+
+const VILLAGE = '360781102201';
+const TOWNSHIP = '360781102';
+const VILLAGE_POINT = '瑞金市叶坪乡华屋村为民服务代办点';
+const TOWNSHIP_POINT = '瑞金市叶坪乡便民服务中心';
+const CADRE = { username: 'cadre01', displayName: '李春梅', password: 'Daiban2026' } as const;
+const REVIEWER = { username: 'shenhe01', displayName: '张建国', password: 'Shenhe2026' } as const;
+
+type Platform = Awaited<ReturnType<typeof startPlatform>>;
+
+let work: string;
+let platform: Platform | null = null;
+let proxy: FaultProxy | null = null;
+let village: Station | null = null;
+let township: Station | null = null;
+const hosts: BrowserHost[] = [];
+let context: BrowserContext | null = null;
+/** The cadre's window (village terminal) and the reviewer's (township terminal). */
+let v: Page;
+let t: Page;
+
+const apps: { approve?: ApplicationView; supplement?: ApplicationView } = {};
+
+/** A scanned page: a white A4-ish PNG with dark blocks of "text". */
+function scannedPage(shade = '#333'): Promise<Buffer> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="420" height="594">
+    <rect width="420" height="594" fill="#fff"/><rect x="40" y="50" width="340" height="24" fill="${shade}"/>
+    <rect x="40" y="100" width="300" height="10" fill="#777"/><rect x="40" y="120" width="320" height="10" fill="#777"/>
+    <rect x="40" y="140" width="260" height="10" fill="#777"/></svg>`;
+  return sharp(Buffer.from(svg)).png().toBuffer();
+}
+
+/** A 低保 application taken on the village terminal through its API (the intake UI is intake.e2e's job). */
+async function submit(n: number, name: string, o: { withoutMedicalRecords?: boolean } = {}): Promise<ApplicationView> {
+  const s = village!;
+  const resident = await s.call('residents.register', { idNumber: idNumber(n), name, phone: '13907971234' });
+  const item = await s.call('catalog.get', { code: 'MZ-0001' });
+  const draft = await s.call('applications.createDraft', { residentId: resident.id, itemCode: item.code });
+  const materials = allMaterials(item);
+  if (o.withoutMedicalRecords) materials.medicalRecords = { received: false, count: 1 };
+  await s.call('applications.saveDraft', { id: draft.id, form: validValues(item.form.fields), materials });
+  await s.call('attachments.add', { applicationId: draft.id, fileName: '户口簿首页.png', mimeType: 'image/png', dataBase64: (await scannedPage(n === 1 ? '#333' : '#5b3a29')).toString('base64') });
+  return s.call('applications.submit', { id: draft.id });
+}
+
+/** A top-bar menu entry (the bare name also matches scans called 户口簿首页 …). */
+async function menu(page: Page, label: string): Promise<void> {
+  await page.getByRole('navigation', { name: '主菜单' }).getByRole('button', { name: label }).click();
+}
+
+/** One sync run that must succeed. */
+async function syncOk(s: Station, who: string): Promise<void> {
+  const status = await s.sync.syncNow();
+  assert.equal(status.lastError, null, `${who} syncs without error`);
+}
+
+before(async () => {
+  requireChromium();
+  await ensureRendererBuilt(ROOT, () => undefined);
+  work = mkdtempSync(join(tmpdir(), 'daiban-e2e-review-'));
+  platform = await startPlatform({ log: false });
+  await platform.admin.publishCatalog(SEED_CATALOG);
+  await platform.admin.createAccount({ ...CADRE, role: 'cadre', divisionCode: VILLAGE });
+  await platform.admin.createAccount({ ...REVIEWER, role: 'reviewer', divisionCode: TOWNSHIP });
+  proxy = await startFaultProxy({ targetPort: Number(new URL(platform.url).port) });
+
+  // The agents would sync by themselves, but not within the test's minutes: every sync here is on purpose.
+  const sync = { soonMs: 60 * 60_000, intervalMs: 60 * 60_000 };
+  const log = pino({ level: 'silent' });
+  village = createStation({ dataDir: join(work, 'village'), key: randomBytes(32), log, sync });
+  township = createStation({ dataDir: join(work, 'township'), key: randomBytes(32), log, sync });
+  const vCode = await platform.admin.issueEnrollmentCode({ divisionCode: VILLAGE, role: 'village', servicePointName: VILLAGE_POINT });
+  const tCode = await platform.admin.issueEnrollmentCode({ divisionCode: TOWNSHIP, role: 'township', servicePointName: TOWNSHIP_POINT });
+  await village.call('sync.enroll', { platformUrl: platform.url, code: vCode.code });
+  await township.call('sync.enroll', { platformUrl: proxy.url, code: tCode.code });
+
+  hosts.push(await startBrowserHost({ station: village, staticDir: RENDERER_DIR, port: 0 }));
+  hosts.push(await startBrowserHost({ station: township, staticDir: RENDERER_DIR, port: 0 }));
+  ({ context, page: v } = await launchChromium(work));
+  t = await context.newPage();
+  t.setDefaultTimeout(STEP_TIMEOUT);
+});
+
+after(async () => {
+  await context?.close().catch(() => undefined);
+  for (const h of hosts) await h.close().catch(() => undefined);
+  await village?.close();
+  await township?.close();
+  await proxy?.close().catch(() => undefined);
+  await platform?.close().catch(() => undefined);
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+test('a decision goes from the township to the village and back, in the UI', { timeout: 600_000 }, async (tc) => {
+  let current: Page = v;
+  const step = stepper(tc, () => current, 'review');
+  const on = async (page: Page) => {
+    current = page;
+    await page.bringToFront();
+  };
+
+  await step('both log in; the village submits two applications and syncs', async () => {
+    await on(v);
+    await v.goto(hosts[0]!.url);
+    await loginInBrowser(v, CADRE, /您好/);
+    apps.approve = await submit(1, '王秀英');
+    apps.supplement = await submit(2, '刘桂兰', { withoutMedicalRecords: true });
+    await syncOk(village!, 'the village');
+  });
+
+  await step('handover list: the village makes one for the paper and prints it', async () => {
+    await menu(v, '交接清单');
+    await v.getByRole('heading', { name: /交接清单/ }).waitFor();
+    await v.getByRole('button', { name: '生成交接清单' }).click();
+    await v.getByRole('heading', { name: '交接清单', exact: true }).waitFor();
+    await v.locator('iframe[title="交接清单预览"]').waitFor();
+    await v.waitForTimeout(1500); // Chromium's PDF viewer draws the pages
+    await shot(v, 'review-01-handover-print');
+    await v.getByRole('button', { name: /返\s*回$/ }).click();
+    await v.locator('.ant-table-row').filter({ hasText: '待乡镇确认' }).waitFor();
+    await v.locator('.ant-table-row .ant-table-row-expand-icon').first().click();
+    await v.getByText('刘桂兰').first().waitFor();
+    await shot(v, 'review-02-handover-village');
+    await syncOk(village!, 'the village');
+    await syncOk(township!, 'the township');
+
+    await on(t);
+    await t.goto(hosts[1]!.url);
+    await loginInBrowser(t, REVIEWER, '审核工作台');
+  });
+
+  await step('township worklist: both applications, due dates in working days', async () => {
+    const rows = t.locator('.ant-table-tbody tr.ant-table-row');
+    await rows.filter({ hasText: '王秀英' }).waitFor();
+    await rows.filter({ hasText: '刘桂兰' }).waitFor();
+    await t.getByText(/剩余\d+个工作日/).first().waitFor();
+    assert.ok(await rows.filter({ hasText: apps.approve!.receiptNo! }).count(), 'the receipt number is listed');
+    await shot(t, 'review-03-worklist');
+  });
+
+  await step('detail: the application in full, the scanned page fetched on demand', async () => {
+    await t.locator('.ant-table-row').filter({ hasText: '王秀英' }).click();
+    await t.getByRole('heading', { name: /最低生活保障申请/ }).waitFor();
+    await t.getByText('申请人与受理信息').waitFor();
+    await t.getByText('家庭月总收入').waitFor();
+    await t.getByAltText('扫描件：户口簿首页.png').waitFor();
+    await shot(t, 'review-04-detail');
+  });
+
+  await step('with the link cut: approve one — saved, 未同步', async () => {
+    proxy!.setFaults({ refuse: true });
+    proxy!.dropAll();
+    await t.getByRole('button', { name: '审核通过' }).click();
+    await t.locator('.ant-modal-confirm-title').getByText('确认审核通过？').waitFor();
+    await settle(t);
+    await shot(t, 'review-05-approve-confirm');
+    await t.locator('.ant-modal-confirm').getByRole('button', { name: '审核通过' }).click();
+    await t.getByText('已保存，网络恢复后自动上报', { exact: false }).first().waitFor();
+    await t.getByText('未同步').first().waitFor();
+    await t.getByRole('heading', { name: /已通过/ }).waitFor();
+    await t.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
+    await shot(t, 'review-06-approved-offline');
+  });
+
+  await step('return the other with a one-time notice listing everything at once', async () => {
+    await t.getByRole('button', { name: '返回工作台' }).click();
+    await t.locator('.ant-table-row').filter({ hasText: '刘桂兰' }).click();
+    await t.getByRole('heading', { name: /最低生活保障申请/ }).waitFor();
+    // Offline and never fetched: the page cannot be shown, and says why in Chinese.
+    await t.getByText('该附件尚未下载到本机，网络恢复后再查看。').waitFor();
+    await shot(t, 'review-07-detail-offline-scan');
+    await t.getByRole('button', { name: '退回补正' }).click();
+    const dialog = t.getByRole('dialog');
+    await dialog.getByText('一次性告知需要补正的全部内容').waitFor();
+    await dialog.locator('[data-entry="material:medicalRecords"]').getByRole('checkbox').check();
+    await dialog.locator('[data-entry="field:monthlyIncome"]').getByRole('checkbox').check();
+    await dialog.getByLabel('家庭月总收入的问题').fill('与村委会出具的收入证明不一致，请核实后重填');
+    await dialog.getByLabel('补充说明（可不填）').fill('请一次带齐以上材料到村代办点。');
+    await settle(t);
+    await shot(t, 'review-08-notice-builder');
+    await dialog.getByRole('button', { name: /下一步：核对告知内容/ }).click();
+    await t.getByText('将一次性告知以下2项').waitFor();
+    await t.getByText('与村委会出具的收入证明不一致，请核实后重填').waitFor();
+    await shot(t, 'review-09-notice-summary');
+    await t.getByRole('button', { name: '确认退回补正' }).click();
+    await t.getByRole('heading', { name: /待补正/ }).waitFor();
+    await t.getByText('需要补正的内容（共2项）').waitFor();
+  });
+
+  await step('the worklist marks both decisions 未同步 until the link is back', async () => {
+    await t.getByRole('button', { name: '返回工作台' }).click();
+    await t.getByLabel('按状态筛选').click();
+    await t.locator('.ant-select-dropdown:visible').getByTitle('全部', { exact: true }).click();
+    await t.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
+    await settle(t);
+    const rows = t.locator('.ant-table-row');
+    await rows.filter({ hasText: '王秀英' }).filter({ hasText: '未同步' }).waitFor();
+    await rows.filter({ hasText: '刘桂兰' }).filter({ hasText: '未同步' }).waitFor();
+    const failed = await township!.sync.syncNow();
+    assert.ok(failed.lastError, 'with the link cut the township cannot sync');
+    assert.ok(failed.pending >= 2, 'both decisions wait in the outbox');
+    await shot(t, 'review-10-worklist-unsynced');
+  });
+
+  await step('link back: the decisions go up and arrive at the village home screen', async () => {
+    proxy!.setFaults({});
+    await syncOk(township!, 'the township');
+    await on(v);
+    await syncOk(village!, 'the village');
+    await menu(v, '首页');
+    const rows = v.getByTestId('decision-row');
+    await rows.filter({ hasText: '王秀英' }).filter({ hasText: '已通过' }).waitFor();
+    await rows.filter({ hasText: '刘桂兰' }).filter({ hasText: '待补正' }).waitFor();
+    await shot(v, 'review-11-village-home');
+  });
+
+  await step('the one-time notice: preview, printed to the PDF printer, read back', async () => {
+    await v.getByTestId('decision-row').filter({ hasText: '刘桂兰' }).getByRole('button', { name: '打印一次性告知书' }).click();
+    await v.getByRole('heading', { name: '一次性告知书' }).waitFor();
+    await v.locator('iframe[title="一次性告知书预览"]').waitFor();
+    await v.waitForTimeout(1500); // Chromium's PDF viewer draws the pages
+    await chooseOption(v, '打印机：', '保存为PDF文件');
+    await v.getByRole('button', { name: '打印一次性告知书' }).click();
+    const done = v.getByText(/一次性告知书已保存为PDF文件：/);
+    await done.waitFor();
+    const path = ((await done.textContent()) ?? '').replace(/^.*已保存为PDF文件：/, '').trim();
+    assert.ok(existsSync(path), `the printed PDF exists: ${path}`);
+    const text = pdfTextOf(path);
+    assert.ok(text.includes('刘桂兰'), 'the notice names the applicant');
+    assert.ok(text.includes('疾病诊断证明或住院病历'), 'the notice lists the missing material');
+    await shot(v, 'review-12-notice-preview');
+  });
+
+  await step('登记补正: the asked items on top, corrected field, ticked material, a new scan', async () => {
+    await v.getByRole('button', { name: /返\s*回$/ }).click();
+    await v.getByTestId('decision-row').filter({ hasText: '刘桂兰' }).getByRole('button', { name: '登记补正' }).click();
+    await v.getByRole('heading', { name: /登记补正/ }).waitFor();
+    await v.getByText('乡镇要求补正以下2项', { exact: false }).waitFor();
+    await v.getByText(/需补正：与村委会出具的收入证明不一致/).waitFor();
+    await v.getByLabel('家庭月总收入').fill('650');
+    await v.locator('[data-material="medicalRecords"]').getByRole('checkbox').check();
+    await v.getByLabel('选择扫描件文件').setInputFiles({ name: '住院病历.png', mimeType: 'image/png', buffer: await scannedPage('#1d39c4') });
+    await v.getByAltText('扫描件：住院病历.png').waitFor();
+    await v.getByLabel('补正说明').fill('已补交住院病历，收入按证明更正。');
+    await v.evaluate(() => window.scrollTo(0, 0));
+    await shot(v, 'review-13-supplement');
+    await v.getByRole('button', { name: '提交补正' }).click();
+    await v.getByRole('heading', { name: /已补正/ }).waitFor();
+  });
+
+  await step('the township approves the supplement', async () => {
+    await syncOk(village!, 'the village');
+    await syncOk(township!, 'the township');
+    await on(t);
+    await t.getByRole('button', { name: '刷新' }).click();
+    await t.locator('.ant-table-row').filter({ hasText: '刘桂兰' }).filter({ hasText: '已补正' }).click();
+    await t.getByRole('heading', { name: /已补正/ }).waitFor();
+    await t.getByRole('button', { name: '审核通过' }).click();
+    await t.locator('.ant-modal-confirm').getByRole('button', { name: '审核通过' }).click();
+    await t.getByRole('heading', { name: /已通过/ }).waitFor();
+    await syncOk(township!, 'the township');
+  });
+
+  await step('the village prints the result notice and completes the application', async () => {
+    await on(v);
+    await syncOk(village!, 'the village');
+    await menu(v, '首页');
+    const row = v.getByTestId('decision-row').filter({ hasText: '刘桂兰' });
+    await row.filter({ hasText: '已通过' }).waitFor();
+    await row.getByText('刘桂兰').click();
+    await v.getByRole('heading', { name: /已通过/ }).waitFor();
+    await v.getByText('乡镇审核结果', { exact: true }).waitFor();
+    await shot(v, 'review-14-village-detail-approved');
+    await v.getByRole('button', { name: '办结（已告知申请人）' }).click();
+    await v.locator('.ant-modal-confirm-title').getByText('确认办结？').waitFor();
+    await v.getByRole('button', { name: '已告知，办结' }).click();
+    await v.getByRole('heading', { name: /已办结/ }).waitFor();
+    await shot(v, 'review-15-village-completed');
+  });
+
+  await step('handover list: the township confirms, one material noted missing', async () => {
+    await on(t);
+    await menu(t, '交接清单');
+    await t.getByRole('button', { name: '核对确认' }).first().click();
+    const dialog = t.getByRole('dialog');
+    await dialog.getByText('核对交接清单').waitFor();
+    await dialog.getByRole('checkbox').first().check();
+    await dialog.getByPlaceholder('情况说明', { exact: false }).first().fill('只收到复印件');
+    await settle(t);
+    await shot(t, 'review-16-handover-confirm');
+    await dialog.getByRole('button', { name: /确认收到/ }).click();
+    await t.getByText(/已确认，缺1项/).first().waitFor();
+    await shot(t, 'review-17-handover-township');
+  });
+
+  await step('统计 for both roles', async () => {
+    await menu(t, '统计');
+    await t.getByText('按事项').waitFor();
+    await t.getByText('最低生活保障申请').first().waitFor();
+    await shot(t, 'review-18-stats-township');
+    await on(v);
+    await menu(v, '统计');
+    await v.getByText('按状态').waitFor();
+    await v.getByText('已办结').first().waitFor();
+    await shot(v, 'review-19-stats-village');
+  });
+});

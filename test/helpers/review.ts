@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ApplicationReceived } from '../../core/sync/changes';
+import type { ApplicationSubmitted, ReviewDecided } from '../../core/sync/messages';
+import type { Change } from '../../core/sync/protocol';
+import { SEED_CATALOG } from '../../core/catalog/seed';
+import { setSetting, type OutboxMessage } from '../../db';
+import type { RunningPlatform } from '../../platform/index';
+import type { Clock } from '../../station/clock';
+import type { StationEvent } from '../../station/events';
+import { provisionStation } from '../../station/provision';
+import { SETTINGS } from '../../station/settings-keys';
+import { createStation, type Station } from '../../station/station';
+import type { SyncOptions } from '../../station/sync/agent';
+import { applyChangesPage } from '../../station/sync/apply-changes';
+import { silentLog } from './station';
+import { freshStation, type SyncTestStation } from './sync';
+
+/** 叶坪乡: the township above the test village 360781102201. */
+export const TOWNSHIP = '360781102';
+export const TOWNSHIP_CODE = '360781102000';
+export const TOWNSHIP_POINT = '瑞金市叶坪乡便民服务中心';
+export const PLATFORM_REVIEWER = { username: 'review01', displayName: '张建国', password: 'Review2026x', role: 'reviewer' } as const;
+
+/** Once per platform: the township's reviewer account (it comes down to the township terminal at enrollment). */
+export async function createReviewer(platform: RunningPlatform): Promise<void> {
+  const known = await platform.admin.listAccounts();
+  if (!known.some((a) => a.username === PLATFORM_REVIEWER.username)) {
+    await platform.admin.createAccount({ ...PLATFORM_REVIEWER, divisionCode: TOWNSHIP });
+  }
+}
+
+/** A township terminal enrolled at `platformUrl` (the platform itself, or a fault proxy in front of it), reviewer logged in. */
+export async function enrolledTownship(
+  platform: RunningPlatform,
+  o: { platformUrl?: string; sync?: SyncOptions; clock?: Clock } = {},
+): Promise<SyncTestStation> {
+  await createReviewer(platform);
+  const { code } = await platform.admin.issueEnrollmentCode({ divisionCode: TOWNSHIP, role: 'township', servicePointName: TOWNSHIP_POINT });
+  const t = freshStation({ sync: o.sync, clock: o.clock });
+  await t.station.call('sync.enroll', { platformUrl: o.platformUrl ?? platform.url, code });
+  await t.station.call('session.login', { username: PLATFORM_REVIEWER.username, password: PLATFORM_REVIEWER.password });
+  return t;
+}
+
+export interface LocalTownship {
+  station: Station;
+  events: StationEvent[];
+  cleanup(): void;
+}
+
+/** A township terminal without a platform: provisioned locally, marked township; changes are fed by hand. */
+export async function localTownship(o: { clock?: Clock } = {}): Promise<LocalTownship> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'daiban-township-'));
+  const station = createStation({ dataDir, key: randomBytes(32), clock: o.clock, log: silentLog, sync: { autoStart: false } });
+  const events: StationEvent[] = [];
+  station.onEvent((e) => events.push(e));
+  await provisionStation(station, {
+    servicePoint: { name: TOWNSHIP_POINT, divisionCode: TOWNSHIP_CODE, terminalNo: 1 },
+    catalog: SEED_CATALOG,
+    users: [{ ...PLATFORM_REVIEWER }],
+  });
+  setSetting(station.ctx.db, SETTINGS.terminalRole, 'township');
+  await station.call('session.login', { username: PLATFORM_REVIEWER.username, password: PLATFORM_REVIEWER.password });
+  return {
+    station,
+    events,
+    cleanup() {
+      void station.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+let cursor = 0;
+
+/** Applies changes as one feed page (the path pull-changes takes). */
+export function feed(station: Station, changes: { kind: string; body: unknown; divisionCode?: string }[]): void {
+  const page: Change[] = changes.map((c) => ({
+    cursor: String(++cursor),
+    kind: c.kind,
+    divisionCode: c.divisionCode ?? '360781102201',
+    body: c.body,
+    at: station.ctx.clock.now().toISOString(),
+  }));
+  applyChangesPage(station.ctx.db, page, String(cursor), station.ctx.clock.now().toISOString(), silentLog);
+}
+
+/** The body of the newest outbox message of a kind. */
+export function lastOutbox<T>(station: Station, kind: string): { message: OutboxMessage; body: T } {
+  const m = station.ctx.db
+    .prepare(
+      `SELECT seq, id, kind, body, sha256, status, attempts, last_error AS lastError, created_at AS createdAt, settled_at AS settledAt
+       FROM outbox WHERE kind = ? ORDER BY seq DESC LIMIT 1`,
+    )
+    .get(kind) as OutboxMessage | undefined;
+  if (!m) throw new Error(`no outbox message of kind ${kind}`);
+  return { message: m, body: JSON.parse(m.body) as T };
+}
+
+/** What the platform fans up to the township when a village's submission arrives. */
+export function receivedChange(sub: ApplicationSubmitted, status: ApplicationReceived['status'] = 'sent', receivedAt = sub.submittedAt) {
+  const body: ApplicationReceived = { applicationId: sub.applicationId, receiptNo: sub.receiptNo, status, receivedAt, submission: sub };
+  return { kind: 'application.received', body, divisionCode: sub.divisionCode };
+}
+
+/** What the platform sends down when it accepted a decision. */
+export function decidedChange(d: ReviewDecided, status: string, receiptNo: string) {
+  return { kind: 'application.decided', body: { ...d, status, receiptNo }, divisionCode: d.divisionCode };
+}

@@ -1,0 +1,455 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { v7 as uuidv7 } from 'uuid';
+import type { DaibanError } from '../../core/errors';
+import type { ApplicationSubmitted, HandoverListed, ReviewDecided } from '../../core/sync/messages';
+import type { OutboxMessage } from '../../db';
+import type { HandoverDocumentData, NoticeBase, ResultNoticeData, SupplementNoticeData } from '../../station/printing/documents/document-data';
+import { renderHandoverPdf } from '../../station/printing/documents/handover-list';
+import { renderResultNoticePdf } from '../../station/printing/documents/result-notice';
+import { renderSupplementNoticePdf } from '../../station/printing/documents/supplement-notice';
+import type { Station } from '../../station/station';
+import { settleBatch } from '../../station/sync/settle-batch';
+import { allMaterials, validValues } from '../helpers/forms';
+import { decidedChange, feed, lastOutbox, localTownship, receivedChange, TOWNSHIP_POINT } from '../helpers/review';
+import { makeStation, manualClock } from '../helpers/station';
+import { idNumber } from '../helpers/sync';
+import { requireTools, runTool } from '../helpers/system-tools';
+
+// The 交接清单, 一次性告知书 and 办理结果通知书 as PDFs, read back with poppler and zbar the way a person and a
+// scanner would read the paper.
+
+let dir: string;
+
+before(async () => {
+  requireTools('pdftotext', 'pdfinfo', 'pdffonts', 'pdftoppm', 'zbarimg');
+  dir = await mkdtemp(join(tmpdir(), 'daiban-documents-'));
+});
+
+after(async () => {
+  // DAIBAN_KEEP_TEST_PDFS=1 keeps the PDFs and page images, to look at the layout.
+  if (process.env.DAIBAN_KEEP_TEST_PDFS) console.log(`documents kept in ${dir}`);
+  else await rm(dir, { recursive: true, force: true });
+});
+
+/* ---------- fixtures ---------- */
+
+const FULL_ID_NUMBER = '36078119560312002X';
+const MASKED_ID = '360781********002X';
+const APPLICATION_ID = '01956a7c-3b2e-7d41-9c0a-5f1e2d3c4b5a';
+const LIST_NO = '360781102201-20261123-01-03';
+const POINT = { name: '江西省瑞金市叶坪乡华屋村党群服务中心为民服务代办点', divisionCode: '360781102201', phone: '0797-2521234' };
+
+function handoverFixture(rows: number): HandoverDocumentData {
+  return {
+    listId: '0195a000-0000-7000-8000-000000000001',
+    listNo: LIST_NO,
+    servicePoint: POINT,
+    createdAt: '2026-11-23T01:20:00Z',
+    cadre: { name: '华春生' },
+    rows: Array.from({ length: rows }, (_, i) => ({
+      receiptNo: `360781102201-20261123-01-${String(i + 1).padStart(4, '0')}`,
+      applicantName: ['欧阳秀英', '华建国', '杨小燕'][i % 3]!,
+      itemName: i % 2 ? '最低生活保障申请' : '城乡居民基本养老保险参保登记',
+      materials: [
+        { name: '户口簿复印件', count: 1 },
+        { name: '居民身份证复印件', count: 2 },
+        ...(i % 2 ? [{ name: '家庭收入及财产状况声明', count: 1 }] : []),
+      ],
+      ...(i === 1 ? { note: '未收到：户口簿复印件' } : {}),
+    })),
+  };
+}
+
+const noticeBase: NoticeBase = {
+  applicationId: APPLICATION_ID,
+  receiptNo: '360781102201-20261123-01-0007',
+  servicePoint: POINT,
+  reviewOrg: '瑞金市叶坪乡人民政府',
+  item: { name: '最低生活保障申请', department: '瑞金市民政局' },
+  applicant: { name: '王秀兰', idNumberMasked: MASKED_ID },
+  submittedAt: '2026-11-23T02:35:00Z',
+  decidedAt: '2026-11-25T07:10:00Z',
+  cadre: { name: '华春生' },
+  issuedAt: '2026-11-26T01:00:00Z',
+};
+
+function supplementFixture(overrides: Partial<SupplementNoticeData> = {}): SupplementNoticeData {
+  return {
+    ...noticeBase,
+    items: [
+      { kind: 'material', label: '户口簿复印件', problem: '缺少户主页和本人页，请补交户口簿首页、户主页及申请人本人页的复印件。' },
+      { kind: 'material', label: '家庭收入及财产状况声明', problem: '未由全部共同生活的家庭成员签字，请每位成年家庭成员本人签字后重新提交。' },
+      { kind: 'field', label: '家庭月收入', problem: '填写的金额与银行流水不一致，请核实后更正。' },
+    ],
+    note: '银行流水需加盖银行业务章。',
+    ...overrides,
+  };
+}
+
+const REJECT_REASON = '经入户核查，申请人家庭人均月收入为1260元，高于本地城乡最低生活保障标准（每人每月950元），不符合规定的条件。';
+const REMEDIES = '如对本决定不服，可在收到本通知之日起六十日内申请行政复议，或者六个月内提起行政诉讼';
+
+const resultFixture = (decision: 'approve' | 'reject'): ResultNoticeData => ({
+  ...noticeBase,
+  decision,
+  reason: decision === 'reject' ? REJECT_REASON : null,
+});
+
+/* ---------- reading the paper back ---------- */
+
+async function save(pdf: Buffer, name: string): Promise<string> {
+  assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+  const path = join(dir, `${name}.pdf`);
+  await writeFile(path, pdf);
+  return path;
+}
+
+/** pdftotext -layout may spread a label over columns; compare without whitespace. */
+const squash = (s: string): string => s.replace(/\s+/g, '');
+const text = async (path: string, page?: number): Promise<string> =>
+  squash((await runTool('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), '-layout', path, '-'])).stdout);
+/**
+ * Reading order of the content stream: a receipt number wrapped inside its table cell comes out whole here,
+ * where -layout interleaves its two lines with the neighbouring cells.
+ */
+const rawText = async (path: string): Promise<string> => squash((await runTool('pdftotext', ['-raw', path, '-'])).stdout);
+const pageCount = async (path: string): Promise<number> => Number(/Pages:\s+(\d+)/.exec((await runTool('pdfinfo', [path])).stdout)?.[1]);
+
+/** What zbar reads off the top third of page 1 (where the codes are) rendered at `dpi`: one line per symbol. */
+async function scan(path: string, name: string, dpi = 150): Promise<string[]> {
+  const crop = ['-x', '0', '-y', '0', '-W', String(Math.round(8.27 * dpi)), '-H', String(Math.round(3.5 * dpi))];
+  await runTool('pdftoppm', ['-png', '-r', String(dpi), '-f', '1', '-l', '1', ...crop, '-singlefile', path, join(dir, name)]);
+  const { stdout } = await runTool('zbarimg', ['-q', '--raw', join(dir, `${name}.png`)]);
+  return stdout.trim().split('\n').filter(Boolean);
+}
+
+function assertHas(t: string, expected: string[], what: string): void {
+  for (const e of expected) assert.ok(t.includes(squash(e)), `${what}: expected «${e}» in the text:\n${t}`);
+}
+
+async function assertSubsetFonts(path: string): Promise<void> {
+  const { stdout } = await runTool('pdffonts', [path]);
+  const rows = stdout.split('\n').slice(2).filter((l) => l.trim());
+  assert.ok(rows.length >= 1, stdout);
+  for (const row of rows) {
+    assert.match(row, /^[A-Z]{6}\+NotoSansSC-(Regular|Bold)\s/, `only subset Noto Sans SC fonts expected:\n${stdout}`);
+    assert.match(row, /\syes\s+yes\s+yes\s/, `embedded, subset, with ToUnicode:\n${stdout}`);
+  }
+}
+
+/* ---------- 交接清单 ---------- */
+
+test('handover list shows the service point, every row, totals and signature lines, on one A4 page', async () => {
+  const path = await save(await renderHandoverPdf(handoverFixture(5)), 'handover-5');
+  assert.equal(await pageCount(path), 1);
+  assert.match((await runTool('pdfinfo', [path])).stdout, /Page size:\s+595\.2\d* x 841\.8\d* pts \(A4\)/);
+  const t = await text(path);
+  assertHas(
+    t,
+    [
+      '交接清单',
+      `清单编号：${LIST_NO}`,
+      POINT.name,
+      '360781102201',
+      '2026年11月23日 09:20', // 01:20Z in Asia/Shanghai
+      '华春生',
+      '序号',
+      '受理编号',
+      '申请人',
+      '事项',
+      '纸质材料',
+      '备注',
+      '欧阳秀英',
+      '杨小燕',
+      '户口簿复印件 × 1',
+      '居民身份证复印件 × 2',
+      '家庭收入及财产状况声明 × 1',
+      '合计：申请5件，纸质材料17份。',
+      '移交人（代办员）：',
+      '接收人（乡镇）：',
+      '日期：',
+      '第 1 页 共 1 页',
+    ],
+    'handover',
+  );
+  assertHas(await rawText(path), ['360781102201-20261123-01-0001', '360781102201-20261123-01-0005', '城乡居民基本养老保险参保登记', '未收到：户口簿复印件'], 'handover (raw)');
+  await assertSubsetFonts(path);
+  assert.match((await runTool('pdfinfo', [path])).stdout, /Title:\s+交接清单 360781102201-20261123-01-03/);
+});
+
+test('handover barcode (Code 128) scans to the list number', async () => {
+  const path = await save(await renderHandoverPdf(handoverFixture(3)), 'handover-barcode');
+  assert.deepEqual(await scan(path, 'handover-barcode', 300), [LIST_NO]);
+  // An ordinary office scan resolution reads it too.
+  assert.deepEqual(await scan(path, 'handover-barcode-150', 150), [LIST_NO]);
+});
+
+test('a 60-row handover list paginates with the table head and the list number on every page', async () => {
+  const path = await save(await renderHandoverPdf(handoverFixture(60)), 'handover-60');
+  const pages = await pageCount(path);
+  assert.ok(pages >= 3 && pages <= 8, `pages: ${pages}`);
+  let all = '';
+  for (let p = 1; p <= pages; p++) {
+    const t = await text(path, p);
+    assertHas(t, ['序号', '受理编号', '申请人', '事项', '纸质材料', '备注', LIST_NO, `第 ${p} 页 共 ${pages} 页`], `page ${p}`);
+    if (p > 1) assert.ok(t.includes('交接清单（续页）'), `page ${p} lacks the continuation header`);
+    all += t;
+  }
+  // Every row exactly once (a row never splits or repeats), in order.
+  all = await rawText(path);
+  let last = -1;
+  for (let i = 1; i <= 60; i++) {
+    const no = `360781102201-20261123-01-${String(i).padStart(4, '0')}`;
+    const at = all.indexOf(no);
+    assert.ok(at > last, `row ${i} missing or out of order`);
+    assert.equal(all.indexOf(no, at + 1), -1, `row ${i} printed twice`);
+    last = at;
+  }
+  const lastPage = await text(path, pages);
+  assertHas(lastPage, ['合计：申请60件，纸质材料210份。', '移交人（代办员）：', '接收人（乡镇）：'], 'last page');
+  // The barcode is on page 1.
+  assert.deepEqual(await scan(path, 'handover-60', 300), [LIST_NO]);
+});
+
+test('a confirmed list says who confirmed it and when', async () => {
+  const data = { ...handoverFixture(2), receiver: '瑞金市叶坪乡便民服务中心', confirmation: { confirmedAt: '2026-11-24T06:00:00Z', reviewerName: '刘晓梅' } };
+  const t = await text(await save(await renderHandoverPdf(data), 'handover-confirmed'));
+  assertHas(t, ['瑞金市叶坪乡便民服务中心', '刘晓梅已于2026年11月24日 14:00确认接收'], 'confirmed');
+});
+
+/* ---------- 一次性告知书 ---------- */
+
+test('supplement notice lists every item once and for all, with the masked ID and never the full one', async () => {
+  const data = supplementFixture();
+  const path = await save(await renderSupplementNoticePdf(data), 'supplement');
+  assert.equal(await pageCount(path), 1, 'a typical notice is one sheet');
+  const t = await text(path);
+  assertHas(
+    t,
+    [
+      '一次性告知书',
+      '王秀兰：',
+      MASKED_ID,
+      '最低生活保障申请',
+      '受理编号：360781102201-20261123-01-0007',
+      '2026年11月23日', // accepted
+      '2026年11月25日', // decided (15:10 in Shanghai)
+      '瑞金市叶坪乡人民政府',
+      '依据《中华人民共和国行政许可法》第三十二条的规定',
+      '一次性告知如下',
+      '共3项',
+      '银行流水需加盖银行业务章。',
+      '以上3项即为本次申请需要补正的全部内容，本告知书一次性告知',
+      '补正地点',
+      POINT.name,
+      '0797-2521234',
+      '补正时间',
+      '受理代办点（盖章）',
+      '申请人签收：',
+      '2026年11月26日', // issued
+    ],
+    'supplement notice',
+  );
+  // Every item, numbered, with its problem in full (raw order: a wrapped cell comes out whole).
+  const raw = await rawText(path);
+  data.items.forEach((it, i) => {
+    assert.ok(raw.includes(squash(`${i + 1}${it.label}`)), `item ${i + 1} numbered: ${it.label}\n${raw}`);
+    assert.ok(raw.includes(squash(it.problem)), `item ${i + 1} problem: ${it.problem}\n${raw}`);
+  });
+  assert.ok(!t.includes(FULL_ID_NUMBER), 'the full ID number must never be printed');
+  assert.deepEqual(await scan(path, 'supplement'), [APPLICATION_ID]);
+  await assertSubsetFonts(path);
+});
+
+test('a whole ID number handed to the renderer by mistake is still masked on paper', async () => {
+  const data = supplementFixture({ applicant: { name: '王秀兰', idNumberMasked: FULL_ID_NUMBER } });
+  const t = await text(await save(await renderSupplementNoticePdf(data), 'supplement-full-id'));
+  assert.ok(t.includes(MASKED_ID), t);
+  assert.ok(!t.includes(FULL_ID_NUMBER), 'the full ID number must never be printed');
+});
+
+test('a supplement notice with 50 items (the most a decision may list) repeats the table head on each page', async () => {
+  const items = Array.from({ length: 50 }, (_, i) => ({
+    kind: 'material' as const,
+    label: `证明材料第${i + 1}项`,
+    problem: `第${i + 1}项材料缺少村委会盖章，请补盖公章后重新提交。`,
+  }));
+  const data = supplementFixture({ items, supplementBy: '2026-12-04' });
+  const path = await save(await renderSupplementNoticePdf(data), 'supplement-50');
+  const pages = await pageCount(path);
+  assert.ok(pages >= 2, `pages: ${pages}`);
+  let all = '';
+  for (let p = 1; p <= pages; p++) {
+    const t = await text(path, p);
+    if (p > 1) assertHas(t, ['一次性告知书（续页）', '360781102201-20261123-01-0007'], `page ${p}`);
+    // Every page the list runs onto starts it with the head row again.
+    if (t.includes('材料缺少村委会盖章')) assertHas(t, ['序号', '需补正的材料或信息', '存在的问题及补正要求'], `page ${p} head`);
+    all += t;
+  }
+  const raw = await rawText(path);
+  for (let i = 1; i <= 50; i++) assert.ok(raw.includes(`第${i}项材料缺少村委会盖章`), `item ${i}`);
+  assertHas(all, ['共50项', '请于2026年12月04日前', '申请人签收：'], 'long notice');
+});
+
+/* ---------- 办理结果通知书 ---------- */
+
+test('result notice (approved) says so, with the item, dates, township and QR code', async () => {
+  const path = await save(await renderResultNoticePdf(resultFixture('approve')), 'result-approve');
+  assert.equal(await pageCount(path), 1);
+  const t = await text(path);
+  assertHas(
+    t,
+    [
+      '办理结果通知书',
+      '予以通过',
+      '决定予以通过',
+      '王秀兰',
+      MASKED_ID,
+      '最低生活保障申请',
+      '360781102201-20261123-01-0007',
+      '2026年11月25日',
+      '瑞金市叶坪乡人民政府',
+      '瑞金市民政局',
+      POINT.name,
+      '受理代办点（盖章）',
+    ],
+    'approval',
+  );
+  assert.ok(!t.includes('不予通过'), 'an approval does not mention rejection');
+  assert.ok(!t.includes('行政复议'), 'remedies are for a rejection');
+  assert.ok(!t.includes(FULL_ID_NUMBER));
+  assert.deepEqual(await scan(path, 'result-approve'), [APPLICATION_ID]);
+});
+
+test('result notice (rejected) gives the reason in full and the resident’s remedies', async () => {
+  const path = await save(await renderResultNoticePdf(resultFixture('reject')), 'result-reject');
+  assert.equal(await pageCount(path), 1);
+  const t = await text(path);
+  assertHas(t, ['办理结果通知书', '不予通过', '决定不予通过。理由如下', REJECT_REASON, REMEDIES, '瑞金市叶坪乡人民政府', MASKED_ID], 'rejection');
+  assert.ok(!t.includes(FULL_ID_NUMBER));
+  assert.deepEqual(await scan(path, 'result-reject'), [APPLICATION_ID]);
+  assert.match((await runTool('pdfinfo', [path])).stdout, /Title:\s+办理结果通知书 360781102201-20261123-01-0007 最低生活保障申请/);
+});
+
+/* ---------- through the StationApi ---------- */
+
+async function refused(p: Promise<unknown>, code: string): Promise<DaibanError> {
+  try {
+    await p;
+  } catch (e) {
+    const err = e as DaibanError;
+    assert.equal(err.code, code, `expected ${code}, got ${err.code}: ${err.message}`);
+    assert.match(err.message, /[\u4e00-\u9fff]/, 'a refusal speaks Chinese');
+    return err;
+  }
+  assert.fail(`expected a refusal with ${code}`);
+}
+
+let residentNo = 700;
+/** A 低保 application submitted on the village and accepted by the (pretend) platform. */
+async function submitted(village: Station): Promise<ApplicationSubmitted> {
+  const resident = await village.call('residents.register', { idNumber: idNumber(++residentNo), name: '王兆明' });
+  const item = await village.call('catalog.get', { code: 'MZ-0001' });
+  const draft = await village.call('applications.createDraft', { residentId: resident.id, itemCode: item.code });
+  await village.call('applications.saveDraft', { id: draft.id, form: validValues(item.form.fields), materials: allMaterials(item) });
+  await village.call('applications.submit', { id: draft.id });
+  const { message, body } = lastOutbox<ApplicationSubmitted>(village, 'application.submitted');
+  settleBatch(village.ctx.db, 'batch', [message as OutboxMessage], [{ id: message.id, result: 'accepted' } as never], village.ctx.clock.now().toISOString());
+  return body;
+}
+
+function decision(sub: ApplicationSubmitted, d: Pick<ReviewDecided, 'decision' | 'reason' | 'supplement'>, at: string): ReviewDecided {
+  return {
+    decisionId: uuidv7(),
+    applicationId: sub.applicationId,
+    divisionCode: sub.divisionCode,
+    reviewer: { id: 'review01', name: '张建国' },
+    decidedAt: at,
+    ...d,
+  };
+}
+
+test('StationApi: the village renders and prints its handover list and both notices; the wrong notice is refused', async () => {
+  const clock = manualClock('2026-11-23T02:00:00.000Z');
+  const t = await makeStation({ clock });
+  const village = t.station;
+  try {
+    const a = await submitted(village);
+    const b = await submitted(village);
+
+    // The handover list of both.
+    const list = await village.call('handover.create', {});
+    const rendered = await village.call('documents.render', { kind: 'handover', id: list.id });
+    assert.equal(rendered.fileName, `交接清单-${list.listNo}.pdf`);
+    const listPath = await save(Buffer.from(rendered.pdfBase64, 'base64'), 'api-handover');
+    assertHas(await text(listPath), [list.listNo, '王兆明', '最低生活保障申请', '合计：申请2件'], 'api handover');
+    assertHas(await rawText(listPath), [a.receiptNo, b.receiptNo], 'api handover (raw)');
+    assert.deepEqual(await scan(listPath, 'api-handover', 300), [list.listNo]);
+    await refused(village.call('documents.render', { kind: 'handover', id: uuidv7() }), 'NOT_FOUND');
+
+    // No decision yet: no notice.
+    await refused(village.call('documents.render', { kind: 'supplement_notice', id: a.applicationId }), 'ILLEGAL_TRANSITION');
+
+    clock.set('2026-11-25T03:00:00.000Z');
+    const supplement = { items: [{ kind: 'material' as const, key: 'hukou', label: '户口簿复印件', problem: '缺少户主页，请补交。' }], note: null };
+    feed(village, [
+      decidedChange(decision(a, { decision: 'request_supplement', reason: null, supplement }, clock.now().toISOString()), 'needs_supplement', a.receiptNo),
+      decidedChange(decision(b, { decision: 'reject', reason: REJECT_REASON, supplement: null }, clock.now().toISOString()), 'rejected', b.receiptNo),
+    ]);
+
+    const notice = await village.call('documents.render', { kind: 'supplement_notice', id: a.applicationId });
+    assert.equal(notice.fileName, `一次性告知书-${a.receiptNo}.pdf`);
+    const noticePath = await save(Buffer.from(notice.pdfBase64, 'base64'), 'api-supplement');
+    const nt = await text(noticePath);
+    assertHas(nt, ['一次性告知书', '王兆明', '户口簿复印件', '缺少户主页，请补交。', a.receiptNo, '2026年11月25日', '李春梅'], 'api supplement');
+    assert.ok(!nt.includes(a.resident.idNumber), 'the full ID number must never be printed');
+    assert.ok(nt.includes(`${a.resident.idNumber.slice(0, 6)}********${a.resident.idNumber.slice(-4)}`), 'masked ID');
+    assert.deepEqual(await scan(noticePath, 'api-supplement'), [a.applicationId]);
+
+    // The wrong kind of notice for each decision is refused, in Chinese.
+    const wrong = await refused(village.call('documents.render', { kind: 'result_notice', id: a.applicationId }), 'ILLEGAL_TRANSITION');
+    assert.match(wrong.message, /退回补正/);
+    await refused(village.call('documents.render', { kind: 'supplement_notice', id: b.applicationId }), 'ILLEGAL_TRANSITION');
+
+    // Printing ("save as PDF") the rejection notice.
+    const printed = await village.call('documents.print', { kind: 'result_notice', id: b.applicationId, printerId: 'pdf', copies: 1 });
+    assert.equal(printed.printerId, 'pdf');
+    const resultPath = await save(await readFile(printed.jobRef), 'api-result');
+    assertHas(await text(resultPath), ['办理结果通知书', '不予通过', REJECT_REASON, REMEDIES, b.receiptNo], 'api result');
+
+    // A reviewer cannot print a resident's notice.
+    await village.call('session.logout', {});
+    await village.call('session.login', { username: 'review01', password: 'Review2026' });
+    await refused(village.call('documents.render', { kind: 'result_notice', id: b.applicationId }), 'FORBIDDEN');
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('StationApi: a township terminal prints its villages’ handover lists, but no notice for a resident', async () => {
+  const clock = manualClock('2026-11-23T02:00:00.000Z');
+  const t = await makeStation({ clock });
+  const township = await localTownship({ clock });
+  try {
+    const a = await submitted(t.station);
+    const list = await t.station.call('handover.create', {});
+    const listed = lastOutbox<HandoverListed>(t.station, 'handover.listed').body;
+    feed(township.station, [receivedChange(a), { kind: 'handover.listed', body: listed, divisionCode: listed.divisionCode }]);
+
+    const rendered = await township.station.call('documents.render', { kind: 'handover', id: list.id });
+    const path = await save(Buffer.from(rendered.pdfBase64, 'base64'), 'township-handover');
+    // The township is the receiver; names come from its replica.
+    assertHas(await text(path), [list.listNo, '360781102201', TOWNSHIP_POINT, '王兆明', '最低生活保障申请', '李春梅', '合计：申请1件'], 'township handover');
+    assertHas(await rawText(path), [a.receiptNo], 'township handover (raw)');
+    assert.deepEqual(await scan(path, 'township-handover', 300), [list.listNo]);
+
+    await refused(township.station.call('documents.render', { kind: 'result_notice', id: a.applicationId }), 'FORBIDDEN');
+  } finally {
+    township.cleanup();
+    t.cleanup();
+  }
+});
