@@ -81,15 +81,7 @@ export function updatePasswordHash(db: Database, id: string, hash: string, at: s
 }
 
 /** An account as the platform's change feed sends it. */
-export interface SyncedAccount {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  passwordHash: string;
-  disabled: boolean;
-  updatedAt: string;
-}
+export type SyncedAccount = Pick<UserRow, 'id' | 'username' | 'displayName' | 'role' | 'passwordHash' | 'disabled' | 'updatedAt'>;
 
 /**
  * Creates or updates a local account from the platform, matched by username. An existing account keeps its

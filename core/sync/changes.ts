@@ -8,7 +8,7 @@ import {
   handoverListedSchema,
   reviewDecidedSchema,
 } from './messages';
-import { divisionCode12 } from './protocol';
+import { divisionCode12, isoTime, scryptPasswordHash } from './protocol';
 
 /**
  * The bodies of change-feed entries (platform → terminal), one schema per kind. A terminal applies the kinds
@@ -21,11 +21,10 @@ export const accountUpsertSchema = z.object({
   username: z.string().min(1).max(64),
   displayName: z.string().min(1).max(30),
   role: z.enum(['cadre', 'reviewer', 'admin']),
-  /** scrypt$N$r$p$salt$hash, the station's own format (station/passwords.ts): cadres log in offline. */
-  passwordHash: z.string().startsWith('scrypt$').max(300),
+  passwordHash: scryptPasswordHash,
   disabled: z.boolean(),
   divisionCode: divisionCode12,
-  updatedAt: z.string().datetime({ offset: true }),
+  updatedAt: isoTime,
 });
 export type AccountUpsert = z.infer<typeof accountUpsertSchema>;
 
@@ -41,7 +40,7 @@ export const applicationReceivedSchema = z.object({
   applicationId: z.string().uuid(),
   receiptNo: z.string(),
   status: z.enum(APPLICATION_STATUSES),
-  receivedAt: z.string().datetime({ offset: true }),
+  receivedAt: isoTime,
   submission: applicationSubmittedSchema.optional(),
   supplement: applicationSupplementedSchema.optional(),
 });

@@ -1,15 +1,20 @@
 import { z } from 'zod';
 import { receivedMaterialSchema } from '../catalog/model';
-import { divisionCode12 } from './protocol';
+import { divisionCode12, isoTime, scryptPasswordHash, sha256Hex } from './protocol';
 
 /**
  * The bodies of outbox messages (terminal → platform), one schema per kind. The station builds them, the
  * platform validates them: a body that fails is answered `invalid` with the reason, and the queue moves on.
  */
 
-const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
-const isoTime = z.string().datetime({ offset: true });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const attachmentRef = z.object({
+  sha256: sha256Hex,
+  fileName: z.string().max(200),
+  mimeType: z.string().max(100),
+  size: z.number().int().nonnegative(),
+});
+const person = z.object({ id: z.string().min(1).max(64), name: z.string().max(30) });
 
 export const applicationSubmittedSchema = z.object({
   applicationId: z.string().uuid(),
@@ -28,12 +33,10 @@ export const applicationSubmittedSchema = z.object({
   }),
   form: z.record(z.string(), z.unknown()),
   materials: z.record(z.string(), receivedMaterialSchema),
-  attachments: z.array(
-    z.object({ sha256: sha256Hex, fileName: z.string().max(200), mimeType: z.string().max(100), size: z.number().int().nonnegative() }),
-  ),
+  attachments: z.array(attachmentRef),
   submittedAt: isoTime,
   dueDate: isoDate,
-  cadre: z.object({ id: z.string().min(1).max(64), name: z.string().max(30) }),
+  cadre: person,
 });
 export type ApplicationSubmitted = z.infer<typeof applicationSubmittedSchema>;
 
@@ -49,18 +52,10 @@ export type ApplicationWithdrawn = z.infer<typeof applicationWithdrawnSchema>;
 export const accountPasswordChangedSchema = z.object({
   userId: z.string().min(1).max(64),
   username: z.string().min(1).max(64),
-  passwordHash: z.string().startsWith('scrypt$').max(300),
+  passwordHash: scryptPasswordHash,
   changedAt: isoTime,
 });
 export type AccountPasswordChanged = z.infer<typeof accountPasswordChangedSchema>;
-
-const attachmentRef = z.object({
-  sha256: sha256Hex,
-  fileName: z.string().max(200),
-  mimeType: z.string().max(100),
-  size: z.number().int().nonnegative(),
-});
-const person = z.object({ id: z.string().min(1).max(64), name: z.string().max(30) });
 
 /** One entry of a one-time supplement notice (一次性告知): everything missing or wrong, listed at once. */
 export const supplementItemSchema = z.object({

@@ -37,8 +37,11 @@ export const LIMITS = {
   changesPageSize: 200,
 } as const;
 
-const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
-const isoTime = z.string().datetime({ offset: true });
+/** The small field schemas the protocol and the message and change bodies share. */
+export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+export const isoTime = z.string().datetime({ offset: true });
+/** scrypt$N$r$p$salt$hash, the station's own format (station/passwords.ts): cadres log in offline. */
+export const scryptPasswordHash = z.string().startsWith('scrypt$').max(300);
 /** 12 digits, zero-padded (core/division.ts). */
 export const divisionCode12 = z.string().regex(/^\d{12}$/);
 

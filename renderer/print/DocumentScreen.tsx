@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, Row, Space, Spin } from 'antd';
-import { ArrowLeftOutlined, DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Row, Space } from 'antd';
+import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { DocumentKind } from '../../core/api/schemas';
 import { call, errorMessage } from '../api/client';
 import { useNav, type Route } from '../app/nav';
-import { downloadBlob } from '../lib/files';
+import { PdfPreview } from './PdfPreview';
 import { PrinterPicker, usePrinters } from './PrinterPicker';
+import { SaveAsPdfButton } from './SaveAsPdfButton';
 import { usePdf } from './use-pdf';
 
 export const DOCUMENT_TITLE: Record<DocumentKind, string> = {
@@ -60,9 +61,7 @@ export function DocumentScreen({ kind, id, back }: { kind: DocumentKind; id: str
               <Button type="primary" size="large" icon={<PrinterOutlined />} onClick={print} loading={printing} disabled={!printerId || !pdf} autoFocus>
                 打印{title}
               </Button>
-              <Button size="large" icon={<DownloadOutlined />} disabled={!pdf} onClick={() => pdf && downloadBlob(pdf.blob, pdf.fileName)}>
-                另存为PDF
-              </Button>
+              <SaveAsPdfButton pdf={pdf} />
             </Space>
             {printed && <Alert type="success" showIcon title={printed} style={{ marginTop: 12, wordBreak: 'break-all' }} />}
             {shownError && <Alert type="error" showIcon title={shownError} style={{ marginTop: 12 }} />}
@@ -72,15 +71,7 @@ export function DocumentScreen({ kind, id, back }: { kind: DocumentKind; id: str
           </Button>
         </Col>
         <Col span={16}>
-          <Card size="small" title={`${title}预览`} styles={{ body: { padding: 8 } }}>
-            {pdf ? (
-              <iframe className="receipt-frame" src={pdf.url} title={`${title}预览`} />
-            ) : (
-              <div className="receipt-frame" style={{ display: 'grid', placeItems: 'center' }}>
-                {renderError ? <span className="muted">无法生成预览</span> : <Spin />}
-              </div>
-            )}
-          </Card>
+          <PdfPreview title={`${title}预览`} pdf={pdf} failed={Boolean(renderError)} />
         </Col>
       </Row>
     </div>

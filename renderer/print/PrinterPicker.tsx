@@ -3,7 +3,7 @@ import { Select } from 'antd';
 import type { PrinterView } from '../../core/api/views';
 import { call, errorMessage } from '../api/client';
 
-/** The printers of this terminal, the default one chosen (as on the receipt screen). */
+/** The printers of this terminal, the default one chosen. */
 export function usePrinters(): { printers: PrinterView[]; printerId: string | undefined; setPrinterId(id: string): void; error: string | null } {
   const [printers, setPrinters] = useState<PrinterView[]>([]);
   const [printerId, setPrinterId] = useState<string | undefined>();

@@ -1,11 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Checkbox, Select, Space, Table } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import type { CatalogItemSummary, ReviewItemView } from '../../core/api/views';
-import { call, errorMessage } from '../api/client';
+import type { ReviewItemView } from '../../core/api/views';
+import { call } from '../api/client';
 import { useNav } from '../app/nav';
 import { UnsyncedTag } from '../components/DecisionCard';
 import { StatusTag } from '../components/StatusTag';
+import { useCatalogItems } from '../components/use-catalog-items';
+import { usePagedList } from '../components/use-paged-list';
 import { showDateTime } from '../lib/time';
 import { DueCell, SupplementDueTag } from './DueCell';
 import { STATUS_FILTERS } from './filters';
@@ -24,50 +26,32 @@ export function ReviewListScreen() {
   const [itemCode, setItemCode] = useState<string | undefined>();
   const [statusFilter, setStatusFilter] = useState('todo');
   const [overdueOnly, setOverdueOnly] = useState(false);
-  const [items, setItems] = useState<CatalogItemSummary[]>([]);
+  const items = useCatalogItems();
   const [villages, setVillages] = useState<Village[]>([]);
-  const [rows, setRows] = useState<ReviewItemView[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    call('catalog.list', {}).then(setItems, () => undefined);
     call('stats.report', {}).then(
       (r) => setVillages((old) => mergeVillages(old, r.byVillage.map((v) => ({ code: v.villageCode, name: v.villageName })))),
       () => undefined,
     );
   }, []);
 
-  const load = useCallback(
-    async (before?: string) => {
-      setLoading(true);
-      try {
-        const statuses = STATUS_FILTERS.find((f) => f.value === statusFilter)?.statuses;
-        const page = await call('review.list', {
-          ...(villageCode ? { villageCode } : {}),
-          ...(itemCode ? { itemCode } : {}),
-          ...(statuses ? { status: statuses } : {}),
-          ...(overdueOnly ? { overdueOnly: true } : {}),
-          limit: PAGE,
-          ...(before ? { before } : {}),
-        });
-        setRows((old) => (before ? [...old, ...page.items] : page.items));
-        setVillages((old) => mergeVillages(old, page.items.map((i) => ({ code: i.villageCode, name: i.villageName }))));
-        setCursor(page.nextCursor);
-        setError(null);
-      } catch (e) {
-        setError(errorMessage(e));
-      } finally {
-        setLoading(false);
-      }
+  const { rows, cursor, loading, error, load } = usePagedList<ReviewItemView>(
+    async (before) => {
+      const statuses = STATUS_FILTERS.find((f) => f.value === statusFilter)?.statuses;
+      const page = await call('review.list', {
+        ...(villageCode ? { villageCode } : {}),
+        ...(itemCode ? { itemCode } : {}),
+        ...(statuses ? { status: statuses } : {}),
+        ...(overdueOnly ? { overdueOnly: true } : {}),
+        limit: PAGE,
+        ...(before ? { before } : {}),
+      });
+      setVillages((old) => mergeVillages(old, page.items.map((i) => ({ code: i.villageCode, name: i.villageName }))));
+      return page;
     },
     [villageCode, itemCode, statusFilter, overdueOnly],
   );
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   return (
     <div className="screen">

@@ -1,44 +1,35 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, App, Button, Card, Col, Form, Result, Row, Space, Spin } from 'antd';
+import { useCallback, useRef, useState } from 'react';
+import { Alert, App, Button, Card, Col, Form, Row, Space } from 'antd';
 import { ArrowLeftOutlined, CheckOutlined, SendOutlined } from '@ant-design/icons';
 import type { ApplicationDetail, AttachmentView } from '../../core/api/views';
 import type { ReceivedMaterials } from '../../core/catalog/model';
 import { emptyFormValues, validateForm } from '../../core/forms/validate';
-import { call, errorMessage, StationCallError } from '../api/client';
+import { call, StationCallError } from '../api/client';
 import { useNav } from '../app/nav';
+import { ApplicationInStatus } from '../components/ApplicationInStatus';
 import { afterBlur, afterChange, afterMaterialsChange, allErrors, focusFirstError, type Errors } from '../form/errors';
 import { FormFields } from '../form/FormFields';
+import { initialMaterials } from '../form/initial-materials';
 import { MaterialsChecklist } from '../form/MaterialsChecklist';
 import { moveOnEnter } from '../form/move-on-enter';
+import { RefusalAlert } from '../form/RefusalAlert';
 import { ReviewSummary } from '../form/ReviewSummary';
 import { SaveIndicator } from '../form/SaveIndicator';
 import { ScanPanel } from '../form/ScanPanel';
 import { useAutosave, type DraftData } from '../form/use-autosave';
 
-function initialMaterials(d: ApplicationDetail): ReceivedMaterials {
-  return Object.fromEntries(d.item.materials.map((m) => [m.key, d.materials[m.key] ?? { received: false, count: m.count }]));
-}
-
 /** Loads the draft, then hands it to the editor (which owns autosave for its whole life). */
 export function ApplicationScreen({ applicationId }: { applicationId: string }) {
-  const { go } = useNav();
-  const [detail, setDetail] = useState<ApplicationDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    call('applications.get', { id: applicationId }).then(setDetail, (e) => setError(errorMessage(e)));
-  }, [applicationId]);
-  if (error) return <Result status="error" title="无法打开该申请" subTitle={error} extra={<Button onClick={() => go({ name: 'queue' })}>返回申请队列</Button>} />;
-  if (!detail) return <div className="screen"><Spin /> 正在打开申请…</div>;
-  if (detail.status !== 'draft') {
-    return (
-      <Result
-        status="info"
-        title="该申请已经提交，不能再修改"
-        extra={<Button type="primary" onClick={() => go({ name: 'detail', applicationId })}>查看申请详情</Button>}
-      />
-    );
-  }
-  return <ApplicationEditor detail={detail} />;
+  return (
+    <ApplicationInStatus
+      applicationId={applicationId}
+      status="draft"
+      wrongStatusTitle="该申请已经提交，不能再修改"
+      back={{ route: { name: 'queue' }, label: '返回申请队列' }}
+    >
+      {(detail) => <ApplicationEditor detail={detail} />}
+    </ApplicationInStatus>
+  );
 }
 
 function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
@@ -150,7 +141,7 @@ function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
   return (
     <div className="screen">
       {header}
-      {refusal && <Alert type="error" showIcon title={refusal} closable onClose={() => setRefusal(null)} style={{ marginBottom: 12 }} role="alert" />}
+      <RefusalAlert refusal={refusal} onClose={() => setRefusal(null)} />
       <Row gutter={16}>
         <Col span={16}>
           <Card size="small" title="申请表">

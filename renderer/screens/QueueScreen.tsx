@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Select, Space, Table } from 'antd';
-import type { ApplicationView, CatalogItemSummary } from '../../core/api/views';
+import type { ApplicationView } from '../../core/api/views';
 import { APPLICATION_STATUSES, STATUS_LABEL, type ApplicationStatus } from '../../core/lifecycle';
-import { call, errorMessage } from '../api/client';
+import { call } from '../api/client';
 import { useNav } from '../app/nav';
 import { StatusTag } from '../components/StatusTag';
+import { useCatalogItems } from '../components/use-catalog-items';
+import { usePagedList } from '../components/use-paged-list';
 import { showDateTime } from '../lib/time';
 
 const PAGE = 30;
@@ -14,41 +16,17 @@ export function QueueScreen() {
   const { go } = useNav();
   const [status, setStatus] = useState<ApplicationStatus | undefined>();
   const [itemCode, setItemCode] = useState<string | undefined>();
-  const [items, setItems] = useState<CatalogItemSummary[]>([]);
-  const [rows, setRows] = useState<ApplicationView[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    call('catalog.list', {}).then(setItems, () => undefined);
-  }, []);
-
-  const load = useCallback(
-    async (before?: string) => {
-      setLoading(true);
-      try {
-        const page = await call('applications.list', {
-          ...(status ? { status: [status] } : {}),
-          ...(itemCode ? { itemCode } : {}),
-          limit: PAGE,
-          ...(before ? { before } : {}),
-        });
-        setRows((old) => (before ? [...old, ...page.items] : page.items));
-        setCursor(page.nextCursor);
-        setError(null);
-      } catch (e) {
-        setError(errorMessage(e));
-      } finally {
-        setLoading(false);
-      }
-    },
+  const items = useCatalogItems();
+  const { rows, cursor, loading, error, load } = usePagedList<ApplicationView>(
+    (before) =>
+      call('applications.list', {
+        ...(status ? { status: [status] } : {}),
+        ...(itemCode ? { itemCode } : {}),
+        limit: PAGE,
+        ...(before ? { before } : {}),
+      }),
     [status, itemCode],
   );
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   return (
     <div className="screen">

@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Col, Descriptions, Radio, Result, Row, Select, Space, Spin } from 'antd';
-import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
-import type { ApplicationDetail, PrinterView } from '../../core/api/views';
+import { Alert, App, Button, Card, Col, Descriptions, Radio, Result, Row, Space, Spin } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
+import type { ApplicationDetail } from '../../core/api/views';
 import { call, errorMessage } from '../api/client';
 import { useNav } from '../app/nav';
-import { base64ToBlob, downloadBlob } from '../lib/files';
 import { showDateTime } from '../lib/time';
+import { PdfPreview } from '../print/PdfPreview';
+import { PrinterPicker, usePrinters } from '../print/PrinterPicker';
+import { SaveAsPdfButton } from '../print/SaveAsPdfButton';
+import { usePdf } from '../print/use-pdf';
 
 type Format = '80mm' | 'a4';
 
@@ -14,43 +17,16 @@ export function ReceiptScreen({ applicationId }: { applicationId: string }) {
   const { go } = useNav();
   const { message } = App.useApp();
   const [app, setApp] = useState<ApplicationDetail | null>(null);
-  const [printers, setPrinters] = useState<PrinterView[]>([]);
-  const [printerId, setPrinterId] = useState<string | undefined>();
+  const { printers, printerId, setPrinterId, error: printersError } = usePrinters();
   const [format, setFormat] = useState<Format>('a4');
-  const [preview, setPreview] = useState<{ url: string; fileName: string; blob: Blob } | null>(null);
+  const { pdf: preview, error: renderError } = usePdf(() => call('receipts.render', { applicationId, format }), [applicationId, format]);
   const [error, setError] = useState<string | null>(null);
   const [printing, setPrinting] = useState(false);
   const [printed, setPrinted] = useState<string | null>(null);
 
   useEffect(() => {
     call('applications.get', { id: applicationId }).then(setApp, (e) => setError(errorMessage(e)));
-    call('printers.list', {}).then(
-      (list) => {
-        setPrinters(list);
-        setPrinterId((list.find((p) => p.isDefault) ?? list[0])?.id);
-      },
-      (e) => setError(errorMessage(e)),
-    );
   }, [applicationId]);
-
-  useEffect(() => {
-    let alive = true;
-    let url: string | null = null;
-    setPreview(null);
-    call('receipts.render', { applicationId, format }).then(
-      (r) => {
-        if (!alive) return;
-        const blob = base64ToBlob(r.pdfBase64, 'application/pdf');
-        url = URL.createObjectURL(blob);
-        setPreview({ url, fileName: r.fileName, blob });
-      },
-      (e) => alive && setError(errorMessage(e)),
-    );
-    return () => {
-      alive = false;
-      if (url) URL.revokeObjectURL(url);
-    };
-  }, [applicationId, format]);
 
   const alreadyPrinted = Boolean(printed) || Boolean(app?.events.some((e) => e.type === 'receipt_printed'));
 
@@ -72,7 +48,8 @@ export function ReceiptScreen({ applicationId }: { applicationId: string }) {
     }
   };
 
-  if (!app && error) return <Result status="error" title="无法打开回执" subTitle={error} />;
+  const shownError = error ?? renderError ?? printersError;
+  if (!app && shownError) return <Result status="error" title="无法打开回执" subTitle={shownError} />;
   if (!app) return <div className="screen"><Spin /> 正在准备回执…</div>;
 
   return (
@@ -104,28 +81,15 @@ export function ReceiptScreen({ applicationId }: { applicationId: string }) {
                 ]}
               />
             </div>
-            <div style={{ marginBottom: 12 }}>
-              <label htmlFor="printer">打印机：</label>
-              <Select
-                id="printer"
-                value={printerId}
-                onChange={setPrinterId}
-                showSearch={{ optionFilterProp: 'label' }}
-                options={printers.map((p) => ({ value: p.id, label: p.name }))}
-                style={{ width: 240 }}
-                placeholder="请选择打印机"
-              />
-            </div>
+            <PrinterPicker printers={printers} value={printerId} onChange={setPrinterId} />
             <Space wrap>
               <Button type="primary" size="large" icon={<PrinterOutlined />} onClick={print} loading={printing} disabled={!printerId} autoFocus>
                 {alreadyPrinted ? '补打回执' : '打印回执'}
               </Button>
-              <Button size="large" icon={<DownloadOutlined />} disabled={!preview} onClick={() => preview && downloadBlob(preview.blob, preview.fileName)}>
-                另存为PDF
-              </Button>
+              <SaveAsPdfButton pdf={preview} />
             </Space>
             {printed && <Alert type="success" showIcon title={printed} style={{ marginTop: 12, wordBreak: 'break-all' }} />}
-            {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} />}
+            {shownError && <Alert type="error" showIcon title={shownError} style={{ marginTop: 12 }} />}
           </Card>
           <Space style={{ marginTop: 12 }} wrap>
             <Button onClick={() => go({ name: 'residents' })}>受理下一位</Button>
@@ -134,15 +98,7 @@ export function ReceiptScreen({ applicationId }: { applicationId: string }) {
           </Space>
         </Col>
         <Col span={15}>
-          <Card size="small" title="回执预览" styles={{ body: { padding: 8 } }}>
-            {preview ? (
-              <iframe className="receipt-frame" src={preview.url} title="回执预览" />
-            ) : (
-              <div className="receipt-frame" style={{ display: 'grid', placeItems: 'center' }}>
-                <Spin />
-              </div>
-            )}
-          </Card>
+          <PdfPreview title="回执预览" pdf={preview} />
         </Col>
       </Row>
     </div>

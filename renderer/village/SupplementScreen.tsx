@@ -1,39 +1,34 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, App, Button, Card, Col, Form, Input, Result, Row, Space, Spin } from 'antd';
+import { useCallback, useRef, useState } from 'react';
+import { Alert, App, Button, Card, Col, Form, Input, Row, Space } from 'antd';
 import { ArrowLeftOutlined, SendOutlined } from '@ant-design/icons';
 import type { ApplicationDetail, AttachmentView } from '../../core/api/views';
 import type { ReceivedMaterials } from '../../core/catalog/model';
 import { emptyFormValues } from '../../core/forms/validate';
 import type { SupplementItem } from '../../core/sync/messages';
-import { call, errorMessage, StationCallError } from '../api/client';
+import { call, StationCallError } from '../api/client';
 import { useNav } from '../app/nav';
+import { ApplicationInStatus } from '../components/ApplicationInStatus';
 import { afterBlur, afterChange, afterMaterialsChange, allErrors, focusFirstError, type Errors } from '../form/errors';
 import { FormFields } from '../form/FormFields';
+import { initialMaterials } from '../form/initial-materials';
 import { MaterialsChecklist } from '../form/MaterialsChecklist';
 import { moveOnEnter } from '../form/move-on-enter';
+import { RefusalAlert } from '../form/RefusalAlert';
 import { ScanPanel } from '../form/ScanPanel';
 import { decisionOf } from './decision';
 
 /** Loads the application; only one waiting for a supplement can be supplemented. */
 export function SupplementScreen({ applicationId }: { applicationId: string }) {
-  const { go } = useNav();
-  const [detail, setDetail] = useState<ApplicationDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    call('applications.get', { id: applicationId }).then(setDetail, (e) => setError(errorMessage(e)));
-  }, [applicationId]);
-  if (error) return <Result status="error" title="无法打开该申请" subTitle={error} extra={<Button onClick={() => go({ name: 'home' })}>返回首页</Button>} />;
-  if (!detail) return <div className="screen"><Spin /> 正在打开申请…</div>;
-  if (detail.status !== 'needs_supplement') {
-    return (
-      <Result
-        status="info"
-        title="该申请现在不需要补正"
-        extra={<Button type="primary" onClick={() => go({ name: 'detail', applicationId })}>查看申请详情</Button>}
-      />
-    );
-  }
-  return <SupplementEditor detail={detail} />;
+  return (
+    <ApplicationInStatus
+      applicationId={applicationId}
+      status="needs_supplement"
+      wrongStatusTitle="该申请现在不需要补正"
+      back={{ route: { name: 'home' }, label: '返回首页' }}
+    >
+      {(detail) => <SupplementEditor detail={detail} />}
+    </ApplicationInStatus>
+  );
 }
 
 /** What the township asked for, as marks on the form: fields by key, materials as `materials.<key>`. */
@@ -49,9 +44,7 @@ function SupplementEditor({ detail }: { detail: ApplicationDetail }) {
   const fields = item.form.fields;
   const asked = decisionOf(detail)?.supplement ?? null;
   const [values, setValues] = useState<Record<string, unknown>>(() => ({ ...emptyFormValues(fields), ...detail.form }));
-  const [materials, setMaterials] = useState<ReceivedMaterials>(() =>
-    Object.fromEntries(item.materials.map((m) => [m.key, detail.materials[m.key] ?? { received: false, count: m.count }])),
-  );
+  const [materials, setMaterials] = useState<ReceivedMaterials>(() => initialMaterials(detail));
   const [attachments, setAttachments] = useState<AttachmentView[]>(detail.attachments);
   const [errors, setErrors] = useState<Errors>(() => highlights(asked?.items ?? []));
   const [note, setNote] = useState('');
@@ -127,7 +120,7 @@ function SupplementEditor({ detail }: { detail: ApplicationDetail }) {
           ) : undefined
         }
       />
-      {refusal && <Alert type="error" showIcon title={refusal} closable onClose={() => setRefusal(null)} style={{ marginBottom: 12 }} role="alert" />}
+      <RefusalAlert refusal={refusal} onClose={() => setRefusal(null)} />
       <Row gutter={16}>
         <Col span={16}>
           <Card size="small" title="申请表（已填内容，改需要更正的项）">

@@ -166,14 +166,19 @@ export class SyncAgent {
   async downloadBlob(sha256: string): Promise<Buffer | null> {
     const enrollment = loadEnrollment(this.ctx.db);
     if (!enrollment || this.closed) return null;
-    const client = new PlatformClient({
+    return fetchBlob(this.platformClient(enrollment), sha256);
+  }
+
+  /** A client that signs as this terminal; `signal` stops its requests (the run's abort). */
+  private platformClient(enrollment: Enrollment, signal?: AbortSignal): PlatformClient {
+    return new PlatformClient({
       baseUrl: enrollment.platformUrl,
       fetch: this.o.fetch ?? fetch,
       serverClock: this.serverClock(),
       identity: { terminalId: enrollment.terminalId, signer: enrollment.signer },
       timeoutMs: this.o.requestTimeoutMs ?? 30_000,
+      signal,
     });
-    return fetchBlob(client, sha256);
   }
 
   // ---- one run ----
@@ -210,14 +215,7 @@ export class SyncAgent {
   }
 
   private async attempt(enrollment: Enrollment, signal: AbortSignal): Promise<Outcome> {
-    const client = new PlatformClient({
-      baseUrl: enrollment.platformUrl,
-      fetch: this.o.fetch ?? fetch,
-      serverClock: this.serverClock(),
-      identity: { terminalId: enrollment.terminalId, signer: enrollment.signer },
-      timeoutMs: this.o.requestTimeoutMs ?? 30_000,
-      signal,
-    });
+    const client = this.platformClient(enrollment, signal);
     const run: SyncRun = {
       db: this.ctx.db,
       blobs: this.ctx.blobs,

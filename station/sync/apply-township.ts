@@ -15,6 +15,7 @@ import {
   type StoreDb,
 } from '../../db';
 import { decisionNote } from '../review/decision-views';
+import { arrivedDecisionRow } from './decided-row';
 
 /** Who the replica's history names for what the platform reported. */
 export const PLATFORM_NAME = '省级平台';
@@ -71,20 +72,7 @@ export function applyDecidedOnTownship(db: StoreDb, d: ApplicationDecided, at: s
   if (mine) {
     if (mine.state !== 'synced') setDecisionState(db, mine.id, 'synced', null);
   } else {
-    insertDecision(db, {
-      id: d.decisionId,
-      applicationId: d.applicationId,
-      decision: d.decision,
-      reason: d.reason,
-      supplement: d.supplement,
-      reviewerId: d.reviewer.id,
-      reviewerName: d.reviewer.name,
-      decidedAt: d.decidedAt,
-      state: 'synced',
-      refusedReason: null,
-      messageId: null,
-      recordedAt: at,
-    });
+    insertDecision(db, arrivedDecisionRow(d, at));
   }
   const row = findReview(db, d.applicationId);
   if (!row) return true;

@@ -4,6 +4,7 @@ import { canTransition, transition, type ApplicationAction, type ApplicationStat
 import type { ApplicationDecided } from '../../core/sync/changes';
 import { appendAudit, findApplication, findDecision, insertDecision, insertEvent, updateApplication, type StoreDb } from '../../db';
 import { decisionNote, toDecisionView } from '../review/decision-views';
+import { arrivedDecisionRow } from './decided-row';
 
 const ACTION: Record<ApplicationDecided['decision'], ApplicationAction> = {
   approve: 'approve',
@@ -37,20 +38,7 @@ function movesFrom(status: ApplicationStatus, action: ApplicationAction): { step
 export function applyDecidedOnVillage(db: StoreDb, d: ApplicationDecided, at: string): { applicationId: string; decision: DecisionView } | null {
   const app = findApplication(db, d.applicationId);
   if (!app || findDecision(db, d.decisionId)) return null;
-  const row = {
-    id: d.decisionId,
-    applicationId: app.id,
-    decision: d.decision,
-    reason: d.reason,
-    supplement: d.supplement,
-    reviewerId: d.reviewer.id,
-    reviewerName: d.reviewer.name,
-    decidedAt: d.decidedAt,
-    state: 'synced' as const,
-    refusedReason: null,
-    messageId: null,
-    recordedAt: at,
-  };
+  const row = arrivedDecisionRow(d, at);
   insertDecision(db, row);
   const moves = movesFrom(app.status, ACTION[d.decision]);
   const note = decisionNote(d);

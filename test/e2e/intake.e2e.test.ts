@@ -12,8 +12,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import pino from 'pino';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -21,12 +20,7 @@ import sharp from 'sharp';
 import { ensureRendererBuilt } from '../../scripts/renderer-build';
 import { DEMO_CADRE, openDemoTerminal, type DemoTerminal } from '../../scripts/demo-terminal';
 import { startBrowserHost, type BrowserHost } from '../../station/browser-host';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CHROMIUM = process.env.DAIBAN_CHROMIUM ?? '/usr/bin/chromium';
-const SHOTS = join(ROOT, 'test-results', 'screenshots');
-const VIEWPORT = { width: 1366, height: 768 };
-const STEP_TIMEOUT = 30_000;
+import { chooseOption, CHROMIUM, loginInBrowser, RENDERER_DIR, ROOT, shot, SHOTS, STEP_TIMEOUT, VIEWPORT } from '../helpers/e2e';
 
 const WRONG_ID = '110105194912310021';
 const RIGHT_ID = '11010519491231002X';
@@ -41,7 +35,7 @@ let page: Page;
 
 async function openTerminal(): Promise<void> {
   terminal = await openDemoTerminal(dataDir, { log: pino({ level: 'silent' }), warn: () => undefined });
-  host = await startBrowserHost({ station: terminal.station, staticDir: join(ROOT, 'dist', 'renderer'), port: 0 });
+  host = await startBrowserHost({ station: terminal.station, staticDir: RENDERER_DIR, port: 0 });
 }
 
 async function closeTerminal(): Promise<void> {
@@ -49,24 +43,6 @@ async function closeTerminal(): Promise<void> {
   host = null;
   terminal?.station.close();
   terminal = null;
-}
-
-async function shot(name: string): Promise<void> {
-  // Nothing may stick out sideways at 1366×768.
-  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(scrollWidth <= VIEWPORT.width, `${name}: the page is ${scrollWidth}px wide and scrolls sideways at 1366×768`);
-  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
-}
-
-/** antd Select, keyboard first: focus it, type to filter, Enter picks the first match. */
-async function choose(label: string, option: string): Promise<void> {
-  const box = page.getByLabel(label, { exact: true });
-  await box.click();
-  await box.pressSequentially(option);
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).first().waitFor();
-  await box.press('Enter');
-  const id = await box.getAttribute('id');
-  await page.locator('.ant-select', { has: page.locator(`[id="${id}"]`) }).filter({ hasText: option }).first().waitFor();
 }
 
 function pdfText(path: string): string {
@@ -80,13 +56,6 @@ function scannedPage(): Promise<Buffer> {
     <rect x="40" y="100" width="300" height="10" fill="#777"/><rect x="40" y="120" width="320" height="10" fill="#777"/>
     <rect x="40" y="140" width="280" height="10" fill="#777"/><circle cx="330" cy="500" r="40" fill="none" stroke="#c00" stroke-width="6"/></svg>`;
   return sharp(Buffer.from(svg)).png().toBuffer();
-}
-
-async function login(): Promise<void> {
-  await page.getByLabel('账号').fill(DEMO_CADRE.username);
-  await page.getByLabel('密码').fill(DEMO_CADRE.password);
-  await page.getByLabel('密码').press('Enter');
-  await page.getByRole('heading', { name: /您好/ }).waitFor();
 }
 
 before(async () => {
@@ -148,20 +117,20 @@ test('a cadre takes a 低保 application end to end, and a restart loses nothing
     assert.ok(ms > 0, 'the login screen marks when it is interactive');
     t.diagnostic(`navigation → login interactive: ${ms.toFixed(0)} ms`);
     assert.ok(!page.url().includes('token='), 'the session token is removed from the address bar');
-    await shot('01-login');
+    await shot(page, '01-login');
 
     await page.getByLabel('账号').fill(DEMO_CADRE.username);
     await page.getByLabel('密码').fill('wrong-password');
     await page.getByRole('button', { name: /登\s*录/ }).click();
     await page.getByRole('alert').filter({ hasText: '账号或密码不正确' }).waitFor();
-    await shot('02-login-refused');
+    await shot(page, '02-login-refused');
   });
 
   await step('log in: the home screen shows the day and the offline queue', async () => {
-    await login();
+    await loginInBrowser(page, DEMO_CADRE, /您好/);
     await page.getByText('未连接省级平台（离线）').first().waitFor();
     await page.getByText('今日受理', { exact: true }).waitFor();
-    await shot('03-home');
+    await shot(page, '03-home');
   });
 
   await step('register a resident: a wrong ID number is explained, the right one fills birth date and gender', async () => {
@@ -169,7 +138,7 @@ test('a cadre takes a 低保 application end to end, and a restart loses nothing
     const id = page.getByLabel('公民身份号码');
     await id.fill(WRONG_ID);
     await page.getByText(/校验码不正确，请核对最后一位（应为X）/).waitFor();
-    await shot('04-register-wrong-id');
+    await shot(page, '04-register-wrong-id');
 
     await id.fill(RIGHT_ID);
     await page.getByText(/校验码不正确/).waitFor({ state: 'detached' });
@@ -177,7 +146,7 @@ test('a cadre takes a 低保 application end to end, and a restart loses nothing
     await page.getByLabel('姓名').fill(RESIDENT);
     await page.getByLabel('联系电话').fill('13907971234');
     await page.getByLabel('住址').fill('江西省瑞金市叶坪乡华屋村3组18号');
-    await shot('05-register-ok');
+    await shot(page, '05-register-ok');
     await page.getByRole('button', { name: '登记并继续' }).click();
     await page.getByRole('heading', { name: /第二步：选择办理事项/ }).waitFor();
   });
@@ -186,20 +155,20 @@ test('a cadre takes a 低保 application end to end, and a restart loses nothing
     await page.getByLabel('查找事项').fill('低保');
     const item = page.getByRole('button', { name: /最低生活保障申请/ }).first();
     await item.waitFor();
-    await shot('06-item-picker');
+    await shot(page, '06-item-picker');
     await item.click();
     await page.getByRole('heading', { name: /填写申请：最低生活保障申请/ }).waitFor();
   });
 
   await step('fill the form; missing materials are marked before review', async () => {
-    await choose('主要致困原因', '因病');
+    await chooseOption(page, '主要致困原因', '因病');
     await page.getByLabel('申请原因').fill('本人患慢性病多年，丧失劳动能力，家庭收入不足以维持基本生活。');
     await page.getByLabel('共同生活家庭人口').fill('1');
     await page.getByLabel('第1行姓名').fill(RESIDENT);
     await page.getByLabel('第1行公民身份号码').fill(RIGHT_ID);
-    await choose('第1行与申请人关系', '本人');
-    await choose('第1行健康状况', '患慢性病');
-    await choose('第1行就业状况', '无劳动能力');
+    await chooseOption(page, '第1行与申请人关系', '本人');
+    await chooseOption(page, '第1行健康状况', '患慢性病');
+    await chooseOption(page, '第1行就业状况', '无劳动能力');
     await page.getByLabel('第1行月收入（元）').fill('300');
     await page.getByLabel('家庭月总收入').fill('300');
     await page.getByLabel('家庭存款及有价证券合计').fill('0');
@@ -216,7 +185,7 @@ test('a cadre takes a 低保 application end to end, and a restart loses nothing
 
     await page.getByRole('button', { name: /下一步：核对信息/ }).click();
     await page.getByText('缺少“最低生活保障申请书”（原件，1份）').waitFor();
-    await shot('07-form-materials-missing');
+    await shot(page, '07-form-materials-missing');
   });
 
   await step('tick the materials and attach a scanned page', async () => {
@@ -227,20 +196,20 @@ test('a cadre takes a 低保 application end to end, and a restart loses nothing
     await page.getByLabel('选择扫描件文件').setInputFiles({ name: '户口簿首页.png', mimeType: 'image/png', buffer: await scannedPage() });
     await page.getByAltText('扫描件：户口簿首页.png').waitFor();
     await page.getByText('已自动保存', { exact: false }).waitFor();
-    await shot('08-form-filled');
+    await shot(page, '08-form-filled');
   });
 
   await step('review, then submit: the receipt screen shows the receipt number', async () => {
     await page.getByRole('button', { name: /下一步：核对信息/ }).click();
     await page.getByRole('heading', { name: /核对并提交/ }).waitFor();
     await page.getByText('瑞金农村商业银行叶坪支行').waitFor();
-    await shot('09-review');
+    await shot(page, '09-review');
     await page.getByRole('button', { name: /确认提交/ }).click();
     await page.getByRole('heading', { name: '受理回执' }).waitFor();
     receiptNo = ((await page.getByTestId('receipt-no').textContent()) ?? '').trim();
     assert.match(receiptNo, /^\d{12}-\d{8}-\d+/, `a receipt number, got "${receiptNo}"`);
     await page.locator('iframe[title="回执预览"]').waitFor();
-    await shot('10-receipt');
+    await shot(page, '10-receipt');
   });
 
   await step('save the receipt as PDF and print it to the PDF printer: both carry the receipt number', async () => {
@@ -249,7 +218,7 @@ test('a cadre takes a 低保 application end to end, and a restart loses nothing
     await download.saveAs(saved);
     assert.ok(pdfText(saved).replace(/\s+/g, '').includes(receiptNo), 'the saved PDF shows the receipt number');
 
-    await choose('打印机：', '保存为PDF文件');
+    await chooseOption(page, '打印机：', '保存为PDF文件');
     await page.getByRole('button', { name: '打印回执' }).click();
     const done = page.getByText(/回执已保存为PDF文件：/);
     await done.waitFor();
@@ -258,7 +227,7 @@ test('a cadre takes a 低保 application end to end, and a restart loses nothing
     assert.ok(readFileSync(path).subarray(0, 5).toString('latin1') === '%PDF-');
     assert.ok(pdfText(path).replace(/\s+/g, '').includes(receiptNo), 'the printed PDF shows the receipt number');
     await page.getByRole('button', { name: '补打回执' }).waitFor();
-    await shot('11-receipt-printed');
+    await shot(page, '11-receipt-printed');
   });
 
   await step('the queue shows the application as 待上报, with its history', async () => {
@@ -266,29 +235,29 @@ test('a cadre takes a 低保 application end to end, and a restart loses nothing
     const row = page.getByRole('row').filter({ hasText: receiptNo });
     await row.waitFor();
     assert.match((await row.textContent()) ?? '', /待上报/);
-    await shot('12-queue');
+    await shot(page, '12-queue');
     await row.click();
     const history = page.locator('.ant-timeline');
     await history.getByText(/提交受理/).waitFor();
     await history.getByText(/打印受理回执/).waitFor();
-    await shot('13-detail');
+    await shot(page, '13-detail');
   });
 
   await step('a second application, half filled, is saved by itself', async () => {
     await page.getByRole('button', { name: '受理新申请' }).first().click();
     await page.getByLabel('查找居民').fill('wxy');
     await page.getByText(RESIDENT, { exact: true }).waitFor();
-    await shot('14-resident-search');
+    await shot(page, '14-resident-search');
     await page.getByRole('button', { name: '为其办理' }).first().click();
     await page.getByLabel('查找事项').fill('zdsh');
     await page.getByRole('button', { name: /最低生活保障申请/ }).first().click();
     await page.getByRole('heading', { name: /填写申请：最低生活保障申请/ }).waitFor();
-    await choose('主要致困原因', '因残');
+    await chooseOption(page, '主要致困原因', '因残');
     await page.getByLabel('申请原因').fill('儿子肢体残疾，需要长期照料。');
     await page.getByLabel('共同生活家庭人口').fill('3');
     await page.getByRole('checkbox', { name: /^\*?\s*居民户口簿/ }).check();
     await page.getByRole('status', { name: '保存状态' }).getByText('已自动保存').waitFor();
-    await shot('15-draft-autosaved');
+    await shot(page, '15-draft-autosaved');
   });
 
   await step('after a restart the queued application and the draft are both there', async () => {
@@ -296,18 +265,18 @@ test('a cadre takes a 低保 application end to end, and a restart loses nothing
     await openTerminal();
     await page.goto(host!.url);
     await page.getByLabel('账号').waitFor();
-    await login();
+    await loginInBrowser(page, DEMO_CADRE, /您好/);
     await page.getByRole('button', { name: '申请队列' }).first().click();
     await page.getByRole('row').filter({ hasText: receiptNo }).filter({ hasText: '待上报' }).waitFor();
     const draft = page.getByRole('row').filter({ hasText: '草稿' });
     await draft.waitFor();
-    await shot('16-queue-after-restart');
+    await shot(page, '16-queue-after-restart');
     await draft.getByRole('button', { name: '继续填写' }).click();
     await page.getByRole('heading', { name: /填写申请：最低生活保障申请/ }).waitFor();
     assert.equal(await page.getByLabel('申请原因').inputValue(), '儿子肢体残疾，需要长期照料。');
     assert.equal(await page.getByLabel('共同生活家庭人口').inputValue(), '3');
     await page.locator('[data-field="hardshipCause"]').getByTitle('因残').waitFor();
     assert.ok(await page.getByRole('checkbox', { name: /^\*?\s*居民户口簿/ }).isChecked());
-    await shot('17-draft-reopened');
+    await shot(page, '17-draft-reopened');
   });
 });

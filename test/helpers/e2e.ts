@@ -1,7 +1,7 @@
 /**
  * Shared pieces of the end-to-end tests that drive the real renderer in Chromium through the browser host:
  * launching Debian's Chromium with playwright-core at 1366×768, screenshots that also check nothing scrolls
- * sideways, and the "steps build on each other" runner. (The intake test predates this file and keeps its own copies.)
+ * sideways, and the "steps build on each other" runner.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';

@@ -11,7 +11,8 @@ import type {
 } from '../../core/sync/messages';
 import { HEADERS, type EnrollResponse, type OutboxMessage, type TerminalRole } from '../../core/sync/protocol';
 import { canonicalRequest } from '../../core/sync/signing';
-import type { RunningPlatform } from '../../platform';
+import { startPlatform, type RunningPlatform } from '../../platform';
+import { startPostgres, type TestPostgres } from './postgres';
 
 /**
  * A test terminal for the platform: an Ed25519 identity, enrollment, and a small signed fetch. Only for
@@ -226,4 +227,35 @@ export function handoverListedBody(village: string, apps: ApplicationSubmitted[]
 
 export function handoverConfirmedBody(list: HandoverListed, missing: HandoverConfirmed['missing'] = []): HandoverConfirmed {
   return { listId: list.listId, divisionCode: list.divisionCode, missing, confirmedAt: '2026-11-24T08:00:00.000Z', reviewer: REVIEWER };
+}
+
+export type PlatformBackend = 'pglite' | 'postgres';
+
+/** A platform for one backend suite and how to stop it (and the throwaway PostgreSQL cluster behind it). */
+export interface PlatformOnBackend {
+  platform: RunningPlatform;
+  stop(): Promise<void>;
+}
+
+/** Starts a quiet platform on PGlite, or on a fresh database `database` of a throwaway PostgreSQL cluster. */
+export async function startPlatformOn(backend: PlatformBackend, database: string): Promise<PlatformOnBackend> {
+  let pgServer: TestPostgres | undefined;
+  try {
+    let databaseUrl: string | undefined;
+    if (backend === 'postgres') {
+      pgServer = await startPostgres();
+      databaseUrl = await pgServer.createDatabase(database);
+    }
+    const platform = await startPlatform({ databaseUrl, log: false });
+    return {
+      platform,
+      async stop() {
+        await platform.close();
+        await pgServer?.stop();
+      },
+    };
+  } catch (e) {
+    await pgServer?.stop();
+    throw e;
+  }
 }

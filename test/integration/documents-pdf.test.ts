@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { v7 as uuidv7 } from 'uuid';
-import type { DaibanError } from '../../core/errors';
 import type { ApplicationSubmitted, HandoverListed, ReviewDecided } from '../../core/sync/messages';
 import type { OutboxMessage } from '../../db';
 import type { HandoverDocumentData, NoticeBase, ResultNoticeData, SupplementNoticeData } from '../../station/printing/documents/document-data';
@@ -14,6 +13,8 @@ import { renderSupplementNoticePdf } from '../../station/printing/documents/supp
 import type { Station } from '../../station/station';
 import { settleBatch } from '../../station/sync/settle-batch';
 import { allMaterials, validValues } from '../helpers/forms';
+import { assertSubsetFonts } from '../helpers/pdf-fonts';
+import { refused } from '../helpers/refusals';
 import { decidedChange, feed, lastOutbox, localTownship, receivedChange, TOWNSHIP_POINT } from '../helpers/review';
 import { makeStation, manualClock } from '../helpers/station';
 import { idNumber } from '../helpers/sync';
@@ -129,16 +130,6 @@ async function scan(path: string, name: string, dpi = 150): Promise<string[]> {
 
 function assertHas(t: string, expected: string[], what: string): void {
   for (const e of expected) assert.ok(t.includes(squash(e)), `${what}: expected «${e}» in the text:\n${t}`);
-}
-
-async function assertSubsetFonts(path: string): Promise<void> {
-  const { stdout } = await runTool('pdffonts', [path]);
-  const rows = stdout.split('\n').slice(2).filter((l) => l.trim());
-  assert.ok(rows.length >= 1, stdout);
-  for (const row of rows) {
-    assert.match(row, /^[A-Z]{6}\+NotoSansSC-(Regular|Bold)\s/, `only subset Noto Sans SC fonts expected:\n${stdout}`);
-    assert.match(row, /\syes\s+yes\s+yes\s/, `embedded, subset, with ToUnicode:\n${stdout}`);
-  }
 }
 
 /* ---------- 交接清单 ---------- */
@@ -336,18 +327,6 @@ test('result notice (rejected) gives the reason in full and the resident’s rem
 });
 
 /* ---------- through the StationApi ---------- */
-
-async function refused(p: Promise<unknown>, code: string): Promise<DaibanError> {
-  try {
-    await p;
-  } catch (e) {
-    const err = e as DaibanError;
-    assert.equal(err.code, code, `expected ${code}, got ${err.code}: ${err.message}`);
-    assert.match(err.message, /[\u4e00-\u9fff]/, 'a refusal speaks Chinese');
-    return err;
-  }
-  assert.fail(`expected a refusal with ${code}`);
-}
 
 let residentNo = 700;
 /** A 低保 application submitted on the village and accepted by the (pretend) platform. */

@@ -18,10 +18,21 @@ import {
   type ChangesResponse,
   type OutboxResponse,
 } from '../../core/sync/protocol';
-import { buildPlatformApp, startPlatform, type RunningPlatform } from '../../platform';
+import { buildPlatformApp, type RunningPlatform } from '../../platform';
 import { verifyPassword } from '../../station/passwords';
-import { enrollTerminal, outboxBatch, outboxMessage, sha256Hex, submittedBody, terminalFor, type PlatformReply, type TestTerminal } from '../helpers/platform';
-import { startPostgres, type TestPostgres } from '../helpers/postgres';
+import {
+  enrollTerminal,
+  outboxBatch,
+  outboxMessage,
+  sha256Hex,
+  startPlatformOn,
+  submittedBody,
+  terminalFor,
+  type PlatformBackend,
+  type PlatformOnBackend,
+  type PlatformReply,
+  type TestTerminal,
+} from '../helpers/platform';
 
 /** The whole protocol against one platform per backend: the embedded PGlite and a real PostgreSQL. */
 
@@ -52,22 +63,17 @@ async function putChunk(t: TestTerminal, sha: string, data: Buffer, start: numbe
   return t.request('PUT', `/v1/blobs/${sha}`, { raw: data, headers: { 'content-range': `bytes ${start}-${start + data.length - 1}/${total}` } });
 }
 
-function protocolSuite(backend: 'pglite' | 'postgres') {
+function protocolSuite(backend: PlatformBackend) {
   describe(`platform protocol on ${backend}`, () => {
-    let pgServer: TestPostgres | undefined;
+    let running: PlatformOnBackend | undefined;
     let platform: RunningPlatform;
 
     before(async () => {
-      let databaseUrl: string | undefined;
-      if (backend === 'postgres') {
-        pgServer = await startPostgres();
-        databaseUrl = await pgServer.createDatabase('protocol');
-      }
-      platform = await startPlatform({ databaseUrl, log: false });
+      running = await startPlatformOn(backend, 'protocol');
+      platform = running.platform;
     });
     after(async () => {
-      await platform?.close();
-      await pgServer?.stop();
+      await running?.stop();
     });
 
     test('health answers 204 with the platform header and the server time', async () => {

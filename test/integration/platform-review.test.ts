@@ -4,7 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { CHANGE_KINDS, isChangeKind, type ApplicationDecided, type ApplicationReceived } from '../../core/sync/changes';
 import type { ApplicationSubmitted, HandoverListed, ReviewDecided } from '../../core/sync/messages';
 import { changesResponseSchema, outboxResponseSchema, type Change, type OutboxMessage, type OutboxResponse } from '../../core/sync/protocol';
-import { startPlatform, type RunningPlatform } from '../../platform';
+import type { RunningPlatform } from '../../platform';
 import {
   completedBody,
   decidedBody,
@@ -13,11 +13,13 @@ import {
   handoverListedBody,
   outboxBatch,
   outboxMessage,
+  startPlatformOn,
   submittedBody,
   supplementedBody,
+  type PlatformBackend,
+  type PlatformOnBackend,
   type TestTerminal,
 } from '../helpers/platform';
-import { startPostgres, type TestPostgres } from '../helpers/postgres';
 
 /**
  * Township review on the platform (issue #5): decisions authorised, idempotent and checked against the
@@ -75,9 +77,9 @@ async function statusesSeen(t: TestTerminal, applicationId: string): Promise<str
 
 const decided = (d: ReviewDecided) => outboxMessage('review.decided', d);
 
-function reviewSuite(backend: 'pglite' | 'postgres') {
+function reviewSuite(backend: PlatformBackend) {
   describe(`platform review on ${backend}`, () => {
-    let pgServer: TestPostgres | undefined;
+    let running: PlatformOnBackend | undefined;
     let platform: RunningPlatform;
     let village: TestTerminal;
     let neighbour: TestTerminal;
@@ -90,12 +92,8 @@ function reviewSuite(backend: 'pglite' | 'postgres') {
     let list: HandoverListed;
 
     before(async () => {
-      let databaseUrl: string | undefined;
-      if (backend === 'postgres') {
-        pgServer = await startPostgres();
-        databaseUrl = await pgServer.createDatabase('review');
-      }
-      platform = await startPlatform({ databaseUrl, log: false });
+      running = await startPlatformOn(backend, 'review');
+      platform = running.platform;
       village = await enrollTerminal(platform, { divisionCode: VILLAGE, name: '华屋村代办点' });
       neighbour = await enrollTerminal(platform, { divisionCode: NEIGHBOUR });
       township = await enrollTerminal(platform, { divisionCode: TOWNSHIP, role: 'township', name: '叶坪乡便民服务中心' });
@@ -104,8 +102,7 @@ function reviewSuite(backend: 'pglite' | 'postgres') {
       apps = Array.from({ length: 6 }, () => submittedBody(VILLAGE));
     });
     after(async () => {
-      await platform?.close();
-      await pgServer?.stop();
+      await running?.stop();
     });
 
     test('the village submits; the township terminals read each whole submission from the change feed', async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { HEADERS, LIMITS, platformErrorSchema, REPLAY_WINDOW_MS, type ChangesResponse, type OutboxResponse } from '../../core/sync/protocol';
-import { startPlatform, type RunningPlatform } from '../../platform';
+import type { RunningPlatform } from '../../platform';
 import {
   enrollRaw,
   enrollTerminal,
@@ -10,11 +10,13 @@ import {
   outboxBatch,
   outboxMessage,
   sha256Hex,
+  startPlatformOn,
   submittedBody,
+  type PlatformBackend,
+  type PlatformOnBackend,
   type PlatformReply,
   type TestTerminal,
 } from '../helpers/platform';
-import { startPostgres, type TestPostgres } from '../helpers/postgres';
 
 /** Every refusal of DESIGN.md §5 and §8, tried: signatures, replays, clocks, jurisdictions, enrollment codes. */
 
@@ -36,9 +38,9 @@ async function uploadWhole(t: TestTerminal, data: Buffer): Promise<string> {
   return sha;
 }
 
-function securitySuite(backend: 'pglite' | 'postgres') {
+function securitySuite(backend: PlatformBackend) {
   describe(`platform security on ${backend}`, () => {
-    let pgServer: TestPostgres | undefined;
+    let running: PlatformOnBackend | undefined;
     let platform: RunningPlatform;
     let villageA: TestTerminal;
     let villageB: TestTerminal;
@@ -46,20 +48,15 @@ function securitySuite(backend: 'pglite' | 'postgres') {
     let otherTownship: TestTerminal;
 
     before(async () => {
-      let databaseUrl: string | undefined;
-      if (backend === 'postgres') {
-        pgServer = await startPostgres();
-        databaseUrl = await pgServer.createDatabase('security');
-      }
-      platform = await startPlatform({ databaseUrl, log: false });
+      running = await startPlatformOn(backend, 'security');
+      platform = running.platform;
       villageA = await enrollTerminal(platform, { divisionCode: '360781102201' });
       villageB = await enrollTerminal(platform, { divisionCode: '360781102202' });
       townshipT = await enrollTerminal(platform, { divisionCode: '360781102', role: 'township' });
       otherTownship = await enrollTerminal(platform, { divisionCode: '360781103', role: 'township' });
     });
     after(async () => {
-      await platform?.close();
-      await pgServer?.stop();
+      await running?.stop();
     });
 
     test('unsigned, forged and tampered requests are refused', async () => {

@@ -7,6 +7,7 @@ import QRCode from 'qrcode';
 import { createPdfDocument, drawQrCode, renderToBuffer } from '../../station/printing/pdf-document';
 import { renderReceiptPdf } from '../../station/printing/receipt-pdf';
 import type { ReceiptData, ReceiptFormat } from '../../station/printing/receipt-data';
+import { assertSubsetFonts } from '../helpers/pdf-fonts';
 import { FULL_ID_NUMBER, sampleReceipt } from '../helpers/receipt-fixture';
 import { requireTools, runTool } from '../helpers/system-tools';
 
@@ -81,14 +82,7 @@ for (const format of ['80mm', 'a4'] as const) {
 
   test(`${format} receipt embeds a subset of Noto Sans SC`, async () => {
     const { path } = await render(sampleReceipt(), format, `fonts-${format}`);
-    const { stdout } = await runTool('pdffonts', [path]);
-    const rows = stdout.split('\n').slice(2).filter((l) => l.trim());
-    assert.ok(rows.length >= 1, stdout);
-    for (const row of rows) {
-      // name  type  encoding  emb sub uni  object ID
-      assert.match(row, /^[A-Z]{6}\+NotoSansSC-(Regular|Bold)\s/, `only subset Noto Sans SC fonts expected:\n${stdout}`);
-      assert.match(row, /\syes\s+yes\s+yes\s/, `embedded, subset, with ToUnicode:\n${stdout}`);
-    }
+    const { rows, stdout } = await assertSubsetFonts(path);
     assert.ok(rows.some((r) => r.includes('NotoSansSC-Regular')) && rows.some((r) => r.includes('NotoSansSC-Bold')), stdout);
   });
 

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { DaibanError } from '../../core/errors';
 import type { ApplicationSubmitted, ApplicationSupplemented, HandoverConfirmed, HandoverListed, ReviewDecided } from '../../core/sync/messages';
 import { listBlobsToUpload, verifyAuditChain, type OutboxMessage } from '../../db';
 import type { Station } from '../../station/station';
@@ -8,22 +7,10 @@ import { applyChangesPage } from '../../station/sync/apply-changes';
 import { settleBatch } from '../../station/sync/settle-batch';
 import { listProblems } from '../../station/sync/status-view';
 import { allMaterials, validValues } from '../helpers/forms';
+import { refused } from '../helpers/refusals';
 import { decidedChange, feed, lastOutbox, localTownship, receivedChange } from '../helpers/review';
 import { makeStation, manualClock, silentLog } from '../helpers/station';
 import { idNumber, noisyScan } from '../helpers/sync';
-
-/** Asserts a refusal with `code` and a Chinese message. */
-async function refused(p: Promise<unknown>, code: string): Promise<DaibanError> {
-  try {
-    await p;
-  } catch (e) {
-    const err = e as DaibanError;
-    assert.equal(err.code, code, `expected ${code}, got ${err.code}: ${err.message}`);
-    assert.match(err.message, /[\u4e00-\u9fff]/, 'a refusal speaks Chinese');
-    return err;
-  }
-  assert.fail(`expected a refusal with ${code}`);
-}
 
 /** The platform's verdict on one message, through the agent's settle path. */
 function settle(station: Station, m: OutboxMessage, result: 'accepted' | 'invalid', reason = '平台拒绝') {

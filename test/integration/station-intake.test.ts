@@ -7,20 +7,8 @@ import type { DaibanError } from '../../core/errors';
 import { parseReceiptNo } from '../../core/receipt-number';
 import { countPending, pendingMessages, verifyAuditChain } from '../../db';
 import { allMaterials, validValues } from '../helpers/forms';
+import { refused } from '../helpers/refusals';
 import { CADRE, REVIEWER, makeStation, manualClock, TEST_VILLAGE } from '../helpers/station';
-
-/** Asserts that `p` is refused with `code`, and returns the refusal for more checks. */
-async function refused(p: Promise<unknown>, code: string): Promise<DaibanError> {
-  try {
-    await p;
-  } catch (e) {
-    const err = e as DaibanError;
-    assert.equal(err.code, code, `expected ${code}, got ${err.code}: ${err.message}`);
-    assert.match(err.message, /[\u4e00-\u9fff]/, 'a refusal speaks Chinese');
-    return err;
-  }
-  assert.fail(`expected a refusal with ${code}`);
-}
 
 const rowCount = (t: Awaited<ReturnType<typeof makeStation>>, table: string) =>
   (t.station.ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;

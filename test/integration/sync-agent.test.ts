@@ -1,25 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { DaibanError } from '../../core/errors';
 import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { countPending, enqueue, findMessage, verifyAuditChain } from '../../db';
 import type { RunningPlatform } from '../../platform/index';
 import { provisionStation } from '../../station/provision';
+import { refused } from '../helpers/refusals';
 import { freshStation, enrolledStation, issueCode, noisyScan, PLATFORM_ADMIN, PLATFORM_CADRE, POINT_NAME, startTestPlatform, submitApplication, SYNC_VILLAGE } from '../helpers/sync';
-
-/** Asserts a refusal with `code` and a Chinese message. */
-async function refused(p: Promise<unknown>, code: string): Promise<DaibanError> {
-  try {
-    await p;
-  } catch (e) {
-    const err = e as DaibanError;
-    assert.equal(err.code, code, `expected ${code}, got ${err.code}: ${err.message}`);
-    assert.match(err.message, /[\u4e00-\u9fff]/, 'a refusal speaks Chinese');
-    return err;
-  }
-  assert.fail(`expected a refusal with ${code}`);
-}
 
 let platform: RunningPlatform;
 before(async () => {

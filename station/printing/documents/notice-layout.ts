@@ -2,7 +2,7 @@ import { A4_MARGIN, type Cell, CONTENT_WIDTH, label, numberLine, strong, table, 
 import { formatShanghaiDate } from '../cn-format';
 import { drawQrCode, FONT, type PdfDoc } from '../pdf-document';
 import type { NoticeBase } from './document-data';
-import { issuerBlock, paperId, paragraph, QR_SIZE, title } from './layout';
+import { type A4DocumentSpec, issuerBlock, paperId, paragraph, QR_SIZE, title } from './layout';
 
 /**
  * What the 一次性告知书 and the 办理结果通知书 share: the head (title, receipt number, QR code of the
@@ -13,6 +13,24 @@ import { issuerBlock, paperId, paragraph, QR_SIZE, title } from './layout';
 export const DEFAULT_REVIEW_ORG = '乡镇（街道）审核部门';
 
 export const reviewOrgOf = (n: NoticeBase): string => n.reviewOrg?.trim() || DEFAULT_REVIEW_ORG;
+
+/**
+ * The document frame of a notice titled `titleText`: PDF properties naming the receipt number and the item,
+ * the continuation line, the failure message and what is logged with it.
+ */
+export function noticeDocumentSpec(n: NoticeBase, titleText: string, about: { subject: string; keywords: string }): A4DocumentSpec {
+  return {
+    info: {
+      title: `${titleText} ${n.receiptNo} ${n.item.name}`,
+      subject: about.subject,
+      author: n.servicePoint.name,
+      keywords: about.keywords,
+    },
+    continuation: `${titleText}（续页）  受理编号：${n.receiptNo}`,
+    failure: `生成${titleText}时出错`,
+    details: { applicationId: n.applicationId, receiptNo: n.receiptNo },
+  };
+}
 
 /** Title centred, the receipt number under it, the QR code at the top right; returns the y under them. */
 export function noticeHead(doc: PdfDoc, n: NoticeBase, titleText: string): number {

@@ -3,7 +3,7 @@ import { formatShanghaiDate } from '../cn-format';
 import type { PdfDoc } from '../pdf-document';
 import type { ResultNoticeData } from './document-data';
 import { DOC_BOTTOM, paragraph, renderA4Document } from './layout';
-import { applicationTable, contactOf, noticeFooter, noticeHead, reviewOrgOf, salutation } from './notice-layout';
+import { applicationTable, contactOf, noticeDocumentSpec, noticeFooter, noticeHead, reviewOrgOf, salutation } from './notice-layout';
 
 /** 办理结果通知书 on A4: the application was approved, or rejected with the reason and the resident's remedies. */
 
@@ -16,17 +16,10 @@ export const REMEDIES = '如对本决定不服，可在收到本通知之日起�
 
 export function renderResultNoticePdf(data: ResultNoticeData): Promise<Buffer> {
   return renderA4Document(
-    {
-      info: {
-        title: `${RESULT_NOTICE_TITLE} ${data.receiptNo} ${data.item.name}`,
-        subject: `${data.item.name} 办理结果通知书（${RESULT_LABEL[data.decision]}）`,
-        author: data.servicePoint.name,
-        keywords: `办理结果通知书, ${RESULT_LABEL[data.decision]}, ${data.receiptNo}`,
-      },
-      continuation: `${RESULT_NOTICE_TITLE}（续页）  受理编号：${data.receiptNo}`,
-      failure: '生成办理结果通知书时出错',
-      details: { applicationId: data.applicationId, receiptNo: data.receiptNo },
-    },
+    noticeDocumentSpec(data, RESULT_NOTICE_TITLE, {
+      subject: `${data.item.name} 办理结果通知书（${RESULT_LABEL[data.decision]}）`,
+      keywords: `办理结果通知书, ${RESULT_LABEL[data.decision]}, ${data.receiptNo}`,
+    }),
     (doc) => drawResultNotice(doc, data),
   );
 }

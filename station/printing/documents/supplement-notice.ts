@@ -3,7 +3,7 @@ import { formatCnDate, formatShanghaiDate } from '../cn-format';
 import { FONT, type PdfDoc } from '../pdf-document';
 import type { SupplementNoticeData } from './document-data';
 import { DOC_BOTTOM, paragraph, renderA4Document, repeatingTable } from './layout';
-import { applicationTable, contactOf, noticeFooter, noticeHead, reviewOrgOf, salutation } from './notice-layout';
+import { applicationTable, contactOf, noticeDocumentSpec, noticeFooter, noticeHead, reviewOrgOf, salutation } from './notice-layout';
 
 /**
  * 一次性告知书 on A4: every material and field the resident must supplement, all listed at once, as
@@ -16,17 +16,10 @@ const KIND_LABEL = { material: '材料', field: '填报信息' } as const;
 
 export function renderSupplementNoticePdf(data: SupplementNoticeData): Promise<Buffer> {
   return renderA4Document(
-    {
-      info: {
-        title: `${SUPPLEMENT_NOTICE_TITLE} ${data.receiptNo} ${data.item.name}`,
-        subject: `${data.item.name} 补正材料一次性告知书`,
-        author: data.servicePoint.name,
-        keywords: `一次性告知书, 补正, ${data.receiptNo}`,
-      },
-      continuation: `${SUPPLEMENT_NOTICE_TITLE}（续页）  受理编号：${data.receiptNo}`,
-      failure: '生成一次性告知书时出错',
-      details: { applicationId: data.applicationId, receiptNo: data.receiptNo },
-    },
+    noticeDocumentSpec(data, SUPPLEMENT_NOTICE_TITLE, {
+      subject: `${data.item.name} 补正材料一次性告知书`,
+      keywords: `一次性告知书, 补正, ${data.receiptNo}`,
+    }),
     (doc) => drawSupplementNotice(doc, data),
   );
 }

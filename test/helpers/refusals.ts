@@ -1,0 +1,15 @@
+import assert from 'node:assert/strict';
+import type { DaibanError } from '../../core/errors';
+
+/** Asserts that `p` is refused with `code` and a Chinese message, and returns the refusal for more checks. */
+export async function refused(p: Promise<unknown>, code: string): Promise<DaibanError> {
+  try {
+    await p;
+  } catch (e) {
+    const err = e as DaibanError;
+    assert.equal(err.code, code, `expected ${code}, got ${err.code}: ${err.message}`);
+    assert.match(err.message, /[\u4e00-\u9fff]/, 'a refusal speaks Chinese');
+    return err;
+  }
+  assert.fail(`expected a refusal with ${code}`);
+}
