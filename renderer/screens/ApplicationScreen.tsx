@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import { Alert, App, Button, Card, Col, Form, Row, Space } from 'antd';
+import { Alert, App, Button, Card, Space } from 'antd';
 import { ArrowLeftOutlined, CheckOutlined, SendOutlined } from '@ant-design/icons';
 import type { ApplicationDetail, AttachmentView } from '../../core/api/views';
 import type { ReceivedMaterials } from '../../core/catalog/model';
@@ -7,15 +7,11 @@ import { emptyFormValues, validateForm } from '../../core/forms/validate';
 import { call, StationCallError } from '../api/client';
 import { useNav } from '../app/nav';
 import { ApplicationInStatus } from '../components/ApplicationInStatus';
+import { ApplicationFormLayout } from '../form/ApplicationFormLayout';
 import { afterBlur, afterChange, afterMaterialsChange, allErrors, focusFirstError, type Errors } from '../form/errors';
-import { FormFields } from '../form/FormFields';
 import { initialMaterials } from '../form/initial-materials';
-import { MaterialsChecklist } from '../form/MaterialsChecklist';
-import { moveOnEnter } from '../form/move-on-enter';
-import { RefusalAlert } from '../form/RefusalAlert';
 import { ReviewSummary } from '../form/ReviewSummary';
 import { SaveIndicator } from '../form/SaveIndicator';
-import { ScanPanel } from '../form/ScanPanel';
 import { useAutosave, type DraftData } from '../form/use-autosave';
 
 /** Loads the draft, then hands it to the editor (which owns autosave for its whole life). */
@@ -141,34 +137,28 @@ function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
   return (
     <div className="screen">
       {header}
-      <RefusalAlert refusal={refusal} onClose={() => setRefusal(null)} />
-      <Row gutter={16}>
-        <Col span={16}>
-          <Card size="small" title="申请表">
-            <Form layout="vertical" component="div" onKeyDown={moveOnEnter}>
-              <FormFields fields={fields} values={values} errors={errors} onChange={onChange} onBlur={onBlur} />
-            </Form>
-          </Card>
-        </Col>
-        <Col span={8}>
-          <Card size="small" title="收取的纸质材料" style={{ marginBottom: 12 }}>
-            <MaterialsChecklist materials={item.materials} received={materials} errors={errors} onChange={onMaterials} />
-          </Card>
-          <Card size="small" title="扫描件" style={{ marginBottom: 12 }}>
-            <ScanPanel
-              applicationId={detail.id}
-              attachments={attachments}
-              onAdded={(a) => setAttachments((list) => [...list, a])}
-            />
-          </Card>
-          <Button type="primary" size="large" block icon={<CheckOutlined />} onClick={toReview}>
-            下一步：核对信息
-          </Button>
-          <Button block style={{ marginTop: 8 }} onClick={() => go({ name: 'queue' })}>
-            暂存，稍后继续
-          </Button>
-        </Col>
-      </Row>
+      <ApplicationFormLayout
+        item={item}
+        applicationId={detail.id}
+        titles={{ form: '申请表', materials: '收取的纸质材料', scans: '扫描件' }}
+        values={values}
+        errors={errors}
+        onChange={onChange}
+        onBlur={onBlur}
+        materials={materials}
+        onMaterials={onMaterials}
+        attachments={attachments}
+        onScanAdded={(a) => setAttachments((list) => [...list, a])}
+        refusal={refusal}
+        onRefusalClose={() => setRefusal(null)}
+      >
+        <Button type="primary" size="large" block icon={<CheckOutlined />} onClick={toReview}>
+          下一步：核对信息
+        </Button>
+        <Button block style={{ marginTop: 8 }} onClick={() => go({ name: 'queue' })}>
+          暂存，稍后继续
+        </Button>
+      </ApplicationFormLayout>
     </div>
   );
 }

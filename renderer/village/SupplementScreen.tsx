@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import { Alert, App, Button, Card, Col, Form, Input, Row, Space } from 'antd';
+import { Alert, App, Button, Card, Input, Space } from 'antd';
 import { ArrowLeftOutlined, SendOutlined } from '@ant-design/icons';
 import type { ApplicationDetail, AttachmentView } from '../../core/api/views';
 import type { ReceivedMaterials } from '../../core/catalog/model';
@@ -8,13 +8,9 @@ import type { SupplementItem } from '../../core/sync/messages';
 import { call, StationCallError } from '../api/client';
 import { useNav } from '../app/nav';
 import { ApplicationInStatus } from '../components/ApplicationInStatus';
+import { ApplicationFormLayout } from '../form/ApplicationFormLayout';
 import { afterBlur, afterChange, afterMaterialsChange, allErrors, focusFirstError, type Errors } from '../form/errors';
-import { FormFields } from '../form/FormFields';
 import { initialMaterials } from '../form/initial-materials';
-import { MaterialsChecklist } from '../form/MaterialsChecklist';
-import { moveOnEnter } from '../form/move-on-enter';
-import { RefusalAlert } from '../form/RefusalAlert';
-import { ScanPanel } from '../form/ScanPanel';
 import { decisionOf } from './decision';
 
 /** Loads the application; only one waiting for a supplement can be supplemented. */
@@ -120,33 +116,31 @@ function SupplementEditor({ detail }: { detail: ApplicationDetail }) {
           ) : undefined
         }
       />
-      <RefusalAlert refusal={refusal} onClose={() => setRefusal(null)} />
-      <Row gutter={16}>
-        <Col span={16}>
-          <Card size="small" title="申请表（已填内容，改需要更正的项）">
-            <Form layout="vertical" component="div" onKeyDown={moveOnEnter}>
-              <FormFields fields={fields} values={values} errors={errors} onChange={onChange} onBlur={onBlur} />
-            </Form>
-          </Card>
-        </Col>
-        <Col span={8}>
-          <Card size="small" title="纸质材料（勾选补交的）" style={{ marginBottom: 12 }}>
-            <MaterialsChecklist materials={item.materials} received={materials} errors={errors} onChange={onMaterials} />
-          </Card>
-          <Card size="small" title={`扫描件（本次新增${attachments.length - scansBefore}页）`} style={{ marginBottom: 12 }}>
-            <ScanPanel applicationId={detail.id} attachments={attachments} onAdded={(a) => setAttachments((l) => [...l, a])} />
-          </Card>
-          <Card size="small" title="补正说明（可不填）" style={{ marginBottom: 12 }}>
-            <Input.TextArea aria-label="补正说明" value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} />
-          </Card>
-          <Button type="primary" size="large" block icon={<SendOutlined />} onClick={submit} loading={saving}>
-            提交补正
-          </Button>
-          <Button block size="large" style={{ marginTop: 8 }} icon={<ArrowLeftOutlined />} onClick={() => go({ name: 'detail', applicationId: detail.id })}>
-            返回
-          </Button>
-        </Col>
-      </Row>
+      <ApplicationFormLayout
+        item={item}
+        applicationId={detail.id}
+        titles={{ form: '申请表（已填内容，改需要更正的项）', materials: '纸质材料（勾选补交的）', scans: `扫描件（本次新增${attachments.length - scansBefore}页）` }}
+        values={values}
+        errors={errors}
+        onChange={onChange}
+        onBlur={onBlur}
+        materials={materials}
+        onMaterials={onMaterials}
+        attachments={attachments}
+        onScanAdded={(a) => setAttachments((l) => [...l, a])}
+        refusal={refusal}
+        onRefusalClose={() => setRefusal(null)}
+      >
+        <Card size="small" title="补正说明（可不填）" style={{ marginBottom: 12 }}>
+          <Input.TextArea aria-label="补正说明" value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} />
+        </Card>
+        <Button type="primary" size="large" block icon={<SendOutlined />} onClick={submit} loading={saving}>
+          提交补正
+        </Button>
+        <Button block size="large" style={{ marginTop: 8 }} icon={<ArrowLeftOutlined />} onClick={() => go({ name: 'detail', applicationId: detail.id })}>
+          返回
+        </Button>
+      </ApplicationFormLayout>
     </div>
   );
 }

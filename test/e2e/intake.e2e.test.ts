@@ -15,12 +15,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import pino from 'pino';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { ensureRendererBuilt } from '../../scripts/renderer-build';
 import { DEMO_CADRE, openDemoTerminal, type DemoTerminal } from '../../scripts/demo-terminal';
 import { startBrowserHost, type BrowserHost } from '../../station/browser-host';
-import { chooseOption, CHROMIUM, loginInBrowser, RENDERER_DIR, ROOT, shot, SHOTS, STEP_TIMEOUT, VIEWPORT } from '../helpers/e2e';
+import { chooseOption, CHROMIUM, launchChromium, loginInBrowser, RENDERER_DIR, ROOT, shot, SHOTS } from '../helpers/e2e';
 
 const WRONG_ID = '110105194912310021';
 const RIGHT_ID = '11010519491231002X';
@@ -72,19 +72,7 @@ before(async () => {
   work = mkdtempSync(join(tmpdir(), 'daiban-e2e-'));
   dataDir = join(work, 'terminal');
   await openTerminal();
-  context = await chromium.launchPersistentContext(join(work, 'chromium-profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: VIEWPORT,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    acceptDownloads: true,
-    downloadsPath: join(work, 'downloads'),
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(STEP_TIMEOUT);
-  page.setDefaultNavigationTimeout(60_000);
+  ({ context, page } = await launchChromium(work, { downloads: true }));
 });
 
 after(async () => {

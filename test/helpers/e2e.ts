@@ -25,8 +25,11 @@ export function requireChromium(): void {
   mkdirSync(SHOTS, { recursive: true });
 }
 
-/** Headless Chromium with a throwaway profile in `workDir`, zh-CN and Asia/Shanghai like the terminals. */
-export async function launchChromium(workDir: string): Promise<{ context: BrowserContext; page: Page }> {
+/**
+ * Headless Chromium with a throwaway profile in `workDir`, zh-CN and Asia/Shanghai like the terminals;
+ * `downloads: true` keeps files the page saves in `workDir/downloads`.
+ */
+export async function launchChromium(workDir: string, o: { downloads?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await chromium.launchPersistentContext(join(workDir, 'chromium-profile'), {
     executablePath: CHROMIUM,
     headless: true,
@@ -34,6 +37,7 @@ export async function launchChromium(workDir: string): Promise<{ context: Browse
     viewport: VIEWPORT,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    ...(o.downloads ? { acceptDownloads: true, downloadsPath: join(workDir, 'downloads') } : {}),
   });
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(STEP_TIMEOUT);
