@@ -26,6 +26,17 @@ export type ErrorCode =
   | 'ENROLL_FAILED'
   | 'PLATFORM_UNREACHABLE'
   | 'SYNC_FAILED'
+  /** App updates (station/updates): nothing downloaded yet / a save still running / no updater here. */
+  | 'UPDATE_NOT_READY'
+  | 'UPDATE_BUSY'
+  | 'UPDATE_UNSUPPORTED'
+  /** IT console: the platform session is missing or expired; the IT worker re-enters the password. */
+  | 'IT_PASSWORD_REQUIRED'
+  /** IT console: the platform refused the request for a reason of its own (its message is passed on). */
+  | 'PLATFORM_REFUSED'
+  /** Backups (station/backup): the backup failed its check / the swap could not finish (the old store is back). */
+  | 'BACKUP_INVALID'
+  | 'RESTORE_FAILED'
   | 'INTERNAL';
 
 export interface ErrorDetails {

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Database as Db } from 'better-sqlite3-multiple-ciphers';
 import { DaibanError } from '../core/errors';
-import { migrate } from './migrate';
+import { migrate, schemaVersion } from './migrate';
+import { LATEST_VERSION } from './migrations';
 
 export type StoreDb = Db;
 
@@ -14,6 +15,11 @@ export interface OpenStoreOptions {
   migrateTo?: number;
   /** Run PRAGMA integrity_check instead of the faster quick_check. */
   fullIntegrityCheck?: boolean;
+  /**
+   * Called when an existing store is about to be migrated; returns where to put an encrypted copy of it
+   * first (station code owns the backup layout). Not called for a new, empty store.
+   */
+  backupBeforeMigration?: (fromVersion: number) => string;
 }
 
 /** Applies the cipher settings; must run before anything else touches the file. */
@@ -45,6 +51,10 @@ export function openStore(options: OpenStoreOptions): StoreDb {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     checkIntegrity(db, options.fullIntegrityCheck ?? false);
+    const from = schemaVersion(db);
+    if (options.backupBeforeMigration && from > 0 && from < (options.migrateTo ?? LATEST_VERSION)) {
+      backupStore(db, options.backupBeforeMigration(from));
+    }
     migrate(db, options.migrateTo);
     return db;
   } catch (e) {

@@ -26,11 +26,14 @@ import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { installHardening } from './hardening';
 import { registerStationIpc, type StationIpc } from './ipc';
 import { KeyStoreError, loadOrCreateSealedKey } from './key-store';
+import { desktopUpdates } from './updater';
 
 const rendererDir = join(__dirname, '..', 'renderer');
 const preloadFile = join(__dirname, 'preload.js');
 
 if (process.env.DAIBAN_USER_DATA) app.setPath('userData', process.env.DAIBAN_USER_DATA);
+// The installer carries the two Noto Sans SC weights the documents embed (build/electron-builder.yml).
+if (app.isPackaged) process.env.DAIBAN_FONT_DIR ??= join(process.resourcesPath, 'fonts');
 app.enableSandbox();
 registerAppScheme();
 
@@ -89,7 +92,7 @@ async function openStation(): Promise<Station> {
     allowBasicText: process.env.DAIBAN_ALLOW_UNSEALED_KEY === '1',
   });
   // The sync agent starts with the station; it stays idle until the terminal is enrolled.
-  const opened = createStation({ dataDir, key, sync: { autoStart: true } });
+  const opened = createStation({ dataDir, key, sync: { autoStart: true }, updates: desktopUpdates() });
   if (process.env.DAIBAN_DEMO === '1') {
     await prepareDemoTerminal(opened, { url: process.env.DAIBAN_DEMO_PLATFORM_URL, code: process.env.DAIBAN_DEMO_ENROLL_CODE });
   }

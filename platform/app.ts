@@ -4,12 +4,15 @@ import { HEADERS, LIMITS } from '../core/sync/protocol';
 import { createSignatureVerifier } from './auth/signed-request';
 import type { PlatformContext } from './context';
 import { INTERNAL_ERROR_MESSAGE, isPlatformError, PlatformError } from './errors';
+import { registerAdminApi } from './admin-api';
 import { registerBlobs } from './routes/blobs';
+import { registerDiagnostics } from './routes/diagnostics';
 import { registerChanges } from './routes/changes';
 import { registerEnroll } from './routes/enroll';
 import { registerHealth } from './routes/health';
 import { registerHeartbeat } from './routes/heartbeat';
 import { registerOutbox } from './routes/outbox';
+import { registerUpdates } from './routes/updates';
 
 export interface BuildPlatformAppOptions {
   maxInflightOutbox?: number;
@@ -20,6 +23,7 @@ export interface BuildPlatformAppOptions {
 }
 
 export const DEFAULT_MAX_INFLIGHT_OUTBOX = 8;
+const MAX_HEADER_BYTES = 64 * 1024;
 
 /** Fastify's own refusals (body too large, bad media type …) mapped onto the protocol's stable codes. */
 function toPlatformError(e: FastifyError): PlatformError | null {
@@ -39,7 +43,9 @@ export function buildPlatformApp(ctx: PlatformContext, o: BuildPlatformAppOption
     ...(o.logRequests === false ? {} : { loggerInstance: ctx.log as Logger }),
     bodyLimit: LIMITS.requestBodyBytes,
     return503OnClosing: true,
-    ...(o.https ? { https: o.https } : {}),
+    // electron-updater's differential download asks for up to 1,000 ranges in one header (~19 KB), past
+    // Node's 16 KiB default.
+    ...(o.https ? { https: { maxHeaderSize: MAX_HEADER_BYTES, ...o.https } } : { http: { maxHeaderSize: MAX_HEADER_BYTES } }),
   }) as unknown as FastifyInstance;
 
   // Every body is read as the bytes on the wire: the signature covers them exactly, and JSON is parsed
@@ -74,5 +80,8 @@ export function buildPlatformApp(ctx: PlatformContext, o: BuildPlatformAppOption
   registerBlobs(app, ctx, signed);
   registerChanges(app, ctx, signed);
   registerHeartbeat(app, ctx, signed);
+  registerDiagnostics(app, ctx, signed);
+  registerUpdates(app, ctx);
+  registerAdminApi(app, ctx);
   return app;
 }

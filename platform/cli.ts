@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { account, catalog, enrollCode, flag, terminals, type Flags } from './cli/commands';
+import { DIAGNOSTICS_HELP, diagnostics } from './cli/diagnostics';
+import { FLEET_HELP, fleet } from './cli/fleet';
+import { RELEASE_HELP, release } from './cli/release';
 import { isPlatformError } from './errors';
 import { startPlatform, type RunningPlatform } from './index';
 
@@ -14,13 +17,17 @@ const HELP = `代办平台运维命令（npm run platform -- <命令> [参数]�
   serve [--port 8650] [--host 127.0.0.1]            启动平台服务（Ctrl+C 停止）
   enroll-code --division <9或12位区划代码> --role village|township --name <服务点名称> [--ttl-hours 168]
                                                     生成一次性终端注册码
-  account create --username <用户名> --name <姓名> --role cadre|reviewer|admin --division <区划代码> [--password <密码>]
-                                                    创建账号（不给密码时自动生成并显示一次）
+  account create --username <用户名> --name <姓名> --role cadre|reviewer|admin|it --division <区划代码> [--password <密码>]
+                                                    创建账号（不给密码时自动生成并显示一次；
+                                                    it 为县级运维人员，区划用2、4或6位代码）
   account disable --username <用户名>                停用账号
   account reset-password --username <用户名> [--password <密码>]
                                                     重置密码
   catalog publish --file <目录JSON> | --seed        发布事项目录（--seed 为内置种子目录）
   terminals                                         列出已注册终端
+${FLEET_HELP}
+${RELEASE_HELP}
+${DIAGNOSTICS_HELP}
   help                                              显示本帮助
 
 数据库：设置 DATABASE_URL 时使用 PostgreSQL，否则使用内置数据库 PGlite，数据目录为
@@ -29,7 +36,10 @@ DAIBAN_PLATFORM_DATA（默认 .data/platform）。PGlite 的数据目录同一�
 
 function databaseOptions() {
   const databaseUrl = process.env.DATABASE_URL || undefined;
-  return { databaseUrl, dataDir: databaseUrl ? undefined : resolve(process.env.DAIBAN_PLATFORM_DATA || '.data/platform') };
+  const data = process.env.DAIBAN_PLATFORM_DATA || '.data/platform';
+  // The release store's files (docs/updates.md): DAIBAN_RELEASE_DIR, else beside the platform's data.
+  const releaseDir = resolve(process.env.DAIBAN_RELEASE_DIR || resolve(data, 'releases'));
+  return { databaseUrl, dataDir: databaseUrl ? undefined : resolve(data), releaseDir };
 }
 
 async function serve(flags: Flags): Promise<void> {
@@ -74,6 +84,16 @@ export async function main(argv: string[]): Promise<number> {
       file: { type: 'string' },
       seed: { type: 'boolean' },
       'ttl-hours': { type: 'string' },
+      // fleet, releases, diagnostics
+      terminal: { type: 'string' },
+      channel: { type: 'string' },
+      version: { type: 'string' },
+      dir: { type: 'string' },
+      percentage: { type: 'string' },
+      notes: { type: 'string' },
+      out: { type: 'string' },
+      flagged: { type: 'boolean' },
+      id: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -99,6 +119,15 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     case 'terminals':
       await withPlatformDb((p) => terminals(p, out));
+      return 0;
+    case 'fleet':
+      await withPlatformDb((p) => fleet(p, sub, flags, out));
+      return 0;
+    case 'release':
+      await withPlatformDb((p) => release(p, sub, flags, out));
+      return 0;
+    case 'diagnostics':
+      await withPlatformDb((p) => diagnostics(p, sub, flags, out));
       return 0;
     default:
       console.error(`未知命令：${command}。运行 npm run platform -- help 查看用法。`);

@@ -6,4 +6,6 @@ export interface PlatformContext {
   db: PlatformDb;
   now: () => Date;
   log: Logger;
+  /** The release store's files (platform/releases); absent only in contexts built by hand in tests. */
+  releaseDir?: string;
 }

@@ -5,6 +5,11 @@ import type { PlatformContext } from './context';
 import { openPlatformDb } from './database/open';
 import type { PlatformDb } from './database/types';
 import { platformLogger } from './log';
+import { createDiagnosticsAdmin, type DiagnosticsAdmin } from './diagnostics';
+import { fleetReport, type FleetQuery } from './fleet';
+import type { FleetReport } from '../core/admin/api';
+import { createReleaseAdmin, type ReleaseAdmin } from './releases';
+import { platformReleaseDir } from './releases/release-dir';
 
 /**
  * The reference provincial side of sync protocol v1 (DESIGN.md §5): Fastify over PostgreSQL (pg) when a
@@ -23,6 +28,8 @@ export interface PlatformOptions {
   maxInflightOutbox?: number;
   /** TLS with the provincial certificate (docs/platform.md); plain HTTP when absent. */
   https?: { key: string | Buffer; cert: string | Buffer; ca?: string | Buffer | (string | Buffer)[] };
+  /** The release store's files (default `<dataDir>/releases`, else a temporary directory removed on close). */
+  releaseDir?: string;
 }
 
 export interface RunningPlatform {
@@ -30,6 +37,11 @@ export interface RunningPlatform {
   url: string;
   port: number;
   admin: PlatformAdmin;
+  /** The fleet view (platform/fleet): every terminal's last report and its flags. */
+  fleet(q?: FleetQuery): Promise<FleetReport>;
+  releases: ReleaseAdmin;
+  /** Diagnostics bundles IT asks terminals for (platform/diagnostics). */
+  diagnostics: DiagnosticsAdmin;
   db: PlatformDb;
   close(): Promise<void>;
 }
@@ -41,13 +53,15 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<RunningPla
     dataDir: o.dataDir,
     onPoolError: (e) => log.error({ err: e }, 'database connection lost'),
   });
-  const ctx: PlatformContext = { db, now: o.now ?? (() => new Date()), log };
+  const releaseDir = platformReleaseDir(o);
+  const ctx: PlatformContext = { db, now: o.now ?? (() => new Date()), log, releaseDir: releaseDir.path };
   const app = buildPlatformApp(ctx, { maxInflightOutbox: o.maxInflightOutbox, https: o.https, logRequests: o.log !== false });
   const host = o.host ?? '127.0.0.1';
   try {
     await app.listen({ host, port: o.port ?? 0 });
   } catch (e) {
     await db.close().catch(() => {});
+    releaseDir.dispose();
     throw e;
   }
   const address = app.server.address();
@@ -58,6 +72,9 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<RunningPla
     url: `${o.https ? 'https' : 'http'}://${urlHost}:${port}`,
     port,
     admin: createPlatformAdmin(ctx),
+    fleet: (q) => fleetReport(ctx, q),
+    releases: createReleaseAdmin(ctx),
+    diagnostics: createDiagnosticsAdmin(ctx),
     db,
     close: () =>
       (closed ??= (async () => {
@@ -65,6 +82,7 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<RunningPla
           await app.close();
         } finally {
           await db.close();
+          releaseDir.dispose();
         }
       })()),
   };
@@ -77,3 +95,5 @@ export { openPlatformDb, type OpenPlatformDbOptions } from './database/open';
 export { createPlatformAdmin } from './admin';
 export { PlatformError } from './errors';
 export type { PlatformContext } from './context';
+export type { ReleaseAdmin, PublishReleaseInput } from './releases';
+export type { DiagnosticsAdmin } from './diagnostics';

@@ -13,6 +13,8 @@ import { createStation, type Station } from '../station/station';
 
 export const DEMO_TOWNSHIP_POINT = { name: '瑞金市叶坪乡便民服务中心', divisionCode: '360781102' } as const;
 export const DEMO_REVIEWER = { username: 'shenhe', password: 'Shenhe2026', displayName: '张建国', role: 'reviewer' } as const;
+/** County IT (瑞金市, 360781): logs in on either demo terminal and opens the IT console. */
+export const DEMO_IT = { username: 'yunwei', password: 'Yunwei2026', displayName: '刘志强', role: 'it', divisionCode: '360781' } as const;
 
 interface DemoTerminalSpec {
   dir: string;
@@ -30,6 +32,7 @@ const ACCOUNTS = [
   { ...DEMO_CADRE, divisionCode: DEMO_SERVICE_POINT.divisionCode },
   { ...DEMO_ADMIN, divisionCode: DEMO_SERVICE_POINT.divisionCode },
   { ...DEMO_REVIEWER, divisionCode: DEMO_TOWNSHIP_POINT.divisionCode },
+  DEMO_IT,
 ];
 
 export interface DemoTerminalHandle {

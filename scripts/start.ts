@@ -16,7 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBrowserHost, type BrowserHost } from '../station/browser-host';
 import { DEMO_ADMIN, DEMO_CADRE, DEMO_SERVICE_POINT } from '../station/demo-data';
-import { DEMO_REVIEWER, startDemoFleet, type DemoFleet, type DemoTerminalHandle } from './demo-fleet';
+import { DEMO_IT, DEMO_REVIEWER, startDemoFleet, type DemoFleet, type DemoTerminalHandle } from './demo-fleet';
 import { ensureRendererBuilt } from './renderer-build';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -57,6 +57,8 @@ function banner(fleet: DemoFleet, village: string, township: BrowserHost): strin
     `乡镇审核  ${fleet.township.name}`,
     `  ${township.url}`,
     `  审核员 ${DEMO_REVIEWER.username} / ${DEMO_REVIEWER.password}（${DEMO_REVIEWER.displayName}）`,
+    '',
+    `运维（县级）  ${DEMO_IT.username} / ${DEMO_IT.password}（${DEMO_IT.displayName}）：在以上任一终端登录，进入运维控制台`,
     '',
     '  浏览器地址里含访问令牌，请整段复制。 The token is part of each URL.',
     '  运维命令 / IT CLI:  npm run platform -- help （请先停止演示：平台数据库同一时间只能由一个进程打开）',

@@ -1,3 +1,4 @@
+import type { UpdateStatusView } from '../core/api/update-methods';
 import type { DecisionView, SyncStatusView } from '../core/api/views';
 
 /**
@@ -7,7 +8,9 @@ import type { DecisionView, SyncStatusView } from '../core/api/views';
 export type StationEvent =
   | { type: 'sync.status'; status: SyncStatusView }
   /** A township decision reached one of this village's applications (the home screen shows it). */
-  | { type: 'decision.arrived'; applicationId: string; decision: DecisionView };
+  | { type: 'decision.arrived'; applicationId: string; decision: DecisionView }
+  /** App updates: checking, download progress (whole percents), ready to install (station/updates). */
+  | { type: 'update.status'; status: UpdateStatusView };
 
 export type StationEventListener = (event: StationEvent) => void;
 

@@ -1,6 +1,9 @@
-import type { StationParsedInput, StationMethod } from '../core/api/schemas';
-import type { StationOutputs } from '../core/api/station-api';
-import type { StationContext } from './context';
+import type { StationMethod } from '../core/api/schemas';
+import type { Handlers } from './handler-type';
+import { backupHandlers } from './services/backups';
+import { diagnosticsHandlers } from './services/diagnostics';
+import { itHandlers } from './services/it';
+import { updateHandlers } from './services/updates';
 import * as applications from './services/applications';
 import * as attachments from './services/attachments';
 import * as catalog from './services/catalog';
@@ -16,13 +19,12 @@ import * as stats from './services/stats';
 import * as statsReport from './services/stats-report';
 import * as sync from './services/sync';
 
-type Handler<M extends StationMethod> = (
-  ctx: StationContext,
-  input: StationParsedInput<M>,
-) => StationOutputs[M] | Promise<StationOutputs[M]>;
-
 /** Method name → implementation. The mapped type makes a missing or mistyped method a compile error. */
-export const handlers: { [M in StationMethod]: Handler<M> } = {
+export const handlers: Handlers<StationMethod> = {
+  ...itHandlers,
+  ...diagnosticsHandlers,
+  ...backupHandlers,
+  ...updateHandlers,
   'session.login': session.login,
   'session.logout': session.logout,
   'session.current': session.current,

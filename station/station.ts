@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { z } from 'zod';
 import { parseStationInput, type StationInput, type StationMethod } from '../core/api/schemas';
 import type { StationApi, StationOutputs } from '../core/api/station-api';
@@ -8,16 +8,20 @@ import type { ServicePointView, SyncStatusView } from '../core/api/views';
 import { defaultCalendar, type WorkingCalendar } from '../core/calendar';
 import { DaibanError, INTERNAL_MESSAGE, isDaibanError } from '../core/errors';
 import { getSetting, openStore, type StoreDb } from '../db';
+import { BackupScheduler, BackupService, preMigrationBackup, type BackupScheduleOptions } from './backup';
 import { BlobStore } from './blob-store';
 import { CatalogCache } from './catalog-cache';
 import { systemClock, type Clock } from './clock';
 import type { StationContext } from './context';
 import { StationEvents, type StationEventListener } from './events';
 import { handlers } from './handlers';
+import { createStationLog } from './log-file';
 import type { PrinterPort } from './printing/printer';
 import { createPrinterPort } from './printing/printers';
 import { SETTINGS } from './settings-keys';
 import { SyncAgent, type SyncOptions } from './sync/agent';
+import { APP_VERSION } from './app-version';
+import { UpdateController, type UpdateOptions } from './updates/controller';
 
 z.config(z.locales.zhCN());
 
@@ -32,6 +36,10 @@ export interface StationOptions {
   log?: Logger;
   /** The sync agent's settings; tests inject fetch, timers and `autoStart: false`. */
   sync?: SyncOptions;
+  /** Daily encrypted backups (station/backup); tests pass `autoStart: false` or fake timers. */
+  backups?: BackupScheduleOptions;
+  /** App updates (station/updates): the Electron shell passes an electron-updater engine; none elsewhere. */
+  updates?: UpdateOptions;
 }
 
 /** The sync agent as the shell sees it. */
@@ -82,8 +90,10 @@ function readServicePoint(db: StoreDb): ServicePointView {
  */
 export function createStation(options: StationOptions): Station {
   mkdirSync(options.dataDir, { recursive: true });
-  const db = openStore({ file: join(options.dataDir, 'daiban.db'), key: options.key });
-  const log = options.log ?? pino({ level: process.env.DAIBAN_LOG_LEVEL ?? 'info' });
+  // An existing store is copied before a schema upgrade; the copy becomes a listed backup once open.
+  const preMigration = preMigrationBackup({ dataDir: options.dataDir, key: options.key, now: () => (options.clock ?? systemClock).now() });
+  const db = openStore({ file: join(options.dataDir, 'daiban.db'), key: options.key, backupBeforeMigration: preMigration.destination });
+  const log = options.log ?? createStationLog({ dataDir: options.dataDir });
   const receiptDir = join(options.dataDir, 'receipts');
   const events = new StationEvents((err) => log.warn({ err }, 'station event listener failed'));
   // The agent needs the context and the context names the agent: a getter closes the loop.
@@ -95,20 +105,48 @@ export function createStation(options: StationOptions): Station {
     blobs: new BlobStore(join(options.dataDir, 'attachments'), options.key),
     catalog: new CatalogCache(db),
     printers: options.printers ?? createPrinterPort({ platform: process.platform, pdfDir: receiptDir }),
+    dataDir: options.dataDir,
     receiptDir,
     log,
     session: { user: null },
     // Read each time (three indexed lookups): enrollment may change it while the app runs.
-    servicePoint: () => readServicePoint(db),
+    servicePoint: () => readServicePoint(ctx.db),
     emit: (event) => events.emit(event),
     get sync() {
       return agent;
     },
+    get backups() {
+      return backups;
+    },
+    get updates() {
+      return updates;
+    },
   };
-  agent = new SyncAgent(ctx, { ...options.sync, dataDir: options.dataDir });
+  // The heartbeat reports the version electron-updater compares with (Electron's app.getVersion()).
+  const appVersion = options.sync?.appVersion ?? options.updates?.engine?.currentVersion;
+  agent = new SyncAgent(ctx, { ...options.sync, appVersion, dataDir: options.dataDir });
+  // A restore replaces ctx.db and ctx.catalog in place (station/backup/service.ts): read them through ctx.
+  const backups = new BackupService({ dataDir: options.dataDir, key: options.key, ctx, resumeSync: options.sync?.autoStart !== false });
+  const backupSchedule = new BackupScheduler(backups, ctx.clock, log, options.backups);
+  backups.adopt(preMigration.finish).catch((err) => log.error({ err }, 'backup: pre-migration copy could not be finished'));
+  // Writes still running (a draft save …) hold back a restart to install an update.
+  let writesInFlight = 0;
+  const updates = new UpdateController(options.updates ?? {}, {
+    clock: ctx.clock,
+    log,
+    fallbackVersion: APP_VERSION,
+    emit: (status) => events.emit({ type: 'update.status', status }),
+    busy: () => writesInFlight > 0,
+    closeStation: () => close(),
+  });
+  events.subscribe((e) => {
+    if (e.type === 'sync.status') updates.connectionChanged(e.status);
+  });
 
   async function call<M extends StationMethod>(method: M, input: StationInput<M>): Promise<StationOutputs[M]> {
     const parsed = parseStationInput(method, input);
+    const counted = !method.startsWith('updates.') && !method.startsWith('sync.');
+    if (counted) writesInFlight++;
     try {
       const output = await handlers[method](ctx, parsed as never);
       if (QUEUEING_METHODS.has(method)) agent.nudge();
@@ -117,23 +155,30 @@ export function createStation(options: StationOptions): Station {
       if (isDaibanError(e)) throw e;
       log.error({ err: e, method }, 'station call failed');
       throw new DaibanError('INTERNAL', INTERNAL_MESSAGE);
+    } finally {
+      if (counted) writesInFlight--;
     }
   }
 
   let closing: Promise<void> | null = null;
   function close(): Promise<void> {
     if (closing) return closing;
+    updates.stop();
+    // A backup in progress (VACUUM INTO, then its check) finishes before the store closes under it.
+    const backupRun = backupSchedule.busy ? backupSchedule.stop() : null;
+    if (!backupRun) void backupSchedule.stop();
     const running = agent.close();
-    if (!running) {
-      db.close();
+    if (!running && !backupRun) {
+      ctx.db.close();
       return (closing = Promise.resolve());
     }
-    return (closing = running.then(() => {
-      db.close();
+    return (closing = Promise.all([running, backupRun]).then(() => {
+      ctx.db.close();
     }));
   }
 
   if (options.sync?.autoStart !== false) agent.start();
+  if (options.backups?.autoStart !== false) backupSchedule.start();
   return {
     ctx,
     call,

@@ -3,6 +3,10 @@ import { receivedMaterialSchema } from '../catalog/model';
 import { DaibanError } from '../errors';
 import { APPLICATION_STATUSES } from '../lifecycle';
 import { DECISIONS, supplementItemSchema } from '../sync/messages';
+import { backupMethods } from './backup-methods';
+import { diagnosticsMethods } from './diagnostics-methods';
+import { itMethods } from './it-methods';
+import { updateMethods } from './update-methods';
 
 /**
  * One zod schema per StationApi method: the input every transport validates at the boundary.
@@ -29,7 +33,7 @@ export const formatSchema = z.enum(['80mm', 'a4']);
 export const documentKindSchema = z.enum(['handover', 'supplement_notice', 'result_notice']);
 export type DocumentKind = z.infer<typeof documentKindSchema>;
 
-export const stationMethods = {
+const coreMethods = {
   'session.login': z.object({
     username: z.string().trim().min(1, '请输入账号').max(64),
     password: z.string().min(1, '请输入密码').max(256),
@@ -194,6 +198,9 @@ export const stationMethods = {
   /** Runs a sync now and resolves when it ends (progress arrives as `sync.status` push events meanwhile). */
   'sync.now': empty,
 } as const;
+
+/** Every method: the terminal's own, then IT operations (fleet, diagnostics, backups, updates). */
+export const stationMethods = { ...coreMethods, ...itMethods, ...diagnosticsMethods, ...backupMethods, ...updateMethods } as const;
 
 export type StationMethod = keyof typeof stationMethods;
 export type StationInput<M extends StationMethod> = z.input<(typeof stationMethods)[M]>;

@@ -1,3 +1,7 @@
+import type { BackupOutputs } from './backup-methods';
+import type { DiagnosticsOutputs } from './diagnostics-methods';
+import type { ItOutputs } from './it-methods';
+import type { UpdateOutputs } from './update-methods';
 import type { CatalogItem } from '../catalog/model';
 import type { StationInput, StationMethod } from './schemas';
 import type {
@@ -20,7 +24,7 @@ import type {
 } from './views';
 
 /** What each StationApi method resolves to. */
-export interface StationOutputs {
+export interface StationOutputs extends ItOutputs, DiagnosticsOutputs, BackupOutputs, UpdateOutputs {
   'session.login': UserView;
   'session.logout': null;
   'session.current': SessionView;

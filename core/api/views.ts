@@ -4,7 +4,8 @@ import type { Decision, SupplementItem } from '../sync/messages';
 
 /** What StationApi methods return: plain JSON-safe data, the same over IPC and HTTP. */
 
-export type Role = 'cadre' | 'reviewer' | 'admin';
+/** it: county IT staff (运维), whose screens talk to the platform and need the network. */
+export type Role = 'cadre' | 'reviewer' | 'admin' | 'it';
 
 export interface UserView {
   id: string;

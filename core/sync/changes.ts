@@ -20,7 +20,8 @@ export const accountUpsertSchema = z.object({
   id: z.string().min(1).max(64),
   username: z.string().min(1).max(64),
   displayName: z.string().min(1).max(30),
-  role: z.enum(['cadre', 'reviewer', 'admin']),
+  /** 'it': county IT staff, at a province/city/county division, who may log into any terminal below it. */
+  role: z.enum(['cadre', 'reviewer', 'admin', 'it']),
   passwordHash: scryptPasswordHash,
   disabled: z.boolean(),
   divisionCode: divisionCode12,

@@ -150,10 +150,19 @@ export const heartbeatRequestSchema = z.object({
   freeDiskBytes: z.number().int().nonnegative().nullable(),
   /** The head of the terminal's hash-chained audit log: the platform notices when entries vanish off its end. */
   auditHead: z.object({ seq: z.number().int().nonnegative(), hash: sha256Hex }).nullable(),
+  /** The terminal's own clock, uncorrected (absent from older terminals): the fleet view shows its skew. */
+  deviceTime: isoTime.optional(),
 });
 export type HeartbeatRequest = z.infer<typeof heartbeatRequestSchema>;
 
-export const heartbeatResponseSchema = z.object({ serverTime: isoTime });
+export const heartbeatResponseSchema = z.object({
+  serverTime: isoTime,
+  /** IT asked for this terminal's diagnostics bundle: it builds one and sends it to `POST /v1/diagnostics`. */
+  diagnosticsRequested: z.boolean().optional(),
+});
+export type HeartbeatResponse = z.infer<typeof heartbeatResponseSchema>;
+
+// ---- POST /v1/diagnostics (gzipped JSON: core/diagnostics/bundle.ts) → 204 ----
 
 // ---- errors: every non-2xx answer is this JSON ----
 
@@ -174,6 +183,9 @@ export const PLATFORM_ERROR_CODES = [
   'RATE_LIMITED',
   'UNAVAILABLE',
   'INTERNAL',
+  // The IT admin API (core/admin/api.ts): a refused login, a missing or expired session.
+  'ADMIN_LOGIN_FAILED',
+  'ADMIN_AUTH_REQUIRED',
 ] as const;
 export type PlatformErrorCode = (typeof PLATFORM_ERROR_CODES)[number];
 

@@ -2,6 +2,7 @@ import * as m001 from './001-initial';
 import * as m002 from './002-status-counts';
 import * as m003 from './003-sync';
 import * as m004 from './004-review';
+import * as m005 from './005-it-role';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'status-counts', up: m002.up },
   { version: 3, name: 'sync', up: m003.up },
   { version: 4, name: 'review', up: m004.up },
+  { version: 5, name: 'it-role', up: m005.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -42,7 +42,9 @@ export interface AccountRow {
 }
 
 const USERNAME = /^[A-Za-z0-9_.-]{2,64}$/;
-const ROLES: readonly AccountRole[] = ['cadre', 'reviewer', 'admin'];
+const ROLES: readonly AccountRole[] = ['cadre', 'reviewer', 'admin', 'it'];
+/** County IT staff look after every terminal below their division, so theirs is a province, city or county. */
+const IT_LEVELS: readonly string[] = ['province', 'city', 'county'];
 
 function summary(r: AccountRow): AccountSummary {
   return {
@@ -56,7 +58,11 @@ function summary(r: AccountRow): AccountSummary {
   };
 }
 
-/** Every account change goes down the change feed to the terminals of its division (and the villages below). */
+/**
+ * Every account change goes down the change feed to the terminals of its division and every division below
+ * it: the feed gives a terminal the changes of its own division and of each one above it (the division is
+ * stored padded to 12 digits, so a county IT account's 360781000000 reaches every terminal in 360781).
+ */
 export async function publishAccount(tx: Queryable, r: AccountRow): Promise<void> {
   const body: AccountUpsert = accountUpsertSchema.parse({
     id: r.id,
@@ -81,9 +87,12 @@ export async function createAccount(ctx: PlatformContext, input: CreateAccountIn
   if (!USERNAME.test(username)) throw invalidInput('用户名应为2到64位字母、数字或 _ . -');
   const displayName = input.displayName.trim();
   if (displayName.length < 1 || displayName.length > 30) throw invalidInput('姓名应为1到30个字');
-  if (!ROLES.includes(input.role)) throw invalidInput('角色只能是 cadre（代办员）、reviewer（审核员）或 admin（管理员）');
+  if (!ROLES.includes(input.role)) throw invalidInput('角色只能是 cadre（代办员）、reviewer（审核员）、admin（管理员）或 it（运维人员）');
   const division = parseDivisionCode(input.divisionCode);
   if (!division.ok) throw invalidInput(division.message);
+  if (input.role === 'it' && !IT_LEVELS.includes(division.value.level)) {
+    throw invalidInput('运维人员账号的区划应为省、市或县级代码（2、4或6位），可管理其下所有终端');
+  }
   checkPassword(input.password);
   const passwordHash = await hashPassword(input.password);
   const at = ctx.now().toISOString();
@@ -124,7 +133,15 @@ export async function resetPassword(ctx: PlatformContext, username: string, pass
   return updateAccount(ctx, username, 'password_hash = $3', [await hashPassword(password)]);
 }
 
-export async function listAccounts(ctx: PlatformContext): Promise<AccountSummary[]> {
-  const rows = await ctx.db.query<AccountRow>('SELECT * FROM accounts ORDER BY division_code, username');
+/** Every account, or those whose division starts with `divisionPrefix` (an IT account's jurisdiction). */
+export async function listAccounts(ctx: PlatformContext, divisionPrefix = ''): Promise<AccountSummary[]> {
+  const rows = await ctx.db.query<AccountRow>('SELECT * FROM accounts WHERE division_code LIKE $1 ORDER BY division_code, username', [
+    `${divisionPrefix}%`,
+  ]);
   return rows.map(summary);
+}
+
+export async function findAccount(ctx: PlatformContext, username: string): Promise<AccountSummary | null> {
+  const [row] = await ctx.db.query<AccountRow>('SELECT * FROM accounts WHERE username = $1', [username.trim()]);
+  return row ? summary(row) : null;
 }

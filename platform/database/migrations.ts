@@ -3,6 +3,10 @@
  * Never edit one that has shipped; add the next number. Each is a list of single statements (PGlite's
  * extended protocol runs one statement per query).
  */
+import { DIAGNOSTICS_MIGRATION } from './migration-diagnostics';
+import { FLEET_MIGRATION } from './migration-fleet';
+import { RELEASES_MIGRATION } from './migration-releases';
+
 export interface Migration {
   version: number;
   name: string;
@@ -208,4 +212,7 @@ export const MIGRATIONS: Migration[] = [
       `ALTER TABLE changes ADD COLUMN submission_of uuid`,
     ],
   },
+  RELEASES_MIGRATION,
+  FLEET_MIGRATION,
+  DIAGNOSTICS_MIGRATION,
 ];

@@ -3,6 +3,7 @@ import { heartbeatRequestSchema, LIMITS } from '../../core/sync/protocol';
 import { terminalOf } from '../auth/signed-request';
 import { readJsonBody } from '../body';
 import type { PlatformContext } from '../context';
+import { diagnosticsRequested } from '../diagnostics';
 
 /**
  * The fleet view's data. Also watches the terminal's audit chain: entries cut off its end (the head's seq
@@ -13,7 +14,10 @@ export function registerHeartbeat(app: FastifyInstance, ctx: PlatformContext, si
   app.post('/v1/heartbeat', { bodyLimit: LIMITS.requestBodyBytes, preHandler: signed }, async (request) => {
     const terminal = terminalOf(request);
     const hb = await readJsonBody(request, heartbeatRequestSchema);
-    const now = ctx.now().toISOString();
+    const receivedAt = ctx.now();
+    const now = receivedAt.toISOString();
+    // The terminal's own clock against ours (the request's transit, well under a second, is in it too).
+    const clockSkewMs = hb.deviceTime === undefined ? null : Date.parse(hb.deviceTime) - receivedAt.getTime();
     const alert = await ctx.db.transaction(async (tx) => {
       const [prev] = await tx.query<{ seq: string | null; hash: string | null }>(
         'SELECT audit_head_seq::text AS seq, audit_head_hash AS hash FROM terminals WHERE id = $1 FOR UPDATE',
@@ -25,13 +29,15 @@ export function registerHeartbeat(app: FastifyInstance, ctx: PlatformContext, si
         prevSeq !== null && (head === null || head.seq < prevSeq || (head.seq === prevSeq && head.hash !== prev!.hash));
       await tx.query(
         `UPDATE terminals SET app_version = $2, queue_depth = $3, invalid_count = $4, last_sync_at = $5, free_disk_bytes = $6,
-           audit_head_seq = $7, audit_head_hash = $8, audit_alert = audit_alert OR $9, last_seen_at = $10
+           audit_head_seq = $7, audit_head_hash = $8, audit_alert = audit_alert OR $9, last_seen_at = $10,
+           clock_skew_ms = $11
          WHERE id = $1`,
-        [terminal.id, hb.appVersion, hb.queueDepth, hb.invalidCount, hb.lastSyncAt, hb.freeDiskBytes, head?.seq ?? null, head?.hash ?? null, cut, now],
+        [terminal.id, hb.appVersion, hb.queueDepth, hb.invalidCount, hb.lastSyncAt, hb.freeDiskBytes, head?.seq ?? null, head?.hash ?? null, cut, now, clockSkewMs],
       );
       return cut ? { previous: { seq: prevSeq, hash: prev!.hash }, reported: head } : null;
     });
     if (alert) ctx.log.warn({ terminalId: terminal.id, ...alert }, 'audit log of a terminal lost entries at its end');
-    return { serverTime: now };
+    // Additive: an older terminal ignores the field; a newer one sends its bundle to /v1/diagnostics.
+    return (await diagnosticsRequested(ctx.db, terminal.id)) ? { serverTime: now, diagnosticsRequested: true } : { serverTime: now };
   });
 }

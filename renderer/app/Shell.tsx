@@ -2,6 +2,7 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { Layout, Spin } from 'antd';
 import { TopBar } from '../components/TopBar';
 import { DecisionNotifier } from '../village/DecisionNotifier';
+import { UpdateBanner } from '../updates/UpdateBanner';
 import { NavContext, type Nav, type Route } from './nav';
 import { useSession } from './session';
 
@@ -17,6 +18,8 @@ const DocumentScreen = lazy(() => import('../print/DocumentScreen').then((m) => 
 const HandoverScreen = lazy(() => import('../handover/HandoverScreen').then((m) => ({ default: m.HandoverScreen })));
 const StatsScreen = lazy(() => import('../stats/StatsScreen').then((m) => ({ default: m.StatsScreen })));
 const ReviewListScreen = lazy(() => import('../review/ReviewListScreen').then((m) => ({ default: m.ReviewListScreen })));
+const ItScreen = lazy(() => import('../it/ItScreen').then((m) => ({ default: m.ItScreen })));
+const MaintenanceScreen = lazy(() => import('../maintenance/MaintenanceScreen').then((m) => ({ default: m.MaintenanceScreen })));
 const ReviewDetailScreen = lazy(() => import('../review/ReviewDetailScreen').then((m) => ({ default: m.ReviewDetailScreen })));
 
 function Screen({ route }: { route: Route }) {
@@ -47,11 +50,16 @@ function Screen({ route }: { route: Route }) {
       return <ReviewListScreen />;
     case 'review-detail':
       return <ReviewDetailScreen key={route.applicationId} applicationId={route.applicationId} />;
+    case 'it':
+      return <ItScreen />;
+    case 'maintenance':
+      return <MaintenanceScreen />;
   }
 }
 
 /** The first screen after login: the reviewer's worklist, everyone else's home screen. */
 export function homeRoute(role: string): Route {
+  if (role === 'it') return { name: 'it' };
   return role === 'reviewer' ? { name: 'review' } : { name: 'home' };
 }
 
@@ -73,6 +81,7 @@ export function Shell() {
     <NavContext.Provider value={nav}>
       <Layout style={{ minHeight: '100vh' }}>
         <TopBar />
+        <UpdateBanner />
         {user.role !== 'reviewer' && <DecisionNotifier />}
         <Layout.Content>
           <Suspense

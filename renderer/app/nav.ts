@@ -25,7 +25,12 @@ export type Route =
   | { name: 'stats' }
   // ---- township reviewer ----
   | { name: 'review' }
-  | { name: 'review-detail'; applicationId: string };
+  | { name: 'review-detail'; applicationId: string }
+  // ---- IT operations ----
+  /** The IT role's console (fleet, codes, accounts, catalog, releases); online only. */
+  | { name: 'it' }
+  /** Backups, restore and the diagnostics bundle (the terminal's admin, and IT). */
+  | { name: 'maintenance' };
 
 export interface Nav {
   route: Route;

@@ -2,10 +2,12 @@ import { Button, Layout, Modal, Space, Typography } from 'antd';
 import {
   AuditOutlined,
   BarChartOutlined,
+  CloudServerOutlined,
   FileDoneOutlined,
   HomeOutlined,
   LogoutOutlined,
   SolutionOutlined,
+  ToolOutlined,
   UnorderedListOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -36,15 +38,30 @@ const REVIEWER_NAV: NavEntry[] = [
   { label: '统计', route: { name: 'stats' }, icon: <BarChartOutlined />, match: ['stats'] },
 ];
 
+/** 系统维护: backups, restore, the diagnostics bundle (the terminal's admin and IT). */
+const MAINTENANCE: NavEntry = { label: '系统维护', route: { name: 'maintenance' }, icon: <ToolOutlined />, match: ['maintenance'] };
+
+/** County IT staff (运维): the console on the platform, and this terminal's maintenance. */
+const IT_NAV: NavEntry[] = [{ label: '运维控制台', route: { name: 'it' }, icon: <CloudServerOutlined />, match: ['it'] }, MAINTENANCE];
+
+/** The admin's menu: the village menu plus 系统维护. */
+const ADMIN_NAV: NavEntry[] = [...VILLAGE_NAV, MAINTENANCE];
+
+function menuFor(role: string): NavEntry[] {
+  if (role === 'it') return IT_NAV;
+  if (role === 'reviewer') return REVIEWER_NAV;
+  return role === 'admin' ? ADMIN_NAV : VILLAGE_NAV;
+}
+
 /** Service point, navigation, sync status, the cadre and 退出. */
 export function TopBar() {
   const { route, go } = useNav();
   const { user, servicePoint, logout } = useSession();
-  const menu = user.role === 'reviewer' ? REVIEWER_NAV : VILLAGE_NAV;
+  const menu = menuFor(user.role);
   const confirmLogout = () =>
     Modal.confirm({
       title: '确定退出登录吗？',
-      content: '正在填写的申请已自动保存，下次登录后可在“申请队列”中继续填写。',
+      content: user.role === 'it' ? '退出后与省级平台的连接也会断开。' : '正在填写的申请已自动保存，下次登录后可在“申请队列”中继续填写。',
       okText: '退出',
       cancelText: '取消',
       onOk: logout,

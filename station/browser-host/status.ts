@@ -23,6 +23,14 @@ const STATUS: Record<string, number> = {
   STORE_CORRUPT: 500,
   STORE_KEY_WRONG: 500,
   PRINTER_FAILED: 503,
+  // IT operations
+  IT_PASSWORD_REQUIRED: 401,
+  PLATFORM_REFUSED: 422,
+  UPDATE_NOT_READY: 409,
+  UPDATE_BUSY: 409,
+  UPDATE_UNSUPPORTED: 409,
+  BACKUP_INVALID: 422,
+  RESTORE_FAILED: 500,
 };
 
 export function httpStatusFor(code: string): number {

@@ -3,7 +3,7 @@ import { DaibanError } from '../../core/errors';
 import type { UserRow } from '../../db';
 import type { StationContext } from '../context';
 
-const ROLE_LABEL: Record<Role, string> = { cadre: '代办员', reviewer: '审核员', admin: '管理员' };
+const ROLE_LABEL: Record<Role, string> = { cadre: '代办员', reviewer: '审核员', admin: '管理员', it: '运维人员' };
 
 /** The logged-in user, or a refusal; with `roles`, only those roles pass. */
 export function requireUser(ctx: StationContext, roles?: readonly Role[]): UserRow {

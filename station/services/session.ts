@@ -6,6 +6,7 @@ import { findUserByUsername, recordLoginFailure, recordLoginSuccess, updatePassw
 import { recordChange } from '../change';
 import { isoNow } from '../clock';
 import type { StationContext } from '../context';
+import { beginItSession, endItSession } from '../it/admin-session';
 import { hashPassword, verifyPassword } from '../passwords';
 import { requireUser } from './guard';
 
@@ -60,6 +61,9 @@ export async function login(ctx: StationContext, input: StationParsedInput<'sess
     recordChange(ctx.db, { at, actorId: user.id, audit: { action: 'login', entityType: 'user', entityId: user.id } });
   })();
   ctx.session.user = { ...user, failedAttempts: 0, lockedUntil: null };
+  // IT staff also need the platform (their screens are online): its session opens in the background, so
+  // an offline login still succeeds and the console says what is wrong.
+  beginItSession(ctx, ctx.session.user, input.password);
   return toUserView(user);
 }
 
@@ -70,6 +74,7 @@ export function logout(ctx: StationContext): null {
       recordChange(ctx.db, { at: isoNow(ctx.clock), actorId: user.id, audit: { action: 'logout', entityType: 'user', entityId: user.id } }),
     )();
   }
+  endItSession(ctx);
   ctx.session.user = null;
   return null;
 }

@@ -12,6 +12,7 @@ import { isEnrolled, loadEnrollment, type Enrollment } from './enrollment';
 import { isSyncError, SyncError, SYNC_MESSAGES } from './errors';
 import { fetchBlob } from './fetch-blob';
 import { sendHeartbeat } from './heartbeat';
+import { sendDiagnostics } from './send-diagnostics';
 import { PlatformClient } from './http-client';
 import { probePlatform } from './probe';
 import { pullChanges } from './pull-changes';
@@ -62,6 +63,7 @@ export class SyncAgent {
   private abort: AbortController | null = null;
   private enrolling = false;
   private failures = 0;
+  private lastFailure: { kind: string; code: string | null } | null = null;
   private clock: ServerClock | null = null;
   private lastProgressEmit = 0;
   private readonly state: AgentState = { online: null, syncing: false, phase: 'idle', progress: null, nextAttemptAt: null };
@@ -121,6 +123,11 @@ export class SyncAgent {
 
   status(): SyncStatusView {
     return buildSyncStatus(this.ctx.db, this.state, this.ctx.session.user !== null);
+  }
+
+  /** What only the running agent knows, for the diagnostics bundle. */
+  health(): { consecutiveFailures: number; lastErrorKind: string | null; lastErrorCode: string | null; online: boolean | null } {
+    return { consecutiveFailures: this.failures, lastErrorKind: this.lastFailure?.kind ?? null, lastErrorCode: this.lastFailure?.code ?? null, online: this.state.online };
   }
 
   /** Enrollment with a one-time code, then a first sync so accounts and the catalog come down. */
@@ -235,7 +242,8 @@ export class SyncAgent {
     await pullChanges(run, (effects) => this.afterChangesPage(effects));
     this.setPhase('heartbeat');
     try {
-      await sendHeartbeat(run, { appVersion: this.o.appVersion ?? APP_VERSION, dataDir: this.o.dataDir, lastSyncAt: this.ctx.clock.now().toISOString() });
+      const hb = await sendHeartbeat(run, { appVersion: this.o.appVersion ?? APP_VERSION, dataDir: this.o.dataDir, lastSyncAt: this.ctx.clock.now().toISOString() });
+      if (hb.diagnosticsRequested) await sendDiagnostics(run, this.ctx, this.o.appVersion ?? APP_VERSION);
     } catch (e) {
       // Telemetry: its failure must not turn a sync whose data all went through into a failed one.
       if (isSyncError(e) && e.kind === 'aborted') throw e;
@@ -248,6 +256,7 @@ export class SyncAgent {
     const db = this.ctx.db;
     if (outcome.ok) {
       this.failures = 0;
+      this.lastFailure = null;
       db.transaction(() => {
         setSetting(db, SETTINGS.lastSuccessAt, this.ctx.clock.now().toISOString());
         deleteSetting(db, SETTINGS.lastError);
@@ -256,6 +265,7 @@ export class SyncAgent {
     }
     const e = outcome.error;
     if (e.kind === 'aborted') return;
+    this.lastFailure = { kind: e.kind, code: e.code ?? null };
     if (e.kind === 'offline' || e.kind === 'intercepted') this.state.online = false;
     else this.failures++;
     this.ctx.log.info({ kind: e.kind, code: e.code, status: e.info.status }, 'sync: run failed');

@@ -1,5 +1,5 @@
 import { statfs } from 'node:fs/promises';
-import { heartbeatResponseSchema, type HeartbeatRequest } from '../../core/sync/protocol';
+import { heartbeatResponseSchema, type HeartbeatRequest, type HeartbeatResponse } from '../../core/sync/protocol';
 import { auditHead, countByOutboxStatus, countPending, getSetting } from '../../db';
 import { SETTINGS } from '../settings-keys';
 import type { SyncRun } from './run';
@@ -14,7 +14,7 @@ async function freeDiskBytes(dir: string): Promise<number | null> {
 }
 
 /** What IT staff watch on the fleet page: version, queue, refusals, last sync, disk, audit head. */
-export async function sendHeartbeat(run: SyncRun, o: { appVersion: string; dataDir: string; lastSyncAt: string | null }): Promise<void> {
+export async function sendHeartbeat(run: SyncRun, o: { appVersion: string; dataDir: string; lastSyncAt: string | null }): Promise<HeartbeatResponse> {
   const body: HeartbeatRequest = {
     appVersion: o.appVersion,
     queueDepth: countPending(run.db),
@@ -22,6 +22,8 @@ export async function sendHeartbeat(run: SyncRun, o: { appVersion: string; dataD
     lastSyncAt: o.lastSyncAt ?? getSetting(run.db, SETTINGS.lastSuccessAt),
     freeDiskBytes: await freeDiskBytes(o.dataDir),
     auditHead: auditHead(run.db),
+    // The PC's own clock, not the platform-corrected one: the fleet view flags a clock that is off.
+    deviceTime: run.clock.now().toISOString(),
   };
-  await run.client.json({ method: 'POST', path: '/v1/heartbeat', json: body }, heartbeatResponseSchema);
+  return run.client.json({ method: 'POST', path: '/v1/heartbeat', json: body }, heartbeatResponseSchema);
 }

@@ -54,7 +54,7 @@ export interface LocalTownship {
 /** A township terminal without a platform: provisioned locally, marked township; changes are fed by hand. */
 export async function localTownship(o: { clock?: Clock } = {}): Promise<LocalTownship> {
   const dataDir = mkdtempSync(join(tmpdir(), 'daiban-township-'));
-  const station = createStation({ dataDir, key: randomBytes(32), clock: o.clock, log: silentLog, sync: { autoStart: false } });
+  const station = createStation({ dataDir, key: randomBytes(32), clock: o.clock, log: silentLog, sync: { autoStart: false }, backups: { autoStart: false } });
   const events: StationEvent[] = [];
   station.onEvent((e) => events.push(e));
   await provisionStation(station, {

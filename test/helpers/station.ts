@@ -38,7 +38,7 @@ export async function makeStation(
 ): Promise<TestStation> {
   const dataDir = mkdtempSync(join(tmpdir(), 'daiban-test-'));
   const key = randomBytes(32);
-  const open = () => createStation({ dataDir, key, clock: o.clock, printers: o.printers, log: silentLog });
+  const open = () => createStation({ dataDir, key, clock: o.clock, printers: o.printers, log: silentLog, backups: { autoStart: false } });
   let station = open();
   await provisionStation(station, {
     servicePoint: { name: '瑞金市叶坪乡华屋村为民服务代办点', divisionCode: TEST_VILLAGE, terminalNo: 1 },

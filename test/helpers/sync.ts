@@ -45,7 +45,7 @@ export function freshStation(o: { sync?: SyncOptions; clock?: Clock } = {}): Syn
   const key = randomBytes(32);
   const events: StationEvent[] = [];
   const open = (sync?: SyncOptions) => {
-    const s = createStation({ dataDir, key, clock: o.clock, log: silentLog, sync: { autoStart: false, ...o.sync, ...sync } });
+    const s = createStation({ dataDir, key, clock: o.clock, log: silentLog, sync: { autoStart: false, ...o.sync, ...sync }, backups: { autoStart: false } });
     s.onEvent((e) => events.push(e));
     return s;
   };

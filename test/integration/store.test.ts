@@ -166,3 +166,44 @@ test('upgrading a version-1 store with data: status counts are backfilled, then 
   assert.deepEqual(counts(), { completed: 1, draft: 2, queued: 1, sent: 1 });
   db.close();
 });
+
+test('upgrading a version-4 store with data: users accept the IT role, keep their rows, and still anchor foreign keys', () => {
+  const file = join(tempDir(), 'v4.db');
+  const key = randomBytes(32);
+  const v4 = openStore({ file, key, migrateTo: 4 });
+  const at = '2026-01-05T02:00:00.000Z';
+  v4.prepare(`INSERT INTO users VALUES ('u1', 'cadre', '李春梅', 'cadre', 'x', 0, 3, '2026-01-05T02:15:00.000Z', ?, ?)`).run(at, at);
+  v4.prepare(`INSERT INTO users VALUES ('u2', 'admin', '王建华', 'admin', 'y', 1, 0, NULL, ?, ?)`).run(at, at);
+  assert.throws(() => v4.prepare(`INSERT INTO users VALUES ('u3', 'it01', '张运维', 'it', 'z', 0, 0, NULL, ?, ?)`).run(at, at), /CHECK/);
+  v4.prepare(`INSERT INTO catalog_versions VALUES ('2026.1', ?, '{}', ?)`).run(at, at);
+  v4.prepare(
+    `INSERT INTO residents (id, id_number, id_reversed, name, name_pinyin, name_initials, gender, birth_date, created_by, created_at, updated_at)
+     VALUES ('r1', '11010519491231002X', 'X20013219491501011', '王兆明', 'wangzhaoming', 'wzm', 'female', '1949-12-31', 'u1', ?, ?)`,
+  ).run(at, at);
+  v4.prepare(
+    `INSERT INTO applications (id, resident_id, item_code, catalog_version, status, created_by, created_at, updated_at)
+     VALUES ('a1', 'r1', 'MZ-0001', '2026.1', 'queued', 'u1', ?, ?)`,
+  ).run(at, at);
+  const before = v4.prepare('SELECT * FROM users ORDER BY id').all();
+  v4.close();
+
+  const db = openStore({ file, key, fullIntegrityCheck: true });
+  assert.equal(schemaVersion(db), LATEST_VERSION);
+  assert.deepEqual(db.prepare('SELECT * FROM users ORDER BY id').all(), before);
+  assert.deepEqual(db.pragma('foreign_key_check'), []);
+  db.prepare(`INSERT INTO users VALUES ('u3', 'it01', '张运维', 'it', 'z', 0, 0, NULL, ?, ?)`).run(at, at);
+  assert.throws(() => db.prepare(`INSERT INTO users VALUES ('u4', 'boss', '某人', 'root', 'z', 0, 0, NULL, ?, ?)`).run(at, at), /CHECK/);
+  // The children still point at users: a missing creator and deleting a referenced user are refused.
+  assert.throws(
+    () =>
+      db.prepare(
+        `INSERT INTO applications (id, resident_id, item_code, catalog_version, status, created_by, created_at, updated_at)
+         VALUES ('a2', 'r1', 'MZ-0001', '2026.1', 'queued', 'nobody', ?, ?)`,
+      ).run(at, at),
+    /FOREIGN KEY/,
+  );
+  assert.throws(() => db.prepare(`DELETE FROM users WHERE id = 'u1'`).run(), /FOREIGN KEY/);
+  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'users%'").all() as { name: string }[]).map((r) => r.name);
+  assert.deepEqual(tables, ['users']);
+  db.close();
+});

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/** Diagnostics bundle: built on the terminal without personal data, exported to a USB stick or pulled by IT over sync. */
+export const diagnosticsMethods = {
+  /** The bundle as a gzipped JSON file; any logged-in user (it holds no personal data). */
+  'diagnostics.export': z.object({}).strict(),
+  /** A short view for the maintenance screen; runs the store's checks (a second or so on a large store). */
+  'diagnostics.summary': z.object({}).strict(),
+} satisfies Record<string, z.ZodType>;
+
+/** What the maintenance screen shows of the terminal's health. */
+export interface DiagnosticsSummaryView {
+  checkedAt: string;
+  integrity: {
+    ok: boolean;
+    quickCheckOk: boolean;
+    foreignKeyViolations: number;
+    auditChainOk: boolean;
+    auditEntries: number;
+    durationMs: number;
+  };
+  queue: {
+    drafts: number;
+    pending: number;
+    invalid: number;
+    conflict: number;
+    blobsPending: number;
+    oldestPendingAt: string | null;
+  };
+  sync: {
+    enrolled: boolean;
+    lastSuccessAt: string | null;
+    lastAttemptAt: string | null;
+    lastError: string | null;
+  };
+  appVersion: string;
+  /** The log files' total size. */
+  logBytes: number;
+  freeDiskBytes: number | null;
+}
+
+/** What each of these methods resolves to. */
+export interface DiagnosticsOutputs {
+  'diagnostics.export': { fileName: string; dataBase64: string; bytes: number };
+  'diagnostics.summary': DiagnosticsSummaryView;
+}

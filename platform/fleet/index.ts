@@ -1,0 +1,2 @@
+export { fleetReport, fleetPrefix, type FleetQuery } from './report';
+export { fleetFlags, countFlags } from './flags';

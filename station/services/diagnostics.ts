@@ -1,0 +1,22 @@
+import type { DiagnosticsOutputs } from '../../core/api/diagnostics-methods';
+import { exportDiagnostics } from '../diagnostics/build';
+import { diagnosticsSummary } from '../diagnostics/summary';
+import type { Handlers } from '../handler-type';
+import { requireUser } from './guard';
+
+/**
+ * Any logged-in user may export or view diagnostics: the bundle holds counts, versions, check results and
+ * scrubbed log lines, no resident's personal data, and a village terminal often has one account only.
+ */
+export const diagnosticsHandlers: Handlers<keyof DiagnosticsOutputs> = {
+  'diagnostics.export': async (ctx) => {
+    const user = requireUser(ctx);
+    const file = await exportDiagnostics(ctx);
+    ctx.log.info({ userId: user.id, fileName: file.fileName, bytes: file.data.length, integrityOk: file.bundle.integrity.ok }, 'diagnostics: bundle exported');
+    return { fileName: file.fileName, dataBase64: file.data.toString('base64'), bytes: file.data.length };
+  },
+  'diagnostics.summary': (ctx) => {
+    requireUser(ctx);
+    return diagnosticsSummary(ctx);
+  },
+};

@@ -1,0 +1,340 @@
+/**
+ * The update policy (station/updates/controller.ts) with a fake engine and fake timers: when it checks, what
+ * the cadre sees, when a restart to install is allowed. The real electron-updater is in
+ * test/integration/updater.test.ts.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import pino from 'pino';
+import type { UpdateStatusView } from '../../core/api/update-methods';
+import { isDaibanError } from '../../core/errors';
+import type { Timers } from '../../station/sync/timers';
+import { UpdateController, type UpdateConnection } from '../../station/updates/controller';
+import { feedUrl, type UpdateEngine, type UpdateEngineEvent, type UpdateEngineListener, type UpdateFeed } from '../../station/updates/engine';
+import { describeUpdateError } from '../../station/updates/messages';
+
+const HOUR = 3600_000;
+const PLATFORM = 'http://127.0.0.1:9/';
+const TERMINAL = '0190f3a2-7c4e-7b1a-9c3d-2e5f6a7b8c9d';
+
+/** Time that moves only when the test says so; timers fire in due order. */
+class FakeTime implements Timers {
+  now = Date.parse('2026-11-27T08:00:00Z');
+  private seq = 0;
+  private readonly pending = new Map<number, { due: number; fn: () => void }>();
+  setTimeout(fn: () => void, ms: number): unknown {
+    const id = ++this.seq;
+    this.pending.set(id, { due: this.now + ms, fn });
+    return id;
+  }
+  clearTimeout(handle: unknown): void {
+    this.pending.delete(handle as number);
+  }
+  get count(): number {
+    return this.pending.size;
+  }
+  /** Moves the clock forward, firing every timer that falls due (and letting their promises settle). */
+  async advance(ms: number): Promise<void> {
+    const end = this.now + ms;
+    for (;;) {
+      const next = [...this.pending.entries()].filter(([, t]) => t.due <= end).sort((a, b) => a[1].due - b[1].due)[0];
+      if (!next) break;
+      this.pending.delete(next[0]);
+      this.now = next[1].due;
+      next[1].fn();
+      await settle();
+    }
+    this.now = end;
+    await settle();
+  }
+}
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+}
+
+/** Scripted answers to checks; records what the controller asked of it. */
+class FakeEngine implements UpdateEngine {
+  currentVersion = '1.0.0';
+  checks = 0;
+  feeds: UpdateFeed[] = [];
+  installOnQuit = true;
+  installs = 0;
+  installStarts = true;
+  /** What the next check does. */
+  next: (emit: (e: UpdateEngineEvent) => void) => Promise<void> | void = (emit) => emit({ type: 'not-available', version: '1.0.0' });
+  private readonly listeners = new Set<UpdateEngineListener>();
+  configure(feed: UpdateFeed): void {
+    this.feeds.push(feed);
+  }
+  async check(): Promise<void> {
+    this.checks++;
+    this.emit({ type: 'checking' });
+    await this.next((e) => this.emit(e));
+  }
+  setInstallOnQuit(enabled: boolean): void {
+    this.installOnQuit = enabled;
+  }
+  quitAndInstall(): boolean {
+    this.installs++;
+    return this.installStarts;
+  }
+  subscribe(l: UpdateEngineListener): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+  emit(e: UpdateEngineEvent): void {
+    for (const l of this.listeners) l(e);
+  }
+}
+
+const online: UpdateConnection = { enrolled: true, online: true, platformUrl: PLATFORM, terminalId: TERMINAL };
+const offline: UpdateConnection = { ...online, online: false };
+
+function setup(o: { busy?: () => boolean; engine?: FakeEngine | null } = {}) {
+  const time = new FakeTime();
+  const engine = o.engine === null ? undefined : (o.engine ?? new FakeEngine());
+  const statuses: UpdateStatusView[] = [];
+  let stationClosed = 0;
+  const controller = new UpdateController(
+    { engine, timers: time, intervalMs: 4 * HOUR, startDelayMs: 30_000 },
+    {
+      clock: { now: () => new Date(time.now) },
+      log: pino({ level: 'silent' }),
+      fallbackVersion: '0.1.0',
+      emit: (s) => statuses.push(s),
+      busy: o.busy ?? (() => false),
+      closeStation: async () => {
+        stationClosed++;
+      },
+    },
+  );
+  return { time, engine: engine as FakeEngine, controller, statuses, closed: () => stationClosed };
+}
+
+async function refusal(fn: () => unknown): Promise<{ code: string; message: string }> {
+  try {
+    await fn();
+  } catch (e) {
+    assert.ok(isDaibanError(e), `a DaibanError, got ${String(e)}`);
+    return { code: e.code, message: e.message };
+  }
+  assert.fail('expected a refusal');
+}
+
+test('no engine (browser host): unsupported, nothing scheduled, check and install refused', async () => {
+  const { controller, time } = setup({ engine: null });
+  controller.connectionChanged(online);
+  assert.equal(time.count, 0);
+  const s = controller.status();
+  assert.equal(s.supported, false);
+  assert.equal(s.state, 'unsupported');
+  assert.equal(s.currentVersion, '0.1.0');
+  assert.equal((await refusal(() => controller.check())).code, 'UPDATE_UNSUPPORTED');
+  assert.equal((await refusal(() => controller.install())).code, 'UPDATE_UNSUPPORTED');
+});
+
+test('never checks before enrollment or while offline; checks shortly after the platform first answers', async () => {
+  const { controller, engine, time } = setup();
+  assert.equal(controller.status().state, 'idle');
+  assert.equal(controller.status().currentVersion, '1.0.0', 'the engine’s version (Electron’s app.getVersion())');
+  controller.connectionChanged({ enrolled: false, online: null, platformUrl: null, terminalId: null });
+  controller.connectionChanged(offline);
+  await time.advance(10 * HOUR);
+  assert.equal(engine.checks, 0, 'unenrolled, then offline: no check');
+  assert.equal((await refusal(() => controller.check())).code, 'PLATFORM_UNREACHABLE');
+
+  controller.connectionChanged(online);
+  await time.advance(29_000);
+  assert.equal(engine.checks, 0, 'not before the start delay');
+  await time.advance(1_000);
+  assert.equal(engine.checks, 1);
+  assert.deepEqual(engine.feeds.at(-1), { platformUrl: PLATFORM, terminalId: TERMINAL });
+  assert.equal(feedUrl(engine.feeds[0]!), `http://127.0.0.1:9/updates/${TERMINAL}/`);
+  assert.equal(controller.status().state, 'up_to_date');
+  assert.equal(controller.status().lastCheckAt, new Date(time.now).toISOString());
+});
+
+test('unenrolled terminal: on-demand check refused with NOT_ENROLLED', async () => {
+  const { controller, engine } = setup();
+  controller.connectionChanged({ enrolled: false, online: true, platformUrl: null, terminalId: null });
+  assert.equal((await refusal(() => controller.check())).code, 'NOT_ENROLLED');
+  assert.equal(engine.checks, 0);
+});
+
+test('every 4 h while online; a check missed offline happens shortly after coming back', async () => {
+  const { controller, engine, time } = setup();
+  controller.connectionChanged(online);
+  await time.advance(30_000);
+  assert.equal(engine.checks, 1);
+  // Many sync status events in between do not add checks.
+  for (let i = 0; i < 20; i++) controller.connectionChanged(online);
+  await time.advance(4 * HOUR - 1000);
+  assert.equal(engine.checks, 1);
+  await time.advance(1000);
+  assert.equal(engine.checks, 2, 'four hours after the first');
+  await time.advance(4 * HOUR);
+  assert.equal(engine.checks, 3);
+
+  controller.connectionChanged(offline);
+  await time.advance(12 * HOUR);
+  assert.equal(engine.checks, 3, 'no check while offline');
+  controller.connectionChanged(online);
+  await time.advance(29_000);
+  assert.equal(engine.checks, 3);
+  await time.advance(1_000);
+  assert.equal(engine.checks, 4, 'the missed check, shortly after the platform answers again');
+});
+
+test('download in the background: progress quietly in whole percents, then ready; installs on quit', async () => {
+  const { controller, engine, time, statuses } = setup();
+  let finish!: () => void;
+  engine.next = (emit) => {
+    emit({ type: 'available', version: '1.1.0', releaseNotes: '修正回执打印' });
+    for (const p of [0.4, 12.5, 12.9, 55, 100]) emit({ type: 'progress', percent: p });
+    // The download goes on after the check returned.
+    void new Promise<void>((r) => (finish = r)).then(() => emit({ type: 'downloaded', version: '1.1.0', releaseNotes: '修正回执打印' }));
+  };
+  controller.connectionChanged(online);
+  await time.advance(30_000);
+  let s = controller.status();
+  assert.equal(s.state, 'downloading');
+  assert.equal(s.availableVersion, '1.1.0');
+  assert.equal(s.downloadPercent, 100);
+  const percents = statuses.filter((x) => x.state === 'downloading').map((x) => x.downloadPercent);
+  // One event per whole percent that changed (12.9 adds none), plus the one at the end of the check.
+  assert.deepEqual(percents, [0, 12, 55, 100, 100]);
+  assert.equal((await refusal(() => controller.install())).code, 'UPDATE_NOT_READY');
+
+  finish();
+  await settle();
+  s = controller.status();
+  assert.equal(s.state, 'ready');
+  assert.equal(s.readyVersion, '1.1.0');
+  assert.equal(s.releaseNotes, '修正回执打印');
+  assert.equal(engine.installOnQuit, true);
+
+  // A periodic check that offers the same build keeps it ready, without flicker.
+  const before = statuses.length;
+  engine.next = (emit) => {
+    emit({ type: 'available', version: '1.1.0', releaseNotes: null });
+    emit({ type: 'downloaded', version: '1.1.0', releaseNotes: null });
+  };
+  await time.advance(4 * HOUR);
+  assert.equal(engine.checks, 2);
+  assert.ok(statuses.slice(before).every((x) => x.state === 'ready'), 'ready throughout');
+});
+
+test('a downloaded build withdrawn on the platform (rollback or pause) is not installed on quit', async () => {
+  const { controller, engine, time } = setup();
+  engine.next = (emit) => {
+    emit({ type: 'available', version: '1.1.0', releaseNotes: null });
+    emit({ type: 'downloaded', version: '1.1.0', releaseNotes: null });
+  };
+  controller.connectionChanged(online);
+  await time.advance(30_000);
+  assert.equal(controller.status().state, 'ready');
+  engine.next = (emit) => emit({ type: 'not-available', version: '1.0.0' });
+  await controller.check();
+  const s = controller.status();
+  assert.equal(s.state, 'up_to_date');
+  assert.equal(s.readyVersion, null);
+  assert.equal(engine.installOnQuit, false);
+  assert.equal((await refusal(() => controller.install())).code, 'UPDATE_NOT_READY');
+});
+
+test('install: refused unless ready, refused while a save runs, then closes the station and runs the installer', async () => {
+  let busy = true;
+  const { controller, engine, time, closed } = setup({ busy: () => busy });
+  assert.equal((await refusal(() => controller.install())).code, 'UPDATE_NOT_READY');
+  engine.next = (emit) => {
+    emit({ type: 'available', version: '1.1.0', releaseNotes: null });
+    emit({ type: 'downloaded', version: '1.1.0', releaseNotes: null });
+  };
+  controller.connectionChanged(online);
+  await controller.check();
+  assert.equal(controller.status().state, 'ready');
+
+  const r = await refusal(() => controller.install());
+  assert.equal(r.code, 'UPDATE_BUSY');
+  assert.match(r.message, /正在保存/);
+  assert.equal(engine.installs, 0);
+
+  busy = false;
+  const s = controller.install();
+  assert.equal(s.readyVersion, '1.1.0');
+  assert.equal(engine.installs, 0, 'not before the answer has gone out');
+  await time.advance(1000);
+  assert.equal(closed(), 1, 'the station closed first');
+  assert.equal(engine.installs, 1, 'then quitAndInstall');
+  await time.advance(10 * HOUR);
+  assert.equal(engine.checks, 1, 'no more checks once installing');
+});
+
+test('errors become a Chinese status and are retried on schedule; a ready build stays installable', async () => {
+  const { controller, engine, time } = setup();
+  engine.next = () => {
+    throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
+  };
+  controller.connectionChanged(online);
+  await time.advance(30_000);
+  let s = controller.status();
+  assert.equal(s.state, 'error');
+  assert.match(s.error ?? '', /连不上省级平台/);
+  assert.doesNotMatch(s.error ?? '', /ECONNREFUSED/);
+
+  engine.next = (emit) => {
+    emit({ type: 'available', version: '1.1.0', releaseNotes: null });
+    emit({ type: 'error', error: Object.assign(new Error('sha512 checksum mismatch, expected x, got y'), { code: 'ERR_CHECKSUM_MISMATCH' }) });
+  };
+  await time.advance(4 * HOUR);
+  s = controller.status();
+  assert.equal(s.state, 'error');
+  assert.match(s.error ?? '', /校验不一致/);
+  assert.equal(s.downloadPercent, null);
+
+  engine.next = (emit) => {
+    emit({ type: 'available', version: '1.1.0', releaseNotes: null });
+    emit({ type: 'downloaded', version: '1.1.0', releaseNotes: null });
+  };
+  await time.advance(4 * HOUR);
+  assert.equal(controller.status().state, 'ready');
+  assert.equal(controller.status().error, null);
+
+  engine.next = () => {
+    throw Object.assign(new Error('HTTP error: Bad gateway'), { code: 'HTTP_ERROR_502' });
+  };
+  await time.advance(4 * HOUR);
+  s = controller.status();
+  assert.equal(s.state, 'ready', 'a failed later check does not take the downloaded build away');
+  assert.match(s.error ?? '', /连不上/);
+});
+
+test('nothing published yet (feed 404) is up to date, not an error; messages cover the codes', () => {
+  assert.deepEqual(describeUpdateError(Object.assign(new Error('x'), { code: 'ERR_UPDATER_CHANNEL_FILE_NOT_FOUND' })), { kind: 'none' });
+  const msg = (code: string, m = 'x') => {
+    const d = describeUpdateError(Object.assign(new Error(m), { code }));
+    return d.kind === 'error' ? d.message : '';
+  };
+  assert.match(msg('ERR_UPDATER_INVALID_SIGNATURE'), /签名/);
+  assert.match(msg('ERR_UPDATER_INVALID_UPDATE_INFO'), /更新信息不完整/);
+  assert.match(msg('ENOSPC'), /磁盘空间/);
+  assert.match(msg('', 'net::ERR_INTERNET_DISCONNECTED'), /连不上/);
+  assert.match(msg('', 'something odd'), /稍后会自动重试/);
+  for (const m of [msg('ENOSPC'), msg('HTTP_ERROR_500'), msg('weird')]) assert.match(m, /[\u4e00-\u9fff]/);
+});
+
+test('close stops the timers and ignores late engine events', async () => {
+  const { controller, engine, time, statuses } = setup();
+  controller.connectionChanged(online);
+  assert.equal(time.count, 1);
+  controller.stop();
+  assert.equal(time.count, 0);
+  await time.advance(10 * HOUR);
+  assert.equal(engine.checks, 0);
+  const n = statuses.length;
+  engine.emit({ type: 'downloaded', version: '1.1.0', releaseNotes: null });
+  controller.connectionChanged(online);
+  assert.equal(statuses.length, n);
+  assert.equal(time.count, 0);
+});
