@@ -35,15 +35,26 @@ export async function readJsonBody<S extends z.ZodType>(request: FastifyRequest,
   if (bytes.length > LIMITS.outboxBatchBytes) {
     throw new PlatformError(413, 'BODY_TOO_LARGE', `请求内容超过 ${LIMITS.outboxBatchBytes} 字节，请分批发送`, { limit: LIMITS.outboxBatchBytes });
   }
-  let json: unknown;
+  return validBody(schema, parseJsonBody(bytes), () => '请求内容不符合同步协议');
+}
+
+/** The body bytes as JSON (400 INVALID_REQUEST when they are not). */
+export function parseJsonBody(bytes: Buffer): unknown {
   try {
-    json = JSON.parse(bytes.toString('utf8'));
+    return JSON.parse(bytes.toString('utf8'));
   } catch {
     throw new PlatformError(400, 'INVALID_REQUEST', '请求内容不是有效的 JSON');
   }
+}
+
+/**
+ * A parsed body checked against `schema`: when it fails, 400 INVALID_REQUEST with the message `describe`
+ * makes of the issues, and the first 20 issues as details.
+ */
+export function validBody<S extends z.ZodType>(schema: S, json: unknown, describe: (issues: z.ZodError['issues']) => string): z.infer<S> {
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    throw new PlatformError(400, 'INVALID_REQUEST', '请求内容不符合同步协议', {
+    throw new PlatformError(400, 'INVALID_REQUEST', describe(parsed.error.issues), {
       issues: parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message })),
     });
   }

@@ -3,26 +3,16 @@ import { isoOf, type Queryable } from '../database/types';
 
 /** Releases and their files as stored (migration v3), and the ReleaseView IT staff see. */
 
-export interface StoredFile {
-  platform: ReleasePlatform;
-  name: string;
-  size: number;
-  sha512: string;
+/** A release file as stored: what IT staff see of it, and its blockmap for differential downloads. */
+export interface StoredFile extends ReleaseFileView {
   blockmapName: string | null;
   blockmapSize: number | null;
   blockmapSha512: string | null;
   embeddedBlockMapSize: number | null;
 }
 
-export interface StoredRelease {
-  id: string;
-  channel: string;
-  version: string;
-  state: ReleaseState;
-  stagingPercentage: number;
-  stagingDivisions: string[];
-  notes: string | null;
-  publishedAt: string;
+/** A release as stored: its ReleaseView but for the install count, with the files as stored. */
+export interface StoredRelease extends Omit<ReleaseView, 'files' | 'installedCount'> {
   files: StoredFile[];
 }
 

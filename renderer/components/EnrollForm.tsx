@@ -5,6 +5,7 @@ import type { ServicePointView } from '../../core/api/views';
 import { call, StationCallError } from '../api/client';
 import { finalEnrollCode, normalizeEnrollCode, normalizePlatformUrl } from '../lib/enroll-code';
 import { setSyncStatus } from '../sync/sync-store';
+import { markFieldRefusals } from './field-refusals';
 
 interface Values {
   platformUrl: string;
@@ -45,11 +46,10 @@ export function EnrollForm({ onEnrolled, autoFocus = true }: { onEnrolled(servic
       setSyncStatus(status);
       onEnrolled((await call('session.current', {})).servicePoint);
     } catch (e) {
-      const err = StationCallError.from(e);
-      const fields = err.fields;
-      const marked = FIELDS.filter((f) => fields[f]);
-      form.setFields(marked.map((name) => ({ name, errors: [fields[name] ?? ''] })));
-      if (marked.length === 0) setFailure({ title: err.message, hint: hintFor(err.code) });
+      if (!markFieldRefusals(form, FIELDS, e)) {
+        const err = StationCallError.from(e);
+        setFailure({ title: err.message, hint: hintFor(err.code) });
+      }
     } finally {
       setBusy(false);
     }

@@ -8,8 +8,11 @@ export interface Loaded<T> {
   reload(): void;
 }
 
-/** Runs a station call when the screen opens (and on reload), keeping the Chinese error if it fails. */
-export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
+/**
+ * Runs a station call when the screen opens (and on reload), keeping the last data while reloading and the
+ * Chinese error if it fails. `failed` turns a failure into that message (and may act on it, as the IT console does).
+ */
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[], failed: (e: unknown) => string = errorMessage): Loaded<T> {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -24,11 +27,11 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
         setData(d);
         setError(null);
       })
-      .catch((e) => alive && setError(errorMessage(e)))
+      .catch((e) => alive && setError(failed(e)))
       .finally(() => alive && setLoading(false));
     return () => {
       alive = false;
     };
-  }, [run, tick]);
+  }, [run, tick, failed]);
   return { data, error, loading, reload: () => setTick((t) => t + 1) };
 }

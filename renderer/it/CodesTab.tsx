@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Typography } from 'antd';
 import { CopyOutlined, KeyOutlined } from '@ant-design/icons';
 import type { EnrollmentCodeView } from '../../core/admin/api';
-import { call, StationCallError } from '../api/client';
-import { useItLink } from './it-context';
+import { call } from '../api/client';
 import { showDateTime, TERMINAL_ROLE_LABEL } from './labels';
+import { useItSubmit } from './use-it-submit';
 
 interface Values {
   role: 'village' | 'township';
@@ -18,29 +18,16 @@ const FIELDS: (keyof Values)[] = ['role', 'divisionCode', 'servicePointName', 't
 /** 注册码: a one-time code for a new terminal, shown large once (the platform keeps only its hash). */
 export function CodesTab() {
   const { message } = App.useApp();
-  const { failed } = useItLink();
   const [form] = Form.useForm<Values>();
   const role = Form.useWatch('role', form) ?? 'village';
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, submit } = useItSubmit(form, FIELDS);
   const [issued, setIssued] = useState<EnrollmentCodeView | null>(null);
 
-  const issue = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const issue = (v: Values) =>
+    submit(async () => {
       setIssued(await call('it.issueCode', { role: v.role, divisionCode: v.divisionCode.trim(), servicePointName: v.servicePointName.trim(), ttlHours: v.ttlHours }));
       form.resetFields(['divisionCode', 'servicePointName']);
-    } catch (e) {
-      const fields = StationCallError.from(e).fields;
-      const marked = FIELDS.filter((f) => fields[f]);
-      form.setFields(marked.map((name) => ({ name, errors: [fields[name] ?? ''] })));
-      const text = failed(e);
-      if (marked.length === 0) setError(text);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const copy = (code: string) =>
     navigator.clipboard?.writeText(code).then(

@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { ACCOUNT_ROLES, type AccountRoleName, type AccountWithPassword } from '../../core/admin/api';
-import { call, StationCallError } from '../api/client';
-import { useItLink } from './it-context';
+import { call } from '../api/client';
 import { ACCOUNT_ROLE_LABEL } from './labels';
+import { useItSubmit } from './use-it-submit';
 
 interface Values {
   username: string;
@@ -24,16 +23,12 @@ const DIVISION_HINT: Record<AccountRoleName, string> = {
 
 /** 新建账号 (`it.createAccount`); with the password left empty the platform generates one. */
 export function CreateAccountModal({ open, onClose, onCreated }: { open: boolean; onClose(): void; onCreated(r: AccountWithPassword): void }) {
-  const { failed } = useItLink();
   const [form] = Form.useForm<Values>();
   const role = Form.useWatch('role', form) ?? 'cadre';
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, submit } = useItSubmit(form, FIELDS);
 
-  const create = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const create = (v: Values) =>
+    submit(async () => {
       const r = await call('it.createAccount', {
         username: v.username.trim(),
         displayName: v.displayName.trim(),
@@ -43,16 +38,7 @@ export function CreateAccountModal({ open, onClose, onCreated }: { open: boolean
       });
       form.resetFields();
       onCreated(r);
-    } catch (e) {
-      const fields = StationCallError.from(e).fields;
-      const marked = FIELDS.filter((f) => fields[f]);
-      form.setFields(marked.map((name) => ({ name, errors: [fields[name] ?? ''] })));
-      const text = failed(e);
-      if (marked.length === 0) setError(text);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Modal open={open} title="新建账号" okText="创建" cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={onClose} width={560} destroyOnHidden>

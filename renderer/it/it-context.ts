@@ -1,5 +1,6 @@
-import { createContext, useCallback, useContext, useEffect, useState } from 'react';
-import { StationCallError } from '../api/client';
+import { createContext, useContext } from 'react';
+import { errorMessage } from '../api/client';
+import { useLoad, type Loaded } from '../components/use-call';
 
 /**
  * What every tab of the IT console shares: a refusal that means "the platform session is gone" (expired, or
@@ -10,41 +11,13 @@ export interface ItLink {
   failed(e: unknown): string;
 }
 
-export const ItLinkContext = createContext<ItLink>({ failed: (e) => StationCallError.from(e).message });
+export const ItLinkContext = createContext<ItLink>({ failed: errorMessage });
 
 export function useItLink(): ItLink {
   return useContext(ItLinkContext);
 }
 
-export interface ItLoaded<T> {
-  data: T | null;
-  error: string | null;
-  loading: boolean;
-  reload(): void;
-}
-
-/** Loads when the tab opens and on reload(); keeps the last data while reloading. */
-export function useItLoad<T>(load: () => Promise<T>, deps: unknown[]): ItLoaded<T> {
-  const { failed } = useItLink();
-  const [data, setData] = useState<T | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [tick, setTick] = useState(0);
-  const run = useCallback(load, deps);
-  useEffect(() => {
-    let alive = true;
-    setLoading(true);
-    run()
-      .then((d) => {
-        if (!alive) return;
-        setData(d);
-        setError(null);
-      })
-      .catch((e) => alive && setError(failed(e)))
-      .finally(() => alive && setLoading(false));
-    return () => {
-      alive = false;
-    };
-  }, [run, tick, failed]);
-  return { data, error, loading, reload: () => setTick((t) => t + 1) };
+/** Loads when the tab opens and on reload(); keeps the last data while reloading; a lost session shows the password prompt. */
+export function useItLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
+  return useLoad(load, deps, useItLink().failed);
 }

@@ -1,6 +1,6 @@
-import { useSyncExternalStore } from 'react';
 import type { SyncStatusView } from '../../core/api/views';
-import { call, errorMessage, onEvent, type StationEvent } from '../api/client';
+import { call, errorMessage, type StationEvent } from '../api/client';
+import { pushedStore } from '../components/pushed-store';
 
 /**
  * The terminal's sync status, shared by every component that shows it (top bar, drawer, home screen):
@@ -14,20 +14,25 @@ export interface SyncState {
   error: string | null;
 }
 
-const POLL_MS = 30_000;
-
-let state: SyncState = { status: null, error: null };
-const subscribers = new Set<() => void>();
-let stop: (() => void) | null = null;
-
-function emit(next: SyncState): void {
-  state = next;
-  for (const s of subscribers) s();
+function isStatusEvent(e: StationEvent): e is StationEvent & { status: SyncStatusView } {
+  const s = e.status as Partial<SyncStatusView> | undefined;
+  return e.type === 'sync.status' && !!s && typeof s === 'object' && typeof s.enrolled === 'boolean';
 }
+
+const store = pushedStore<SyncState>(
+  { status: null, error: null },
+  {
+    refresh: () => void refreshSyncStatus(),
+    pollMs: 30_000,
+    push: (e) => {
+      if (isStatusEvent(e)) setSyncStatus(e.status);
+    },
+  },
+);
 
 /** Takes a status from any source (poll, push, the answer of `sync.now` or `sync.enroll`). */
 export function setSyncStatus(status: SyncStatusView): void {
-  emit({ status, error: null });
+  store.set({ status, error: null });
 }
 
 /** Reads `sync.status` now; a failure keeps the last known status, records why, and resolves to null. */
@@ -38,41 +43,12 @@ export function refreshSyncStatus(): Promise<SyncStatusView | null> {
       return s;
     },
     (e: unknown) => {
-      emit({ status: state.status, error: errorMessage(e) });
+      store.set({ status: store.get().status, error: errorMessage(e) });
       return null;
     },
   );
 }
 
-function isStatusEvent(e: StationEvent): e is StationEvent & { status: SyncStatusView } {
-  const s = e.status as Partial<SyncStatusView> | undefined;
-  return e.type === 'sync.status' && !!s && typeof s === 'object' && typeof s.enrolled === 'boolean';
-}
-
-function start(): () => void {
-  void refreshSyncStatus();
-  const timer = setInterval(() => void refreshSyncStatus(), POLL_MS);
-  const off = onEvent((e) => {
-    if (isStatusEvent(e)) setSyncStatus(e.status);
-  });
-  return () => {
-    clearInterval(timer);
-    off();
-  };
-}
-
-function subscribe(listener: () => void): () => void {
-  subscribers.add(listener);
-  stop ??= start();
-  return () => {
-    subscribers.delete(listener);
-    if (subscribers.size === 0) {
-      stop?.();
-      stop = null;
-    }
-  };
-}
-
 export function useSyncStatus(): SyncState {
-  return useSyncExternalStore(subscribe, () => state);
+  return store.useValue();
 }

@@ -2,7 +2,7 @@
  * Backup cost on a busy village store: N applications (default 10,000) with residents, events and audit
  * entries, encrypted. Times the synchronous VACUUM INTO (the stretch that holds the event loop), the whole
  * backup (checksum, verification: full integrity check, audit chain, counts) and a restore preview.
- * Prints one JSON object. Run: BENCH_APPLICATIONS=10000 node --import tsx test/bench/backup.bench.ts
+ * Prints one JSON object. Run: npm run bench:backup (BENCH_APPLICATIONS=100000 for a larger store)
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';

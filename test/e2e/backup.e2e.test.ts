@@ -6,58 +6,33 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
-import { SEED_CATALOG } from '../../core/catalog/seed';
-import { ensureRendererBuilt } from '../../scripts/renderer-build';
-import { startBrowserHost, type BrowserHost } from '../../station/browser-host';
-import { provisionStation } from '../../station/provision';
-import { createStation, type Station } from '../../station/station';
-import { launchChromium, loginInBrowser, RENDERER_DIR, requireChromium, ROOT, settle, shot, stepper } from '../helpers/e2e';
+import type { Page } from 'playwright-core';
+import { createStation } from '../../station/station';
+import { BrowserTerminal, loginInBrowser, settle, shot, stepper } from '../helpers/e2e';
 import { silentLog } from '../helpers/station';
-import { submitApplication } from '../helpers/sync';
+import { provisionWithApplications, submitApplication } from '../helpers/sync';
 
 const ADMIN = { username: 'admin01', password: 'Admin2026x', displayName: '王建华', role: 'admin' } as const;
 
-let work: string;
-let station: Station | null = null;
-let host: BrowserHost | null = null;
-let context: BrowserContext | null = null;
+const e2e = new BrowserTerminal('backup');
 let page: Page;
 
 before(async () => {
-  requireChromium();
-  await ensureRendererBuilt(ROOT, () => undefined);
-  work = mkdtempSync(join(tmpdir(), 'daiban-e2e-backup-'));
-  station = createStation({ dataDir: join(work, 'data'), key: randomBytes(32), log: silentLog, sync: { autoStart: false }, backups: { autoStart: false } });
-  await provisionStation(station, {
-    servicePoint: { name: '瑞金市叶坪乡华屋村为民服务代办点', divisionCode: '360781102201', terminalNo: 1 },
-    catalog: SEED_CATALOG,
-    users: [ADMIN],
-  });
-  await station.call('session.login', { username: ADMIN.username, password: ADMIN.password });
-  await submitApplication(station, 1);
-  await submitApplication(station, 2);
-  await station.call('session.logout', {});
-  host = await startBrowserHost({ station, staticDir: RENDERER_DIR, port: 0 });
-  ({ context, page } = await launchChromium(work));
+  const work = await e2e.prepare();
+  const station = (e2e.station = createStation({ dataDir: join(work, 'data'), key: randomBytes(32), log: silentLog, sync: { autoStart: false }, backups: { autoStart: false } }));
+  await provisionWithApplications(station, ADMIN, 2);
+  page = await e2e.open();
 });
 
-after(async () => {
-  await context?.close().catch(() => undefined);
-  await host?.close().catch(() => undefined);
-  await station?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+after(() => e2e.close());
 
 test('the admin backs up, then restores with the loss shown first', { timeout: 180_000 }, async (tc) => {
   const step = stepper(tc, () => page, 'backup');
 
   await step('系统维护 → 立即备份: a verified manual backup is listed', async () => {
-    await page.goto(host!.url);
+    await page.goto(e2e.host!.url);
     await loginInBrowser(page, ADMIN, /您好/);
     await page.getByRole('navigation', { name: '主菜单' }).getByRole('button', { name: '系统维护' }).click();
     await page.getByRole('heading', { name: '系统维护' }).waitFor();
@@ -70,8 +45,8 @@ test('the admin backs up, then restores with the loss shown first', { timeout: 1
 
   await step('恢复 shows what would be lost and asks for the password', async () => {
     // Work after the backup, never synced: one more submission.
-    await station!.call('session.login', { username: ADMIN.username, password: ADMIN.password });
-    await submitApplication(station!, 3);
+    await e2e.station!.call('session.login', { username: ADMIN.username, password: ADMIN.password });
+    await submitApplication(e2e.station!, 3);
     await page.locator('.ant-table-row').filter({ hasText: '手动' }).getByRole('button', { name: /恢\s*复/ }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('备份之后本机新增了1件申请').waitFor();
@@ -94,7 +69,7 @@ test('the admin backs up, then restores with the loss shown first', { timeout: 1
     await shot(page, 'backup-03-restored');
     await page.getByRole('button', { name: '重新登录' }).click();
     await page.getByLabel('账号').waitFor();
-    assert.equal(station!.ctx.db.prepare('SELECT count(*) FROM applications').pluck().get(), 2);
+    assert.equal(e2e.station!.ctx.db.prepare('SELECT count(*) FROM applications').pluck().get(), 2);
     await loginInBrowser(page, ADMIN, /您好/);
     await page.getByRole('navigation', { name: '主菜单' }).getByRole('button', { name: '系统维护' }).click();
     await page.locator('.ant-table-row').filter({ hasText: '恢复前' }).filter({ hasText: '3件申请' }).waitFor();

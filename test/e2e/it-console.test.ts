@@ -12,19 +12,16 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import pino from 'pino';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { HeartbeatRequest } from '../../core/sync/protocol';
 import type { RunningPlatform } from '../../platform/index';
-import { ensureRendererBuilt } from '../../scripts/renderer-build';
-import { startBrowserHost, type BrowserHost } from '../../station/browser-host';
 import { itTokenForTest } from '../../station/it/admin-session';
-import { createStation, type Station } from '../../station/station';
-import { launchChromium, loginInBrowser, RENDERER_DIR, requireChromium, ROOT, settle, shot as shotOf, stepper } from '../helpers/e2e';
+import { createStation } from '../../station/station';
+import { BrowserTerminal, loginInBrowser, logoutInBrowser, settle, shot as shotOf, stepper } from '../helpers/e2e';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy';
 import { enrollTerminal, type TestTerminal } from '../helpers/platform';
 import { PLATFORM_ADMIN, startTestPlatform, SYNC_VILLAGE } from '../helpers/sync';
@@ -34,12 +31,9 @@ const POINT = '瑞金市叶坪乡华屋村为民服务代办点';
 const GiB = 1024 ** 3;
 const DAY = 24 * 3600_000;
 
-let work: string;
+const e2e = new BrowserTerminal('it');
 let platform: RunningPlatform | null = null;
 let proxy: FaultProxy | null = null;
-let station: Station | null = null;
-let host: BrowserHost | null = null;
-let context: BrowserContext | null = null;
 let page: Page;
 /** The platform's clock runs this far from the real one (moved back to make a terminal silent). */
 let offsetMs = 0;
@@ -63,7 +57,7 @@ function heartbeat(t: TestTerminal, o: Partial<HeartbeatRequest> & { skewMs?: nu
 }
 
 async function publishRelease(p: RunningPlatform, version: string): Promise<string> {
-  const dir = join(work, `build-${version}`);
+  const dir = join(e2e.work, `build-${version}`);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, `daiban-${version}-win-x64.exe`), randomBytes(4096));
   writeFileSync(join(dir, `daiban-${version}-linux-x86_64.AppImage`), randomBytes(4096));
@@ -71,9 +65,7 @@ async function publishRelease(p: RunningPlatform, version: string): Promise<stri
 }
 
 before(async () => {
-  requireChromium();
-  await ensureRendererBuilt(ROOT, () => undefined);
-  work = mkdtempSync(join(tmpdir(), 'daiban-e2e-it-'));
+  const work = await e2e.prepare();
   const p = (platform = await startTestPlatform({ now: () => new Date(Date.now() + offsetMs) }));
   await p.admin.createAccount(IT);
 
@@ -95,21 +87,13 @@ before(async () => {
 
   proxy = await startFaultProxy({ targetPort: Number(new URL(p.url).port) });
   const sync = { soonMs: 60 * 60_000, intervalMs: 60 * 60_000 };
-  station = createStation({ dataDir: join(work, 'terminal'), key: randomBytes(32), log: pino({ level: 'silent' }), sync });
+  const station = (e2e.station = createStation({ dataDir: join(work, 'terminal'), key: randomBytes(32), log: pino({ level: 'silent' }), sync }));
   const { code } = await p.admin.issueEnrollmentCode({ divisionCode: SYNC_VILLAGE, role: 'village', servicePointName: POINT });
   await station.call('sync.enroll', { platformUrl: proxy.url, code });
-  host = await startBrowserHost({ station, staticDir: RENDERER_DIR, port: 0 });
-  ({ context, page } = await launchChromium(work, { downloads: true }));
+  page = await e2e.open({ downloads: true });
 });
 
-after(async () => {
-  await context?.close().catch(() => undefined);
-  await host?.close().catch(() => undefined);
-  await station?.close();
-  await proxy?.close().catch(() => undefined);
-  await platform?.close().catch(() => undefined);
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+after(() => e2e.close(proxy, platform));
 
 const tab = (name: string) => page.getByRole('tab', { name }).click();
 const row = (text: string) => page.locator('.ant-table-row', { hasText: text });
@@ -118,7 +102,7 @@ test('the IT worker runs the county from a village terminal', { timeout: 600_000
   const step = stepper(t, () => page, 'it');
 
   await step('IT logs in and the console opens on the fleet', async () => {
-    await page.goto(host!.url);
+    await page.goto(e2e.host!.url);
     await loginInBrowser(page, IT, '运维控制台');
     const nav = page.getByRole('navigation', { name: '主菜单' });
     await nav.getByRole('button', { name: '运维控制台' }).waitFor();
@@ -158,7 +142,7 @@ test('the IT worker runs the county from a village terminal', { timeout: 600_000
     await row(POINT).getByRole('button', { name: '请求诊断包' }).click();
     await page.getByText('已请求').first().waitFor();
     await row(POINT).getByText('已请求，待上传').waitFor();
-    await station!.sync.syncNow();
+    await e2e.station!.sync.syncNow();
     await page.getByRole('button', { name: '刷新' }).click();
     const download = row(POINT).getByRole('button', { name: '下载诊断包' });
     await page.waitForFunction((name) => {
@@ -239,7 +223,7 @@ test('the IT worker runs the county from a village terminal', { timeout: 600_000
   });
 
   await step('an expired platform session brings the password prompt back', async () => {
-    const token = itTokenForTest(station!.ctx);
+    const token = itTokenForTest(e2e.station!.ctx);
     assert.ok(token);
     const res = await fetch(`${platform!.url}/admin/v1/session`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
     assert.equal(res.status, 204);
@@ -254,8 +238,7 @@ test('the IT worker runs the county from a village terminal', { timeout: 600_000
   });
 
   await step('offline at login: the login works and the console says the platform is unreachable', async () => {
-    await page.getByRole('button', { name: '退出' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: /退\s*出/ }).click();
+    await logoutInBrowser(page);
     proxy!.setFaults({ refuse: true });
     proxy!.dropAll();
     await loginInBrowser(page, IT, '运维控制台');
@@ -269,8 +252,7 @@ test('the IT worker runs the county from a village terminal', { timeout: 600_000
   });
 
   await step('the village admin gets 系统维护 in the menu', async () => {
-    await page.getByRole('button', { name: '退出' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: /退\s*出/ }).click();
+    await logoutInBrowser(page);
     await loginInBrowser(page, PLATFORM_ADMIN, /您好/);
     const nav = page.getByRole('navigation', { name: '主菜单' });
     await nav.getByRole('button', { name: '系统维护' }).click();

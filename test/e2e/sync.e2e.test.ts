@@ -13,21 +13,18 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import pino from 'pino';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { SEED_CATALOG } from '../../core/catalog/seed';
 import { startPlatform } from '../../platform/index';
 import { DEMO_ADMIN, openDemoTerminal } from '../../scripts/demo-terminal';
-import { ensureRendererBuilt } from '../../scripts/renderer-build';
 import { startBrowserHost, type BrowserHost } from '../../station/browser-host';
-import { createStation, type Station } from '../../station/station';
+import { createStation } from '../../station/station';
 import { allMaterials, validValues } from '../helpers/forms';
-import { launchChromium, RENDERER_DIR, requireChromium, ROOT, shot as shotOf, stepper } from '../helpers/e2e';
+import { BrowserTerminal, RENDERER_DIR, shot as shotOf, stepper } from '../helpers/e2e';
 
 const VILLAGE = '360781102201';
 const POINT_NAME = '瑞金市叶坪乡华屋村为民服务代办点';
@@ -35,11 +32,8 @@ const CADRE = { username: 'cadre01', displayName: '李春梅', password: 'Daiban
 
 type Platform = Awaited<ReturnType<typeof startPlatform>>;
 
-let work: string;
+const e2e = new BrowserTerminal('sync');
 let platform: Platform | null = null;
-let station: Station | null = null;
-let host: BrowserHost | null = null;
-let context: BrowserContext | null = null;
 let page: Page;
 let code = '';
 
@@ -53,9 +47,7 @@ async function drawerShot(name: string): Promise<void> {
 }
 
 before(async () => {
-  requireChromium();
-  await ensureRendererBuilt(ROOT, () => undefined);
-  work = mkdtempSync(join(tmpdir(), 'daiban-e2e-sync-'));
+  const work = await e2e.prepare();
   platform = await startPlatform({ log: false });
   ({ code } = await platform.admin.issueEnrollmentCode({ divisionCode: VILLAGE, role: 'village', servicePointName: POINT_NAME }));
   await platform.admin.createAccount({ username: CADRE.username, displayName: CADRE.displayName, role: 'cadre', divisionCode: VILLAGE, password: CADRE.password });
@@ -63,18 +55,11 @@ before(async () => {
   // The agent still probes and syncs by itself, but not within the test's few seconds after a submission,
   // so the queue is seen waiting before 立即同步 sends it.
   const sync = { soonMs: 10 * 60_000, intervalMs: 10 * 60_000 };
-  station = createStation({ dataDir: join(work, 'terminal'), key: randomBytes(32), log: pino({ level: 'silent' }), sync });
-  host = await startBrowserHost({ station, staticDir: RENDERER_DIR, port: 0 });
-  ({ context, page } = await launchChromium(work));
+  e2e.station = createStation({ dataDir: join(work, 'terminal'), key: randomBytes(32), log: pino({ level: 'silent' }), sync });
+  page = await e2e.open();
 });
 
-after(async () => {
-  await context?.close().catch(() => undefined);
-  await host?.close().catch(() => undefined);
-  await station?.close();
-  await platform?.close().catch(() => undefined);
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+after(() => e2e.close(platform));
 
 /** As a cadre types a code off a note: lower case, with spaces. */
 function typedLikeACadre(c: string): string {
@@ -86,7 +71,7 @@ test('a fresh terminal enrolls, logs in with a platform account and syncs its qu
   const platformUrl = () => platform!.url;
 
   await step('a terminal never set up opens on the enrollment screen', async () => {
-    await page.goto(host!.url);
+    await page.goto(e2e.host!.url);
     await page.getByRole('heading', { name: '首次使用：接入省级平台' }).waitFor();
     assert.ok(await page.getByLabel('省级平台地址').evaluate((el) => el === document.activeElement), 'the address has focus');
     await shot('01-enroll');
@@ -145,7 +130,7 @@ test('a fresh terminal enrolls, logs in with a platform account and syncs its qu
 
   await step('an application waits; 立即同步 sends it and the count goes to 0', async () => {
     // The intake itself is driven through the UI by intake.e2e; here it goes through the same station API.
-    const s = station!;
+    const s = e2e.station!;
     const resident = await s.call('residents.register', { idNumber: '11010519491231002X', name: '王秀英', phone: '13907971234' });
     const item = await s.call('catalog.get', { code: 'MZ-0001' });
     const draft = await s.call('applications.createDraft', { residentId: resident.id, itemCode: item.code });
@@ -184,7 +169,7 @@ test('a terminal with local accounts is enrolled by its admin from the sync pane
     await demoHost?.close().catch(() => undefined);
     await demo?.station.close();
   });
-  demo = await openDemoTerminal(join(work, 'demo'), { log: pino({ level: 'silent' }), warn: () => undefined });
+  demo = await openDemoTerminal(join(e2e.work, 'demo'), { log: pino({ level: 'silent' }), warn: () => undefined });
   demoHost = await startBrowserHost({ station: demo.station, staticDir: RENDERER_DIR, port: 0 });
   const second = await platform!.admin.issueEnrollmentCode({ divisionCode: VILLAGE, role: 'village', servicePointName: POINT_NAME });
 

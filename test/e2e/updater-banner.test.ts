@@ -9,18 +9,14 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import pino from 'pino';
-import type { BrowserContext, Page } from 'playwright-core';
-import { ensureRendererBuilt } from '../../scripts/renderer-build';
-import { startBrowserHost, type BrowserHost } from '../../station/browser-host';
+import type { Page } from 'playwright-core';
 import { DEMO_CADRE, provisionDemoIfNeeded } from '../../station/demo-data';
-import { createStation, type Station } from '../../station/station';
+import { createStation } from '../../station/station';
 import type { UpdateEngine, UpdateEngineEvent, UpdateEngineListener } from '../../station/updates/engine';
-import { launchChromium, loginInBrowser, RENDERER_DIR, requireChromium, ROOT, settle, shot as shotOf, stepper } from '../helpers/e2e';
+import { BrowserTerminal, loginInBrowser, settle, shot as shotOf, stepper } from '../helpers/e2e';
 
 /** An engine the test drives by hand: the events electron-updater would send, and a recorded install. */
 class ScriptedEngine implements UpdateEngine {
@@ -43,30 +39,19 @@ class ScriptedEngine implements UpdateEngine {
   }
 }
 
-let work: string;
-let station: Station | null = null;
-let host: BrowserHost | null = null;
-let context: BrowserContext | null = null;
+const e2e = new BrowserTerminal('updater');
 let page: Page;
 const engine = new ScriptedEngine();
 const shot = (name: string) => shotOf(page, `updater-${name}`);
 
 before(async () => {
-  requireChromium();
-  await ensureRendererBuilt(ROOT, () => undefined);
-  work = mkdtempSync(join(tmpdir(), 'daiban-e2e-updater-'));
-  station = createStation({ dataDir: join(work, 'terminal'), key: randomBytes(32), log: pino({ level: 'silent' }), updates: { engine } });
+  const work = await e2e.prepare();
+  const station = (e2e.station = createStation({ dataDir: join(work, 'terminal'), key: randomBytes(32), log: pino({ level: 'silent' }), updates: { engine } }));
   await provisionDemoIfNeeded(station);
-  host = await startBrowserHost({ station, staticDir: RENDERER_DIR, port: 0 });
-  ({ context, page } = await launchChromium(work));
+  page = await e2e.open();
 });
 
-after(async () => {
-  await context?.close().catch(() => undefined);
-  await host?.close().catch(() => undefined);
-  await station?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+after(() => e2e.close());
 
 test('update banner: quiet download, ready banner, no restart inside a form, restart after confirmation', async (t) => {
   const step = stepper(t, () => page, 'updater');
@@ -74,7 +59,7 @@ test('update banner: quiet download, ready banner, no restart inside a form, res
   const installButton = () => banner().getByRole('button', { name: '现在重启并安装' });
 
   await step('nothing is shown while nothing is downloading', async () => {
-    await page.goto(host!.url);
+    await page.goto(e2e.host!.url);
     await loginInBrowser(page, DEMO_CADRE, /您好/);
     assert.equal(await page.getByText('新版本').count(), 0);
   });
@@ -121,6 +106,6 @@ test('update banner: quiet download, ready banner, no restart inside a form, res
     while (engine.installs === 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
     assert.equal(engine.installs, 1);
     // The store was closed before the installer ran.
-    assert.throws(() => station!.ctx.db.prepare('SELECT 1').get());
+    assert.throws(() => e2e.station!.ctx.db.prepare('SELECT 1').get());
   });
 });

@@ -1,15 +1,20 @@
 /**
  * Shared pieces of the end-to-end tests that drive the real renderer in Chromium through the browser host:
- * launching Debian's Chromium with playwright-core at 1366×768, screenshots that also check nothing scrolls
- * sideways, and the "steps build on each other" runner.
+ * launching Debian's Chromium with playwright-core at 1366×768, one station behind the browser host in
+ * Chromium (BrowserTerminal), screenshots that also check nothing scrolls sideways, and the "steps build on
+ * each other" runner.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestContext } from 'node:test';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { ensureRendererBuilt } from '../../scripts/renderer-build';
+import { startBrowserHost, type BrowserHost } from '../../station/browser-host';
+import type { Station } from '../../station/station';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CHROMIUM = process.env.DAIBAN_CHROMIUM ?? '/usr/bin/chromium';
@@ -43,6 +48,50 @@ export async function launchChromium(workDir: string, o: { downloads?: boolean }
   page.setDefaultTimeout(STEP_TIMEOUT);
   page.setDefaultNavigationTimeout(60_000);
   return { context, page };
+}
+
+/**
+ * One station behind the browser host, seen in Chromium: what a single-terminal e2e file sets up in `before`
+ * and takes down in `after`. `prepare` checks for Chromium, builds the renderer and makes the scratch
+ * directory; the file makes its station in it and sets `station` at once (so a set-up failing half-way still
+ * closes it); `open` starts the browser host on the station and Chromium in the directory.
+ */
+export class BrowserTerminal {
+  work = '';
+  station: Station | null = null;
+  host: BrowserHost | null = null;
+  context: BrowserContext | null = null;
+
+  /** `name` names the scratch directory: daiban-e2e-<name>-…. */
+  constructor(private readonly name: string) {}
+
+  async prepare(): Promise<string> {
+    requireChromium();
+    await ensureRendererBuilt(ROOT, () => undefined);
+    this.work = mkdtempSync(join(tmpdir(), `daiban-e2e-${this.name}-`));
+    return this.work;
+  }
+
+  /** The browser host on `station` and Chromium on it (see launchChromium for `downloads`); the page. */
+  async open(o: { downloads?: boolean } = {}): Promise<Page> {
+    if (!this.station) throw new Error('BrowserTerminal.open: set station first');
+    this.host = await startBrowserHost({ station: this.station, staticDir: RENDERER_DIR, port: 0 });
+    const { context, page } = await launchChromium(this.work, o);
+    this.context = context;
+    return page;
+  }
+
+  /**
+   * Closes Chromium, the browser host and the station, then `others` in order (a platform, a proxy, …; null
+   * for one never started), and removes the scratch directory.
+   */
+  async close(...others: ({ close(): Promise<unknown> } | null)[]): Promise<void> {
+    await this.context?.close().catch(() => undefined);
+    await this.host?.close().catch(() => undefined);
+    await this.station?.close();
+    for (const other of others) await other?.close().catch(() => undefined);
+    if (this.work) rmSync(this.work, { recursive: true, force: true });
+  }
 }
 
 /** A screenshot in test-results/screenshots/, after checking nothing sticks out sideways at 1366×768. */
@@ -79,6 +128,16 @@ export async function loginInBrowser(page: Page, account: { username: string; pa
   await page.getByLabel('密码').fill(account.password);
   await page.getByLabel('密码').press('Enter');
   await page.getByRole('heading', { name: firstHeading }).waitFor();
+}
+
+/** 退出 in the top bar, confirmed in its dialog (once the dialog has finished sliding in), back to the login form. */
+export async function logoutInBrowser(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '退出' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await settle(page);
+  await dialog.getByRole('button', { name: /退\s*出/ }).click();
+  await page.getByLabel('账号').waitFor();
 }
 
 /** A modal or drawer slides in: wait for the motion to end so a screenshot shows it whole. */

@@ -9,6 +9,7 @@ import { citizenIdCheckChar } from '../../core/citizen-id';
 import { startPlatform, type RunningPlatform } from '../../platform/index';
 import type { Clock } from '../../station/clock';
 import type { StationEvent } from '../../station/events';
+import { provisionStation, type ProvisionOptions } from '../../station/provision';
 import { createStation, type Station } from '../../station/station';
 import type { SyncOptions } from '../../station/sync/agent';
 import { allMaterials, validValues } from './forms';
@@ -100,6 +101,21 @@ export async function submitApplication(station: Station, n: number, scans: Buff
     await station.call('attachments.add', { applicationId: draft.id, fileName: `材料${i + 1}.png`, mimeType: 'image/png', dataBase64: scan.toString('base64') });
   }
   return station.call('applications.submit', { id: draft.id });
+}
+
+/**
+ * Provisions `station` as the village's terminal 1 with the seed catalog and `admin` as its only account;
+ * the admin submits applications 1…`count` (see submitApplication) and logs out again.
+ */
+export async function provisionWithApplications(station: Station, admin: NonNullable<ProvisionOptions['users']>[number], count: number): Promise<void> {
+  await provisionStation(station, {
+    servicePoint: { name: POINT_NAME, divisionCode: SYNC_VILLAGE, terminalNo: 1 },
+    catalog: SEED_CATALOG,
+    users: [admin],
+  });
+  await station.call('session.login', { username: admin.username, password: admin.password });
+  for (let n = 1; n <= count; n++) await submitApplication(station, n);
+  await station.call('session.logout', {});
 }
 
 /** Wraps fetch: counts requests and body bytes per route, and lets a test break chosen requests. */
