@@ -1,18 +1,16 @@
-import { useCallback, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Button, Card, Space } from 'antd';
 import { ArrowLeftOutlined, CheckOutlined, SendOutlined } from '@ant-design/icons';
-import type { ApplicationDetail, AttachmentView } from '../../core/api/views';
-import type { ReceivedMaterials } from '../../core/catalog/model';
-import { emptyFormValues, validateForm } from '../../core/forms/validate';
-import { call, StationCallError } from '../api/client';
+import type { ApplicationDetail } from '../../core/api/views';
+import { validateForm } from '../../core/forms/validate';
+import { call } from '../api/client';
 import { useNav } from '../app/nav';
 import { ApplicationInStatus } from '../components/ApplicationInStatus';
 import { ApplicationFormLayout } from '../form/ApplicationFormLayout';
-import { afterBlur, afterChange, afterMaterialsChange, allErrors, focusFirstError, type Errors } from '../form/errors';
-import { initialMaterials } from '../form/initial-materials';
 import { ReviewSummary } from '../form/ReviewSummary';
 import { SaveIndicator } from '../form/SaveIndicator';
-import { useAutosave, type DraftData } from '../form/use-autosave';
+import { useApplicationForm } from '../form/use-application-form';
+import { useAutosave } from '../form/use-autosave';
 
 /** Loads the draft, then hands it to the editor (which owns autosave for its whole life). */
 export function ApplicationScreen({ applicationId }: { applicationId: string }) {
@@ -33,47 +31,16 @@ function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
   const { message } = App.useApp();
   const item = detail.item;
   const fields = item.form.fields;
-  const [values, setValues] = useState<Record<string, unknown>>(() => ({ ...emptyFormValues(fields), ...detail.form }));
-  const [materials, setMaterials] = useState<ReceivedMaterials>(() => initialMaterials(detail));
-  const [attachments, setAttachments] = useState<AttachmentView[]>(detail.attachments);
-  const [errors, setErrors] = useState<Errors>({});
   const [step, setStep] = useState<'fill' | 'review'>('fill');
-  const [refusal, setRefusal] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
-
-  // The latest data, readable synchronously by autosave (state updates land a render later).
-  const data = useRef<DraftData>({ form: values, materials });
   const hasSaved = detail.updatedAt !== detail.createdAt;
-  const autosave = useAutosave(detail.id, () => data.current, hasSaved ? detail.updatedAt : null);
+  // Autosave reads the latest data when it fires, by then the form hook below has run.
+  const autosave = useAutosave(detail.id, () => form.current.current, hasSaved ? detail.updatedAt : null);
+  const form = useApplicationForm(detail, { onEdit: autosave.changed });
 
-  const onChange = useCallback(
-    (key: string, v: unknown) => {
-      const next = { ...data.current.form, [key]: v };
-      data.current = { ...data.current, form: next };
-      setValues(next);
-      setErrors((e) => afterChange(e, key, fields, next));
-      autosave.changed();
-    },
-    [fields, autosave],
-  );
-  const onBlur = useCallback((path: string) => setErrors((e) => afterBlur(e, path, fields, data.current.form)), [fields]);
-  const onMaterials = (next: ReceivedMaterials) => {
-    data.current = { ...data.current, materials: next };
-    setMaterials(next);
-    setErrors((e) => afterMaterialsChange(e, item.materials, next));
-    autosave.changed();
-  };
-
-  const toReview = async () => {
-    const found = allErrors(fields, data.current.form, item.materials, data.current.materials);
-    setErrors(found);
-    const n = Object.keys(found).length;
-    if (n > 0) {
-      message.error(`还有${n}处需要补充或更正，请查看标红的项目。`);
-      setTimeout(() => focusFirstError(found, fields), 0);
-      return;
-    }
-    setRefusal(null);
+  const toReview = () => {
+    if (!form.check()) return;
+    form.clearRefusal();
     autosave.flush().catch(() => undefined);
     setStep('review');
     window.scrollTo(0, 0);
@@ -88,18 +55,15 @@ function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
       message.success('已提交，请打印受理回执交给申请人。');
       go({ name: 'receipt', applicationId: detail.id });
     } catch (e) {
-      const err = StationCallError.from(e);
-      setErrors(err.fields);
-      setRefusal(err.message);
+      form.refused(e);
       setStep('fill');
       setSubmitting(false);
-      setTimeout(() => focusFirstError(err.fields, fields), 0);
     }
   };
 
   const normalised = (() => {
-    const r = validateForm(fields, values);
-    return r.ok ? r.value : values;
+    const r = validateForm(fields, form.values);
+    return r.ok ? r.value : form.values;
   })();
 
   const header = (
@@ -120,7 +84,7 @@ function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
         {header}
         <Alert type="info" showIcon title="请向申请人逐项读一遍，确认无误后点“确认提交”。提交后将生成受理回执编号，不能再修改。" style={{ marginBottom: 12 }} />
         <Card size="small">
-          <ReviewSummary item={item} values={normalised} materials={materials} scanCount={attachments.length} />
+          <ReviewSummary item={item} values={normalised} materials={form.materials} scanCount={form.attachments.length} />
         </Card>
         <Space style={{ marginTop: 12 }}>
           <Button size="large" icon={<ArrowLeftOutlined />} onClick={() => setStep('fill')} disabled={submitting}>
@@ -141,16 +105,7 @@ function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
         item={item}
         applicationId={detail.id}
         titles={{ form: '申请表', materials: '收取的纸质材料', scans: '扫描件' }}
-        values={values}
-        errors={errors}
-        onChange={onChange}
-        onBlur={onBlur}
-        materials={materials}
-        onMaterials={onMaterials}
-        attachments={attachments}
-        onScanAdded={(a) => setAttachments((list) => [...list, a])}
-        refusal={refusal}
-        onRefusalClose={() => setRefusal(null)}
+        form={form}
       >
         <Button type="primary" size="large" block icon={<CheckOutlined />} onClick={toReview}>
           下一步：核对信息

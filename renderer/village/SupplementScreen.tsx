@@ -1,16 +1,14 @@
-import { useCallback, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Button, Card, Input, Space } from 'antd';
 import { ArrowLeftOutlined, SendOutlined } from '@ant-design/icons';
-import type { ApplicationDetail, AttachmentView } from '../../core/api/views';
-import type { ReceivedMaterials } from '../../core/catalog/model';
-import { emptyFormValues } from '../../core/forms/validate';
+import type { ApplicationDetail } from '../../core/api/views';
 import type { SupplementItem } from '../../core/sync/messages';
-import { call, StationCallError } from '../api/client';
+import { call } from '../api/client';
 import { useNav } from '../app/nav';
 import { ApplicationInStatus } from '../components/ApplicationInStatus';
 import { ApplicationFormLayout } from '../form/ApplicationFormLayout';
-import { afterBlur, afterChange, afterMaterialsChange, allErrors, focusFirstError, type Errors } from '../form/errors';
-import { initialMaterials } from '../form/initial-materials';
+import type { Errors } from '../form/errors';
+import { useApplicationForm } from '../form/use-application-form';
 import { decisionOf } from './decision';
 
 /** Loads the application; only one waiting for a supplement can be supplemented. */
@@ -37,53 +35,24 @@ function SupplementEditor({ detail }: { detail: ApplicationDetail }) {
   const { go } = useNav();
   const { message } = App.useApp();
   const item = detail.item;
-  const fields = item.form.fields;
   const asked = decisionOf(detail)?.supplement ?? null;
-  const [values, setValues] = useState<Record<string, unknown>>(() => ({ ...emptyFormValues(fields), ...detail.form }));
-  const [materials, setMaterials] = useState<ReceivedMaterials>(() => initialMaterials(detail));
-  const [attachments, setAttachments] = useState<AttachmentView[]>(detail.attachments);
-  const [errors, setErrors] = useState<Errors>(() => highlights(asked?.items ?? []));
+  const form = useApplicationForm(detail, { initialErrors: highlights(asked?.items ?? []) });
   const [note, setNote] = useState('');
-  const [refusal, setRefusal] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const current = useRef(values);
   const scansBefore = detail.attachments.length;
 
-  const onChange = useCallback(
-    (key: string, v: unknown) => {
-      const next = { ...current.current, [key]: v };
-      current.current = next;
-      setValues(next);
-      setErrors((e) => afterChange(e, key, fields, next));
-    },
-    [fields],
-  );
-  const onBlur = useCallback((path: string) => setErrors((e) => afterBlur(e, path, fields, current.current)), [fields]);
-  const onMaterials = (next: ReceivedMaterials) => {
-    setMaterials(next);
-    setErrors((e) => afterMaterialsChange(e, item.materials, next));
-  };
-
   const submit = async () => {
-    const found = allErrors(fields, current.current, item.materials, materials);
-    if (Object.keys(found).length > 0) {
-      setErrors(found);
-      message.error(`还有${Object.keys(found).length}处需要补充或更正，请查看标红的项目。`);
-      setTimeout(() => focusFirstError(found, fields), 0);
-      return;
-    }
+    if (!form.check()) return;
     setSaving(true);
-    setRefusal(null);
+    form.clearRefusal();
     try {
-      await call('applications.supplement', { id: detail.id, form: current.current, materials, ...(note.trim() ? { note: note.trim() } : {}) });
+      const { form: values, materials } = form.current.current;
+      await call('applications.supplement', { id: detail.id, form: values, materials, ...(note.trim() ? { note: note.trim() } : {}) });
       message.success('补正已登记，将随下次同步送回乡镇审核。');
       go({ name: 'detail', applicationId: detail.id });
     } catch (e) {
-      const err = StationCallError.from(e);
-      setErrors(err.fields);
-      setRefusal(err.message);
+      form.refused(e);
       setSaving(false);
-      setTimeout(() => focusFirstError(err.fields, fields), 0);
     }
   };
 
@@ -119,17 +88,8 @@ function SupplementEditor({ detail }: { detail: ApplicationDetail }) {
       <ApplicationFormLayout
         item={item}
         applicationId={detail.id}
-        titles={{ form: '申请表（已填内容，改需要更正的项）', materials: '纸质材料（勾选补交的）', scans: `扫描件（本次新增${attachments.length - scansBefore}页）` }}
-        values={values}
-        errors={errors}
-        onChange={onChange}
-        onBlur={onBlur}
-        materials={materials}
-        onMaterials={onMaterials}
-        attachments={attachments}
-        onScanAdded={(a) => setAttachments((l) => [...l, a])}
-        refusal={refusal}
-        onRefusalClose={() => setRefusal(null)}
+        titles={{ form: '申请表（已填内容，改需要更正的项）', materials: '纸质材料（勾选补交的）', scans: `扫描件（本次新增${form.attachments.length - scansBefore}页）` }}
+        form={form}
       >
         <Card size="small" title="补正说明（可不填）" style={{ marginBottom: 12 }}>
           <Input.TextArea aria-label="补正说明" value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} />

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
-import { realTimers, type Timers } from '../sync/timers';
+import { OneShotTimer, realTimers, type Timers } from '../sync/timers';
 import type { BackupService } from './service';
 
 export const DAY_MS = 24 * 3_600_000;
@@ -21,12 +21,11 @@ export interface BackupScheduleOptions {
  * so a fixed time of day would often be missed.
  */
 export class BackupScheduler {
-  private timer: unknown = null;
+  private readonly timer: OneShotTimer;
   private running: Promise<void> | null = null;
   private stopped = true;
   /** Cleanups and checks not yet settled: close() waits for them only when there are some. */
   private inFlight = 0;
-  private readonly timers: Timers;
 
   constructor(
     private readonly service: BackupService,
@@ -34,7 +33,7 @@ export class BackupScheduler {
     private readonly log: Logger,
     private readonly o: BackupScheduleOptions = {},
   ) {
-    this.timers = o.timers ?? realTimers;
+    this.timer = new OneShotTimer(o.timers ?? realTimers);
   }
 
   start(): void {
@@ -52,8 +51,7 @@ export class BackupScheduler {
   /** Stops the schedule; resolves when a backup in progress has finished. */
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.timer !== null) this.timers.clearTimeout(this.timer);
-    this.timer = null;
+    this.timer.clear();
     await this.running;
   }
 
@@ -93,9 +91,6 @@ export class BackupScheduler {
 
   private schedule(ms: number): void {
     if (this.stopped) return;
-    this.timer = this.timers.setTimeout(() => {
-      this.timer = null;
-      void this.check().finally(() => this.schedule(this.o.intervalMs ?? 3_600_000));
-    }, ms);
+    this.timer.set(ms, () => void this.check().finally(() => this.schedule(this.o.intervalMs ?? 3_600_000)));
   }
 }

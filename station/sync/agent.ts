@@ -20,7 +20,7 @@ import { pushOutbox } from './push-outbox';
 import type { SyncRun } from './run';
 import { ServerClock } from './server-clock';
 import { buildSyncStatus, type AgentState } from './status-view';
-import { realTimers, type Timers } from './timers';
+import { OneShotTimer, realTimers, type Timers } from './timers';
 import { uploadBlobs } from './upload-blobs';
 
 export interface SyncOptions {
@@ -57,7 +57,7 @@ const NOT_ENROLLED = '本终端尚未注册到省级平台，请先由管理员�
 export class SyncAgent {
   private started = false;
   private closed = false;
-  private timer: unknown = null;
+  private readonly timer: OneShotTimer;
   private timerDueMs = 0;
   private inflight: Promise<void> | null = null;
   private abort: AbortController | null = null;
@@ -67,14 +67,13 @@ export class SyncAgent {
   private clock: ServerClock | null = null;
   private lastProgressEmit = 0;
   private readonly state: AgentState = { online: null, syncing: false, phase: 'idle', progress: null, nextAttemptAt: null };
-  private readonly timers: Timers;
   private readonly backoff: BackoffPolicy;
 
   constructor(
     private readonly ctx: StationContext,
     private readonly o: SyncOptions & { dataDir: string },
   ) {
-    this.timers = o.timers ?? realTimers;
+    this.timer = new OneShotTimer(o.timers ?? realTimers);
     this.backoff = { ...DEFAULT_BACKOFF, ...o.backoff };
   }
 
@@ -118,7 +117,7 @@ export class SyncAgent {
   nudge(): void {
     if (!this.started || this.closed || this.inflight || this.state.online === false || !this.enrolled) return;
     const soon = this.o.soonMs ?? 2_000;
-    if (this.timer === null || this.timerDueMs > this.localMs() + soon) this.schedule(soon);
+    if (!this.timer.pending || this.timerDueMs > this.localMs() + soon) this.schedule(soon);
   }
 
   status(): SyncStatusView {
@@ -317,15 +316,11 @@ export class SyncAgent {
     this.clearTimer();
     this.timerDueMs = this.localMs() + delayMs;
     this.state.nextAttemptAt = new Date(this.timerDueMs).toISOString();
-    this.timer = this.timers.setTimeout(() => {
-      this.timer = null;
-      void this.run();
-    }, delayMs);
+    this.timer.set(delayMs, () => void this.run());
   }
 
   private clearTimer(): void {
-    if (this.timer !== null) this.timers.clearTimeout(this.timer);
-    this.timer = null;
+    this.timer.clear();
     this.state.nextAttemptAt = null;
   }
 

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { UpdateStatusView } from '../../core/api/update-methods';
 import { DaibanError } from '../../core/errors';
 import type { Clock } from '../clock';
-import { realTimers, type Timers } from '../sync/timers';
+import { OneShotTimer, realTimers, type Timers } from '../sync/timers';
 import type { UpdateEngine, UpdateEngineEvent, UpdateFeed } from './engine';
 import { describeUpdateError, UPDATE_MESSAGES } from './messages';
 
@@ -61,7 +61,7 @@ export class UpdateController {
   /** electron-updater reports a failed check twice (an 'error' event and the rejection): handled once. */
   private lastFailure: unknown = null;
   private connection: UpdateConnection = { enrolled: false, online: null, platformUrl: null, terminalId: null };
-  private timer: unknown = null;
+  private readonly timer: OneShotTimer;
   private inflight: Promise<void> | null = null;
   private installing = false;
   private closed = false;
@@ -73,6 +73,7 @@ export class UpdateController {
     private readonly deps: UpdateControllerDeps,
   ) {
     this.timers = o.timers ?? realTimers;
+    this.timer = new OneShotTimer(this.timers);
     this.unsubscribe = o.engine?.subscribe((e) => this.onEngineEvent(e)) ?? (() => undefined);
     o.engine?.attachLog?.(deps.log);
   }
@@ -108,7 +109,7 @@ export class UpdateController {
       this.clearTimer();
       return;
     }
-    if (c.online === true && this.timer === null && !this.inflight) this.schedule(this.delayUntilDue());
+    if (c.online === true && !this.timer.pending && !this.inflight) this.schedule(this.delayUntilDue());
   }
 
   /** On demand (a button): refused when there is no updater, before enrollment, or while offline. */
@@ -118,7 +119,7 @@ export class UpdateController {
     if (this.connection.online === false) throw new DaibanError('PLATFORM_UNREACHABLE', UPDATE_MESSAGES.offline);
     this.clearTimer();
     await this.runCheck();
-    if (!this.closed && !this.installing && this.timer === null) this.schedule(this.intervalMs);
+    if (!this.closed && !this.installing && !this.timer.pending) this.schedule(this.intervalMs);
     return this.status();
   }
 
@@ -167,23 +168,18 @@ export class UpdateController {
   }
 
   private schedule(delayMs: number): void {
-    this.clearTimer();
-    this.timer = this.timers.setTimeout(() => {
-      this.timer = null;
-      void this.onTimer();
-    }, delayMs);
+    this.timer.set(delayMs, () => void this.onTimer());
   }
 
   private clearTimer(): void {
-    if (this.timer !== null) this.timers.clearTimeout(this.timer);
-    this.timer = null;
+    this.timer.clear();
   }
 
   private async onTimer(): Promise<void> {
     // Offline or unenrolled now: wait; the next sync status that says online schedules the check.
     if (this.closed || this.installing || this.connection.online !== true || !this.feed()) return;
     await this.runCheck();
-    if (!this.closed && !this.installing && this.timer === null) this.schedule(this.intervalMs);
+    if (!this.closed && !this.installing && !this.timer.pending) this.schedule(this.intervalMs);
   }
 
   private runCheck(): Promise<void> {
