@@ -29,6 +29,11 @@ export function citizenIdCheckChar(first17: string): string {
   return CHECK_CHARS[sum % 11] as string;
 }
 
+/** An 18-character number whose check character is right (no date or region check: see parseCitizenId). */
+export function isValidCitizenIdNumber(s: string): boolean {
+  return /^\d{17}[\dX]$/.test(s) && citizenIdCheckChar(s.slice(0, 17)) === s[17];
+}
+
 /** Upgrades an old 15-digit number (born 19xx) to 18 digits: insert '19' into the year, add the check character. */
 export function upgradeCitizenId15(id15: string): string {
   if (!/^\d{15}$/.test(id15)) {

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { auditCanonical, GENESIS_HASH } from '../core/sync/audit';
 import { stmt } from './statements';
+
+export { GENESIS_HASH };
 
 export interface AuditInput {
   at: string;
@@ -19,12 +22,9 @@ export interface AuditEntry extends Omit<AuditInput, 'detail'> {
   hash: string;
 }
 
-export const GENESIS_HASH = '0'.repeat(64);
-
-/** The hash of one entry covers every field and the previous hash: editing, inserting or deleting breaks the chain. */
+/** The hash of one entry (core/sync/audit.ts says what it covers). */
 export function auditHash(e: Omit<AuditEntry, 'hash'>): string {
-  const canonical = JSON.stringify([e.seq, e.at, e.actorId, e.action, e.entityType, e.entityId, e.detail, e.prevHash]);
-  return createHash('sha256').update(canonical).digest('hex');
+  return createHash('sha256').update(auditCanonical(e)).digest('hex');
 }
 
 /** Appends one entry; call inside the transaction of the change it records. */
@@ -54,10 +54,7 @@ export type AuditVerdict = { ok: true; entries: number } | { ok: false; entries:
 /** Walks the whole chain; the first entry whose hash, link or numbering does not hold is reported. */
 export function verifyAuditChain(db: Database): AuditVerdict {
   const rows = db
-    .prepare(
-      `SELECT seq, at, actor_id AS actorId, action, entity_type AS entityType, entity_id AS entityId, detail,
-         prev_hash AS prevHash, hash FROM audit_log ORDER BY seq`,
-    )
+    .prepare(`SELECT ${ENTRY_COLUMNS} FROM audit_log ORDER BY seq`)
     .iterate() as IterableIterator<AuditEntry>;
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
@@ -72,6 +69,14 @@ export function verifyAuditChain(db: Database): AuditVerdict {
     expectedSeq++;
   }
   return { ok: true, entries: n };
+}
+
+const ENTRY_COLUMNS = `seq, at, actor_id AS actorId, action, entity_type AS entityType, entity_id AS entityId, detail,
+  prev_hash AS prevHash, hash`;
+
+/** Entries after `seq`, oldest first: what goes up to the platform next. */
+export function auditEntriesAfter(db: Database, seq: number, limit: number): AuditEntry[] {
+  return stmt<[number, number], AuditEntry>(db, `SELECT ${ENTRY_COLUMNS} FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?`).all(seq, limit);
 }
 
 /** The newest entry's number and hash: what the platform is told, so a log cut short is noticed. */

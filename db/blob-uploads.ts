@@ -69,3 +69,27 @@ export function markBlobBroken(db: Database, sha256: string, size: number, reaso
      ON CONFLICT (sha256) DO UPDATE SET broken = excluded.broken, updated_at = excluded.updated_at`,
   ).run(sha256, size, reason, at);
 }
+
+/** A scan that will never reach the platform (refused by it, or unreadable here), with a message that names it. */
+export interface BrokenBlob {
+  sha256: string;
+  reason: string;
+  at: string;
+  messageId: string;
+  body: string;
+}
+
+/** Newest first: the cadre's problem list shows each with the application it belongs to. */
+export function listBrokenBlobs(db: Database, limit: number): BrokenBlob[] {
+  return stmt<[number], BrokenBlob>(
+    db,
+    `SELECT b.sha256, b.broken AS reason, b.updated_at AS at, o.id AS messageId, o.body
+     FROM blob_uploads b
+     JOIN outbox o ON o.kind IN ('application.submitted', 'application.supplemented')
+       AND EXISTS (SELECT 1 FROM json_each(o.body, '$.attachments') a WHERE json_extract(a.value, '$.sha256') = b.sha256)
+     WHERE b.broken IS NOT NULL
+     GROUP BY b.sha256
+     ORDER BY b.updated_at DESC
+     LIMIT ?`,
+  ).all(limit);
+}

@@ -14,3 +14,4 @@ export { LATEST_VERSION, MIGRATIONS } from './migrations';
 export * from './decisions';
 export * from './handover';
 export * from './review';
+export * from './deferred-changes';

@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { DaibanError } from '../core/errors';
+import { describeIssues, describeShapeProblem } from '../core/refusal';
+import { isOutboxKind, OUTBOX_KINDS } from '../core/sync/messages';
+import { inputShapeProblem } from '../core/text';
 import { stmt } from './statements';
 
 export type OutboxStatus = 'pending' | 'accepted' | 'duplicate' | 'conflict' | 'invalid';
@@ -18,10 +22,25 @@ export interface OutboxMessage {
 }
 
 /**
+ * A body the platform would refuse never enters the queue: its kind's schema (core/sync/messages.ts) and the
+ * text rule are checked here, inside the caller's transaction, so the cadre's action fails (INVALID_INPUT,
+ * naming the field) before anything is saved or a receipt printed.
+ */
+export function checkOutboxBody(kind: string, body: unknown): void {
+  if (!isOutboxKind(kind)) throw new Error(`unknown outbox kind ${kind}`);
+  const shape = inputShapeProblem(body);
+  const parsed = shape ? null : OUTBOX_KINDS[kind].safeParse(body);
+  if (!shape && parsed?.success) return;
+  const fields = shape ? { [shape.path || '_']: describeShapeProblem(shape) } : describeIssues(parsed!.error!.issues);
+  throw new DaibanError('INVALID_INPUT', `这条记录无法上报省级平台：${Object.values(fields)[0]}`, { fields, kind });
+}
+
+/**
  * Queues a message for the platform. The body is stored as the exact JSON text that will be sent, and its
  * SHA-256 is taken over that text, so a resend after a crash is byte-identical and the platform sees a duplicate.
  */
 export function enqueue(db: Database, m: { id: string; kind: string; body: unknown; createdAt: string }): void {
+  checkOutboxBody(m.kind, m.body);
   const body = JSON.stringify(m.body);
   const sha256 = createHash('sha256').update(body).digest('hex');
   stmt(db, 'INSERT INTO outbox (id, kind, body, sha256, created_at) VALUES (?, ?, ?, ?, ?)').run(

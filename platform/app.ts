@@ -25,6 +25,19 @@ export interface BuildPlatformAppOptions {
 export const DEFAULT_MAX_INFLIGHT_OUTBOX = 8;
 const MAX_HEADER_BYTES = 64 * 1024;
 
+/**
+ * What a slow or idle client may hold (docs/security.md): a socket silent for 30 s is closed; headers must
+ * be complete within 15 s and the whole request within 2 minutes (a 256 KiB blob chunk at 4 KB/s takes
+ * about 64 s); at most 4,096 connections in all and 256 from one address.
+ */
+export const CONNECTION_LIMITS = {
+  idleMs: 30_000,
+  headersMs: 15_000,
+  requestMs: 120_000,
+  maxConnections: 4096,
+  perSource: 256,
+} as const;
+
 /** Fastify's own refusals (body too large, bad media type …) mapped onto the protocol's stable codes. */
 function toPlatformError(e: FastifyError): PlatformError | null {
   if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.statusCode === 413) {
@@ -36,6 +49,25 @@ function toPlatformError(e: FastifyError): PlatformError | null {
   return null;
 }
 
+/** Header timeout and connection caps on the Node server under Fastify. */
+function limitConnections(app: FastifyInstance): void {
+  const server = app.server;
+  server.headersTimeout = CONNECTION_LIMITS.headersMs;
+  server.maxConnections = CONNECTION_LIMITS.maxConnections;
+  const bySource = new Map<string, number>();
+  server.on('connection', (socket) => {
+    const source = socket.remoteAddress ?? '';
+    const n = (bySource.get(source) ?? 0) + 1;
+    bySource.set(source, n);
+    socket.once('close', () => {
+      const left = (bySource.get(source) ?? 1) - 1;
+      if (left > 0) bySource.set(source, left);
+      else bySource.delete(source);
+    });
+    if (n > CONNECTION_LIMITS.perSource) socket.destroy();
+  });
+}
+
 /** The platform's HTTP API (DESIGN.md §5) on a Fastify instance that is not listening yet. */
 export function buildPlatformApp(ctx: PlatformContext, o: BuildPlatformAppOptions = {}): FastifyInstance {
   const app = Fastify({
@@ -43,10 +75,13 @@ export function buildPlatformApp(ctx: PlatformContext, o: BuildPlatformAppOption
     ...(o.logRequests === false ? {} : { loggerInstance: ctx.log as Logger }),
     bodyLimit: LIMITS.requestBodyBytes,
     return503OnClosing: true,
+    connectionTimeout: CONNECTION_LIMITS.idleMs,
+    requestTimeout: CONNECTION_LIMITS.requestMs,
     // electron-updater's differential download asks for up to 1,000 ranges in one header (~19 KB), past
     // Node's 16 KiB default.
     ...(o.https ? { https: { maxHeaderSize: MAX_HEADER_BYTES, ...o.https } } : { http: { maxHeaderSize: MAX_HEADER_BYTES } }),
   }) as unknown as FastifyInstance;
+  limitConnections(app);
 
   // Every body is read as the bytes on the wire: the signature covers them exactly, and JSON is parsed
   // (after gunzip, with a ceiling) by the route that expects it.
@@ -62,6 +97,8 @@ export function buildPlatformApp(ctx: PlatformContext, o: BuildPlatformAppOption
     const refusal = isPlatformError(error) ? error : toPlatformError(error);
     if (refusal) {
       if (refusal.status >= 500) request.log.warn({ code: refusal.code }, refusal.message);
+      const retryAfter = refusal.details?.retryAfterSeconds;
+      if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
       return reply.code(refusal.status).type('application/json').send(refusal.toBody());
     }
     // Only the error (never the body, which holds ID numbers) goes to the log; the answer says nothing of it.

@@ -5,6 +5,8 @@ export interface NewChange {
   divisionCode: string;
   /** For the terminals above the division instead of its own (a township sees its villages' applications). */
   fanUp: boolean;
+  /** For the terminals of exactly this division, not the ones below it (accounts: their hashes go nowhere else). */
+  exact?: boolean;
   body: unknown;
   /**
    * application.received only: the feed adds the application's submission as first received
@@ -24,9 +26,9 @@ export async function appendChanges(tx: Queryable, changes: NewChange[], at: str
   if (changes.length === 0) return;
   await tx.query('SELECT pg_advisory_xact_lock($1)', [CHANGE_WRITER_LOCK]);
   await tx.query(
-    `INSERT INTO changes (kind, division_code, fan_up, body, submission_of, created_at)
-     SELECT c.kind, c.division_code, c.fan_up, c.body::jsonb, c.submission_of, $5
-     FROM unnest($1::text[], $2::text[], $3::boolean[], $4::text[], $6::uuid[]) WITH ORDINALITY AS c(kind, division_code, fan_up, body, submission_of, n)
+    `INSERT INTO changes (kind, division_code, fan_up, exact, body, submission_of, created_at)
+     SELECT c.kind, c.division_code, c.fan_up, c.exact, c.body::jsonb, c.submission_of, $5
+     FROM unnest($1::text[], $2::text[], $3::boolean[], $4::text[], $6::uuid[], $7::boolean[]) WITH ORDINALITY AS c(kind, division_code, fan_up, body, submission_of, exact, n)
      ORDER BY c.n`,
     [
       changes.map((c) => c.kind),
@@ -35,6 +37,7 @@ export async function appendChanges(tx: Queryable, changes: NewChange[], at: str
       changes.map((c) => JSON.stringify(c.body)),
       at,
       changes.map((c) => c.submissionOf ?? null),
+      changes.map((c) => c.exact === true),
     ],
   );
 }

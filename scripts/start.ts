@@ -58,7 +58,7 @@ function banner(fleet: DemoFleet, village: string, township: BrowserHost): strin
     `  ${township.url}`,
     `  审核员 ${DEMO_REVIEWER.username} / ${DEMO_REVIEWER.password}（${DEMO_REVIEWER.displayName}）`,
     '',
-    `运维（县级）  ${DEMO_IT.username} / ${DEMO_IT.password}（${DEMO_IT.displayName}）：在以上任一终端登录，进入运维控制台`,
+    `运维（县级）  ${DEMO_IT.username} / ${DEMO_IT.password}（${DEMO_IT.displayName}）：在以上任一终端勾选“运维人员登录”联网登录，进入运维控制台`,
     '',
     '  浏览器地址里含访问令牌，请整段复制。 The token is part of each URL.',
     '  运维命令 / IT CLI:  npm run platform -- help （请先停止演示：平台数据库同一时间只能由一个进程打开）',

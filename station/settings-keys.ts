@@ -13,6 +13,8 @@ export const SETTINGS = {
   changesCursor: 'sync.changesCursor',
   /** Platform clock minus terminal clock (ms), learned from every response: village PCs' clocks drift. */
   serverOffsetMs: 'sync.serverOffsetMs',
+  /** The audit chain up to here is on the platform (station/sync/push-audit.ts). */
+  auditSentSeq: 'sync.auditSentSeq',
   lastSuccessAt: 'sync.lastSuccessAt',
   lastAttemptAt: 'sync.lastAttemptAt',
   lastError: 'sync.lastError',

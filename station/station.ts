@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { z } from 'zod';
 import { parseStationInput, type StationInput, type StationMethod } from '../core/api/schemas';
 import type { StationApi, StationOutputs } from '../core/api/station-api';
 import type { ServicePointView, SyncStatusView } from '../core/api/views';
@@ -23,7 +22,6 @@ import { SyncAgent, type SyncOptions } from './sync/agent';
 import { APP_VERSION } from './app-version';
 import { UpdateController, type UpdateOptions } from './updates/controller';
 
-z.config(z.locales.zhCN());
 
 export interface StationOptions {
   /** Holds daiban.db, attachments/ and receipts/. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AuditFindingKind } from '../sync/audit';
 
 /**
  * The platform's IT administration API (`/admin/v1/…`), shared by the platform's routes, the terminal's
@@ -75,6 +76,17 @@ export interface FleetTerminalView {
   /** When the newest diagnostics bundle arrived, and an outstanding request if any. */
   diagnosticsAt: string | null;
   diagnosticsRequestedAt: string | null;
+  /** What the platform found wrong with the terminal's audit chain, newest first (at most 5). */
+  auditFindings: AuditFindingView[];
+}
+/** A gap, rewrite, truncation or bad hash in a terminal's audit chain (core/sync/audit.ts). */
+export interface AuditFindingView {
+  kind: AuditFindingKind;
+  /** The entry concerned. */
+  seq: number;
+  /** Chinese, e.g. "第12至14条审计记录缺失". */
+  detail: string;
+  foundAt: string;
 }
 export interface FleetReport {
   generatedAt: string;

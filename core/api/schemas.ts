@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { receivedMaterialSchema } from '../catalog/model';
 import { DaibanError } from '../errors';
 import { APPLICATION_STATUSES } from '../lifecycle';
+import { describeIssues, describeShapeProblem } from '../refusal';
+import { inputShapeProblem, textField } from '../text';
 import { DECISIONS, supplementItemSchema } from '../sync/messages';
 import { backupMethods } from './backup-methods';
 import { diagnosticsMethods } from './diagnostics-methods';
@@ -10,23 +12,23 @@ import { updateMethods } from './update-methods';
 
 /**
  * One zod schema per StationApi method: the input every transport validates at the boundary.
- * Messages a cadre may see are written out; the rest fall back to zod's zh-CN locale.
+ * Every free-text value a person types goes through core/text.ts's rule (`textField`); messages a cadre
+ * may see are written out, and core/refusal.ts words the rest, naming the field.
  */
 
 const id = z.string().min(1).max(64);
 const empty = z.object({}).strict();
 
-const personName = z
-  .string()
-  .trim()
-  .min(1, '请填写姓名')
-  .max(30, '姓名不能超过30个字')
-  .regex(/^[\p{Script=Han}·•.a-zA-Z\s]+$/u, '姓名只能包含汉字、字母和间隔号“·”');
+const personName = textField('姓名', { max: 30, min: { length: 1, message: '请填写姓名' } }).pipe(
+  z.string().regex(/^[\p{Script=Han}·•.a-zA-Z\s]+$/u, '姓名只能包含汉字、字母和间隔号“·”'),
+);
 const phone = z
   .string()
   .trim()
   .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '联系电话应为11位手机号或带区号的固定电话');
-const address = z.string().trim().min(2, '地址太短').max(120, '地址不能超过120个字');
+const address = textField('地址', { max: 120, min: { length: 2, message: '地址太短' } });
+/** A one-line reason or note of up to `max` characters, optional unless `min` is given. */
+const note = (label: string, max: number, multiline = true) => textField(label, { max, multiline });
 
 export const formatSchema = z.enum(['80mm', 'a4']);
 /** handover: 交接清单 (id = list id); supplement_notice: 一次性告知书; result_notice: 办理结果通知书 (id = application id). */
@@ -35,19 +37,19 @@ export type DocumentKind = z.infer<typeof documentKindSchema>;
 
 const coreMethods = {
   'session.login': z.object({
-    username: z.string().trim().min(1, '请输入账号').max(64),
-    password: z.string().min(1, '请输入密码').max(256),
+    username: textField('账号', { max: 64, min: { length: 1, message: '请输入账号' } }),
+    password: textField('密码', { max: 256, raw: true, min: { length: 1, message: '请输入密码' } }),
+    /** IT staff log in online, against the platform: no IT credential is kept on a terminal. */
+    itStaff: z.boolean().optional(),
   }),
   'session.logout': empty,
   'session.current': empty,
   'session.changePassword': z.object({
-    oldPassword: z.string().min(1, '请输入原密码').max(256),
-    newPassword: z
-      .string()
-      .min(8, '新密码至少8位')
-      .max(256)
-      .regex(/[A-Za-z]/, '新密码需同时包含字母和数字')
-      .regex(/\d/, '新密码需同时包含字母和数字'),
+    oldPassword: textField('原密码', { max: 256, raw: true, min: { length: 1, message: '请输入原密码' } }),
+    newPassword: textField('新密码', { max: 256, raw: true })
+      .pipe(z.string())
+      .refine((s) => s.length >= 8, '新密码至少8位')
+      .refine((s) => /[A-Za-z]/.test(s) && /\d/.test(s), '新密码需同时包含字母和数字'),
   }),
 
   'residents.register': z.object({
@@ -64,11 +66,11 @@ const coreMethods = {
   }),
   'residents.get': z.object({ id }),
   'residents.search': z.object({
-    query: z.string().trim().max(40),
+    query: textField('查询内容', { max: 40 }),
     limit: z.number().int().min(1).max(50).default(20),
   }),
 
-  'catalog.list': z.object({ query: z.string().trim().max(40).optional() }),
+  'catalog.list': z.object({ query: textField('查询内容', { max: 40 }).optional() }),
   'catalog.get': z.object({ code: z.string().min(1).max(20), version: z.string().max(20).optional() }),
 
   'applications.createDraft': z.object({ residentId: id, itemCode: z.string().min(1).max(20) }),
@@ -88,12 +90,12 @@ const coreMethods = {
   'applications.get': z.object({ id }),
   'applications.withdraw': z.object({
     id,
-    reason: z.string().trim().min(2, '请填写撤回原因').max(200, '撤回原因不能超过200个字'),
+    reason: textField('撤回原因', { max: 200, multiline: true, min: { length: 2, message: '请填写撤回原因' } }),
   }),
 
   'attachments.add': z.object({
     applicationId: id,
-    fileName: z.string().trim().min(1).max(200),
+    fileName: textField('文件名', { max: 200, min: { length: 1, message: '缺少文件名' } }),
     mimeType: z.string().max(100),
     dataBase64: z.string().min(1),
   }),
@@ -126,11 +128,11 @@ const coreMethods = {
     .object({
       applicationId: id,
       decision: z.enum(DECISIONS),
-      reason: z.string().trim().max(500, '理由不能超过500个字').optional(),
+      reason: note('理由', 500).optional(),
       supplement: z
         .object({
           items: z.array(supplementItemSchema).min(1, '请至少列出一项需要补正的内容').max(50),
-          note: z.string().trim().max(500).optional(),
+          note: note('补正说明', 500).optional(),
         })
         .optional(),
     })
@@ -148,7 +150,7 @@ const coreMethods = {
   'handover.confirm': z.object({
     listId: id,
     missing: z
-      .array(z.object({ applicationId: id, materialKey: z.string().min(1).max(60), note: z.string().trim().max(200).optional() }))
+      .array(z.object({ applicationId: id, materialKey: z.string().min(1).max(60), note: note('缺件说明', 200).optional() }))
       .max(2000)
       .default([]),
   }),
@@ -159,7 +161,7 @@ const coreMethods = {
     id,
     form: z.record(z.string(), z.unknown()),
     materials: z.record(z.string(), receivedMaterialSchema),
-    note: z.string().trim().max(500).optional(),
+    note: note('补正备注', 500).optional(),
   }),
   /** The resident has been told the result: the application is closed. */
   'applications.complete': z.object({ id }),
@@ -217,10 +219,15 @@ export function isStationMethod(name: string): name is StationMethod {
  * field (`details.fields`), the first of them as the message. Every transport and the station use this.
  */
 export function parseStationInput<M extends StationMethod>(method: M, input: unknown): StationParsedInput<M> {
-  if (!isStationMethod(method)) throw new DaibanError('INVALID_INPUT', `未知的操作：${String(method)}`);
+  if (!isStationMethod(method)) throw new DaibanError('INVALID_INPUT', '未知的操作');
+  const refuse = (fields: Record<string, string>) => new DaibanError('INVALID_INPUT', Object.values(fields)[0] ?? '输入内容不正确', { fields });
+  // Depth and prototype keys before anything walks the input; then the method's schema, whose text fields
+  // name themselves; then the text rule on every other string (form values, ids), so nothing gets through.
+  const structure = inputShapeProblem(input, { strings: false });
+  if (structure) throw refuse({ [structure.path || '_']: describeShapeProblem(structure) });
   const parsed = stationMethods[method].safeParse(input ?? {});
-  if (parsed.success) return parsed.data as StationParsedInput<M>;
-  const fields: Record<string, string> = {};
-  for (const issue of parsed.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
-  throw new DaibanError('INVALID_INPUT', Object.values(fields)[0] ?? '输入内容不正确', { fields });
+  if (!parsed.success) throw refuse(describeIssues(parsed.error.issues));
+  const text = inputShapeProblem(input);
+  if (text) throw refuse({ [text.path || '_']: describeShapeProblem(text) });
+  return parsed.data as StationParsedInput<M>;
 }

@@ -11,8 +11,3 @@ export function toHalfWidth(s: string): string {
 export function isMissing(v: unknown): boolean {
   return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 }
-
-/** Characters as a person counts them (a rare CJK character outside the BMP is one, not two). */
-export function charCount(s: string): number {
-  return [...s].length;
-}

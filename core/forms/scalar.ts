@@ -1,8 +1,12 @@
 import type { ScalarField } from '../catalog/model';
 import { isValidDate } from '../calendar';
 import { parseCitizenId } from '../citizen-id';
-import { charCount, toHalfWidth } from './normalize';
+import { toHalfWidth } from './normalize';
 import { normalisePhone } from './phone';
+import { charCount, normaliseText, textProblem, textProblemPhrase } from '../text';
+
+/** A free-text form field without its own cap: a page of text, never a megabyte. */
+const DEFAULT_TEXT_MAX = 2000;
 
 /**
  * Checks one filled-in (non-missing) value of a scalar field. A refusal is a `problem`: Chinese text
@@ -18,7 +22,7 @@ export function checkScalar(field: ScalarField, raw: unknown, today: string): Sc
   switch (field.kind) {
     case 'text':
     case 'textarea':
-      return checkText(raw, field.maxLength);
+      return checkText(raw, field.maxLength, field.kind === 'textarea');
     case 'number':
       return checkNumber(field, raw);
     case 'money':
@@ -44,7 +48,9 @@ export function checkScalar(field: ScalarField, raw: unknown, today: string): Sc
     }
     case 'address': {
       if (typeof raw !== 'string') return no('应为文字');
-      const s = raw.trim().replace(/\s+/g, ' ');
+      const s = normaliseText(raw).replace(/\s+/g, ' ');
+      const problem = textProblem(s, { max: 120 });
+      if (problem) return no(textProblemPhrase(problem, 120));
       return charCount(s) >= 5 ? ok(s) : no('太短，请写清楚到村、组和门牌号（至少5个字）');
     }
     case 'bankAccount': {
@@ -65,11 +71,15 @@ function asDigitsText(raw: unknown): string | null {
   return null;
 }
 
-function checkText(raw: unknown, maxLength: number | undefined): ScalarCheck {
-  const s = typeof raw === 'string' ? raw.trim() : typeof raw === 'number' ? String(raw) : null;
+/** Free text: the one text rule of core/text.ts, with the item's own length cap (500 when it sets none). */
+function checkText(raw: unknown, maxLength: number | undefined, multiline: boolean): ScalarCheck {
+  const s = typeof raw === 'string' ? normaliseText(raw) : typeof raw === 'number' ? String(raw) : null;
   if (s === null) return no('应为文字');
+  const problem = textProblem(s, { multiline });
+  if (problem) return no(textProblemPhrase(problem));
   const n = charCount(s);
-  if (maxLength !== undefined && n > maxLength) return no(`不能超过${maxLength}个字（当前${n}个字）`);
+  const max = maxLength ?? DEFAULT_TEXT_MAX;
+  if (n > max) return no(`不能超过${max}个字（当前${n}个字）`);
   return ok(s);
 }
 

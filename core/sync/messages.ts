@@ -1,20 +1,25 @@
 import { z } from 'zod';
 import { receivedMaterialSchema } from '../catalog/model';
+import { isValidCitizenIdNumber } from '../citizen-id';
+import { textField } from '../text';
+import { AUDIT_KIND, auditEntrySchema } from './audit';
 import { divisionCode12, isoTime, scryptPasswordHash, sha256Hex } from './protocol';
 
 /**
- * The bodies of outbox messages (terminal → platform), one schema per kind. The station builds them, the
- * platform validates them: a body that fails is answered `invalid` with the reason, and the queue moves on.
+ * The bodies of outbox messages (terminal → platform), one schema per kind. The station checks a body when
+ * it queues it (db/outbox.ts), so a bad one fails the cadre's action before a receipt is printed; the
+ * platform checks it again with the same rules: a body that fails is answered `invalid` with the reason,
+ * and the queue moves on. Free text passes core/text.ts's rule on both sides.
  */
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const attachmentRef = z.object({
   sha256: sha256Hex,
-  fileName: z.string().max(200),
+  fileName: textField('文件名', { max: 200 }),
   mimeType: z.string().max(100),
   size: z.number().int().nonnegative(),
 });
-const person = z.object({ id: z.string().min(1).max(64), name: z.string().max(30) });
+const person = z.object({ id: z.string().min(1).max(64), name: textField('姓名', { max: 30 }) });
 
 export const applicationSubmittedSchema = z.object({
   applicationId: z.string().uuid(),
@@ -24,12 +29,12 @@ export const applicationSubmittedSchema = z.object({
   divisionCode: divisionCode12,
   resident: z.object({
     id: z.string().uuid(),
-    idNumber: z.string().regex(/^\d{17}[\dX]$/),
-    name: z.string().min(1).max(30),
+    idNumber: z.string().regex(/^\d{17}[\dX]$/).refine(isValidCitizenIdNumber, '身份证号码的校验位不对，不是有效的身份证号码'),
+    name: textField('姓名', { max: 30, min: { length: 1, message: '缺少居民姓名' } }),
     gender: z.enum(['male', 'female']),
     birthDate: isoDate,
-    phone: z.string().max(20).nullable(),
-    address: z.string().max(120).nullable(),
+    phone: textField('联系电话', { max: 20 }).nullable(),
+    address: textField('地址', { max: 120 }).nullable(),
   }),
   form: z.record(z.string(), z.unknown()),
   materials: z.record(z.string(), receivedMaterialSchema),
@@ -42,7 +47,7 @@ export type ApplicationSubmitted = z.infer<typeof applicationSubmittedSchema>;
 
 export const applicationWithdrawnSchema = z.object({
   applicationId: z.string().uuid(),
-  reason: z.string().min(1).max(200),
+  reason: textField('撤回原因', { max: 200, multiline: true, min: { length: 1, message: '缺少撤回原因' } }),
   withdrawnAt: isoTime,
   by: z.string().min(1).max(64),
 });
@@ -63,9 +68,9 @@ export const supplementItemSchema = z.object({
   /** The material key or form field key of the catalog item. */
   key: z.string().min(1).max(60),
   /** As the resident reads it, e.g. "户口簿复印件". */
-  label: z.string().min(1).max(60),
+  label: textField('名称', { max: 60, min: { length: 1, message: '缺少补正项目的名称' } }),
   /** What is missing or wrong, e.g. "缺少户主页". */
-  problem: z.string().trim().min(2).max(200),
+  problem: textField('问题说明', { max: 200, multiline: true, min: { length: 2, message: '请写明需要补正的问题' } }),
 });
 export type SupplementItem = z.infer<typeof supplementItemSchema>;
 
@@ -81,9 +86,9 @@ export const reviewDecidedSchema = z
     divisionCode: divisionCode12,
     decision: z.enum(DECISIONS),
     /** Required for a rejection. */
-    reason: z.string().trim().min(2).max(500).nullable(),
+    reason: textField('理由', { max: 500, multiline: true, min: { length: 2, message: '理由至少2个字' } }).nullable(),
     /** Required for a return for supplement: at least one item. */
-    supplement: z.object({ items: z.array(supplementItemSchema).min(1).max(50), note: z.string().max(500).nullable() }).nullable(),
+    supplement: z.object({ items: z.array(supplementItemSchema).min(1).max(50), note: textField('补正说明', { max: 500, multiline: true }).nullable() }).nullable(),
     reviewer: person,
     decidedAt: isoTime,
   })
@@ -98,7 +103,7 @@ export const applicationSupplementedSchema = z.object({
   materials: z.record(z.string(), receivedMaterialSchema),
   /** Every attachment of the application after the supplement (old and new). */
   attachments: z.array(attachmentRef),
-  note: z.string().max(500).nullable(),
+  note: textField('补正备注', { max: 500, multiline: true }).nullable(),
   supplementedAt: isoTime,
   cadre: person,
 });
@@ -132,7 +137,9 @@ export const handoverConfirmedSchema = z.object({
   listId: z.string().uuid(),
   divisionCode: divisionCode12,
   /** Empty when everything on the list arrived. */
-  missing: z.array(z.object({ applicationId: z.string().uuid(), materialKey: z.string().max(60), note: z.string().max(200).nullable() })).max(2000),
+  missing: z
+    .array(z.object({ applicationId: z.string().uuid(), materialKey: z.string().max(60), note: textField('缺件说明', { max: 200, multiline: true }).nullable() }))
+    .max(2000),
   confirmedAt: isoTime,
   reviewer: person,
 });
@@ -147,6 +154,8 @@ export const OUTBOX_KINDS = {
   'application.completed': applicationCompletedSchema,
   'handover.listed': handoverListedSchema,
   'handover.confirmed': handoverConfirmedSchema,
+  /** Read from the audit chain, not the outbox table (station/sync/push-audit.ts). */
+  [AUDIT_KIND]: auditEntrySchema,
 } as const;
 export type OutboxKind = keyof typeof OUTBOX_KINDS;
 

@@ -3,6 +3,7 @@ import * as m002 from './002-status-counts';
 import * as m003 from './003-sync';
 import * as m004 from './004-review';
 import * as m005 from './005-it-role';
+import * as m006 from './006-hostile-edges';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'sync', up: m003.up },
   { version: 4, name: 'review', up: m004.up },
   { version: 5, name: 'it-role', up: m005.up },
+  { version: 6, name: 'hostile-edges', up: m006.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

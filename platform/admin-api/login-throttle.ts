@@ -1,53 +1,30 @@
-import { PlatformError } from '../errors';
+import { createFailureThrottle, waitPhrase, type ThrottlePolicy } from '../auth/failure-throttle';
 
 /**
- * Slows password guessing on the admin API: after MAX_FAILURES wrong logins for one username within the
- * window, that username is refused for LOCK_MS whatever the password. Unknown usernames count the same, so
- * the lock says nothing about which accounts exist. In memory, per platform process (a restart clears it).
+ * The admin login's throttle. Failures count per account *and* source address, so five wrong passwords
+ * from one place make that place wait (30 s, then 1, 2, 4 … up to 15 minutes) while the IT worker logs in
+ * from their own PC; per source alone, a higher count slows spraying many usernames. Unknown usernames
+ * count the same, so the waiting says nothing about which accounts exist.
  */
-export const LOGIN_MAX_FAILURES = 5;
-export const LOGIN_LOCK_MS = 15 * 60_000;
-const MAX_TRACKED = 10_000;
-
-interface Failures {
-  count: number;
-  firstAt: number;
-  lockedUntil: number;
-}
+export const LOGIN_POLICY: ThrottlePolicy = { freeFailures: 5, firstDelayMs: 30_000, maxDelayMs: 15 * 60_000, forgetAfterMs: 60 * 60_000 };
+const SOURCE_POLICY: ThrottlePolicy = { freeFailures: 30, firstDelayMs: 30_000, maxDelayMs: 15 * 60_000, forgetAfterMs: 60 * 60_000 };
 
 export function createLoginThrottle(now: () => Date) {
-  const failures = new Map<string, Failures>();
-  const key = (username: string) => username.trim().toLowerCase();
-
-  function prune(t: number): void {
-    for (const [k, f] of failures) if (f.lockedUntil <= t && t - f.firstAt > LOGIN_LOCK_MS) failures.delete(k);
-    // Still too many (someone spraying usernames): forget the oldest.
-    while (failures.size > MAX_TRACKED) failures.delete(failures.keys().next().value!);
-  }
-
+  const message = (ms: number) => `登录失败次数过多，${waitPhrase(ms)}`;
+  const byAccount = createFailureThrottle(now, LOGIN_POLICY, message);
+  const bySource = createFailureThrottle(now, SOURCE_POLICY, message);
+  const accountKey = (username: string, source: string) => `${username.trim().toLowerCase()}\n${source}`;
   return {
-    /** Throws 429 while the username is locked. */
-    check(username: string): void {
-      const f = failures.get(key(username));
-      const t = now().getTime();
-      if (f && f.lockedUntil > t) {
-        const minutes = Math.ceil((f.lockedUntil - t) / 60_000);
-        throw new PlatformError(429, 'RATE_LIMITED', `登录失败次数过多，该账号已暂时锁定，请${minutes}分钟后再试`, { retryAfterSeconds: Math.ceil((f.lockedUntil - t) / 1000) });
-      }
+    check(username: string, source: string): void {
+      byAccount.check(accountKey(username, source));
+      bySource.check(source);
     },
-    failed(username: string): void {
-      const t = now().getTime();
-      const k = key(username);
-      let f = failures.get(k);
-      if (!f || t - f.firstAt > LOGIN_LOCK_MS) f = { count: 0, firstAt: t, lockedUntil: 0 };
-      f.count++;
-      if (f.count >= LOGIN_MAX_FAILURES) f.lockedUntil = t + LOGIN_LOCK_MS;
-      failures.delete(k);
-      failures.set(k, f);
-      if (failures.size > MAX_TRACKED) prune(t);
+    failed(username: string, source: string): void {
+      byAccount.failed(accountKey(username, source));
+      bySource.failed(source);
     },
-    succeeded(username: string): void {
-      failures.delete(key(username));
+    succeeded(username: string, source: string): void {
+      byAccount.succeeded(accountKey(username, source));
     },
   };
 }

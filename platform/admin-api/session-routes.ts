@@ -10,7 +10,7 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: PlatformContext
   const throttle = createLoginThrottle(ctx.now);
   app.post('/session', async (request): Promise<AdminSessionView> => {
     const body = readAdminBody(request, adminLoginSchema);
-    const { session, actor } = await openAdminSession(ctx, throttle, body.username, body.password);
+    const { session, actor } = await openAdminSession(ctx, throttle, body.username, body.password, request.ip);
     await recordAdminAction(ctx, actor, 'session.open', actor.username, { expiresAt: session.expiresAt });
     return session;
   });

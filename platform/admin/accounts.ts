@@ -59,11 +59,12 @@ function summary(r: AccountRow): AccountSummary {
 }
 
 /**
- * Every account change goes down the change feed to the terminals of its division and every division below
- * it: the feed gives a terminal the changes of its own division and of each one above it (the division is
- * stored padded to 12 digits, so a county IT account's 360781000000 reaches every terminal in 360781).
+ * An account change goes down the change feed to the terminals of exactly its division (a cadre's village,
+ * a reviewer's township), so a stolen village PC holds no hash of anyone above the village. IT accounts go
+ * to no terminal: IT staff log in online (docs/security.md).
  */
 export async function publishAccount(tx: Queryable, r: AccountRow): Promise<void> {
+  if (r.role === 'it') return;
   const body: AccountUpsert = accountUpsertSchema.parse({
     id: r.id,
     username: r.username,
@@ -74,7 +75,7 @@ export async function publishAccount(tx: Queryable, r: AccountRow): Promise<void
     divisionCode: r.division_code,
     updatedAt: isoOf(r.updated_at),
   });
-  await appendChanges(tx, [{ kind: 'account.upsert', divisionCode: r.division_code, fanUp: false, body }], isoOf(r.updated_at));
+  await appendChanges(tx, [{ kind: 'account.upsert', divisionCode: r.division_code, fanUp: false, exact: true, body }], isoOf(r.updated_at));
 }
 
 function checkPassword(password: string): void {

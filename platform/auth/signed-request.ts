@@ -4,7 +4,7 @@ import { HEADERS, REPLAY_WINDOW_MS, type TerminalRole } from '../../core/sync/pr
 import { canonicalRequest } from '../../core/sync/signing';
 import type { PlatformContext } from '../context';
 import { PlatformError } from '../errors';
-import { publicKeyFromRaw, verifyEd25519 } from './ed25519';
+import { decodeCanonicalBase64, publicKeyFromRaw, verifyEd25519 } from './ed25519';
 import { createReplayGuard } from './replay';
 
 /** The terminal a signed request came from, once every check passed. */
@@ -68,10 +68,12 @@ export function createSignatureVerifier(ctx: PlatformContext) {
     const actualDigest = createHash('sha256').update(body).digest('hex');
     const key = publicKeyFromRaw(row.public_key);
     const canonical = canonicalRequest({ method: request.method, path: request.url, time, bodySha256: digest, terminalId });
-    if (!SHA256_HEX.test(digest) || digest !== actualDigest || !key || !verifyEd25519(key, canonical, signature)) {
+    // One encoding per signature: the replay table is keyed on the decoded bytes, never on the header text.
+    const signatureBytes = decodeCanonicalBase64(signature, 64);
+    if (!SHA256_HEX.test(digest) || digest !== actualDigest || !key || !signatureBytes || !verifyEd25519(key, canonical, signatureBytes)) {
       throw new PlatformError(401, 'BAD_SIGNATURE', '请求签名校验失败，平台不予受理');
     }
-    if (!(await replay.firstSeen(terminalId, signature))) {
+    if (!(await replay.firstSeen(terminalId, signatureBytes.toString('hex')))) {
       throw new PlatformError(401, 'REPLAYED', '重复的请求（签名已使用过），平台不予受理');
     }
     authenticated.set(request, { id: terminalId, divisionCode: row.division_code, role: row.role });

@@ -1,4 +1,5 @@
 import { FLEET_FLAG_LABELS, FLEET_FLAGS, type FleetTerminalView } from '../../core/admin/api';
+import { AUDIT_FINDING_LABEL } from '../../core/sync/audit';
 import { invalidInput } from '../errors';
 import type { RunningPlatform } from '../index';
 import { flag, type Flags } from './commands';
@@ -72,6 +73,9 @@ export async function fleet(p: RunningPlatform, sub: string | undefined, flags: 
       ]),
     ),
   );
+  for (const t of report.terminals) {
+    for (const f of t.auditFindings) out(`审计告警：${t.servicePointName}（${t.id}）${AUDIT_FINDING_LABEL[f.kind]}：${f.detail}（发现于 ${beijing(f.foundAt)}）`);
+  }
   const summary = FLEET_FLAGS.filter((f) => report.flagCounts[f] > 0).map((f) => `${FLEET_FLAG_LABELS[f]} ${report.flagCounts[f]} 台`);
   out(`${scope}共 ${report.terminals.length} 台终端（时间为北京时间）。`);
   out(summary.length > 0 ? `异常标记：${summary.join('；')}。` : '所有终端均无异常标记。');

@@ -3,6 +3,7 @@
  * Never edit one that has shipped; add the next number. Each is a list of single statements (PGlite's
  * extended protocol runs one statement per query).
  */
+import { HOSTILE_EDGES_MIGRATION } from './migration-hostile-edges';
 import { DIAGNOSTICS_MIGRATION } from './migration-diagnostics';
 import { FLEET_MIGRATION } from './migration-fleet';
 import { RELEASES_MIGRATION } from './migration-releases';
@@ -215,4 +216,5 @@ export const MIGRATIONS: Migration[] = [
   RELEASES_MIGRATION,
   FLEET_MIGRATION,
   DIAGNOSTICS_MIGRATION,
+  HOSTILE_EDGES_MIGRATION,
 ];

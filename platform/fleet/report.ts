@@ -1,4 +1,5 @@
-import type { FleetReport, FleetTerminalView } from '../../core/admin/api';
+import type { AuditFindingView, FleetReport, FleetTerminalView } from '../../core/admin/api';
+import type { AuditFindingKind } from '../../core/sync/audit';
 import { divisionPrefix, parseDivisionCode } from '../../core/division';
 import type { PlatformContext } from '../context';
 import { isoOf, isoOrNull } from '../database/types';
@@ -41,6 +42,25 @@ export function fleetPrefix(division: string): string {
   return divisionPrefix(parsed.value.code);
 }
 
+/** The newest findings on each terminal's audit chain (platform/ingest/store-audit.ts), five each. */
+async function auditFindingsOf(ctx: PlatformContext, terminalIds: string[]): Promise<Map<string, AuditFindingView[]>> {
+  const byTerminal = new Map<string, AuditFindingView[]>();
+  if (terminalIds.length === 0) return byTerminal;
+  const rows = await ctx.db.query<{ terminal_id: string; kind: AuditFindingKind; seq: string; detail: string; found_at: unknown }>(
+    `SELECT terminal_id::text AS terminal_id, kind, seq::text AS seq, detail, found_at FROM (
+       SELECT f.*, row_number() OVER (PARTITION BY terminal_id ORDER BY found_at DESC, id DESC) AS n FROM audit_findings f
+       WHERE terminal_id = ANY($1::uuid[])) x
+     WHERE n <= 5 ORDER BY found_at DESC, id DESC`,
+    [terminalIds],
+  );
+  for (const r of rows) {
+    const list = byTerminal.get(r.terminal_id) ?? [];
+    list.push({ kind: r.kind, seq: Number(r.seq), detail: r.detail, foundAt: isoOf(r.found_at) });
+    byTerminal.set(r.terminal_id, list);
+  }
+  return byTerminal;
+}
+
 /**
  * Every terminal (inside a division) with what its last heartbeat said, its conflicts, update channel and
  * diagnostics, and the flags IT staff act on. bigint columns come as text (the two drivers differ).
@@ -60,6 +80,7 @@ export async function fleetReport(ctx: PlatformContext, q: FleetQuery = {}): Pro
     [`${prefix}%`],
   );
   const now = ctx.now();
+  const findings = await auditFindingsOf(ctx, rows.filter((r) => r.audit_alert).map((r) => r.id));
   const all = rows.map((r): FleetTerminalView => {
     const skewMs = r.clock_skew_ms === null ? null : Number(r.clock_skew_ms);
     const view: Omit<FleetTerminalView, 'flags'> = {
@@ -80,6 +101,7 @@ export async function fleetReport(ctx: PlatformContext, q: FleetQuery = {}): Pro
       disabled: r.disabled,
       diagnosticsAt: isoOrNull(r.diagnostics_at),
       diagnosticsRequestedAt: isoOrNull(r.diagnostics_requested_at),
+      auditFindings: findings.get(r.id) ?? [],
     };
     return { ...view, flags: fleetFlags({ ...view, clockSkewMs: skewMs, auditAlert: r.audit_alert }, now) };
   });

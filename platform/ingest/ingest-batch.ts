@@ -3,6 +3,8 @@ import type { AuthenticatedTerminal } from '../auth/signed-request';
 import { appendChanges, type NewChange } from '../change-feed';
 import type { PlatformContext } from '../context';
 import type { IngestScope, Pending, Valid } from './scope';
+import { checkSubmissionAgainstCatalog, loadCatalogVersions } from './catalog-check';
+import { storeAuditEntry } from './store-audit';
 import { storeDecided } from './store-decided';
 import { storeHandoverConfirmed, storeHandoverListed } from './store-handover';
 import { storePasswordChanged } from './store-passwords';
@@ -11,6 +13,7 @@ import { storeCompleted, storeSupplemented, storeWithdrawn } from './store-villa
 import { digestMatches, validateMessage, type OutboxInvalidCode, type ValidMessage } from './validate-message';
 
 const CONFLICT_REASON = '同一消息编号的内容与平台已收到的不同，已留存待人工核对';
+const UNSTORABLE_REASON = '平台无法保存这条记录（内容中可能有无法识别的字符），其他记录不受影响。请核对该申请的内容后重新办理，或联系县级运维人员';
 
 type Followup = Pending & { verdict: Exclude<ValidMessage, { kind: 'application.submitted' }> };
 
@@ -37,6 +40,8 @@ async function storeFollowup(scope: IngestScope, f: Followup): Promise<void> {
       return storeHandoverConfirmed(scope, { ...f, body: v.body });
     case 'account.password_changed':
       return storePasswordChanged(scope, { ...f, body: v.body });
+    case 'audit.entry':
+      return storeAuditEntry(scope, { ...f, body: v.body });
     default: {
       const never: never = v;
       throw new Error(`no store function for ${(never as { kind: string }).kind}`);
@@ -72,8 +77,17 @@ export async function ingestBatch(ctx: PlatformContext, terminal: AuthenticatedT
     }
   });
 
-  // 2. Kind, schema, role and the body's jurisdiction, still without the database (CPU work outside the transaction).
+  // 2. Kind, schema, role and the body's jurisdiction, still without the database (CPU work outside the
+  // transaction); then each submission against the catalog the platform published.
   const verdicts = new Map(candidates.map((c) => [c.index, validateMessage(batch.messages[c.index]!, terminal)]));
+  const submissions = [...verdicts].flatMap(([index, v]) => (v.ok && v.kind === 'application.submitted' ? [{ index, body: v.body }] : []));
+  if (submissions.length > 0) {
+    const catalogs = await loadCatalogVersions(ctx.db, submissions.map((s) => s.body.catalogVersion));
+    for (const s of submissions) {
+      const refusal = checkSubmissionAgainstCatalog(catalogs, s.body);
+      if (refusal) verdicts.set(s.index, { ok: false, ...refusal });
+    }
+  }
 
   const at = ctx.now().toISOString();
   await ctx.db.transaction(async (tx) => {
@@ -115,8 +129,28 @@ export async function ingestBatch(ctx: PlatformContext, terminal: AuthenticatedT
         changes.push(...more);
       },
     };
-    await storeSubmitted(scope, submitted);
-    for (const f of followups) await storeFollowup(scope, f);
+    // Each store step inside a savepoint: one the database refuses is that message's `invalid`, never the batch's 500.
+    const isolated = async (indexes: number[], step: () => Promise<void>): Promise<boolean> => {
+      const marks = { accepted: accepted.length, changes: changes.length };
+      await tx.query('SAVEPOINT message');
+      try {
+        await step();
+        await tx.query('RELEASE SAVEPOINT message');
+        return true;
+      } catch (e) {
+        await tx.query('ROLLBACK TO SAVEPOINT message');
+        accepted.length = marks.accepted;
+        changes.length = marks.changes;
+        ctx.log.warn({ err: e, terminalId: terminal.id, messages: indexes.map((i) => batch.messages[i]!.id) }, 'outbox: message could not be stored');
+        return false;
+      }
+    };
+    const unstorable = (i: number) => invalid(i, 'UNSTORABLE', UNSTORABLE_REASON);
+    if (!(await isolated(submitted.map((s) => s.index), () => storeSubmitted(scope, submitted)))) {
+      // The set-based insert failed: one at a time, to find the message the database will not take.
+      for (const s of submitted) if (!(await isolated([s.index], () => storeSubmitted(scope, [s])))) unstorable(s.index);
+    }
+    for (const f of followups) if (!(await isolated([f.index], () => storeFollowup(scope, f)))) unstorable(f.index);
 
     // 4. The accepted messages themselves, then conflicts and the change feed.
     if (accepted.length > 0) {

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
+import { describeIssue, describeShapeProblem } from '../../core/refusal';
 import { isOutboxKind, OUTBOX_KINDS, type OutboxKind } from '../../core/sync/messages';
+import { inputShapeProblem } from '../../core/text';
 import type { OutboxMessage, TerminalRole } from '../../core/sync/protocol';
 import { withinJurisdiction } from '../auth/jurisdiction';
 
@@ -20,7 +22,12 @@ export type OutboxInvalidCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'ILLEGAL_TRANSITION'
-  | 'DUPLICATE_APPLICATION';
+  | 'DUPLICATE_APPLICATION'
+  /** The item or catalog version is unknown to the platform, or the form does not fit the item. */
+  | 'UNKNOWN_ITEM'
+  | 'FORM_INVALID'
+  /** The database would not take it (caught per message: the batch goes on). */
+  | 'UNSTORABLE';
 
 /** The sender as far as validation cares. */
 export interface Sender {
@@ -68,7 +75,7 @@ function refuseBySender(v: ValidMessage, sender: Sender): MessageVerdict | null 
 
 export function validateMessage(m: OutboxMessage, sender: Sender): MessageVerdict {
   if (!isOutboxKind(m.kind)) {
-    return { ok: false, code: 'UNKNOWN_KIND', reason: `平台不认识这种消息类型（${m.kind.slice(0, 60)}），请升级终端程序或联系运维人员` };
+    return { ok: false, code: 'UNKNOWN_KIND', reason: '平台不认识这种记录类型，未能接收。请升级终端程序或联系县级运维人员' };
   }
   let json: unknown;
   try {
@@ -76,13 +83,13 @@ export function validateMessage(m: OutboxMessage, sender: Sender): MessageVerdic
   } catch {
     return { ok: false, code: 'INVALID_BODY', reason: '消息内容不是有效的 JSON，平台未接收' };
   }
+  // The text rule first: a NUL or a lone surrogate is refused here, before it can reach a jsonb column.
+  const shape = inputShapeProblem(json);
+  if (shape) return { ok: false, code: 'INVALID_BODY', reason: `${describeShapeProblem(shape)}。这条记录未被平台接收，请核对后重新办理` };
   const parsed = OUTBOX_KINDS[m.kind].safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    const where = first && first.path.length > 0 ? `（字段 ${first.path.join('.')}）` : '';
-    // The schema's own Chinese message when it has one (e.g. "不予通过须写明理由").
-    const why = first && /[\u4e00-\u9fff]/.test(first.message) ? `：${first.message}` : '';
-    return { ok: false, code: 'INVALID_BODY', reason: `消息内容不完整或格式不对${where}${why}，平台未接收` };
+    return { ok: false, code: 'INVALID_BODY', reason: `记录内容不符合要求：${first ? describeIssue(first) : '格式不对'}。这条记录未被平台接收，请核对后重新办理` };
   }
   const valid = { ok: true, kind: m.kind, body: parsed.data } as ValidMessage;
   return refuseBySender(valid, sender) ?? valid;

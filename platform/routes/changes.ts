@@ -19,7 +19,8 @@ function queryValue(query: unknown, name: string): string | undefined {
  * The change feed, in seq order. A terminal sees a change when its division is the terminal's own or one
  * above it, or nationwide; a fan_up change instead goes to the terminals *above* its division (a township
  * sees its villages' applications; the village, which sent them, does not get its own echo back, which would
- * double what a village downloads). The cursor is the seq as a decimal string. An application.received change
+ * double what a village downloads). An `exact` change (an account) goes to the terminals of its own division
+ * only: a reviewer's password hash is not for the villages below the township. The cursor is the seq as a decimal string. An application.received change
  * that names `submission_of` gets the application's original submission added here (see change-feed.ts).
  */
 export function registerChanges(app: FastifyInstance, ctx: PlatformContext, signed: preHandlerHookHandler): void {
@@ -38,7 +39,9 @@ export function registerChanges(app: FastifyInstance, ctx: PlatformContext, sign
                    ELSE c.body || jsonb_build_object('submission', COALESCE(a.original_body, a.body)) END AS body
        FROM changes c LEFT JOIN applications a ON a.id = c.submission_of
        WHERE c.seq > $1::bigint
-         AND (CASE WHEN c.fan_up THEN c.division_code LIKE $3 AND c.division_code <> $5 ELSE c.division_code = ANY($2::text[]) END)
+         AND (CASE WHEN c.fan_up THEN c.division_code LIKE $3 AND c.division_code <> $5
+                   WHEN c.exact THEN c.division_code = $5
+                   ELSE c.division_code = ANY($2::text[]) END)
        ORDER BY c.seq
        LIMIT $4`,
       [after, [...selfAndAncestors(terminal.divisionCode), NATIONWIDE], `${jurisdictionPrefix(terminal.divisionCode)}%`, limit + 1, terminal.divisionCode],

@@ -3,21 +3,27 @@ import { v7 as uuidv7 } from 'uuid';
 import { enrollRequestSchema, LIMITS, type EnrollResponse, type TerminalRole } from '../../core/sync/protocol';
 import { enrollmentCodeSha256 } from '../admin/enrollment-codes';
 import { publicKeyFromRaw } from '../auth/ed25519';
+import { createFailureThrottle, waitPhrase, type ThrottlePolicy } from '../auth/failure-throttle';
 import { readJsonBody } from '../body';
 import type { PlatformContext } from '../context';
 import { PlatformError } from '../errors';
 
 const CODE_INVALID = '注册码无效、已使用或已过期，请向县级运维人员重新申领';
 const MAX_TERMINAL_NO = 99;
+/** Codes are 12 letters of 27 (~57 bits): guessing is hopeless unless unslowed; after 10 misses a source waits 2 s, 4 s … 15 min. */
+export const ENROLL_GUESS_POLICY: ThrottlePolicy = { freeFailures: 10, firstDelayMs: 2_000, maxDelayMs: 15 * 60_000, forgetAfterMs: 60 * 60_000 };
 
 /**
  * Unsigned: the one-time code is the credential. Taking the code is one conditional UPDATE, so of two
  * concurrent uses exactly one finds it unused; the loser's transaction changes nothing.
  */
 export function registerEnroll(app: FastifyInstance, ctx: PlatformContext): void {
+  const guesses = createFailureThrottle(ctx.now, ENROLL_GUESS_POLICY, (ms) => `注册码错误次数过多，${waitPhrase(ms)}`);
   app.post('/v1/enroll', { bodyLimit: LIMITS.requestBodyBytes }, async (request): Promise<EnrollResponse> => {
+    guesses.check(request.ip);
     const input = await readJsonBody(request, enrollRequestSchema);
-    if (!publicKeyFromRaw(input.publicKey)) throw new PlatformError(400, 'INVALID_REQUEST', '终端公钥不是有效的 Ed25519 公钥');
+    // A real curve point, canonically encoded and not of small order (an all-zero key verifies forgeries).
+    if (!publicKeyFromRaw(input.publicKey)) throw new PlatformError(400, 'INVALID_REQUEST', '终端公钥不是有效的 Ed25519 公钥，请重新生成后注册');
     const now = ctx.now().toISOString();
     const terminalId = uuidv7();
     const enrolled = await ctx.db.transaction(async (tx) => {
@@ -45,7 +51,10 @@ export function registerEnroll(app: FastifyInstance, ctx: PlatformContext): void
       await tx.query('UPDATE enrollment_codes SET used_by = $2 WHERE code_sha256 = $1', [enrollmentCodeSha256(input.code), terminalId]);
       return { divisionCode: code.division_code, role: code.role, servicePointName: code.service_point_name, terminalNo };
     });
-    if (!enrolled) throw new PlatformError(403, 'ENROLL_CODE_INVALID', CODE_INVALID);
+    if (!enrolled) {
+      guesses.failed(request.ip);
+      throw new PlatformError(403, 'ENROLL_CODE_INVALID', CODE_INVALID);
+    }
     ctx.log.info({ terminalId, divisionCode: enrolled.divisionCode, terminalNo: enrolled.terminalNo }, 'terminal enrolled');
     return { terminalId, ...enrolled, serverTime: now };
   });

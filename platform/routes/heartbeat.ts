@@ -4,11 +4,13 @@ import { terminalOf } from '../auth/signed-request';
 import { readJsonBody } from '../body';
 import type { PlatformContext } from '../context';
 import { diagnosticsRequested } from '../diagnostics';
+import { checkAuditHead, recordAuditFinding } from '../ingest/store-audit';
 
 /**
  * The fleet view's data. Also watches the terminal's audit chain: entries cut off its end (the head's seq
  * goes back, or the same seq comes with another hash) cannot be seen on the terminal alone, so the platform
- * raises audit_alert and keeps it raised.
+ * compares the head with the last one reported and with the chain it holds (platform/ingest/store-audit.ts),
+ * records what it finds and raises audit_alert, which stays raised.
  */
 export function registerHeartbeat(app: FastifyInstance, ctx: PlatformContext, signed: preHandlerHookHandler): void {
   app.post('/v1/heartbeat', { bodyLimit: LIMITS.requestBodyBytes, preHandler: signed }, async (request) => {
@@ -27,14 +29,19 @@ export function registerHeartbeat(app: FastifyInstance, ctx: PlatformContext, si
       const head = hb.auditHead;
       const cut =
         prevSeq !== null && (head === null || head.seq < prevSeq || (head.seq === prevSeq && head.hash !== prev!.hash));
+      if (cut) {
+        const kind = head !== null && head.seq === prevSeq ? 'rewrite' : 'truncated';
+        await recordAuditFinding(tx, terminal.id, kind, (head?.seq ?? 0) + (kind === 'truncated' ? 1 : 0), `终端审计日志的末尾与上次报告的不同（上次第${prevSeq}条）`, now);
+      }
+      const found = await checkAuditHead(tx, terminal.id, head, now);
       await tx.query(
         `UPDATE terminals SET app_version = $2, queue_depth = $3, invalid_count = $4, last_sync_at = $5, free_disk_bytes = $6,
            audit_head_seq = $7, audit_head_hash = $8, audit_alert = audit_alert OR $9, last_seen_at = $10,
            clock_skew_ms = $11
          WHERE id = $1`,
-        [terminal.id, hb.appVersion, hb.queueDepth, hb.invalidCount, hb.lastSyncAt, hb.freeDiskBytes, head?.seq ?? null, head?.hash ?? null, cut, now, clockSkewMs],
+        [terminal.id, hb.appVersion, hb.queueDepth, hb.invalidCount, hb.lastSyncAt, hb.freeDiskBytes, head?.seq ?? null, head?.hash ?? null, cut || found, now, clockSkewMs],
       );
-      return cut ? { previous: { seq: prevSeq, hash: prev!.hash }, reported: head } : null;
+      return cut || found ? { previous: { seq: prevSeq, hash: prev!.hash }, reported: head } : null;
     });
     if (alert) ctx.log.warn({ terminalId: terminal.id, ...alert }, 'audit log of a terminal lost entries at its end');
     // Additive: an older terminal ignores the field; a newer one sends its bundle to /v1/diagnostics.

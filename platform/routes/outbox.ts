@@ -8,39 +8,35 @@ import { ingestBatch } from '../ingest/ingest-batch';
 
 /** Seconds a terminal waits before retrying when the platform is busy. */
 const RETRY_AFTER_SECONDS = 2;
+/** One terminal sends one batch at a time; two covers a retry racing its first attempt. */
+export const MAX_INFLIGHT_PER_TERMINAL = 2;
 
 /**
- * POST /v1/outbox. At most `maxInflight` batches are worked on at once; the next one is told to come back
- * (503 + Retry-After) as soon as its headers arrive, before its body is read.
+ * POST /v1/outbox. At most `maxInflight` batches are worked on at once, and at most
+ * MAX_INFLIGHT_PER_TERMINAL per terminal; the next one is told to come back (503 + Retry-After). The
+ * slots are counted only after the signature was verified: a stranger's idle or slow sockets hold none
+ * (they are cut by the server's timeouts, platform/app.ts), and one terminal cannot take them all.
  */
 export function registerOutbox(app: FastifyInstance, ctx: PlatformContext, signed: preHandlerHookHandler, maxInflight: number): void {
   let inflight = 0;
-  const counted = new WeakSet<object>();
-  const release = (request: object) => {
-    if (counted.delete(request)) inflight--;
-  };
+  const perTerminal = new Map<string, number>();
+  const busy = () => new PlatformError(503, 'UNAVAILABLE', '平台繁忙，请稍后自动重试', { retryAfterSeconds: RETRY_AFTER_SECONDS });
 
-  app.post(
-    '/v1/outbox',
-    {
-      bodyLimit: LIMITS.requestBodyBytes,
-      onRequest: async (request, reply) => {
-        if (inflight >= maxInflight) {
-          reply.header('retry-after', String(RETRY_AFTER_SECONDS));
-          throw new PlatformError(503, 'UNAVAILABLE', '平台繁忙，请稍后自动重试', { retryAfterSeconds: RETRY_AFTER_SECONDS });
-        }
-        inflight++;
-        counted.add(request);
-      },
-      onResponse: async (request) => release(request),
-      onRequestAbort: async (request) => release(request),
-      preHandler: signed,
-    },
-    async (request): Promise<OutboxResponse> => {
-      const terminal = terminalOf(request);
+  app.post('/v1/outbox', { bodyLimit: LIMITS.requestBodyBytes, preHandler: signed }, async (request): Promise<OutboxResponse> => {
+    const terminal = terminalOf(request);
+    const mine = perTerminal.get(terminal.id) ?? 0;
+    if (inflight >= maxInflight || mine >= MAX_INFLIGHT_PER_TERMINAL) throw busy();
+    inflight++;
+    perTerminal.set(terminal.id, mine + 1);
+    try {
       const batch = await readJsonBody(request, outboxRequestSchema);
       const results = await ingestBatch(ctx, terminal, batch);
       return { results, serverTime: ctx.now().toISOString() };
-    },
-  );
+    } finally {
+      inflight--;
+      const left = (perTerminal.get(terminal.id) ?? 1) - 1;
+      if (left > 0) perTerminal.set(terminal.id, left);
+      else perTerminal.delete(terminal.id);
+    }
+  });
 }

@@ -22,6 +22,7 @@ interface TerminalRow {
   [key: string]: unknown;
 }
 
+const SAFE_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,199}$/;
 const NO_TERMINAL = '平台没有这台终端的更新信息，请确认终端已注册且未停用';
 
 async function terminalOf(ctx: PlatformContext, id: string): Promise<TerminalRow> {
@@ -50,6 +51,8 @@ export function registerUpdates(app: FastifyInstance, ctx: PlatformContext): voi
     exposeHeadRoute: false,
     handler: async (request: FastifyRequest<{ Params: { terminalId: string; file: string } }>, reply) => {
       const { terminalId, file } = request.params;
+      // Release files are plain ASCII names (daiban-1.1.0-win-x64.exe); a NUL or a slash never reaches the database.
+      if (!SAFE_FILE_NAME.test(file)) throw notFound('平台上找不到这个更新文件');
       const terminal = await terminalOf(ctx, terminalId);
       const platform = feedPlatform(file);
       if (platform) {

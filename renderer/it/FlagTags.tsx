@@ -1,9 +1,10 @@
-import { Tag } from 'antd';
-import { FLEET_FLAG_LABELS, type FleetFlag } from '../../core/admin/api';
+import { Tag, Typography } from 'antd';
+import { FLEET_FLAG_LABELS, type AuditFindingView, type FleetFlag } from '../../core/admin/api';
+import { AUDIT_FINDING_LABEL } from '../../core/sync/audit';
 import { FLAG_COLOR } from './labels';
 
-/** A terminal's problems as coloured tags; none is a green 正常. */
-export function FlagTags({ flags }: { flags: FleetFlag[] }) {
+/** A terminal's problems as coloured tags (none is a green 正常), and what was found in its audit log, in words. */
+export function FlagTags({ flags, auditFindings = [] }: { flags: FleetFlag[]; auditFindings?: AuditFindingView[] }) {
   if (flags.length === 0) return <Tag color="green">正常</Tag>;
   return (
     <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: 4 }}>
@@ -11,6 +12,11 @@ export function FlagTags({ flags }: { flags: FleetFlag[] }) {
         <Tag key={f} color={FLAG_COLOR[f]} style={{ marginInlineEnd: 0 }}>
           {FLEET_FLAG_LABELS[f]}
         </Tag>
+      ))}
+      {auditFindings.map((a) => (
+        <Typography.Text key={`${a.kind}-${a.seq}`} type="danger" style={{ fontSize: 13, width: '100%' }}>
+          {AUDIT_FINDING_LABEL[a.kind]}：{a.detail}
+        </Typography.Text>
       ))}
     </span>
   );

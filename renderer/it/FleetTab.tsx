@@ -165,7 +165,7 @@ export function FleetTab() {
           {
             title: '状态',
             key: 'flags',
-            render: (_, t) => <FlagTags flags={t.flags} />,
+            render: (_, t) => <FlagTags flags={t.flags} auditFindings={t.auditFindings} />,
           },
           {
             title: '诊断包',

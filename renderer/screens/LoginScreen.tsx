@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Form, Input, Typography } from 'antd';
 import { ApiOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import type { ServicePointView, UserView } from '../../core/api/views';
 import { call, errorMessage } from '../api/client';
@@ -11,7 +11,11 @@ interface Props {
   notEnrolled?: boolean;
 }
 
-/** Offline login against the terminal's own accounts; the API's Chinese refusal (wrong password, locked) is shown as is. */
+/**
+ * Offline login against the terminal's own accounts; the API's Chinese refusal (wrong password, locked) is
+ * shown as is. County IT staff tick 运维人员登录: their password is checked online by the platform, since no
+ * IT credential is kept on a terminal.
+ */
 export function LoginScreen({ servicePoint, onLoggedIn, notEnrolled }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -21,11 +25,11 @@ export function LoginScreen({ servicePoint, onLoggedIn, notEnrolled }: Props) {
     performance.mark('daiban:login-interactive');
   }, []);
 
-  const submit = async (v: { username: string; password: string }) => {
+  const submit = async (v: { username: string; password: string; itStaff?: boolean }) => {
     setBusy(true);
     setError(null);
     try {
-      onLoggedIn(await call('session.login', { username: v.username.trim(), password: v.password }));
+      onLoggedIn(await call('session.login', { username: v.username.trim(), password: v.password, ...(v.itStaff ? { itStaff: true } : {}) }));
     } catch (e) {
       setError(errorMessage(e));
       setBusy(false);
@@ -47,12 +51,15 @@ export function LoginScreen({ servicePoint, onLoggedIn, notEnrolled }: Props) {
           <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
+          <Form.Item name="itStaff" valuePropName="checked" style={{ marginBottom: 16 }}>
+            <Checkbox>运维人员登录（需连接省级平台）</Checkbox>
+          </Form.Item>
           <Button type="primary" htmlType="submit" block loading={busy}>
             登录
           </Button>
         </Form>
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 14 }}>
-          无需联网即可登录。忘记密码请联系乡镇或县级运维人员。
+          代办员、审核员无需联网即可登录。忘记密码请联系乡镇或县级运维人员。
         </Typography.Paragraph>
         {notEnrolled && (
           <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 14 }}>

@@ -7,8 +7,8 @@ import { readBody } from './read-body';
 import { BASE_SECURITY_HEADERS } from './security-headers';
 import { httpStatusFor } from './status';
 
-/** Attachments travel as base64 inside the JSON body: 25 MB of file is about 34 MB of text. */
-export const API_BODY_LIMIT = 40 * 1024 * 1024;
+/** Attachments travel as base64 inside the JSON body: a 20 MB scan is about 27 MB of text. */
+export const API_BODY_LIMIT = 30 * 1024 * 1024;
 
 export function sendJson(res: ServerResponse, status: number, value: unknown, extra: Record<string, string> = {}): void {
   const body = JSON.stringify(value === undefined ? null : value);
@@ -38,7 +38,7 @@ export async function handleApiCall(req: IncomingMessage, res: ServerResponse, s
   const read = await readBody(req, API_BODY_LIMIT);
   if (!read.ok) {
     if (read.reason === 'aborted') return void res.destroy();
-    return sendError(res, { code: 'REQUEST_TOO_LARGE', message: '提交的内容太大（超过40 MB），请减少一次上传的扫描件后重试。' }, { Connection: 'close' });
+    return sendError(res, { code: 'REQUEST_TOO_LARGE', message: '提交的内容太大（超过30 MB），单个扫描件不能超过20 MB，请降低扫描分辨率后重试。' }, { Connection: 'close' });
   }
 
   let input: unknown = {};

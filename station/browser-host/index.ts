@@ -15,7 +15,7 @@ import { serveStatic } from './static-files';
  * Protocol (the renderer codes against exactly this):
  * - `POST /api/<method>`, JSON body = the method's input, `Authorization: Bearer <token>`.
  *   200 → JSON output (null allowed); a refusal → status by code (status.ts) and `{code, message, details?}`.
- *   Missing/wrong token → 401 UNAUTHORIZED_CLIENT; unknown method → 404 UNKNOWN_METHOD; body > 40 MB → 413.
+ *   Missing/wrong token → 401 UNAUTHORIZED_CLIENT; unknown method → 404 UNKNOWN_METHOD; body > 30 MB → 413.
  * - `GET /api/events?token=<token>` → server-sent events, `data: <json>` per published event.
  * - everything else: the built renderer (SPA fallback to index.html), no token needed.
  * Every request must name us in `Host` (DNS rebinding); an `Origin`, when sent to /api, must be ours.

@@ -1,5 +1,11 @@
-/** The HTTP status of each refusal code (core/errors.ts). Unknown codes are the server's fault: 500. */
-const STATUS: Record<string, number> = {
+import type { ErrorCode } from '../../core/errors';
+
+/**
+ * The HTTP status of each refusal code (core/errors.ts); the type makes a new code without a status a
+ * compile error, so no refusal of bad input can come out as a 500. Only faults of this PC (a broken
+ * store, an unexpected error) are 5xx.
+ */
+const STATUS: Record<ErrorCode | 'UNAUTHORIZED_CLIENT' | 'UNKNOWN_METHOD' | 'METHOD_NOT_ALLOWED' | 'REQUEST_TOO_LARGE', number> = {
   INVALID_INPUT: 400,
   INVALID_ID_NUMBER: 400,
   INVALID_DIVISION_CODE: 400,
@@ -22,6 +28,7 @@ const STATUS: Record<string, number> = {
   INTERNAL: 500,
   STORE_CORRUPT: 500,
   STORE_KEY_WRONG: 500,
+  // The printer itself failed (paper out, queue stopped); an unknown printer id is NOT_FOUND.
   PRINTER_FAILED: 503,
   // IT operations
   IT_PASSWORD_REQUIRED: 401,
@@ -31,8 +38,14 @@ const STATUS: Record<string, number> = {
   UPDATE_UNSUPPORTED: 409,
   BACKUP_INVALID: 422,
   RESTORE_FAILED: 500,
+  // Enrollment and sync: the platform is another machine; its absence is not this server's fault.
+  NOT_ENROLLED: 409,
+  ALREADY_ENROLLED: 409,
+  ENROLL_FAILED: 422,
+  PLATFORM_UNREACHABLE: 502,
+  SYNC_FAILED: 502,
 };
 
 export function httpStatusFor(code: string): number {
-  return STATUS[code] ?? 500;
+  return Object.hasOwn(STATUS, code) ? STATUS[code as keyof typeof STATUS] : 500;
 }

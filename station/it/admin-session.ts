@@ -1,5 +1,6 @@
 import type { AdminAccountView, AdminSessionView } from '../../core/admin/api';
 import type { ItStatusView } from '../../core/api/it-methods';
+import { divisionContains } from '../../core/division';
 import { DaibanError, isDaibanError, type ErrorCode } from '../../core/errors';
 import { getSetting, type UserRow } from '../../db';
 import type { StationContext } from '../context';
@@ -78,13 +79,26 @@ function open(ctx: StationContext, link: ItLink, password: string): Promise<void
 }
 
 /**
- * After an IT account logged in offline against its synced hash: opens the platform session with the same
- * password in the background. The login does not wait; `it.status` and the IT calls do.
+ * IT staff log in online, against the platform (docs/security.md): no IT credential is kept on a terminal,
+ * so a stolen village PC opens nothing beyond its village. The account must reach this terminal's division.
+ * Resolves with the in-memory session user; the platform session's token stays in memory only.
  */
-export function beginItSession(ctx: StationContext, user: UserRow, password: string): void {
+export async function itLogin(ctx: StationContext, username: string, password: string, at: string): Promise<UserRow> {
   links.delete(ctx);
-  if (user.role !== 'it') return;
-  void open(ctx, linkOf(ctx, user), password);
+  if (!platformUrl(ctx)) throw new DaibanError('NOT_ENROLLED', IT_MESSAGES.loginNotEnrolled);
+  const user: UserRow = { id: `it:${username}`, username, displayName: username, role: 'it', passwordHash: '', disabled: false, failedAttempts: 0, lockedUntil: null, createdAt: at, updatedAt: at };
+  const link = linkOf(ctx, user);
+  await open(ctx, link, password);
+  const account = link.account;
+  if (!link.token || !account) {
+    links.delete(ctx);
+    throw new DaibanError(link.problem?.code ?? 'PLATFORM_UNREACHABLE', link.problem?.message ?? IT_MESSAGES.busy);
+  }
+  if (account.role !== 'it' || !divisionContains(account.divisionCode, ctx.servicePoint().divisionCode)) {
+    endItSession(ctx);
+    throw new DaibanError('FORBIDDEN', IT_MESSAGES.otherCounty);
+  }
+  return { ...user, username: account.username, displayName: account.displayName };
 }
 
 /** Logout (or another login): forget the token; tell the platform, without waiting for it. */

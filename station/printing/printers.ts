@@ -64,13 +64,14 @@ class CompositePrinterPort implements PrinterPort {
     return [...systemPrinters, ...pdfPrinters.map((p) => ({ ...p, isDefault: !hasDefault }))];
   }
 
-  print(printerId: string, job: PrintJob): Promise<{ jobRef: string }> {
+  async print(printerId: string, job: PrintJob): Promise<{ jobRef: string }> {
     if (printerId === PDF_PRINTER_ID) return this.pdf.print(printerId, job);
-    if (this.system && (printerId.startsWith(CUPS_ID_PREFIX) || printerId.startsWith(WINDOWS_ID_PREFIX))) {
-      return this.system.print(printerId, job);
+    // A printer id that names no printer of this PC is the caller's mistake (404), not a printer fault (503).
+    const system = this.system;
+    if (system && (printerId.startsWith(CUPS_ID_PREFIX) || printerId.startsWith(WINDOWS_ID_PREFIX))) {
+      const known = await system.list().then((list) => list.some((p) => p.id === printerId), () => true);
+      if (known) return system.print(printerId, job);
     }
-    return Promise.reject(
-      new DaibanError('PRINTER_FAILED', '找不到所选的打印机，请在打印设置中重新选择。', { printerId }),
-    );
+    throw new DaibanError('NOT_FOUND', '找不到所选的打印机，请在打印设置中重新选择。', { printerId });
   }
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { StationParsedInput } from '../../core/api/schemas';
 import type { SessionView, UserView } from '../../core/api/views';
 import { shanghaiDateTime } from '../../core/calendar';
@@ -6,7 +7,7 @@ import { findUserByUsername, recordLoginFailure, recordLoginSuccess, updatePassw
 import { recordChange } from '../change';
 import { isoNow } from '../clock';
 import type { StationContext } from '../context';
-import { beginItSession, endItSession } from '../it/admin-session';
+import { endItSession, itLogin } from '../it/admin-session';
 import { hashPassword, verifyPassword } from '../passwords';
 import { requireUser } from './guard';
 
@@ -20,51 +21,84 @@ export const toUserView = (u: UserRow): UserView => ({
   role: u.role,
 });
 
+/** Failure counts of names that are no account here: kept like an account's, so both answer alike. */
+const strangers = new WeakMap<StationContext, Map<string, { failedAttempts: number; lockedUntil: string | null }>>();
+/** A hash of nothing anyone types, checked for an unknown name so it costs the same scrypt as a known one. */
+let decoyHash: Promise<string> | null = null;
+
+function strangerOf(ctx: StationContext, username: string) {
+  let map = strangers.get(ctx);
+  if (!map) strangers.set(ctx, (map = new Map()));
+  const key = username.toLowerCase();
+  let s = map.get(key);
+  if (!s) {
+    if (map.size >= 1000) map.delete(map.keys().next().value!);
+    map.set(key, (s = { failedAttempts: 0, lockedUntil: null }));
+  }
+  return s;
+}
+
+const WRONG = (remaining: number) => `账号或密码不正确，还可以再试${remaining}次。`;
+const lockedMessage = (until: string) => `密码错误次数过多，账号已锁定，请于${shanghaiDateTime(until).slice(11)}后再试。`;
+
 /**
  * Offline login against the accounts held in the store. Five wrong passwords lock the account for
- * fifteen minutes; the failure count survives a restart because it lives in the store.
+ * fifteen minutes; the failure count survives a restart because it lives in the store. A name that is no
+ * account here gets the same answers in the same time (a decoy scrypt, an in-memory count), and a disabled
+ * account says so only to the right password: the login screen tells nobody which accounts exist.
+ * IT staff (`itStaff`) log in online against the platform instead: no IT credential lives on a terminal.
  */
 export async function login(ctx: StationContext, input: StationParsedInput<'session.login'>): Promise<UserView> {
-  const user = findUserByUsername(ctx.db, input.username);
   const now = ctx.clock.now();
   const at = now.toISOString();
-  if (!user) {
-    ctx.db.transaction(() =>
-      recordChange(ctx.db, { at, actorId: 'anonymous', audit: { action: 'login_failed', entityType: 'user', entityId: null, detail: { username: input.username } } }),
-    )();
-    throw new DaibanError('AUTH_FAILED', '账号或密码不正确。');
+  if (input.itStaff) return itStaffLogin(ctx, input.username, input.password, at);
+  const user = findUserByUsername(ctx.db, input.username);
+  const counts = user && user.role !== 'it' ? user : strangerOf(ctx, input.username);
+  if (counts.lockedUntil && counts.lockedUntil > at) {
+    throw new DaibanError('ACCOUNT_LOCKED', lockedMessage(counts.lockedUntil), { lockedUntil: counts.lockedUntil });
   }
-  if (user.disabled) throw new DaibanError('ACCOUNT_DISABLED', '该账号已停用，请联系县级运维人员。');
-  if (user.lockedUntil && user.lockedUntil > at) {
-    throw new DaibanError('ACCOUNT_LOCKED', `密码错误次数过多，账号已锁定，请于${shanghaiDateTime(user.lockedUntil).slice(11)}后再试。`, {
-      lockedUntil: user.lockedUntil,
-    });
-  }
-  const ok = await verifyPassword(input.password, user.passwordHash);
-  if (!ok) {
-    // Locking resets the stored count to 0, so a lock that has run out starts a fresh count.
-    const failed = user.failedAttempts + 1;
+  decoyHash ??= hashPassword(randomUUID());
+  const ok = user && user.role !== 'it' ? await verifyPassword(input.password, user.passwordHash) : await verifyPassword(input.password, await decoyHash).then(() => false);
+  if (!ok || !user) {
+    // Locking resets the count to 0, so a lock that has run out starts a fresh count.
+    const failed = counts.failedAttempts + 1;
     const lockedUntil = failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
     ctx.db.transaction(() => {
-      recordLoginFailure(ctx.db, user.id, lockedUntil ? 0 : failed, lockedUntil, at);
-      recordChange(ctx.db, { at, actorId: user.id, audit: { action: lockedUntil ? 'account_locked' : 'login_failed', entityType: 'user', entityId: user.id } });
+      if (user && user.role !== 'it') recordLoginFailure(ctx.db, user.id, lockedUntil ? 0 : failed, lockedUntil, at);
+      else Object.assign(counts, { failedAttempts: lockedUntil ? 0 : failed, lockedUntil });
+      const action = lockedUntil ? 'account_locked' : 'login_failed';
+      recordChange(ctx.db, { at, actorId: user?.id ?? 'anonymous', audit: { action, entityType: 'user', entityId: user?.id ?? null, detail: user ? {} : { username: input.username } } });
     })();
     if (lockedUntil) {
       throw new DaibanError('ACCOUNT_LOCKED', `密码连续错误${MAX_FAILED_LOGINS}次，账号已锁定${LOCK_MINUTES}分钟。`, { lockedUntil });
     }
-    throw new DaibanError('AUTH_FAILED', `账号或密码不正确，还可以再试${MAX_FAILED_LOGINS - failed}次。`, {
-      remainingAttempts: MAX_FAILED_LOGINS - failed,
-    });
+    throw new DaibanError('AUTH_FAILED', WRONG(MAX_FAILED_LOGINS - failed), { remainingAttempts: MAX_FAILED_LOGINS - failed });
   }
+  if (user.disabled) throw new DaibanError('ACCOUNT_DISABLED', '该账号已停用，请联系县级运维人员。');
   ctx.db.transaction(() => {
     recordLoginSuccess(ctx.db, user.id, at);
     recordChange(ctx.db, { at, actorId: user.id, audit: { action: 'login', entityType: 'user', entityId: user.id } });
   })();
+  endItSession(ctx);
   ctx.session.user = { ...user, failedAttempts: 0, lockedUntil: null };
-  // IT staff also need the platform (their screens are online): its session opens in the background, so
-  // an offline login still succeeds and the console says what is wrong.
-  beginItSession(ctx, ctx.session.user, input.password);
   return toUserView(user);
+}
+
+/** IT staff: the platform checks the password (station/it/admin-session.ts); the session lives in memory. */
+async function itStaffLogin(ctx: StationContext, username: string, password: string, at: string): Promise<UserView> {
+  endItSession(ctx);
+  ctx.session.user = null;
+  try {
+    const user = await itLogin(ctx, username, password, at);
+    ctx.db.transaction(() => recordChange(ctx.db, { at, actorId: user.id, audit: { action: 'login', entityType: 'user', entityId: user.id, detail: { online: true } } }))();
+    ctx.session.user = user;
+    return toUserView(user);
+  } catch (e) {
+    ctx.db.transaction(() =>
+      recordChange(ctx.db, { at, actorId: 'anonymous', audit: { action: 'login_failed', entityType: 'user', entityId: null, detail: { username, online: true } } }),
+    )();
+    throw e;
+  }
 }
 
 export function logout(ctx: StationContext): null {

@@ -16,6 +16,7 @@ import { sendDiagnostics } from './send-diagnostics';
 import { PlatformClient } from './http-client';
 import { probePlatform } from './probe';
 import { pullChanges } from './pull-changes';
+import { pushAudit } from './push-audit';
 import { pushOutbox } from './push-outbox';
 import type { SyncRun } from './run';
 import { ServerClock } from './server-clock';
@@ -237,6 +238,8 @@ export class SyncAgent {
     await uploadBlobs(run);
     this.setPhase('outbox');
     const pushed = await pushOutbox(run);
+    // The chain last: the settlements just written go up in this same run.
+    await pushAudit(run);
     this.setPhase('changes');
     await pullChanges(run, (effects) => this.afterChangesPage(effects));
     this.setPhase('heartbeat');

@@ -9,7 +9,18 @@ import {
 } from '../../core/sync/changes';
 import { handoverConfirmedSchema, handoverListedSchema } from '../../core/sync/messages';
 import type { Change } from '../../core/sync/protocol';
-import { appendAudit, hasPendingPasswordChange, insertCatalogVersion, listCatalogVersions, setSetting, upsertSyncedUser, type StoreDb } from '../../db';
+import {
+  appendAudit,
+  dropDeferredChange,
+  hasPendingPasswordChange,
+  insertCatalogVersion,
+  keepDeferredChange,
+  listCatalogVersions,
+  listDeferredChanges,
+  setSetting,
+  upsertSyncedUser,
+  type StoreDb,
+} from '../../db';
 import { SETTINGS } from '../settings-keys';
 import { isTownshipTerminal } from '../terminal-role';
 import { applyDecidedOnTownship, applyHandoverConfirmed, applyHandoverListed, applyReceived } from './apply-township';
@@ -18,6 +29,8 @@ import { applyDecidedOnVillage } from './apply-village';
 export interface PageEffects {
   applied: number;
   skipped: number;
+  /** Kept for later (a kind this version does not know, a body it cannot read): see deferred_changes. */
+  kept: number;
   /** A catalog version arrived: the in-memory cache must reload after the transaction. */
   catalogChanged: boolean;
   /** Usernames whose account changed (the logged-in cadre's row may need refreshing). */
@@ -33,19 +46,29 @@ interface PageScope {
   log: Logger;
 }
 
-/** One change inside the page's transaction; returns false when it was skipped. */
+/** Thrown inside applyOne: the change cannot be applied by this version and is kept for a later one. */
+class KeepForLater {
+  constructor(readonly reason: 'unknown_kind' | 'malformed') {}
+}
+
+/**
+ * One change inside the page's transaction; returns false when it does not concern this terminal, throws
+ * KeepForLater when this version cannot apply it yet.
+ */
 function applyOne(db: StoreDb, change: Change, { at, township, effects, log }: PageScope): boolean {
-  // A newer platform's kind: skip it; the cursor still moves on.
-  if (!isChangeKind(change.kind)) return false;
-  const malformed = (issues: unknown[]) => {
-    log.warn({ cursor: change.cursor, kind: change.kind, issues: issues.slice(0, 3) }, 'sync: malformed change skipped');
-    return false;
+  // A newer platform's kind: kept, and applied once an upgrade knows it.
+  if (!isChangeKind(change.kind)) throw new KeepForLater('unknown_kind');
+  const malformed = (issues: unknown[]): never => {
+    log.warn({ cursor: change.cursor, kind: change.kind, issues: issues.slice(0, 3) }, 'sync: change kept, its body cannot be read');
+    throw new KeepForLater('malformed');
   };
   switch (change.kind) {
     case 'account.upsert': {
       const parsed = accountUpsertSchema.safeParse(change.body);
       if (!parsed.success) return malformed(parsed.error.issues);
       const a = parsed.data;
+      // IT staff log in online: their hashes never belong on a terminal, whatever a platform sends.
+      if (a.role === 'it') return false;
       upsertSyncedUser(db, a, { keepPassword: hasPendingPasswordChange(db, a.username), at });
       effects.accounts.push(a.username);
       return true;
@@ -88,18 +111,29 @@ function applyOne(db: StoreDb, change: Change, { at, township, effects, log }: P
   }
 }
 
+/** Applies one change, or keeps it in deferred_changes; counts either way. */
+function applyOrKeep(db: StoreDb, change: Change, scope: PageScope): void {
+  try {
+    if (applyOne(db, change, scope)) scope.effects.applied++;
+    else scope.effects.skipped++;
+  } catch (e) {
+    if (!(e instanceof KeepForLater)) throw e;
+    keepDeferredChange(db, { cursor: change.cursor, kind: change.kind, divisionCode: change.divisionCode, body: JSON.stringify(change.body ?? null), at: change.at, reason: e.reason }, scope.at);
+    scope.effects.kept++;
+  }
+}
+
+const newEffects = (): PageEffects => ({ applied: 0, skipped: 0, kept: 0, catalogChanged: false, accounts: [], decisions: [] });
+
 /**
  * Applies one page of the change feed and stores its cursor in the same transaction: a crash either keeps
- * the whole page with its cursor or neither, so every change is applied exactly once.
+ * the whole page with its cursor or neither, so every change is applied (or kept for later) exactly once.
  */
 export function applyChangesPage(db: StoreDb, changes: readonly Change[], cursor: string, at: string, log: Logger): PageEffects {
-  const effects: PageEffects = { applied: 0, skipped: 0, catalogChanged: false, accounts: [], decisions: [] };
+  const effects = newEffects();
   db.transaction(() => {
     const scope: PageScope = { at, township: isTownshipTerminal(db), effects, log };
-    for (const change of changes) {
-      if (applyOne(db, change, scope)) effects.applied++;
-      else effects.skipped++;
-    }
+    for (const change of changes) applyOrKeep(db, change, scope);
     setSetting(db, SETTINGS.changesCursor, cursor);
     if (changes.length > 0) {
       appendAudit(db, {
@@ -108,8 +142,36 @@ export function applyChangesPage(db: StoreDb, changes: readonly Change[], cursor
         action: 'changes_applied',
         entityType: 'change_feed',
         entityId: cursor,
-        detail: { applied: effects.applied, skipped: effects.skipped, catalog: effects.catalogChanged, accounts: effects.accounts.length, decisions: effects.decisions.length },
+        detail: { applied: effects.applied, skipped: effects.skipped, kept: effects.kept, catalog: effects.catalogChanged, accounts: effects.accounts.length, decisions: effects.decisions.length },
       });
+    }
+  })();
+  return effects;
+}
+
+/**
+ * The changes kept by an earlier version, tried again oldest first (an upgrade may understand them now);
+ * each one applied leaves the table, one this version still cannot apply stays. One transaction.
+ */
+export function applyDeferredChanges(db: StoreDb, at: string, log: Logger): PageEffects {
+  const effects = newEffects();
+  const kept = listDeferredChanges(db, 1000);
+  if (kept.length === 0) return effects;
+  db.transaction(() => {
+    const scope: PageScope = { at, township: isTownshipTerminal(db), effects, log };
+    for (const k of kept) {
+      if (!isChangeKind(k.kind)) continue;
+      const change: Change = { cursor: k.cursor, kind: k.kind, divisionCode: k.divisionCode, body: JSON.parse(k.body) as unknown, at: k.at };
+      try {
+        if (applyOne(db, change, scope)) effects.applied++;
+        else effects.skipped++;
+        dropDeferredChange(db, k.cursor);
+      } catch (e) {
+        if (!(e instanceof KeepForLater)) throw e;
+      }
+    }
+    if (effects.applied + effects.skipped > 0) {
+      appendAudit(db, { at, actorId: 'system', action: 'deferred_changes_applied', entityType: 'change_feed', entityId: null, detail: { applied: effects.applied, skipped: effects.skipped } });
     }
   })();
   return effects;

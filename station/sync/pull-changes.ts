@@ -1,7 +1,7 @@
 import { changesResponseSchema } from '../../core/sync/protocol';
 import { getSetting } from '../../db';
 import { SETTINGS } from '../settings-keys';
-import { applyChangesPage, type PageEffects } from './apply-changes';
+import { applyChangesPage, applyDeferredChanges, type PageEffects } from './apply-changes';
 import { SyncError, SYNC_MESSAGES } from './errors';
 import { nowIso, type SyncRun } from './run';
 
@@ -18,6 +18,9 @@ export interface PullResult {
  */
 export async function pullChanges(run: SyncRun, afterPage: (effects: PageEffects) => void): Promise<PullResult> {
   const result: PullResult = { applied: 0, pages: 0, catalogChanged: false, accounts: [] };
+  // What an earlier version kept because it could not apply it: this one may.
+  const earlier = applyDeferredChanges(run.db, nowIso(run), run.log);
+  if (earlier.applied > 0) afterPage(earlier);
   let cursor = getSetting(run.db, SETTINGS.changesCursor);
   for (;;) {
     if (run.signal.aborted) throw new SyncError('aborted', SYNC_MESSAGES.aborted);

@@ -1,5 +1,5 @@
 import type { SyncPhase, SyncProblemView, SyncStatusView } from '../../core/api/views';
-import { countBlobsToUpload, countPending, findApplication, findReview, getSetting, listRefusedMessages, type StoreDb } from '../../db';
+import { countBlobsToUpload, countPending, findApplication, findReview, getSetting, listBrokenBlobs, listRefusedMessages, type StoreDb } from '../../db';
 import { SETTINGS } from '../settings-keys';
 import { applicationIdOf } from './settle-batch';
 
@@ -26,8 +26,13 @@ function receiptNoOf(db: StoreDb, body: string, applicationId: string | null): s
   return findApplication(db, applicationId)?.receiptNo ?? findReview(db, applicationId)?.receiptNo ?? null;
 }
 
+/** Refused messages and scans that cannot go up, newest first: nothing here holds the queue back. */
 export function listProblems(db: StoreDb): SyncProblemView[] {
-  return listRefusedMessages(db, MAX_PROBLEMS).map((m) => {
+  const scans = listBrokenBlobs(db, MAX_PROBLEMS).map((b): SyncProblemView => {
+    const applicationId = applicationIdOf(b);
+    return { messageId: `${b.messageId}:${b.sha256}`, kind: 'attachment', applicationId, receiptNo: receiptNoOf(db, b.body, applicationId), reason: b.reason, at: b.at };
+  });
+  const messages = listRefusedMessages(db, MAX_PROBLEMS).map((m): SyncProblemView => {
     const applicationId = applicationIdOf(m);
     return {
       messageId: m.id,
@@ -38,6 +43,7 @@ export function listProblems(db: StoreDb): SyncProblemView[] {
       at: m.settledAt ?? m.createdAt,
     };
   });
+  return [...messages, ...scans].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, MAX_PROBLEMS);
 }
 
 /** Problems name residents' applications, so only a logged-in user sees them. */

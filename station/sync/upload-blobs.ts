@@ -79,7 +79,19 @@ async function uploadOne(run: SyncRun, blob: BlobToUpload, onBytes: (received: n
   markBlobComplete(run.db, blob.sha256, total, nowIso(run));
 }
 
-/** Every attachment named by a pending application goes up before the application does. */
+/** Statuses that refuse this one scan (too large, malformed, hash wrong twice): the others still go. */
+const REFUSES_THIS_BLOB = new Set([400, 403, 404, 409, 413, 415, 422]);
+
+/** What the cadre reads in the problem list for a scan the platform would not take. */
+export function scanRefusedReason(platformMessage: string): string {
+  return `有一份扫描件未能上传到省级平台：${platformMessage.replace(/[。，]$/, '')}。申请已照常上报，请重新扫描这份材料（每份不超过20 MB），在补正时补上。`;
+}
+
+/**
+ * Every attachment named by a pending application goes up before the application does. A scan the
+ * platform refuses is marked with the reason (the cadre's problem list shows it) and the rest go on: one
+ * scan never stops the queue. Losing the link or the terminal's identity still stops the run.
+ */
 export async function uploadBlobs(run: SyncRun): Promise<{ uploaded: number }> {
   const blobs = listBlobsToUpload(run.db);
   const totalBytes = blobs.reduce((n, b) => n + b.size, 0);
@@ -87,7 +99,13 @@ export async function uploadBlobs(run: SyncRun): Promise<{ uploaded: number }> {
   run.progress(0, totalBytes);
   for (const blob of blobs) {
     if (run.signal.aborted) throw new SyncError('aborted', SYNC_MESSAGES.aborted);
-    await uploadOne(run, blob, (received) => run.progress(doneBytes + Math.min(received, blob.size), totalBytes));
+    try {
+      await uploadOne(run, blob, (received) => run.progress(doneBytes + Math.min(received, blob.size), totalBytes));
+    } catch (e) {
+      if (!(e instanceof SyncError) || e.kind !== 'platform' || !REFUSES_THIS_BLOB.has(e.info.status ?? 0)) throw e;
+      run.log.warn({ sha256: blob.sha256, code: e.code, status: e.info.status }, 'sync: the platform refused a scan; the rest go on');
+      markBlobBroken(run.db, blob.sha256, blob.size, scanRefusedReason(e.message), nowIso(run));
+    }
     doneBytes += blob.size;
     run.progress(doneBytes, totalBytes);
   }

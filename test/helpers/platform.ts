@@ -12,7 +12,12 @@ import type {
 import { HEADERS, type EnrollResponse, type OutboxMessage, type TerminalRole } from '../../core/sync/protocol';
 import { canonicalRequest } from '../../core/sync/signing';
 import { startPlatform, type RunningPlatform } from '../../platform';
+import { SEED_CATALOG, SEED_CATALOG_VERSION } from '../../core/catalog/seed';
+import { validValues } from './forms';
 import { startPostgres, type TestPostgres } from './postgres';
+
+/** 最低生活保障 in the seed catalog: the item every platform test's submission is for. */
+const SUBSISTENCE = SEED_CATALOG.items.find((i) => i.code === 'MZ-0001')!;
 
 /**
  * A test terminal for the platform: an Ed25519 identity, enrollment, and a small signed fetch. Only for
@@ -133,19 +138,19 @@ export function submittedBody(divisionCode: string, o: { applicationId?: string;
   return {
     applicationId,
     receiptNo: o.receiptNo ?? `${divisionCode}-20261123-01-${applicationId.slice(-4)}`,
-    itemCode: 'MZ-0001',
-    catalogVersion: '2026.1',
+    itemCode: SUBSISTENCE.code,
+    catalogVersion: SEED_CATALOG_VERSION,
     divisionCode,
     resident: {
       id: uuidv7(),
-      idNumber: '36078119800101001X',
+      idNumber: '360781198001010011',
       name: '王秀英',
       gender: 'female',
       birthDate: '1980-01-01',
       phone: '13800000000',
       address: '江西省瑞金市叶坪乡华屋村3组12号',
     },
-    form: { householdSize: 3, monthlyIncome: 1200.5, reason: '家庭成员因病丧失劳动能力，收入低于当地最低生活保障标准', bankAccount: '6217000000000000000' },
+    form: validValues(SUBSISTENCE.form.fields),
     materials: { idCard: { received: true, count: 1 }, hukou: { received: true, count: 1 }, incomeProof: { received: false, count: 0 } },
     attachments: [{ sha256: sha256Hex(applicationId), fileName: '户口簿.jpg', mimeType: 'image/jpeg', size: 183_204 }],
     submittedAt: '2026-11-23T02:00:00.000Z',
@@ -247,6 +252,8 @@ export async function startPlatformOn(backend: PlatformBackend, database: string
       databaseUrl = await pgServer.createDatabase(database);
     }
     const platform = await startPlatform({ databaseUrl, log: false });
+    // Submissions are judged against the catalog the platform published.
+    await platform.admin.publishCatalog(SEED_CATALOG);
     return {
       platform,
       async stop() {

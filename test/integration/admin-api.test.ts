@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { request as httpRequest } from 'node:http';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +19,7 @@ import {
 import { SEED_CATALOG } from '../../core/catalog/seed';
 import { platformErrorSchema } from '../../core/sync/protocol';
 import { startPlatform, type RunningPlatform } from '../../platform';
-import { LOGIN_LOCK_MS, LOGIN_MAX_FAILURES } from '../../platform/admin-api/login-throttle';
+import { LOGIN_POLICY } from '../../platform/admin-api/login-throttle';
 import { ADMIN_SESSION_TTL_MS } from '../../platform/admin-api/sessions';
 import { enrollRaw, enrollTerminal, makeIdentity, type PlatformBackend, type TestTerminal } from '../helpers/platform';
 import { startPostgres, type TestPostgres } from '../helpers/postgres';
@@ -152,17 +153,41 @@ function adminSuite(backend: PlatformBackend) {
       refused(await api('POST', '/session', { token: null, raw: '{not json' }), 400, 'INVALID_REQUEST');
     });
 
-    test('five wrong passwords lock the username for 15 minutes, known or not', async () => {
+    /** A login from another loopback address: another source to the platform. */
+    function loginFrom(localAddress: string, username: string, password: string): Promise<Reply<Record<string, unknown>>> {
+      const body = JSON.stringify({ username, password });
+      const url = new URL(`${platform.url}${ADMIN_PREFIX}/session`);
+      return new Promise((resolve, reject) => {
+        const req = httpRequest(
+          { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: new Headers(), body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+    }
+
+    test('wrong passwords slow that source for that account, known or not; the owner elsewhere still logs in', async () => {
       for (const username of ['it_guess', 'ghost_user']) {
-        for (let i = 0; i < LOGIN_MAX_FAILURES; i++) {
+        for (let i = 0; i < LOGIN_POLICY.freeFailures; i++) {
           refused(await api('POST', '/session', { token: null, json: { username, password: `Wrong${i}2026x` } }), 401, 'ADMIN_LOGIN_FAILED');
         }
       }
       const locked = refused(await api('POST', '/session', { token: null, json: { username: 'it_guess', password: PASSWORD } }), 429, 'RATE_LIMITED');
-      assert.match(locked, /15分钟后再试/);
+      assert.match(locked, /30秒后再试/);
       assert.equal(refused(await api('POST', '/session', { token: null, json: { username: 'ghost_user', password: PASSWORD } }), 429, 'RATE_LIMITED'), locked);
       assert.equal((await api('POST', '/session', { token: null, json: { username: 'it_ruijin2', password: PASSWORD } })).status, 200, 'other users unaffected');
-      offsetMs += LOGIN_LOCK_MS + 1000;
+      // The stranger cannot lock the account for its owner: from another address it logs in at once.
+      assert.equal((await loginFrom('127.0.0.2', 'it_guess', PASSWORD)).status, 200, 'the owner from elsewhere');
+      // The wait grows with each failure after it: 30 s, then 60 s.
+      offsetMs += LOGIN_POLICY.firstDelayMs + 1000;
+      refused(await api('POST', '/session', { token: null, json: { username: 'it_guess', password: 'Wrong9x2026' } }), 401, 'ADMIN_LOGIN_FAILED');
+      assert.match(refused(await api('POST', '/session', { token: null, json: { username: 'it_guess', password: PASSWORD } }), 429, 'RATE_LIMITED'), /1分钟后再试/);
+      offsetMs += 2 * LOGIN_POLICY.firstDelayMs + 1000;
       assert.equal((await api('POST', '/session', { token: null, json: { username: 'it_guess', password: PASSWORD } })).status, 200);
       token = await login('it_ruijin');
     });

@@ -19,6 +19,7 @@ import {
   type OutboxResponse,
 } from '../../core/sync/protocol';
 import { buildPlatformApp, type RunningPlatform } from '../../platform';
+import type { PlatformDb, Queryable } from '../../platform/database/types';
 import { verifyPassword } from '../../station/passwords';
 import {
   enrollTerminal,
@@ -252,7 +253,7 @@ function protocolSuite(backend: PlatformBackend) {
         const page = await changesFor(t, `?limit=2${cursor ? `&after=${cursor}` : ''}`);
         pages++;
         assert.ok(page.changes.length <= 2);
-        seen.push(...page.changes.map((c) => (c.body as { applicationId: string }).applicationId));
+        seen.push(...page.changes.filter((c) => c.kind === 'application.received').map((c) => (c.body as { applicationId: string }).applicationId));
         if (page.changes.length > 0) assert.equal(page.cursor, page.changes.at(-1)!.cursor);
         else assert.equal(page.cursor, cursor);
         cursor = page.cursor;
@@ -265,7 +266,7 @@ function protocolSuite(backend: PlatformBackend) {
       const all = await changesFor(t);
       assert.deepEqual(
         all.changes.map((c) => [c.kind, c.divisionCode]),
-        apps.map(() => ['application.received', village]),
+        [['catalog.published', '000000000000'], ...apps.map(() => ['application.received', village])],
       );
       for (const bad of ['?after=abc', '?after=-1', '?after=1.5', '?limit=0', `?limit=${LIMITS.changesPageSize + 1}`, '?after=1&after=2']) {
         assertRefusal(await t.request('GET', `/v1/changes${bad}`), 400, 'INVALID_REQUEST');
@@ -300,10 +301,12 @@ function protocolSuite(backend: PlatformBackend) {
       assertRefusal(await u.request('POST', '/v1/heartbeat', { json: { appVersion: '0.2.0' } }), 400, 'INVALID_REQUEST');
     });
 
-    test('admin: accounts and catalog versions come down the change feed', async () => {
+    test('admin: accounts come down to exactly their own division, IT accounts to none; catalog versions to all', async () => {
       const township = '360781104000';
       const village = '360781104201';
       const t = await enrollTerminal(platform, { divisionCode: village });
+      const townTerminal = await enrollTerminal(platform, { divisionCode: '360781104', role: 'township' });
+      await platform.admin.createAccount({ username: `it_${backend}`, displayName: '县运维', role: 'it', divisionCode: '360781', password: 'Yunwei2026' });
       const cadre = await platform.admin.createAccount({ username: `cadre_${backend}`, displayName: '李春梅', role: 'cadre', divisionCode: village, password: 'Daiban2026' });
       await platform.admin.createAccount({ username: `review_${backend}`, displayName: '张建国', role: 'reviewer', divisionCode: '360781104', password: 'Review2026' });
       await platform.admin.createAccount({ username: `other_${backend}`, displayName: '王五', role: 'cadre', divisionCode: '360781104202', password: 'Other2026x' });
@@ -312,28 +315,31 @@ function protocolSuite(backend: PlatformBackend) {
       await assert.rejects(platform.admin.createAccount({ username: `cadre_${backend}`, displayName: '重复', role: 'cadre', divisionCode: village, password: 'Daiban2026' }), /已存在/);
       await assert.rejects(platform.admin.resetPassword('nobody', 'NewPass2027'), /没有用户名/);
 
-      const first = await platform.admin.publishCatalog(SEED_CATALOG);
-      assert.deepEqual(first, { version: SEED_CATALOG.version, published: true, items: SEED_CATALOG.items.length });
-      assert.equal((await platform.admin.publishCatalog(SEED_CATALOG)).published, false);
+      // startPlatformOn published it; the same version again is a no-op.
+      const again = await platform.admin.publishCatalog(SEED_CATALOG);
+      assert.deepEqual(again, { version: SEED_CATALOG.version, published: false, items: SEED_CATALOG.items.length });
       const altered = { ...SEED_CATALOG, items: SEED_CATALOG.items.slice(1) };
       await assert.rejects(platform.admin.publishCatalog(altered), /已发布过且内容不同/);
 
       const feed = await changesFor(t);
-      const accounts = feed.changes.filter((c) => c.kind === 'account.upsert').map((c) => accountUpsertSchema.parse(c.body));
+      const accountsOf = async (terminal: TestTerminal) =>
+        (await changesFor(terminal)).changes.filter((c) => c.kind === 'account.upsert').map((c) => accountUpsertSchema.parse(c.body));
+      const accounts = await accountsOf(t);
+      // A village PC holds its own cadres' hashes only: not the township reviewer's, not the county IT's.
       assert.deepEqual(
         accounts.map((a) => [a.username, a.divisionCode, a.disabled]),
         [
           [`cadre_${backend}`, village, false],
-          [`review_${backend}`, township, false],
           [`cadre_${backend}`, village, true],
-          [`review_${backend}`, township, false],
         ],
       );
       assert.equal(accounts[0]!.id, cadre.id);
       // The terminal's own password check accepts the platform's hash: cadres log in offline with it.
       assert.equal(await verifyPassword('Daiban2026', accounts[0]!.passwordHash), true);
-      assert.equal(await verifyPassword('NewPass2027', accounts[3]!.passwordHash), true);
-      assert.equal(await verifyPassword('Review2026', accounts[3]!.passwordHash), false);
+      const reviewers = await accountsOf(townTerminal);
+      assert.deepEqual(reviewers.map((a) => [a.username, a.divisionCode]), [[`review_${backend}`, township], [`review_${backend}`, township]]);
+      assert.equal(await verifyPassword('NewPass2027', reviewers[1]!.passwordHash), true);
+      assert.equal(await verifyPassword('Review2026', reviewers[1]!.passwordHash), false);
       const catalogs = feed.changes.filter((c) => c.kind === 'catalog.published');
       assert.deepEqual(
         catalogs.map((c) => [c.divisionCode, (c.body as { catalog: { version: string } }).catalog.version]),
@@ -341,36 +347,50 @@ function protocolSuite(backend: PlatformBackend) {
       );
     });
 
-    test('overload: beyond maxInflightOutbox the platform answers 503 with Retry-After', async () => {
+    test('overload: beyond maxInflightOutbox signed batches get 503 with Retry-After; an idle stranger holds no slot', async () => {
       const t = await enrollTerminal(platform, { divisionCode: '360781105201' });
-      // A second front end on the same database, allowing one batch at a time.
-      const app = buildPlatformApp({ db: platform.db, now: () => new Date(), log: pino({ level: 'silent' }) }, { maxInflightOutbox: 1, logRequests: false });
+      // A second front end on the same database, allowing one batch at a time. Its transactions wait at a
+      // gate the test opens, so a batch is verifiably in flight (PGlite would otherwise run them one by one).
+      let open!: () => void;
+      const gate = new Promise<void>((resolve) => (open = resolve));
+      const db: PlatformDb = {
+        backend: platform.db.backend,
+        query: (text, params) => platform.db.query(text, params),
+        transaction: async <T>(fn: (tx: Queryable) => Promise<T>) => {
+          await gate;
+          return platform.db.transaction(fn);
+        },
+        close: async () => {},
+      };
+      const app = buildPlatformApp({ db, now: () => new Date(), log: pino({ level: 'silent' }) }, { maxInflightOutbox: 1, logRequests: false });
       await app.listen({ host: '127.0.0.1', port: 0 });
       const port = (app.server.address() as { port: number }).port;
       const busy = terminalFor({ url: `http://127.0.0.1:${port}` }, t, t.identity);
+      const batch = () => busy.request('POST', '/v1/outbox', { json: outboxBatch([outboxMessage('application.submitted', submittedBody('360781105201'))]) });
       try {
-        // Hold one outbox request open: headers sent, body not finished.
-        const held = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/v1/outbox', headers: { 'content-type': 'application/json', 'content-length': '100000' } });
-        held.on('error', () => {});
-        held.write('{"batchId":');
-        const batch = () => busy.request('POST', '/v1/outbox', { json: outboxBatch([outboxMessage('application.submitted', submittedBody('360781105201'))]) });
+        // Twenty strangers' requests with headers sent and the body never finished: they hold no slot.
+        const held = Array.from({ length: 20 }, () => {
+          const r = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/v1/outbox', headers: { 'content-type': 'application/json', 'content-length': '100000' } });
+          r.on('error', () => {});
+          r.write('{');
+          return r;
+        });
+        const first = batch();
         let refused: PlatformReply | undefined;
         for (let i = 0; i < 50 && !refused; i++) {
           const r = await batch();
           if (r.status === 503) refused = r;
           else await new Promise((resolve) => setTimeout(resolve, 20));
         }
-        assert.ok(refused, 'a second batch while one is in flight is refused');
+        assert.ok(refused, 'a second signed batch while one is in flight is refused');
         assertRefusal(refused, 503, 'UNAVAILABLE');
         assert.equal(refused.headers.get('retry-after'), '2');
-        held.destroy();
-        let ok = false;
-        for (let i = 0; i < 50 && !ok; i++) {
-          ok = (await batch()).status === 200;
-          if (!ok) await new Promise((resolve) => setTimeout(resolve, 20));
-        }
-        assert.ok(ok, 'once the held batch is gone the next one is taken');
+        open();
+        assert.equal((await first).status, 200, 'the batch in flight is taken once the gate opens');
+        assert.equal((await batch()).status, 200, 'and the next one after it');
+        for (const r of held) r.destroy();
       } finally {
+        open();
         await app.close();
       }
     });

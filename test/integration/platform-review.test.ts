@@ -129,8 +129,8 @@ function reviewSuite(backend: PlatformBackend) {
       const noItems = { ...decidedBody(VILLAGE, a3.applicationId, 'request_supplement'), supplement: { items: [], note: null } };
       const res = await post(township, [decided(d.a1), decided(d.a2), outboxMessage('review.decided', noReason), outboxMessage('review.decided', noItems), decided(d.a3)]);
       assert.deepEqual(verdicts(res), ['accepted', 'accepted', 'INVALID_BODY', 'INVALID_BODY', 'accepted']);
-      assert.equal(reasonOf(res, 2), '消息内容不完整或格式不对（字段 reason）：不予通过须写明理由，平台未接收');
-      assert.match(reasonOf(res, 3), /^消息内容不完整或格式不对（字段 supplement\.items）/);
+      assert.equal(reasonOf(res, 2), '记录内容不符合要求：不予通过须写明理由。这条记录未被平台接收，请核对后重新办理');
+      assert.match(reasonOf(res, 3), /^记录内容不符合要求：“补正项目”至少1项/);
 
       const stored = await Promise.all([a1, a2, a3].map((a) => platform.admin.getApplication(a.applicationId)));
       assert.deepEqual(
@@ -265,7 +265,7 @@ function reviewSuite(backend: PlatformBackend) {
       const original = stored?.originalBody as ApplicationSubmitted;
       assert.deepEqual(
         [stored?.status, stored?.supplementedAt, body.form.bankAccount, body.attachments.length, original.form.bankAccount, original.attachments.length, stored?.supplements.length],
-        ['supplemented', supplement.supplementedAt, '6217000000000000001', 2, '6217000000000000000', 1, 1],
+        ['supplemented', supplement.supplementedAt, '6217000000000000001', 2, a2!.form.bankAccount, 1, 1],
       );
       assert.deepEqual(body.resident, a2!.resident);
 
@@ -273,7 +273,7 @@ function reviewSuite(backend: PlatformBackend) {
       assert.deepEqual(
         seen.map((b) => [b.status, b.submission?.form.bankAccount ?? null, b.supplement ?? null]),
         [
-          ['sent', '6217000000000000000', null],
+          ['sent', a2!.form.bankAccount, null],
           ['needs_supplement', null, null],
           ['supplemented', null, supplement],
         ],

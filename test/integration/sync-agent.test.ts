@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
-import { countPending, enqueue, findMessage, verifyAuditChain } from '../../db';
+import { countPending, findMessage, verifyAuditChain } from '../../db';
 import type { RunningPlatform } from '../../platform/index';
 import { provisionStation } from '../../station/provision';
 import { refused } from '../helpers/refusals';
@@ -115,7 +115,15 @@ test('a refused message shows in problems with the platform\'s Chinese reason; t
   const body = JSON.stringify({ ...JSON.parse(row.body), divisionCode: '110105001001' });
   db.prepare('UPDATE outbox SET body = ?, sha256 = ? WHERE id = ?').run(body, createHash('sha256').update(body).digest('hex'), row.id);
   const unknownId = uuidv7();
-  db.transaction(() => enqueue(db, { id: unknownId, kind: 'application.teleported', body: { applicationId: good.id }, createdAt: new Date().toISOString() }))();
+  // A kind this version would never queue (enqueue refuses it): written as an older or hostile build would.
+  const teleported = JSON.stringify({ applicationId: good.id });
+  db.prepare('INSERT INTO outbox (id, kind, body, sha256, created_at) VALUES (?, ?, ?, ?, ?)').run(
+    unknownId,
+    'application.teleported',
+    teleported,
+    createHash('sha256').update(teleported).digest('hex'),
+    new Date().toISOString(),
+  );
   const last = await submitApplication(api, 13);
 
   const status = await api.call('sync.now', {});
