@@ -2,7 +2,9 @@ import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { describeIssue, describeShapeProblem } from '../core/refusal';
 import { LIMITS } from '../core/sync/protocol';
+import { inputShapeProblem } from '../core/text';
 import { PlatformError } from './errors';
 
 const gunzipAsync = promisify(gunzip);
@@ -35,7 +37,7 @@ export async function readJsonBody<S extends z.ZodType>(request: FastifyRequest,
   if (bytes.length > LIMITS.outboxBatchBytes) {
     throw new PlatformError(413, 'BODY_TOO_LARGE', `请求内容超过 ${LIMITS.outboxBatchBytes} 字节，请分批发送`, { limit: LIMITS.outboxBatchBytes });
   }
-  return validBody(schema, parseJsonBody(bytes), () => '请求内容不符合同步协议');
+  return validBody(schema, parseJsonBody(bytes), ([first]) => `请求内容不符合同步协议：${first ? describeIssue(first) : '格式不对'}`);
 }
 
 /** The body bytes as JSON (400 INVALID_REQUEST when they are not). */
@@ -52,10 +54,14 @@ export function parseJsonBody(bytes: Buffer): unknown {
  * makes of the issues, and the first 20 issues as details.
  */
 export function validBody<S extends z.ZodType>(schema: S, json: unknown, describe: (issues: z.ZodError['issues']) => string): z.infer<S> {
+  // Before any schema walks it: no 5,000-level nesting, no prototype keys, no NUL or lone surrogate that a
+  // PostgreSQL text column would refuse with a 500.
+  const shape = inputShapeProblem(json, { maxDepth: 64 });
+  if (shape) throw new PlatformError(400, 'INVALID_REQUEST', `请求内容不正确：${describeShapeProblem(shape)}`, { path: shape.path });
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     throw new PlatformError(400, 'INVALID_REQUEST', describe(parsed.error.issues), {
-      issues: parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message })),
+      issues: parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: describeIssue(i) })),
     });
   }
   return parsed.data;

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { describeIssue } from '../../core/refusal';
 import { parseJsonBody, rawBody, validBody } from '../body';
 
 /**
@@ -9,10 +10,5 @@ import { parseJsonBody, rawBody, validBody } from '../body';
 export function readAdminBody<S extends z.ZodType>(request: FastifyRequest, schema: S): z.infer<S> {
   const bytes = rawBody(request);
   const json = bytes.length > 0 ? parseJsonBody(bytes) : {};
-  return validBody(schema, json, ([first]) => {
-    const where = first && first.path.length > 0 ? `（${first.path.join('.')}）` : '';
-    // zod's own messages are English: only the schemas' Chinese ones are shown as they are.
-    const message = first && /[\u4e00-\u9fff]/.test(first.message) ? first.message : '取值不符合要求';
-    return `请求内容不正确${where}：${message}`;
-  });
+  return validBody(schema, json, ([first]) => `请求内容不正确：${first ? describeIssue(first) : '取值不符合要求'}`);
 }

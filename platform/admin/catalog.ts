@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { catalogVersionSchema, type CatalogVersion } from '../../core/catalog/model';
+import { describeIssue } from '../../core/refusal';
 import { NATIONWIDE } from '../auth/jurisdiction';
 import { appendChanges } from '../change-feed';
 import type { PlatformContext } from '../context';
@@ -20,8 +21,8 @@ export async function publishCatalog(ctx: PlatformContext, catalog: CatalogVersi
   const parsed = catalogVersionSchema.safeParse(catalog);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw invalidInput(`事项目录格式不正确：${first ? `${first.path.join('.') || '(根)'} ${first.message}` : ''}`, {
-      issues: parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message })),
+    throw invalidInput(`事项目录格式不正确：${first ? `${first.path.join('.') || '(根)'} ${describeIssue(first)}` : ''}`, {
+      issues: parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: describeIssue(i) })),
     });
   }
   const value = parsed.data;

@@ -32,11 +32,12 @@ export async function storeAuditEntry(scope: IngestScope, m: Valid<'audit.entry'
     if (held.hash !== hash) await recordAuditFinding(tx, terminal.id, 'rewrite', e.seq, `第${e.seq}条审计记录已上报过，现在的内容与上报时不同`, at);
     return scope.accept(m, terminal.divisionCode, []);
   }
-  const [last] = await tx.query<{ seq: string; hash: string }>(
-    'SELECT seq::text AS seq, hash FROM audit_entries WHERE terminal_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT 1',
+  const [last] = await tx.query<{ seq_text: string; hash: string }>(
+    // Ordered by the bigint column, not by its text (where '9' sorts after '10').
+    'SELECT seq::text AS seq_text, hash FROM audit_entries WHERE terminal_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT 1',
     [terminal.id, e.seq],
   );
-  const lastSeq = last ? Number(last.seq) : 0;
+  const lastSeq = last ? Number(last.seq_text) : 0;
   if (e.seq > lastSeq + 1) {
     await recordAuditFinding(tx, terminal.id, 'gap', e.seq, `第${lastSeq + 1}至${e.seq - 1}条审计记录缺失`, at);
   } else if (last && last.hash !== e.prevHash) {

@@ -1,11 +1,12 @@
 import { channelSchema, stagingSchema } from '../../core/admin/api';
+import { describeIssue } from '../../core/refusal';
 import { invalidInput } from '../errors';
 
 /** Input checks shared by publish, staging and channel moves; refusals in Chinese for the command line. */
 
 export function checkChannel(channel: string): string {
   const parsed = channelSchema.safeParse(channel);
-  if (!parsed.success) throw invalidInput(`更新通道“${channel}”不正确：${parsed.error.issues[0]?.message ?? ''}`);
+  if (!parsed.success) throw invalidInput(`更新通道“${channel}”不正确：${parsed.error.issues[0] ? describeIssue(parsed.error.issues[0]) : ''}`);
   return parsed.data;
 }
 
@@ -17,7 +18,7 @@ export function checkStaging(percentage: number, divisions: string[]): { percent
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const index = issue?.path[0] === 'divisions' ? issue.path[1] : undefined;
-    throw invalidInput(typeof index === 'number' ? `区划代码“${divisions[index]}”不正确：${issue!.message}` : '限定区划最多50个');
+    throw invalidInput(typeof index === 'number' ? `区划代码“${divisions[index]}”不正确：${describeIssue(issue!)}` : '限定区划最多50个');
   }
   return { percentage, divisions: [...new Set(parsed.data.divisions)] };
 }

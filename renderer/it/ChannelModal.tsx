@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { App, Form, Input, Modal, Space, Tag } from 'antd';
 import { channelSchema, DEFAULT_CHANNEL, type FleetTerminalView } from '../../core/admin/api';
+import { describeIssue } from '../../core/refusal';
 import { call } from '../api/client';
 import { useItLink } from './it-context';
 
@@ -56,7 +57,7 @@ export function ChannelModal({ terminal, onClose, onSaved }: { terminal: FleetTe
             {
               validator: (_r, v: string) => {
                 const parsed = channelSchema.safeParse((v ?? '').trim());
-                return parsed.success ? Promise.resolve() : Promise.reject(new Error(parsed.error.issues[0]?.message ?? '通道名称不正确'));
+                return parsed.success ? Promise.resolve() : Promise.reject(new Error(parsed.error.issues[0] ? describeIssue(parsed.error.issues[0]) : '通道名称不正确'));
               },
             },
           ]}
