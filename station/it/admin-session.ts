@@ -7,6 +7,7 @@ import type { StationContext } from '../context';
 import { SETTINGS } from '../settings-keys';
 import { requireUser } from '../services/guard';
 import { adminRequest, type AdminRequest } from './admin-http';
+import { hashPassword } from '../passwords';
 import { IT_MESSAGES } from './messages';
 
 /** Opening the session at login: short, so a dead link is reported soon (the login itself never waits for it). */
@@ -98,7 +99,8 @@ export async function itLogin(ctx: StationContext, username: string, password: s
     endItSession(ctx);
     throw new DaibanError('FORBIDDEN', IT_MESSAGES.otherCounty);
   }
-  return { ...user, username: account.username, displayName: account.displayName };
+  // Kept in memory for this session only: a restore asks for the caller's own password again.
+  return { ...user, username: account.username, displayName: account.displayName, passwordHash: await hashPassword(password) };
 }
 
 /** Logout (or another login): forget the token; tell the platform, without waiting for it. */

@@ -120,6 +120,7 @@ export function current(ctx: StationContext): SessionView {
 /** The new hash goes up to the platform, so the cadre's other terminals learn it through the change feed. */
 export async function changePassword(ctx: StationContext, input: StationParsedInput<'session.changePassword'>): Promise<null> {
   const user = requireUser(ctx);
+  if (user.role === 'it') throw new DaibanError('FORBIDDEN', '运维人员的密码由省级平台管理，请联系上级运维人员重置。');
   if (!(await verifyPassword(input.oldPassword, user.passwordHash))) {
     throw new DaibanError('AUTH_FAILED', '原密码不正确。');
   }

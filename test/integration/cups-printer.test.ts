@@ -121,12 +121,14 @@ test('without the lp client the cadre is told CUPS is not installed', async () =
   }
 });
 
-test('an unknown printer id in the composed port fails with PRINTER_FAILED', async () => {
+test('an unknown printer id in the composed port is NOT_FOUND (a wrong id, not a printer fault)', async () => {
   const port = createPrinterPort({ platform: 'linux', pdfDir: join(tmp, 'x') });
-  await assert.rejects(port.print('nowhere:printer', { pdf: Buffer.from('%PDF-'), title: 'x' }), (e: unknown) => {
-    assert.ok(isDaibanError(e) && e.code === 'PRINTER_FAILED' && HAN.test(e.message), String(e));
-    return true;
-  });
+  for (const id of ['nowhere:printer']) {
+    await assert.rejects(port.print(id, { pdf: Buffer.from('%PDF-'), title: 'x' }), (e: unknown) => {
+      assert.ok(isDaibanError(e) && e.code === 'NOT_FOUND' && HAN.test(e.message), String(e));
+      return true;
+    });
+  }
 });
 
 test('save as PDF writes the file under a safe, unique name and returns its path', async () => {
