@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { receivedMaterialSchema } from '../catalog/model';
 import { isValidCitizenIdNumber } from '../citizen-id';
 import { textField } from '../text';
-import { AUDIT_KIND, auditEntrySchema } from './audit';
+import { AUDIT_KIND, auditRunSchema } from './audit';
 import { divisionCode12, isoTime, scryptPasswordHash, sha256Hex } from './protocol';
 
 /**
@@ -154,8 +154,8 @@ export const OUTBOX_KINDS = {
   'application.completed': applicationCompletedSchema,
   'handover.listed': handoverListedSchema,
   'handover.confirmed': handoverConfirmedSchema,
-  /** Read from the audit chain, not the outbox table (station/sync/push-audit.ts). */
-  [AUDIT_KIND]: auditEntrySchema,
+  /** A run of the audit chain, read from the chain, not the outbox table (station/sync/push-audit.ts). */
+  [AUDIT_KIND]: auditRunSchema,
 } as const;
 export type OutboxKind = keyof typeof OUTBOX_KINDS;
 

@@ -1,7 +1,7 @@
 import type { Migration } from './migrations';
 
 /**
- * Hostile edges (issue #12). Each terminal's audit chain as it came up (`audit.entry` outbox messages) and
+ * Hostile edges (issue #12). Each terminal's audit chain as it came up (`audit.entries` outbox messages, one row per entry) and
  * what the platform found wrong with it: a gap, a rewritten entry, a truncated tail, an entry whose hash does
  * not match its content. And account changes for exactly their own division: a reviewer's hash reaches its
  * township's terminals, not the villages below; IT accounts' hashes reach no terminal at all (the ones the

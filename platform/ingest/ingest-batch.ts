@@ -4,7 +4,7 @@ import { appendChanges, type NewChange } from '../change-feed';
 import type { PlatformContext } from '../context';
 import type { IngestScope, Pending, Valid } from './scope';
 import { checkSubmissionAgainstCatalog, loadCatalogVersions } from './catalog-check';
-import { storeAuditEntry } from './store-audit';
+import { storeAuditRun } from './store-audit';
 import { storeDecided } from './store-decided';
 import { storeHandoverConfirmed, storeHandoverListed } from './store-handover';
 import { storePasswordChanged } from './store-passwords';
@@ -40,8 +40,8 @@ async function storeFollowup(scope: IngestScope, f: Followup): Promise<void> {
       return storeHandoverConfirmed(scope, { ...f, body: v.body });
     case 'account.password_changed':
       return storePasswordChanged(scope, { ...f, body: v.body });
-    case 'audit.entry':
-      return storeAuditEntry(scope, { ...f, body: v.body });
+    case 'audit.entries':
+      return storeAuditRun(scope, { ...f, body: v.body });
     default: {
       const never: never = v;
       throw new Error(`no store function for ${(never as { kind: string }).kind}`);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { auditCanonical, type AuditFindingKind } from '../../core/sync/audit';
+import { expandAuditRun, type AuditFindingKind } from '../../core/sync/audit';
 import type { Queryable } from '../database/types';
 import type { IngestScope, Valid } from './scope';
 
@@ -13,40 +13,62 @@ export async function recordAuditFinding(tx: Queryable, terminalId: string, kind
   await tx.query('UPDATE terminals SET audit_alert = true WHERE id = $1', [terminalId]);
 }
 
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
 /**
- * audit.entry → the terminal's chain on the platform. Each entry's hash must match its content and link to
- * the entry before it as the platform has it. An entry for a seq the platform holds with another hash is a
- * rewrite; a seq beyond the next one is a gap. Whatever is found is recorded and the message is accepted
- * (the terminal moves on; people look at the findings). Entries come in seq order, one batch at a time.
+ * audit.entries → the terminal's chain on the platform. The run's hashes are recomputed from its previous
+ * hash and must arrive at its head hash (else `bad_hash`: the content is not what the terminal hashed). Its
+ * previous hash must be the hash the platform holds for the entry before it (else `rewrite`: an earlier entry
+ * was changed); a run that starts past the next entry the platform expects shows a `gap`; an entry the
+ * platform holds with another hash is a `rewrite`. Whatever is found is recorded and the message accepted
+ * (the terminal moves on; people look at the findings). Runs come in seq order.
  */
-export async function storeAuditEntry(scope: IngestScope, m: Valid<'audit.entry'>): Promise<void> {
-  const e = m.body;
+export async function storeAuditRun(scope: IngestScope, m: Valid<'audit.entries'>): Promise<void> {
+  const run = m.body;
   const { tx, terminal, at } = scope;
-  const { hash, ...rest } = e;
-  if (createHash('sha256').update(auditCanonical(rest)).digest('hex') !== hash) {
-    await recordAuditFinding(tx, terminal.id, 'bad_hash', e.seq, `第${e.seq}条审计记录的校验值与内容不符`, at);
+  const entries = expandAuditRun(run, sha256);
+  const from = run.fromSeq;
+  const to = entries.at(-1)!.seq;
+  if (entries.at(-1)!.hash !== run.headHash) {
+    await recordAuditFinding(tx, terminal.id, 'bad_hash', to, `第${from}至${to}条审计记录的内容与终端记下的校验值不符`, at);
     return scope.accept(m, terminal.divisionCode, []);
   }
-  const [held] = await tx.query<{ hash: string }>('SELECT hash FROM audit_entries WHERE terminal_id = $1 AND seq = $2', [terminal.id, e.seq]);
-  if (held) {
-    if (held.hash !== hash) await recordAuditFinding(tx, terminal.id, 'rewrite', e.seq, `第${e.seq}条审计记录已上报过，现在的内容与上报时不同`, at);
-    return scope.accept(m, terminal.divisionCode, []);
-  }
-  const [last] = await tx.query<{ seq_text: string; hash: string }>(
-    // Ordered by the bigint column, not by its text (where '9' sorts after '10').
-    'SELECT seq::text AS seq_text, hash FROM audit_entries WHERE terminal_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT 1',
-    [terminal.id, e.seq],
+  const held = new Map(
+    (await tx.query<{ seq: number; hash: string }>('SELECT seq::int AS seq, hash FROM audit_entries WHERE terminal_id = $1 AND seq BETWEEN $2 AND $3', [terminal.id, from - 1, to])).map(
+      (r) => [r.seq, r.hash],
+    ),
   );
-  const lastSeq = last ? Number(last.seq_text) : 0;
-  if (e.seq > lastSeq + 1) {
-    await recordAuditFinding(tx, terminal.id, 'gap', e.seq, `第${lastSeq + 1}至${e.seq - 1}条审计记录缺失`, at);
-  } else if (last && last.hash !== e.prevHash) {
-    await recordAuditFinding(tx, terminal.id, 'rewrite', e.seq - 1, `第${e.seq}条审计记录与平台保存的第${e.seq - 1}条接不上（之前的记录被改写）`, at);
+  if (from > 1) {
+    const before = held.get(from - 1);
+    if (before === undefined) {
+      const [below] = await tx.query<{ n: number | null }>('SELECT max(seq)::int AS n FROM audit_entries WHERE terminal_id = $1 AND seq < $2', [terminal.id, from]);
+      const lastSeq = below?.n ?? 0;
+      if (from > lastSeq + 1) await recordAuditFinding(tx, terminal.id, 'gap', from, `第${lastSeq + 1}至${from - 1}条审计记录缺失`, at);
+    } else if (before !== run.prevHash) {
+      await recordAuditFinding(tx, terminal.id, 'rewrite', from - 1, `第${from}条审计记录与平台保存的第${from - 1}条接不上（之前的记录被改写）`, at);
+    }
   }
-  await tx.query(
-    `INSERT INTO audit_entries (terminal_id, seq, hash, prev_hash, at, action, body, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [terminal.id, e.seq, hash, e.prevHash, e.at, e.action, m.text, at],
-  );
+  const changed = entries.find((e) => held.has(e.seq) && held.get(e.seq) !== e.hash);
+  if (changed) await recordAuditFinding(tx, terminal.id, 'rewrite', changed.seq, `第${changed.seq}条审计记录已上报过，现在的内容与上报时不同`, at);
+  const fresh = entries.filter((e) => !held.has(e.seq));
+  if (fresh.length > 0) {
+    await tx.query(
+      `INSERT INTO audit_entries (terminal_id, seq, hash, prev_hash, at, action, body, received_at)
+       SELECT $1, e.seq, e.hash, e.prev_hash, e.at, e.action, e.body, $8
+       FROM unnest($2::bigint[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[]) AS e(seq, hash, prev_hash, at, action, body)
+       ON CONFLICT (terminal_id, seq) DO NOTHING`,
+      [
+        terminal.id,
+        fresh.map((e) => e.seq),
+        fresh.map((e) => e.hash),
+        fresh.map((e) => e.prevHash),
+        fresh.map((e) => e.at),
+        fresh.map((e) => e.action),
+        fresh.map((e) => JSON.stringify([e.actorId, e.entityType, e.entityId, e.detail])),
+        at,
+      ],
+    );
+  }
   scope.accept(m, terminal.divisionCode, []);
 }
 

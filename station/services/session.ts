@@ -52,19 +52,21 @@ export async function login(ctx: StationContext, input: StationParsedInput<'sess
   const now = ctx.clock.now();
   const at = now.toISOString();
   if (input.itStaff) return itStaffLogin(ctx, input.username, input.password, at);
-  const user = findUserByUsername(ctx.db, input.username);
-  const counts = user && user.role !== 'it' ? user : strangerOf(ctx, input.username);
+  // An IT row left by an older version holds no usable hash: it counts as no account.
+  const found = findUserByUsername(ctx.db, input.username);
+  const user = found && found.role !== 'it' ? found : null;
+  const counts = user ?? strangerOf(ctx, input.username);
   if (counts.lockedUntil && counts.lockedUntil > at) {
     throw new DaibanError('ACCOUNT_LOCKED', lockedMessage(counts.lockedUntil), { lockedUntil: counts.lockedUntil });
   }
   decoyHash ??= hashPassword(randomUUID());
-  const ok = user && user.role !== 'it' ? await verifyPassword(input.password, user.passwordHash) : await verifyPassword(input.password, await decoyHash).then(() => false);
+  const ok = user ? await verifyPassword(input.password, user.passwordHash) : await verifyPassword(input.password, await decoyHash).then(() => false);
   if (!ok || !user) {
     // Locking resets the count to 0, so a lock that has run out starts a fresh count.
     const failed = counts.failedAttempts + 1;
     const lockedUntil = failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
     ctx.db.transaction(() => {
-      if (user && user.role !== 'it') recordLoginFailure(ctx.db, user.id, lockedUntil ? 0 : failed, lockedUntil, at);
+      if (user) recordLoginFailure(ctx.db, user.id, lockedUntil ? 0 : failed, lockedUntil, at);
       else Object.assign(counts, { failedAttempts: lockedUntil ? 0 : failed, lockedUntil });
       const action = lockedUntil ? 'account_locked' : 'login_failed';
       recordChange(ctx.db, { at, actorId: user?.id ?? 'anonymous', audit: { action, entityType: 'user', entityId: user?.id ?? null, detail: user ? {} : { username: input.username } } });

@@ -1,7 +1,7 @@
 /**
  * The audit test (issue #12): an insider with the store key edits an entry, deletes one and truncates the
  * tail, re-hashing the chain each time so the terminal's own check passes. The platform, which keeps each
- * terminal's chain from its `audit.entry` messages, flags each: a rewrite, a gap, a truncation, in the
+ * terminal's chain from its `audit.entries` messages, flags each: a rewrite, a gap, a truncation, in the
  * fleet report and on the IT command line.
  */
 import assert from 'node:assert/strict';
@@ -100,6 +100,16 @@ test('the tail, already reported, is cut off: the platform flags a truncation', 
   assert.deepEqual(await findings(), { kinds: ['truncated'], alert: true });
 });
 
+test('an entry not yet reported is edited without re-hashing: the platform recomputes and flags a bad hash', async () => {
+  await honestTerminal();
+  const from = maxSeq();
+  await submitApplication(t.station, 5);
+  db().prepare(`UPDATE audit_log SET actor_id = 'somebody-else' WHERE seq = ?`).run(from + 1);
+  assert.equal(verifyAuditChain(db()).ok, false, 'the terminal sees it too, if anyone looks');
+  await settle();
+  assert.deepEqual(await findings(), { kinds: ['bad_hash'], alert: true });
+});
+
 test('entries not yet reported with one taken out of the middle: the platform sees the gap', async () => {
   await honestTerminal();
   const from = maxSeq();
@@ -116,4 +126,5 @@ test('entries not yet reported with one taken out of the middle: the platform se
   assert.match(text, /审计日志中间缺少记录/);
   assert.match(text, /审计日志末尾的记录被截掉/);
   assert.match(text, /审计日志已上报的记录被改写/);
+  assert.match(text, /审计记录的校验值与内容不符/);
 });

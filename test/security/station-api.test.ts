@@ -204,3 +204,22 @@ test('the browser host itself: bad paths, a wrong token, a slow body and garbage
   assert.equal((await post('/api/session.current', '{}', { 'content-type': 'text/plain' })).status, 400);
   assert.equal((await post('/api/session.current', '{}')).status, 200, 'still alive');
 });
+
+test('a truncated scan and an unknown printer are the caller’s to fix: 4xx with a Chinese reason', async () => {
+  const { default: sharp } = await import('sharp');
+  const jpeg = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#806040', noise: { type: 'gaussian', mean: 128, sigma: 60 } } })
+    .jpeg()
+    .toBuffer();
+  for (const cut of [jpeg.subarray(0, Math.floor(jpeg.length / 2)), jpeg.subarray(0, 2000)]) {
+    const res = await post('/api/attachments.add', JSON.stringify({ applicationId: draftId, fileName: '户口簿.jpg', mimeType: 'image/jpeg', dataBase64: cut.toString('base64') }));
+    assert.equal(res.status, 400, res.text);
+    const body = JSON.parse(res.text) as { code: string; message: string };
+    assert.equal(body.code, 'ATTACHMENT_UNSUPPORTED');
+    assert.match(body.message, /损坏|无法识别/);
+  }
+  for (const printerId of ['nowhere', 'windows:没有这台打印机']) {
+    const res = await post('/api/receipts.print', JSON.stringify({ applicationId: draftId, format: '80mm', printerId }));
+    assert.ok(res.status >= 400 && res.status < 500, `${printerId}: ${res.status} ${res.text}`);
+    assert.match((JSON.parse(res.text) as { message: string }).message, /\p{Script=Han}/u);
+  }
+});
