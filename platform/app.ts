@@ -28,9 +28,12 @@ const MAX_HEADER_BYTES = 64 * 1024;
 /**
  * What a slow or idle client may hold (docs/security.md): a socket silent for 30 s is closed; headers must
  * be complete within 15 s and the whole request within 2 minutes (a 256 KiB blob chunk at 4 KB/s takes
- * about 64 s); at most 4,096 connections in all and 256 from one address.
+ * about 64 s); at most 4,096 connections in all and 256 from one address. Kept-alive sockets are closed
+ * after 20 s idle, announced in `Keep-Alive: timeout=20`, before the 30 s cut: a client that trusted a longer
+ * hint would reuse a socket the server is dropping, and a POST on it fails.
  */
 export const CONNECTION_LIMITS = {
+  keepAliveMs: 20_000,
   idleMs: 30_000,
   headersMs: 15_000,
   requestMs: 120_000,
@@ -76,6 +79,7 @@ export function buildPlatformApp(ctx: PlatformContext, o: BuildPlatformAppOption
     bodyLimit: LIMITS.requestBodyBytes,
     return503OnClosing: true,
     connectionTimeout: CONNECTION_LIMITS.idleMs,
+    keepAliveTimeout: CONNECTION_LIMITS.keepAliveMs,
     requestTimeout: CONNECTION_LIMITS.requestMs,
     // electron-updater's differential download asks for up to 1,000 ranges in one header (~19 KB), past
     // Node's 16 KiB default.

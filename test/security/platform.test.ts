@@ -12,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
 import { HEADERS } from '../../core/sync/protocol';
 import type { RunningPlatform } from '../../platform';
+import { CONNECTION_LIMITS } from '../../platform/app';
 import { ENROLL_GUESS_POLICY } from '../../platform/routes/enroll';
 import {
   enrollRaw,
@@ -285,7 +286,17 @@ test('twenty idle sockets do not stop signed outbox posts', async () => {
   } finally {
     for (const r of idle) r.destroy();
   }
-  // A live server at the end.
-  const health = await fetch(`${platform.url}/v1/health`);
-  assert.equal(health.status, 204);
+  // A live server at the end; kept-alive sockets are announced shorter than the idle cut, so a client's pool
+  // never reuses one the server is about to drop.
+  const keepAlive = await new Promise<string | undefined>((resolve, reject) => {
+    const req = httpRequest({ host: url.hostname, port: url.port, path: '/v1/health', headers: { connection: 'keep-alive' } }, (res) => {
+      assert.equal(res.statusCode, 204);
+      res.resume();
+      resolve(res.headers['keep-alive']);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+  assert.equal(keepAlive, `timeout=${CONNECTION_LIMITS.keepAliveMs / 1000}`);
+  assert.ok(CONNECTION_LIMITS.keepAliveMs < CONNECTION_LIMITS.idleMs);
 });
