@@ -292,7 +292,7 @@ test('twenty idle sockets do not stop signed outbox posts', async () => {
     const req = httpRequest({ host: url.hostname, port: url.port, path: '/v1/health', headers: { connection: 'keep-alive' } }, (res) => {
       assert.equal(res.statusCode, 204);
       res.resume();
-      resolve(res.headers['keep-alive']);
+      resolve(String(res.headers['keep-alive']));
     });
     req.on('error', reject);
     req.end();
