@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { auditCanonical, GENESIS_HASH } from '../core/sync/audit';
 import { stmt } from './statements';
+import { sha256Hex } from '../base/node/digest';
 
 export { GENESIS_HASH };
 
@@ -24,7 +24,7 @@ export interface AuditEntry extends Omit<AuditInput, 'detail'> {
 
 /** The hash of one entry (core/sync/audit.ts says what it covers). */
 export function auditHash(e: Omit<AuditEntry, 'hash'>): string {
-  return createHash('sha256').update(auditCanonical(e)).digest('hex');
+  return sha256Hex(auditCanonical(e));
 }
 
 /** Appends one entry; call inside the transaction of the change it records. */

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { DaibanError } from '../core/errors';
 import { describeIssues, describeShapeProblem } from '../core/refusal';
 import { isOutboxKind, OUTBOX_KINDS } from '../core/sync/messages';
 import { inputShapeProblem } from '../core/text';
 import { stmt } from './statements';
+import { sha256Hex } from '../base/node/digest';
 
 export type OutboxStatus = 'pending' | 'accepted' | 'duplicate' | 'conflict' | 'invalid';
 
@@ -42,7 +42,7 @@ export function checkOutboxBody(kind: string, body: unknown): void {
 export function enqueue(db: Database, m: { id: string; kind: string; body: unknown; createdAt: string }): void {
   checkOutboxBody(m.kind, m.body);
   const body = JSON.stringify(m.body);
-  const sha256 = createHash('sha256').update(body).digest('hex');
+  const sha256 = sha256Hex(body);
   stmt(db, 'INSERT INTO outbox (id, kind, body, sha256, created_at) VALUES (?, ?, ?, ?, ?)').run(
     m.id,
     m.kind,

@@ -1,5 +1,5 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import type { PushEvent } from '../station/browser-host';
+import type { StationEvent } from '../core/api/events';
 import type { Station } from '../station/station';
 import { isAppUrl } from './app-origin';
 import { CALL_CHANNEL, EVENT_CHANNEL, type CallResult } from './bridge-protocol';
@@ -13,7 +13,7 @@ import { handleCall } from './call-handler';
 
 export interface StationIpc {
   /** Sends a push event to every window showing our page. */
-  publish(event: PushEvent): void;
+  publish(event: StationEvent): void;
   dispose(): void;
 }
 

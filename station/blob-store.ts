@@ -1,7 +1,8 @@
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DaibanError } from '../core/errors';
+import { sha256Hex } from '../base/node/digest';
 
 /**
  * Scanned pages, stored beside the database in files named by the SHA-256 of their content. Scans of ID
@@ -20,7 +21,7 @@ export class BlobStore {
   }
 
   static sha256(data: Buffer): string {
-    return createHash('sha256').update(data).digest('hex');
+    return sha256Hex(data);
   }
 
   private path(sha256: string): string {

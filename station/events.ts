@@ -1,16 +1,6 @@
-import type { UpdateStatusView } from '../core/api/update-methods';
-import type { DecisionView, SyncStatusView } from '../core/api/views';
+import type { StationEvent } from '../core/api/events';
 
-/**
- * What the station pushes to the UI without being asked (DESIGN.md §3): Electron forwards it over IPC, the
- * browser host over server-sent events. A type alias (not an interface) so it fits the transports' PushEvent.
- */
-export type StationEvent =
-  | { type: 'sync.status'; status: SyncStatusView }
-  /** A township decision reached one of this village's applications (the home screen shows it). */
-  | { type: 'decision.arrived'; applicationId: string; decision: DecisionView }
-  /** App updates: checking, download progress (whole percents), ready to install (station/updates). */
-  | { type: 'update.status'; status: UpdateStatusView };
+export type { StationEvent };
 
 export type StationEventListener = (event: StationEvent) => void;
 

@@ -5,7 +5,7 @@ import { parseDivisionCode } from '../core/division';
 import { DaibanError } from '../core/errors';
 import { findUserByUsername, insertCatalogVersion, insertUser, setSetting } from '../db';
 import { recordChange } from './change';
-import { hashPassword } from './passwords';
+import { hashPassword } from '../base/node/passwords';
 import { SETTINGS } from './settings-keys';
 import type { Station } from './station';
 

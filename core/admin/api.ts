@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { newPasswordSchema } from '../passwords';
 import type { AuditFindingKind } from '../sync/audit';
 
 /**
@@ -124,9 +125,9 @@ export const createAccountSchema = z.object({
   displayName: z.string().trim().min(1, '请填写姓名').max(30),
   role: z.enum(ACCOUNT_ROLES),
   divisionCode: divisionPrefix,
-  password: z.string().min(8, '密码至少8位').max(256).optional(),
+  password: newPasswordSchema.optional(),
 });
-export const resetPasswordSchema = z.object({ password: z.string().min(8, '密码至少8位').max(256).optional() });
+export const resetPasswordSchema = z.object({ password: newPasswordSchema.optional() });
 /** A created account or reset password; `password` only when the platform generated it (shown once). */
 export interface AccountWithPassword {
   account: AdminAccountView;

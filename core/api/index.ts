@@ -1,3 +1,4 @@
 export * from './schemas';
 export * from './station-api';
 export * from './views';
+export * from './events';

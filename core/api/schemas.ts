@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { receivedMaterialSchema } from '../catalog/model';
 import { DaibanError } from '../errors';
 import { APPLICATION_STATUSES } from '../lifecycle';
+import { newPasswordSchema } from '../passwords';
 import { describeIssues, describeShapeProblem } from '../refusal';
 import { inputShapeProblem, textField } from '../text';
 import { DECISIONS, supplementItemSchema } from '../sync/messages';
@@ -46,10 +47,7 @@ const coreMethods = {
   'session.current': empty,
   'session.changePassword': z.object({
     oldPassword: textField('原密码', { max: 256, raw: true, min: { length: 1, message: '请输入原密码' } }),
-    newPassword: textField('新密码', { max: 256, raw: true })
-      .pipe(z.string())
-      .refine((s) => s.length >= 8, '新密码至少8位')
-      .refine((s) => /[A-Za-z]/.test(s) && /\d/.test(s), '新密码需同时包含字母和数字'),
+    newPassword: textField('新密码', { max: 256, raw: true }).pipe(newPasswordSchema),
   }),
 
   'residents.register': z.object({

@@ -11,7 +11,7 @@ import { createAccount, disableAccount, findAccount, listAccounts, resetPassword
 import { issueEnrollmentCode } from '../admin/enrollment-codes';
 import type { PlatformContext } from '../context';
 import { invalidInput, notFound } from '../errors';
-import { generatePassword } from '../passwords';
+import { generatePassword } from '../../base/node/passwords';
 import { recordAdminAction } from './audit';
 import { readAdminBody } from './body';
 import { assertWithin } from './jurisdiction';

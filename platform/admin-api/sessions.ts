@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AdminAccountView, AdminSessionView } from '../../core/admin/api';
 import { divisionPrefix } from '../../core/division';
@@ -7,7 +7,8 @@ import type { PlatformContext } from '../context';
 import { isoOf } from '../database/types';
 import { PlatformError } from '../errors';
 import type { LoginThrottle } from './login-throttle';
-import { verifyAccountPassword } from './verify-password';
+import { verifyPassword } from '../../base/node/passwords';
+import { sha256Hex } from '../../base/node/digest';
 
 /** An admin session lasts two hours from login; then the IT staff log in again. */
 export const ADMIN_SESSION_TTL_MS = 2 * 3600_000;
@@ -27,7 +28,7 @@ const LOGIN_FAILED = '用户名或密码不正确';
 const AUTH_REQUIRED = '未登录或登录已过期，请重新登录运维账号';
 const BEARER = /^Bearer ([A-Za-z0-9_-]{43})$/;
 
-const tokenSha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+const tokenSha256 = (token: string) => sha256Hex(token);
 
 export function accountView(r: Pick<AccountRow, 'username' | 'display_name' | 'role' | 'division_code' | 'disabled'>): AdminAccountView {
   return { username: r.username, displayName: r.display_name, role: r.role, divisionCode: r.division_code, disabled: r.disabled };
@@ -51,7 +52,7 @@ export async function openAdminSession(
 ): Promise<{ session: AdminSessionView; actor: AdminActor }> {
   throttle.check(username, source);
   const [row] = await ctx.db.query<AccountRow>('SELECT * FROM accounts WHERE username = $1', [username.trim()]);
-  const ok = await verifyAccountPassword(password, row?.password_hash ?? null);
+  const ok = await verifyPassword(password, row?.password_hash ?? null);
   if (!row || !ok) {
     throttle.failed(username, source);
     ctx.log.warn({ username: username.trim().slice(0, 64) }, 'admin login refused');

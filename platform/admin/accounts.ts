@@ -6,7 +6,8 @@ import type { PlatformContext } from '../context';
 import type { Queryable } from '../database/types';
 import { isoOf, isUniqueViolation } from '../database/types';
 import { invalidInput, notFound } from '../errors';
-import { hashPassword, passwordWeakness } from '../passwords';
+import { hashPassword } from '../../base/node/passwords';
+import { passwordWeakness } from '../../core/passwords';
 
 export type AccountRole = AccountUpsert['role'];
 

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { catalogVersionSchema, type CatalogVersion } from '../../core/catalog/model';
 import { describeIssue } from '../../core/refusal';
 import { NATIONWIDE } from '../auth/jurisdiction';
 import { appendChanges } from '../change-feed';
 import type { PlatformContext } from '../context';
 import { invalidInput } from '../errors';
+import { sha256Hex } from '../../base/node/digest';
 
 export interface PublishCatalogResult {
   version: string;
@@ -27,7 +27,7 @@ export async function publishCatalog(ctx: PlatformContext, catalog: CatalogVersi
   }
   const value = parsed.data;
   const text = JSON.stringify(value);
-  const sha = createHash('sha256').update(text).digest('hex');
+  const sha = sha256Hex(text);
   const at = ctx.now().toISOString();
   return ctx.db.transaction(async (tx) => {
     const existing = await tx.query<{ body_sha256: string }>('SELECT body_sha256 FROM catalog_versions WHERE version = $1 FOR UPDATE', [value.version]);

@@ -1,8 +1,9 @@
-import { createHash, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { parseDivisionCode } from '../../core/division';
 import type { TerminalRole } from '../../core/sync/protocol';
 import type { PlatformContext } from '../context';
 import { invalidInput } from '../errors';
+import { sha256Hex } from '../../base/node/digest';
 
 /** No 0/O, 1/I/L, 5/S, 2/Z lookalikes: the code is read out over the phone and typed by a cadre. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRTUVWXY346789';
@@ -29,7 +30,7 @@ export function normaliseEnrollmentCode(code: string): string {
 }
 
 export function enrollmentCodeSha256(code: string): string {
-  return createHash('sha256').update(normaliseEnrollmentCode(code)).digest('hex');
+  return sha256Hex(normaliseEnrollmentCode(code));
 }
 
 export async function issueEnrollmentCode(ctx: PlatformContext, input: IssueEnrollmentCodeInput): Promise<IssuedEnrollmentCode> {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HEADERS, REPLAY_WINDOW_MS, type TerminalRole } from '../../core/sync/protocol';
 import { canonicalRequest } from '../../core/sync/signing';
@@ -6,6 +5,7 @@ import type { PlatformContext } from '../context';
 import { PlatformError } from '../errors';
 import { decodeCanonicalBase64, publicKeyFromRaw, verifyEd25519 } from './ed25519';
 import { createReplayGuard } from './replay';
+import { sha256Hex } from '../../base/node/digest';
 
 /** The terminal a signed request came from, once every check passed. */
 export interface AuthenticatedTerminal {
@@ -65,7 +65,7 @@ export function createSignatureVerifier(ctx: PlatformContext) {
     }
 
     const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-    const actualDigest = createHash('sha256').update(body).digest('hex');
+    const actualDigest = sha256Hex(body);
     const key = publicKeyFromRaw(row.public_key);
     const canonical = canonicalRequest({ method: request.method, path: request.url, time, bodySha256: digest, terminalId });
     // One encoding per signature: the replay table is keyed on the decoded bytes, never on the header text.

@@ -4,7 +4,7 @@ import { SEED_CATALOG } from '../../core/catalog/seed';
 import type { RunningPlatform } from '../index';
 import type { AccountRole } from '../admin';
 import { invalidInput } from '../errors';
-import { generatePassword } from '../passwords';
+import { generatePassword } from '../../base/node/passwords';
 import { formatTable } from './table';
 
 export type Flags = Record<string, string | boolean | undefined>;

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { expandAuditRun, type AuditFindingKind } from '../../core/sync/audit';
 import type { Queryable } from '../database/types';
 import type { IngestScope, Valid } from './scope';
+import { sha256Hex } from '../../base/node/digest';
 
 /** Records what was found (once per terminal, kind and seq) and raises the terminal's audit alert. */
 export async function recordAuditFinding(tx: Queryable, terminalId: string, kind: AuditFindingKind, seq: number, detail: string, at: string): Promise<void> {
@@ -13,7 +13,6 @@ export async function recordAuditFinding(tx: Queryable, terminalId: string, kind
   await tx.query('UPDATE terminals SET audit_alert = true WHERE id = $1', [terminalId]);
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /**
  * audit.entries → the terminal's chain on the platform. The run's hashes are recomputed from its previous
@@ -26,7 +25,7 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
 export async function storeAuditRun(scope: IngestScope, m: Valid<'audit.entries'>): Promise<void> {
   const run = m.body;
   const { tx, terminal, at } = scope;
-  const entries = expandAuditRun(run, sha256);
+  const entries = expandAuditRun(run, sha256Hex);
   const from = run.fromSeq;
   const to = entries.at(-1)!.seq;
   if (entries.at(-1)!.hash !== run.headHash) {

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { describeIssue, describeShapeProblem } from '../../core/refusal';
 import { isOutboxKind, OUTBOX_KINDS, type OutboxKind } from '../../core/sync/messages';
 import { inputShapeProblem } from '../../core/text';
 import type { OutboxMessage, TerminalRole } from '../../core/sync/protocol';
 import { withinJurisdiction } from '../auth/jurisdiction';
+import { sha256Hex } from '../../base/node/digest';
 
 /**
  * The checks of one outbox message that need no database: digest, kind, body schema, and what the body alone
@@ -35,12 +35,8 @@ export interface Sender {
   role: TerminalRole;
 }
 
-export function sha256Of(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
 export function digestMatches(m: OutboxMessage): boolean {
-  return sha256Of(m.body) === m.sha256;
+  return sha256Hex(m.body) === m.sha256;
 }
 
 const forbidden = (reason: string): MessageVerdict => ({ ok: false, code: 'FORBIDDEN', reason });

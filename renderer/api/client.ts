@@ -1,4 +1,5 @@
 import type { StationInput, StationMethod } from '../../core/api/schemas';
+import { readStationEvent, type StationEvent } from '../../core/api/events';
 import type { StationErrorBody, StationOutputs } from '../../core/api/station-api';
 import { StationCallError } from './station-call-error';
 
@@ -10,7 +11,7 @@ export { StationCallError, errorMessage } from './station-call-error';
  * to `POST /api/<method>` with that token.
  */
 
-export type StationEvent = { type: string; [key: string]: unknown };
+export type { StationEvent };
 type Listener = (event: StationEvent) => void;
 
 interface DaibanBridge {
@@ -96,17 +97,11 @@ export async function call<M extends StationMethod>(
 const listeners = new Set<Listener>();
 let source: EventSource | null = null;
 
+/** One typed event (core/api/events.ts) from either transport; anything else is dropped here, once. */
 function dispatch(raw: unknown): void {
-  let event: unknown = raw;
-  if (typeof raw === 'string') {
-    try {
-      event = JSON.parse(raw);
-    } catch {
-      return;
-    }
-  }
-  if (!event || typeof event !== 'object') return;
-  for (const l of listeners) l(event as StationEvent);
+  const event = readStationEvent(raw);
+  if (!event) return;
+  for (const l of listeners) l(event);
 }
 
 function connect(): void {

@@ -1,8 +1,17 @@
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { ACCOUNT_ROLES, type AccountRoleName, type AccountWithPassword } from '../../core/admin/api';
+import { passwordWeakness } from '../../core/passwords';
 import { call } from '../api/client';
 import { ACCOUNT_ROLE_LABEL } from './labels';
 import { useItSubmit } from './use-it-submit';
+
+/** The platform's password policy (core/passwords.ts), checked before the form is sent; empty lets the platform generate one. */
+const PASSWORD_RULE = {
+  validator: async (_: unknown, value?: string) => {
+    const weakness = value ? passwordWeakness(value) : null;
+    if (weakness) throw new Error(weakness);
+  },
+};
 
 interface Values {
   username: string;
@@ -72,7 +81,7 @@ export function CreateAccountModal({ open, onClose, onCreated }: { open: boolean
         >
           <Input inputMode="numeric" maxLength={12} autoComplete="off" style={{ fontFamily: 'monospace' }} />
         </Form.Item>
-        <Form.Item name="password" label="初始密码" extra="留空则由平台生成随机密码（只显示一次）" rules={[{ min: 8, message: '密码至少8位' }]}>
+        <Form.Item name="password" label="初始密码" extra="留空则由平台生成随机密码（只显示一次）" rules={[PASSWORD_RULE]}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>

@@ -1,5 +1,5 @@
 import type { SyncStatusView } from '../../core/api/views';
-import { call, errorMessage, type StationEvent } from '../api/client';
+import { call, errorMessage } from '../api/client';
 import { pushedStore } from '../components/pushed-store';
 
 /**
@@ -14,18 +14,13 @@ export interface SyncState {
   error: string | null;
 }
 
-function isStatusEvent(e: StationEvent): e is StationEvent & { status: SyncStatusView } {
-  const s = e.status as Partial<SyncStatusView> | undefined;
-  return e.type === 'sync.status' && !!s && typeof s === 'object' && typeof s.enrolled === 'boolean';
-}
-
 const store = pushedStore<SyncState>(
   { status: null, error: null },
   {
     refresh: () => void refreshSyncStatus(),
     pollMs: 30_000,
     push: (e) => {
-      if (isStatusEvent(e)) setSyncStatus(e.status);
+      if (e.type === 'sync.status') setSyncStatus(e.status);
     },
   },
 );

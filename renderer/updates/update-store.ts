@@ -1,5 +1,5 @@
 import type { UpdateStatusView } from '../../core/api/update-methods';
-import { call, type StationEvent } from '../api/client';
+import { call } from '../api/client';
 import { pushedStore } from '../components/pushed-store';
 
 /**
@@ -7,17 +7,12 @@ import { pushedStore } from '../components/pushed-store';
  * 10 minutes as a fallback, and the station's `{type: 'update.status', status}` push events in between.
  */
 
-function isUpdateEvent(e: StationEvent): e is StationEvent & { status: UpdateStatusView } {
-  const s = e.status as Partial<UpdateStatusView> | undefined;
-  return e.type === 'update.status' && !!s && typeof s === 'object' && typeof s.supported === 'boolean';
-}
-
 const store = pushedStore<UpdateStatusView | null>(null, {
   // A failed read keeps the last status: the banner is never worth an error message.
   refresh: () => void call('updates.status', {}).then(setUpdateStatus, () => undefined),
   pollMs: 10 * 60_000,
   push: (e) => {
-    if (isUpdateEvent(e)) setUpdateStatus(e.status);
+    if (e.type === 'update.status') setUpdateStatus(e.status);
   },
 });
 

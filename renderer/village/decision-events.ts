@@ -1,16 +1,10 @@
 import { useEffect, useRef } from 'react';
 import type { DecisionView } from '../../core/api/views';
-import { onEvent, type StationEvent } from '../api/client';
+import { onEvent } from '../api/client';
 
 export interface DecisionArrived {
   applicationId: string;
-  decision: DecisionView | null;
-}
-
-function asArrival(e: StationEvent): DecisionArrived | null {
-  if (e.type !== 'decision.arrived' || typeof e.applicationId !== 'string') return null;
-  const d = e.decision as Partial<DecisionView> | undefined;
-  return { applicationId: e.applicationId, decision: d && typeof d === 'object' && typeof d.decision === 'string' ? (d as DecisionView) : null };
+  decision: DecisionView;
 }
 
 /** Calls `listener` for every `{type: 'decision.arrived'}` push event while the component is mounted. */
@@ -20,8 +14,7 @@ export function useDecisionArrived(listener: (a: DecisionArrived) => void): void
   useEffect(
     () =>
       onEvent((e) => {
-        const a = asArrival(e);
-        if (a) latest.current(a);
+        if (e.type === 'decision.arrived') latest.current({ applicationId: e.applicationId, decision: e.decision });
       }),
     [],
   );

@@ -1,9 +1,5 @@
 import type { ServerResponse } from 'node:http';
-
-export interface PushEvent {
-  type: string;
-  [key: string]: unknown;
-}
+import type { StationEvent } from '../../core/api/events';
 
 /** The server-sent-events side of push (DESIGN.md §3): every open stream gets every published event. */
 export class EventStreamHub {
@@ -29,7 +25,7 @@ export class EventStreamHub {
     res.on('close', () => this.clients.delete(res));
   }
 
-  publish(event: PushEvent): void {
+  publish(event: StationEvent): void {
     this.write(`data: ${JSON.stringify(event)}\n\n`);
   }
 

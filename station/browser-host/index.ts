@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Station } from '../station';
 import { handleApiCall, sendError } from './api-route';
-import { EventStreamHub, type PushEvent } from './event-stream';
+import type { StationEvent } from '../../core/api/events';
+import { EventStreamHub } from './event-stream';
 import { bearerToken, hostAllowed, originAllowed, tokenMatches } from './guards';
 import { serveStatic } from './static-files';
 
@@ -39,7 +40,7 @@ export interface BrowserHost {
   port: number;
   token: string;
   close(): Promise<void>;
-  publish(event: PushEvent): void;
+  publish(event: StationEvent): void;
 }
 
 const UNAUTHORIZED = { code: 'UNAUTHORIZED_CLIENT', message: '会话已失效，请重新打开本页面。' } as const;
@@ -116,7 +117,6 @@ function decodeURIComponentSafe(s: string): string {
   }
 }
 
-export type { PushEvent } from './event-stream';
 export { BASE_SECURITY_HEADERS, CONTENT_SECURITY_POLICY, HTML_SECURITY_HEADERS } from './security-headers';
 export { resolveStaticPath } from './static-path';
 export { contentTypeFor } from './content-types';

@@ -1,5 +1,4 @@
 import { statSync } from 'node:fs';
-import { statfs } from 'node:fs/promises';
 import type { DiagnosticsSummaryView } from '../../core/api/diagnostics-methods';
 import { getSetting } from '../../db';
 import { APP_VERSION } from '../app-version';
@@ -8,15 +7,7 @@ import { logFiles } from '../log-file';
 import { SETTINGS } from '../settings-keys';
 import { checkStoreIntegrity } from './integrity';
 import { summarizeQueue } from './queue';
-
-async function freeDisk(dir: string): Promise<number | null> {
-  try {
-    const s = await statfs(dir);
-    return Math.max(0, Math.floor(Number(s.bavail) * Number(s.bsize)));
-  } catch {
-    return null;
-  }
-}
+import { diskFigures } from '../../base/node/disk';
 
 /** The maintenance screen's view: the same checks and counts as the bundle, without the log lines. */
 export async function diagnosticsSummary(ctx: StationContext): Promise<DiagnosticsSummaryView> {
@@ -58,6 +49,6 @@ export async function diagnosticsSummary(ctx: StationContext): Promise<Diagnosti
     },
     appVersion: APP_VERSION,
     logBytes,
-    freeDiskBytes: await freeDisk(ctx.dataDir),
+    freeDiskBytes: (await diskFigures(ctx.dataDir)).freeBytes,
   };
 }

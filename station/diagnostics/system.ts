@@ -1,8 +1,8 @@
 import { readdirSync, statSync } from 'node:fs';
-import { statfs } from 'node:fs/promises';
 import { arch, freemem, platform, release, totalmem, uptime } from 'node:os';
 import { join } from 'node:path';
 import type { DiagnosticsBundle } from '../../core/diagnostics/bundle';
+import { diskFigures } from '../../base/node/disk';
 
 const sizeOf = (path: string): number => {
   try {
@@ -38,15 +38,7 @@ export function runtimeInfo(): DiagnosticsBundle['runtime'] {
 }
 
 export async function diskInfo(dataDir: string): Promise<DiagnosticsBundle['disk']> {
-  let freeBytes: number | null = null;
-  let totalBytes: number | null = null;
-  try {
-    const s = await statfs(dataDir);
-    freeBytes = Math.max(0, Math.floor(Number(s.bavail) * Number(s.bsize)));
-    totalBytes = Math.max(0, Math.floor(Number(s.blocks) * Number(s.bsize)));
-  } catch {
-    /* unknown on this file system */
-  }
+  const { freeBytes, totalBytes } = await diskFigures(dataDir);
   const db = join(dataDir, 'daiban.db');
   return {
     freeBytes,

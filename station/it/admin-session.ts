@@ -7,7 +7,7 @@ import type { StationContext } from '../context';
 import { SETTINGS } from '../settings-keys';
 import { requireUser } from '../services/guard';
 import { adminRequest, type AdminRequest } from './admin-http';
-import { hashPassword } from '../passwords';
+import { hashPassword } from '../../base/node/passwords';
 import { IT_MESSAGES } from './messages';
 
 /** Opening the session at login: short, so a dead link is reported soon (the login itself never waits for it). */

@@ -3,7 +3,7 @@ import type { Role } from '../../core/api/views';
 import { DaibanError } from '../../core/errors';
 import { toBackupView } from '../backup';
 import type { Handlers } from '../handler-type';
-import { verifyPassword } from '../passwords';
+import { verifyPassword } from '../../base/node/passwords';
 import { requireUser } from './guard';
 
 /** Backups hold every resident's data: the terminal's admin and county IT staff only. */

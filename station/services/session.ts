@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { StationParsedInput } from '../../core/api/schemas';
 import type { SessionView, UserView } from '../../core/api/views';
 import { shanghaiDateTime } from '../../core/calendar';
@@ -8,7 +7,7 @@ import { recordChange } from '../change';
 import { isoNow } from '../clock';
 import type { StationContext } from '../context';
 import { endItSession, itLogin } from '../it/admin-session';
-import { hashPassword, verifyPassword } from '../passwords';
+import { hashPassword, verifyPassword } from '../../base/node/passwords';
 import { requireUser } from './guard';
 
 export const MAX_FAILED_LOGINS = 5;
@@ -23,8 +22,6 @@ export const toUserView = (u: UserRow): UserView => ({
 
 /** Failure counts of names that are no account here: kept like an account's, so both answer alike. */
 const strangers = new WeakMap<StationContext, Map<string, { failedAttempts: number; lockedUntil: string | null }>>();
-/** A hash of nothing anyone types, checked for an unknown name so it costs the same scrypt as a known one. */
-let decoyHash: Promise<string> | null = null;
 
 function strangerOf(ctx: StationContext, username: string) {
   let map = strangers.get(ctx);
@@ -59,8 +56,8 @@ export async function login(ctx: StationContext, input: StationParsedInput<'sess
   if (counts.lockedUntil && counts.lockedUntil > at) {
     throw new DaibanError('ACCOUNT_LOCKED', lockedMessage(counts.lockedUntil), { lockedUntil: counts.lockedUntil });
   }
-  decoyHash ??= hashPassword(randomUUID());
-  const ok = user ? await verifyPassword(input.password, user.passwordHash) : await verifyPassword(input.password, await decoyHash).then(() => false);
+  // No account: a throwaway hash is checked instead, so the refusal costs the same scrypt.
+  const ok = await verifyPassword(input.password, user?.passwordHash ?? null);
   if (!ok || !user) {
     // Locking resets the count to 0, so a lock that has run out starts a fresh count.
     const failed = counts.failedAttempts + 1;

@@ -1,17 +1,8 @@
-import { statfs } from 'node:fs/promises';
 import { heartbeatResponseSchema, type HeartbeatRequest, type HeartbeatResponse } from '../../core/sync/protocol';
 import { auditHead, countByOutboxStatus, countPending, getSetting } from '../../db';
 import { SETTINGS } from '../settings-keys';
 import type { SyncRun } from './run';
-
-async function freeDiskBytes(dir: string): Promise<number | null> {
-  try {
-    const s = await statfs(dir);
-    return Math.max(0, Math.floor(Number(s.bavail) * Number(s.bsize)));
-  } catch {
-    return null;
-  }
-}
+import { diskFigures } from '../../base/node/disk';
 
 /** What IT staff watch on the fleet page: version, queue, refusals, last sync, disk, audit head. */
 export async function sendHeartbeat(run: SyncRun, o: { appVersion: string; dataDir: string; lastSyncAt: string | null }): Promise<HeartbeatResponse> {
@@ -20,7 +11,7 @@ export async function sendHeartbeat(run: SyncRun, o: { appVersion: string; dataD
     queueDepth: countPending(run.db),
     invalidCount: countByOutboxStatus(run.db, 'invalid'),
     lastSyncAt: o.lastSyncAt ?? getSetting(run.db, SETTINGS.lastSuccessAt),
-    freeDiskBytes: await freeDiskBytes(o.dataDir),
+    freeDiskBytes: (await diskFigures(o.dataDir)).freeBytes,
     auditHead: auditHead(run.db),
     // The PC's own clock, not the platform-corrected one: the fleet view flags a clock that is off.
     deviceTime: run.clock.now().toISOString(),

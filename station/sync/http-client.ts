@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { z } from 'zod';
 import { canonicalRequest, EMPTY_BODY_SHA256 } from '../../core/sync/signing';
@@ -7,6 +6,7 @@ import { isSyncError, platformMessage, SyncError, SYNC_MESSAGES } from './errors
 import { parseRetryAfter } from './retry-after';
 import type { ServerClock } from './server-clock';
 import type { TerminalSigner } from './signer';
+import { sha256Hex } from '../../base/node/digest';
 
 export interface PlatformIdentity {
   terminalId: string;
@@ -47,7 +47,6 @@ export interface PlatformResponse {
   body: Buffer;
 }
 
-const sha256Hex = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /**
  * Talks HTTP to the platform: signs, gzips, times out, learns the platform's clock, and turns every failure

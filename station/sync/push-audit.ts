@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { AUDIT_KIND, AUDIT_RUN_MAX, auditFieldsOf, type AuditRun } from '../../core/sync/audit';
 import { outboxResponseSchema, type OutboxMessage } from '../../core/sync/protocol';
@@ -6,11 +5,11 @@ import { auditEntriesAfter, getSetting, setSetting, type AuditEntry } from '../.
 import { SETTINGS } from '../settings-keys';
 import { SyncError, SYNC_MESSAGES } from './errors';
 import type { SyncRun } from './run';
+import { sha256Hex } from '../../base/node/digest';
 
 /** Entries read per request: a few runs, well inside one batch's megabyte. */
 const ENTRIES_PER_REQUEST = 2 * AUDIT_RUN_MAX;
 
-const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
 /**
  * The message id of a run: a UUID (version 8) made from where it starts, how long it is and its head hash,
@@ -18,7 +17,7 @@ const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex
  * platform judges.
  */
 export function auditMessageId(fromSeq: number, count: number, headHash: string): string {
-  const h = sha256(`${AUDIT_KIND}:${fromSeq}:${count}:${headHash}`);
+  const h = sha256Hex(`${AUDIT_KIND}:${fromSeq}:${count}:${headHash}`);
   const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
@@ -41,7 +40,7 @@ export function auditRuns(entries: readonly AuditEntry[]): { run: AuditRun; last
 
 export function auditMessage(run: AuditRun): OutboxMessage {
   const text = JSON.stringify(run);
-  return { id: auditMessageId(run.fromSeq, run.entries.length, run.headHash), kind: AUDIT_KIND, body: text, sha256: sha256(text) };
+  return { id: auditMessageId(run.fromSeq, run.entries.length, run.headHash), kind: AUDIT_KIND, body: text, sha256: sha256Hex(text) };
 }
 
 function sentSeq(run: SyncRun): number {

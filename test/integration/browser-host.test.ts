@@ -4,6 +4,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { readStationEvent, type StationEvent } from '../../core/api/events';
 import { startBrowserHost, type BrowserHost } from '../../station/browser-host';
 import { makeStation, type TestStation } from '../helpers/station';
 
@@ -209,10 +210,13 @@ test('server-sent events: the token is checked, published events and keep-alives
     }
   };
   await readUntil(/: connected\n\n/);
-  host.publish({ type: 'sync.progress', sent: 3, total: 7, note: '第一行\n第二行' });
+  // The stream carries the event's JSON on one line, whatever its text holds (a newline included).
+  const event = { type: 'update.status', status: { supported: true, note: '第一行\n第二行' } } as unknown as StationEvent;
+  host.publish(event);
   await readUntil(/data: .*\n\n/);
   const line = /data: (.*)\n\n/.exec(text)![1]!;
-  assert.deepEqual(JSON.parse(line), { type: 'sync.progress', sent: 3, total: 7, note: '第一行\n第二行' });
+  assert.deepEqual(JSON.parse(line), event);
+  assert.deepEqual(readStationEvent(line), event, 'the renderer reads it back as the same event');
   await readUntil(/: keep-alive\n\n/);
   ac.abort();
 });

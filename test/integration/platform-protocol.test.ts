@@ -20,7 +20,7 @@ import {
 } from '../../core/sync/protocol';
 import { buildPlatformApp, type RunningPlatform } from '../../platform';
 import type { PlatformDb, Queryable } from '../../platform/database/types';
-import { verifyPassword } from '../../station/passwords';
+import { verifyPassword } from '../../base/node/passwords';
 import {
   enrollTerminal,
   outboxBatch,

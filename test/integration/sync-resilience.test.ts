@@ -6,7 +6,7 @@ import { LIMITS } from '../../core/sync/protocol';
 import { getSetting, setSetting } from '../../db';
 import { appendChanges } from '../../platform/change-feed';
 import type { RunningPlatform } from '../../platform/index';
-import { hashPassword } from '../../station/passwords';
+import { hashPassword } from '../../base/node/passwords';
 import { SETTINGS } from '../../station/settings-keys';
 import { SYNC_MESSAGES } from '../../station/sync/errors';
 import { nextBatch } from '../../station/sync/push-outbox';

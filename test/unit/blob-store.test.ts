@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { BlobStore } from '../../station/blob-store';
-import { hashPassword, verifyPassword } from '../../station/passwords';
+import { hashPassword, verifyPassword } from '../../base/node/passwords';
 
 test('blobs are sealed, named by the SHA-256 of their content, stored once, and tampering is caught', () => {
   const dir = mkdtempSync(join(tmpdir(), 'daiban-blobs-'));

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ESLint } from 'eslint';
 
-/** The lint rule of DESIGN.md §2, fed code that breaks it: each import below must be refused. */
+/** The lint rule of docs/architecture.md, fed code that breaks it: each import below must be refused. */
 const eslint = new ESLint({ cwd: process.cwd() });
 
 async function problems(filePath: string, code: string): Promise<string[]> {
@@ -26,6 +26,14 @@ const cases: [file: string, code: string, refused: boolean][] = [
   ['platform/x.ts', "import { openStore } from '../db';\nexport const a = openStore;", true],
   ['electron/x.ts', "import { createStation } from '../station/station';\nexport const a = createStation;", false],
   ['electron/x.ts', "import { App } from '../renderer/app';\nexport const a = App;", true],
+  // base/node: the Node-side code several layers share; never in the browser-side layers or core.
+  ['station/x.ts', "import { hashPassword } from '../base/node/passwords';\nexport const a = hashPassword;", false],
+  ['platform/x.ts', "import { sha256Hex } from '../base/node/digest';\nexport const a = sha256Hex;", false],
+  ['db/x.ts', "import { sha256Hex } from '../base/node/digest';\nexport const a = sha256Hex;", false],
+  ['core/x.ts', "import { sha256Hex } from '../base/node/digest';\nexport const a = sha256Hex;", true],
+  ['renderer/x.ts', "import { hashPassword } from '../base/node/passwords';\nexport const a = hashPassword;", true],
+  ['base/node/x.ts', "import { openStore } from '../../db';\nexport const a = openStore;", true],
+  ['base/node/x.ts', "import { createStation } from '../../station/station';\nexport const a = createStation;", true],
 ];
 
 for (const [file, code, refused] of cases) {

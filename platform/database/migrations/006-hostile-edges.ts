@@ -1,4 +1,4 @@
-import type { Migration } from './migrations';
+import type { Migration } from './types';
 
 /**
  * Hostile edges (issue #12). Each terminal's audit chain as it came up (`audit.entries` outbox messages, one row per entry) and

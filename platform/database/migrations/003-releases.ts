@@ -1,4 +1,4 @@
-import type { Migration } from './migrations';
+import type { Migration } from './types';
 
 /** The release store: releases per channel, their files, staging and state; terminals get an update channel. */
 export const RELEASES_MIGRATION: Migration = {

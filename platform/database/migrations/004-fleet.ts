@@ -1,4 +1,4 @@
-import type { Migration } from './migrations';
+import type { Migration } from './types';
 
 /** IT accounts' admin sessions and audit; the heartbeat keeps the terminal's clock skew. */
 export const FLEET_MIGRATION: Migration = {

@@ -1,4 +1,4 @@
-import type { Migration } from './migrations';
+import type { Migration } from './types';
 
 /** Diagnostics requests and the bundles terminals send back. */
 export const DIAGNOSTICS_MIGRATION: Migration = {

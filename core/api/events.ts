@@ -1,0 +1,43 @@
+import type { UpdateStatusView } from './update-methods';
+import type { DecisionView, SyncStatusView } from './views';
+
+/**
+ * What the station pushes to the UI without being asked: the one typed union every side uses — the station
+ * emits it, Electron forwards it over IPC, the browser host over server-sent events, the renderer reads it.
+ */
+export type StationEvent =
+  | { type: 'sync.status'; status: SyncStatusView }
+  /** A township decision reached one of this village's applications (the home screen shows it). */
+  | { type: 'decision.arrived'; applicationId: string; decision: DecisionView }
+  /** App updates: checking, download progress (whole percents), ready to install (station/updates). */
+  | { type: 'update.status'; status: UpdateStatusView };
+
+export type StationEventType = StationEvent['type'];
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/**
+ * A pushed event as the renderer receives it (JSON text from the event stream, or a value from IPC), read
+ * as a StationEvent: its type must be one of ours and its payload present; anything else is dropped. Both
+ * transports carry only what the station emitted, so the payloads are not re-validated field by field.
+ */
+export function readStationEvent(raw: unknown): StationEvent | null {
+  let v = raw;
+  if (typeof raw === 'string') {
+    try {
+      v = JSON.parse(raw);
+    } catch {
+      return null;
+    }
+  }
+  if (!isObject(v)) return null;
+  switch (v.type) {
+    case 'sync.status':
+    case 'update.status':
+      return isObject(v.status) ? (v as StationEvent) : null;
+    case 'decision.arrived':
+      return typeof v.applicationId === 'string' && isObject(v.decision) ? (v as StationEvent) : null;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * The platform's schema: numbered, forward-only migrations, one file each, the same SQL for PostgreSQL and
+ * PGlite. Never edit one that has shipped; add the next number.
+ */
+import { INITIAL } from './001-initial';
+import { REVIEW } from './002-review';
+import { RELEASES_MIGRATION } from './003-releases';
+import { FLEET_MIGRATION } from './004-fleet';
+import { DIAGNOSTICS_MIGRATION } from './005-diagnostics';
+import { HOSTILE_EDGES_MIGRATION } from './006-hostile-edges';
+
+export type { Migration } from './types';
+
+export const MIGRATIONS = [INITIAL, REVIEW, RELEASES_MIGRATION, FLEET_MIGRATION, DIAGNOSTICS_MIGRATION, HOSTILE_EDGES_MIGRATION];
