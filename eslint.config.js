@@ -1,4 +1,5 @@
 // @ts-check
+import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 
 /**
@@ -31,6 +32,41 @@ function layerRule(forbidden, extraPaths = /** @type {string[]} */ ([]), extraPa
 
 const others = (/** @type {string[]} */ allowed) => LAYERS.filter((l) => !allowed.includes(l));
 
+/** Node's built-in modules, with or without `node:`. */
+const NODE_BUILTINS = builtinModules.filter((m) => !m.startsWith('_'));
+/** Packages that need Node (native code, sockets, files): never in the browser-side layers or core. */
+const NODE_ONLY = [
+  'better-sqlite3-multiple-ciphers',
+  'sharp',
+  'pdfkit',
+  'pino',
+  'fastify',
+  'pg',
+  '@electric-sql/pglite',
+  'electron-updater',
+  'pdf-to-printer',
+  'range-parser',
+  'electron',
+];
+const escape = (/** @type {string} */ s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/**
+ * What a static import rule cannot see: `import('…')` and `require('…')` of a forbidden layer or module.
+ * @param {string[]} forbidden layers
+ * @param {string[]} modules bare module names
+ */
+function syntaxRule(forbidden, modules = []) {
+  const alternatives = [`^(\\.\\.?\\/)+(${forbidden.join('|')})(\\/|$)`];
+  if (modules.length > 0) alternatives.push(`^(node:)?(${modules.map(escape).join('|')})(\\/|$)`);
+  const source = `/${alternatives.join('|')}/`;
+  const message = 'Not allowed in this layer, not even dynamically (docs/architecture.md).';
+  return [
+    'error',
+    { selector: `ImportExpression[source.value=${source}]`, message },
+    { selector: `CallExpression[callee.name='require'][arguments.0.value=${source}]`, message },
+  ];
+}
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'test-results/**', '.data/**'] },
   {
@@ -46,18 +82,36 @@ export default tseslint.config(
   {
     files: ['core/**/*.ts'],
     rules: {
-      'no-restricted-imports': layerRule(others(['core']), [], [{ regex: '^node:', message: 'core/ is pure: no I/O.' }]),
+      'no-restricted-imports': layerRule(others(['core']), [...NODE_BUILTINS, ...NODE_ONLY], [{ regex: '^node:', message: 'core/ is pure: no I/O.' }]),
+      'no-restricted-syntax': syntaxRule(others(['core']), [...NODE_BUILTINS, ...NODE_ONLY]),
     },
   },
-  { files: ['base/**/*.ts'], rules: { 'no-restricted-imports': layerRule(others(['core', 'base'])) } },
-  { files: ['db/**/*.ts'], rules: { 'no-restricted-imports': layerRule(others(['core', 'base', 'db'])) } },
-  { files: ['station/**/*.ts'], rules: { 'no-restricted-imports': layerRule(others(['core', 'base', 'db', 'station'])) } },
-  { files: ['electron/**/*.ts'], rules: { 'no-restricted-imports': layerRule(['renderer', 'platform']) } },
+  {
+    files: ['base/**/*.ts'],
+    rules: { 'no-restricted-imports': layerRule(others(['core', 'base'])), 'no-restricted-syntax': syntaxRule(others(['core', 'base']), ['electron']) },
+  },
+  {
+    files: ['db/**/*.ts'],
+    rules: { 'no-restricted-imports': layerRule(others(['core', 'base', 'db'])), 'no-restricted-syntax': syntaxRule(others(['core', 'base', 'db']), ['electron']) },
+  },
+  {
+    files: ['station/**/*.ts'],
+    rules: {
+      'no-restricted-imports': layerRule(others(['core', 'base', 'db', 'station'])),
+      'no-restricted-syntax': syntaxRule(others(['core', 'base', 'db', 'station']), ['electron']),
+    },
+  },
+  // The shell reaches the store only through the station.
+  { files: ['electron/**/*.ts'], rules: { 'no-restricted-imports': layerRule(['renderer', 'platform', 'db']), 'no-restricted-syntax': syntaxRule(['renderer', 'platform', 'db']) } },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     rules: {
-      'no-restricted-imports': layerRule(others(['core', 'renderer']), [], [{ regex: '^node:', message: 'The renderer runs in a browser sandbox.' }]),
+      'no-restricted-imports': layerRule(others(['core', 'renderer']), [...NODE_BUILTINS, ...NODE_ONLY], [{ regex: '^node:', message: 'The renderer runs in a browser sandbox.' }]),
+      'no-restricted-syntax': syntaxRule(others(['core', 'renderer']), [...NODE_BUILTINS, ...NODE_ONLY]),
     },
   },
-  { files: ['platform/**/*.ts'], rules: { 'no-restricted-imports': layerRule(others(['core', 'base', 'platform'])) } },
+  {
+    files: ['platform/**/*.ts'],
+    rules: { 'no-restricted-imports': layerRule(others(['core', 'base', 'platform'])), 'no-restricted-syntax': syntaxRule(others(['core', 'base', 'platform']), ['electron']) },
+  },
 );
