@@ -68,7 +68,7 @@ function syntaxRule(forbidden, modules = []) {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'test-results/**', '.data/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'test-results/**', '.data/**', '.tsbuild/**'] },
   {
     files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parser: tseslint.parser },
