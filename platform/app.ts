@@ -114,14 +114,18 @@ export function buildPlatformApp(ctx: PlatformContext, o: BuildPlatformAppOption
     return reply.code(404).type('application/json').send(new PlatformError(404, 'NOT_FOUND', '平台没有这个接口').toBody());
   });
 
-  const signed = createSignatureVerifier(ctx);
   registerHealth(app);
   registerEnroll(app, ctx);
-  registerOutbox(app, ctx, signed, o.maxInflightOutbox ?? DEFAULT_MAX_INFLIGHT_OUTBOX);
-  registerBlobs(app, ctx, signed);
-  registerChanges(app, ctx, signed);
-  registerHeartbeat(app, ctx, signed);
-  registerDiagnostics(app, ctx, signed);
+  // The signed /v1 routes: one scoped plugin whose every request passes the signature check before its
+  // handler (after its body was read: the digest covers the bytes on the wire).
+  void app.register(async (signedApp) => {
+    signedApp.addHook('preHandler', createSignatureVerifier(ctx));
+    registerOutbox(signedApp, ctx, o.maxInflightOutbox ?? DEFAULT_MAX_INFLIGHT_OUTBOX);
+    registerBlobs(signedApp, ctx);
+    registerChanges(signedApp, ctx);
+    registerHeartbeat(signedApp, ctx);
+    registerDiagnostics(signedApp, ctx);
+  });
   registerUpdates(app, ctx);
   registerAdminApi(app, ctx);
   return app;

@@ -1,4 +1,4 @@
-import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { LIMITS, type ChangesResponse } from '../../core/sync/protocol';
 import { jurisdictionPrefix, NATIONWIDE, selfAndAncestors } from '../auth/jurisdiction';
 import { terminalOf } from '../auth/signed-request';
@@ -23,8 +23,8 @@ function queryValue(query: unknown, name: string): string | undefined {
  * only: a reviewer's password hash is not for the villages below the township. The cursor is the seq as a decimal string. An application.received change
  * that names `submission_of` gets the application's original submission added here (see change-feed.ts).
  */
-export function registerChanges(app: FastifyInstance, ctx: PlatformContext, signed: preHandlerHookHandler): void {
-  app.get('/v1/changes', { preHandler: signed }, async (request): Promise<ChangesResponse> => {
+export function registerChanges(app: FastifyInstance, ctx: PlatformContext): void {
+  app.get('/v1/changes', async (request): Promise<ChangesResponse> => {
     const terminal = terminalOf(request);
     const after = queryValue(request.query, 'after') ?? '0';
     if (!CURSOR.test(after)) throw new PlatformError(400, 'INVALID_REQUEST', '同步游标格式不正确', { after });

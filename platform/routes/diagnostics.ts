@@ -1,4 +1,4 @@
-import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { diagnosticsBundleSchema } from '../../core/diagnostics/bundle';
 import { LIMITS } from '../../core/sync/protocol';
 import { terminalOf } from '../auth/signed-request';
@@ -11,8 +11,8 @@ import { invalidInput } from '../errors';
  * Terminals send the diagnostics bundle IT asked for (signed, usually gzipped): validated against the
  * bundle's schema, at most 1 MiB on the wire and after inflating (readJsonBody), stored as jsonb.
  */
-export function registerDiagnostics(app: FastifyInstance, ctx: PlatformContext, signed: preHandlerHookHandler): void {
-  app.post('/v1/diagnostics', { bodyLimit: LIMITS.requestBodyBytes, preHandler: signed }, async (request, reply) => {
+export function registerDiagnostics(app: FastifyInstance, ctx: PlatformContext): void {
+  app.post('/v1/diagnostics', { bodyLimit: LIMITS.requestBodyBytes }, async (request, reply) => {
     const terminal = terminalOf(request);
     const bundle = await readJsonBody(request, diagnosticsBundleSchema);
     if (bundle.terminal.id !== null && bundle.terminal.id.toLowerCase() !== terminal.id.toLowerCase()) {

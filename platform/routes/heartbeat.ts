@@ -1,4 +1,4 @@
-import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { heartbeatRequestSchema, LIMITS } from '../../core/sync/protocol';
 import { terminalOf } from '../auth/signed-request';
 import { readJsonBody } from '../body';
@@ -12,8 +12,8 @@ import { checkAuditHead, recordAuditFinding } from '../ingest/store-audit';
  * compares the head with the last one reported and with the chain it holds (platform/ingest/store-audit.ts),
  * records what it finds and raises audit_alert, which stays raised.
  */
-export function registerHeartbeat(app: FastifyInstance, ctx: PlatformContext, signed: preHandlerHookHandler): void {
-  app.post('/v1/heartbeat', { bodyLimit: LIMITS.requestBodyBytes, preHandler: signed }, async (request) => {
+export function registerHeartbeat(app: FastifyInstance, ctx: PlatformContext): void {
+  app.post('/v1/heartbeat', { bodyLimit: LIMITS.requestBodyBytes }, async (request) => {
     const terminal = terminalOf(request);
     const hb = await readJsonBody(request, heartbeatRequestSchema);
     const receivedAt = ctx.now();

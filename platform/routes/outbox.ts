@@ -1,4 +1,4 @@
-import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { LIMITS, outboxRequestSchema, type OutboxResponse } from '../../core/sync/protocol';
 import { terminalOf } from '../auth/signed-request';
 import { readJsonBody } from '../body';
@@ -17,12 +17,12 @@ export const MAX_INFLIGHT_PER_TERMINAL = 2;
  * slots are counted only after the signature was verified: a stranger's idle or slow sockets hold none
  * (they are cut by the server's timeouts, platform/app.ts), and one terminal cannot take them all.
  */
-export function registerOutbox(app: FastifyInstance, ctx: PlatformContext, signed: preHandlerHookHandler, maxInflight: number): void {
+export function registerOutbox(app: FastifyInstance, ctx: PlatformContext, maxInflight: number): void {
   let inflight = 0;
   const perTerminal = new Map<string, number>();
   const busy = () => new PlatformError(503, 'UNAVAILABLE', '平台繁忙，请稍后自动重试', { retryAfterSeconds: RETRY_AFTER_SECONDS });
 
-  app.post('/v1/outbox', { bodyLimit: LIMITS.requestBodyBytes, preHandler: signed }, async (request): Promise<OutboxResponse> => {
+  app.post('/v1/outbox', { bodyLimit: LIMITS.requestBodyBytes }, async (request): Promise<OutboxResponse> => {
     const terminal = terminalOf(request);
     const mine = perTerminal.get(terminal.id) ?? 0;
     if (inflight >= maxInflight || mine >= MAX_INFLIGHT_PER_TERMINAL) throw busy();

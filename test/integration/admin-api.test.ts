@@ -310,7 +310,7 @@ function adminSuite(backend: PlatformBackend) {
       const chosen = await api<AccountWithPassword>('POST', '/accounts/cadre01/reset-password', { json: { password: 'Chosen2026' } });
       assert.equal(chosen.status, 200);
       assert.equal(chosen.body.password, undefined);
-      assert.match(refused(await api('POST', '/accounts/cadre01/reset-password', { json: { password: 'short' } }), 400, 'INVALID_REQUEST'), /至少8位/);
+      assert.match(refused(await api('POST', '/accounts/cadre01/reset-password', { json: { password: 'short' } }), 400, 'INVALID_REQUEST'), /至少需要8个字符/);
       refused(await api('POST', '/accounts/cadre_nk/reset-password', { json: {} }), 403, 'FORBIDDEN');
     });
 
