@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest, preHandlerHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { LIMITS, type BlobStatus } from '../../core/sync/protocol';
 import { jurisdictionPrefix } from '../auth/jurisdiction';
 import { terminalOf } from '../auth/signed-request';
