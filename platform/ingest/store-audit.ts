@@ -1,7 +1,7 @@
+import { sha256Hex } from '../../base/node/digest';
 import { expandAuditRun, type AuditFindingKind } from '../../core/sync/audit';
 import type { Queryable } from '../database/types';
 import type { IngestScope, Valid } from './scope';
-import { sha256Hex } from '../../base/node/digest';
 
 /** Records what was found (once per terminal, kind and seq) and raises the terminal's audit alert. */
 export async function recordAuditFinding(tx: Queryable, terminalId: string, kind: AuditFindingKind, seq: number, detail: string, at: string): Promise<void> {
@@ -12,7 +12,6 @@ export async function recordAuditFinding(tx: Queryable, terminalId: string, kind
   );
   await tx.query('UPDATE terminals SET audit_alert = true WHERE id = $1', [terminalId]);
 }
-
 
 /**
  * audit.entries → the terminal's chain on the platform. The run's hashes are recomputed from its previous
