@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { textProblemMessage, type ShapeProblem } from './text';
+import { inputShapeProblem, textProblemMessage, type ShapeProblem } from './text';
 
 /**
  * Turns validation issues into sentences a cadre can act on, naming the field in plain Chinese. A schema's
@@ -79,8 +79,7 @@ const FIELD_LABELS: Record<string, string> = {
 export function fieldLabel(path: readonly PropertyKey[] | string): string | null {
   const parts = typeof path === 'string' ? path.split('.') : path.map(String);
   for (let i = parts.length - 1; i >= 0; i--) {
-    const label = FIELD_LABELS[parts[i]!];
-    if (label && Object.hasOwn(FIELD_LABELS, parts[i]!)) return label;
+    if (Object.hasOwn(FIELD_LABELS, parts[i]!)) return FIELD_LABELS[parts[i]!]!;
   }
   return null;
 }
@@ -119,6 +118,31 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): Record<stri
   const fields: Record<string, string> = {};
   for (const issue of issues) fields[issue.path.join('.') || '_'] ??= describeIssue(issue);
   return fields;
+}
+
+/** A value read against a schema: its output, or one Chinese sentence per refused field (by dot path). */
+export type Checked<T> = { ok: true; value: T } | { ok: false; fields: Record<string, string> };
+
+/**
+ * The one way every boundary reads a value (the StationApi, an outbox body when it is queued and when it is
+ * ingested, a platform request body): its shape first (depth, prototype keys), so no schema walks 5,000
+ * levels; then the schema, whose text fields name themselves; then the text rule on every other string
+ * (form values, ids), so nothing gets through unchecked.
+ */
+export function checkInput<S extends z.ZodType>(schema: S, value: unknown, o: { maxDepth?: number } = {}): Checked<z.output<S>> {
+  const shapeRefusal = (p: ShapeProblem): Checked<never> => ({ ok: false, fields: { [p.path || '_']: describeShapeProblem(p) } });
+  const structure = inputShapeProblem(value, { strings: false, maxDepth: o.maxDepth });
+  if (structure) return shapeRefusal(structure);
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) return { ok: false, fields: describeIssues(parsed.error.issues) };
+  const text = inputShapeProblem(value, { maxDepth: o.maxDepth });
+  if (text) return shapeRefusal(text);
+  return { ok: true, value: parsed.data };
+}
+
+/** The first refusal of a check, for a one-line message. */
+export function firstRefusal(fields: Record<string, string>): string {
+  return Object.values(fields)[0] ?? '输入内容不正确';
 }
 
 /** A shape problem (core/text.ts) as a sentence. */

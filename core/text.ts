@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The one text rule (DESIGN.md §8) for every free-text value a person types, applied at the StationApi
+ * The one text rule (docs/security.md) for every free-text value a person types, applied at the StationApi
  * boundary and again on the platform: NFC; no control characters (newline and tab only in a multi-line
  * field); no lone surrogates; no bidi overrides or isolates; a length cap counted in characters.
  * A NUL or a lone surrogate once stopped a whole village's queue (PostgreSQL's jsonb refuses both).
@@ -24,10 +24,15 @@ export function charCount(s: string): number {
   return n;
 }
 
+/** What no string anywhere may hold, whatever field it is in: a lone surrogate or a control character other than tab and line breaks. */
+function unsafeCharacter(s: string): 'surrogate' | 'control' | null {
+  return LONE_SURROGATE.test(s) ? 'surrogate' : CONTROL.test(s) ? 'control' : null;
+}
+
 /** The first problem of `s` under the rule, or null. `max` is in characters. */
 export function textProblem(s: string, o: { multiline?: boolean; max?: number } = {}): TextProblem | null {
-  if (LONE_SURROGATE.test(s)) return 'surrogate';
-  if (CONTROL.test(s)) return 'control';
+  const unsafe = unsafeCharacter(s);
+  if (unsafe) return unsafe;
   if (!o.multiline && LINE_BREAK.test(s)) return 'newline';
   if (BIDI.test(s)) return 'bidi';
   if (o.max !== undefined && charCount(s) > o.max) return 'too_long';
@@ -55,10 +60,9 @@ export function textProblemMessage(label: string, problem: TextProblem, max?: nu
   return `“${label}”${textProblemPhrase(problem, max)}`;
 }
 
-/** NFC, CRLF as LF; trimmed unless `keepSpaces`. The form the text is stored and compared in. */
-export function normaliseText(s: string, o: { keepSpaces?: boolean } = {}): string {
-  const n = s.normalize('NFC').replace(/\r\n?/g, '\n');
-  return o.keepSpaces ? n : n.trim();
+/** NFC, CRLF as LF, trimmed: the form the text is stored and compared in. */
+export function normaliseText(s: string): string {
+  return s.normalize('NFC').replace(/\r\n?/g, '\n').trim();
 }
 
 export interface TextFieldOptions {
@@ -108,8 +112,7 @@ export function inputShapeProblem(value: unknown, o: { strings?: boolean; maxDep
   while (stack.length > 0) {
     const { v, depth, path } = stack.pop()!;
     if (typeof v === 'string') {
-      if (!strings) continue;
-      const p = LONE_SURROGATE.test(v) ? 'surrogate' : CONTROL.test(v) ? 'control' : null;
+      const p = strings ? unsafeCharacter(v) : null;
       if (p) return { kind: 'text', path, problem: p };
       continue;
     }
@@ -122,7 +125,7 @@ export function inputShapeProblem(value: unknown, o: { strings?: boolean; maxDep
     for (const key of Object.keys(v)) {
       const at = path ? `${path}.${key}` : key;
       if (FORBIDDEN_KEYS.has(key)) return { kind: 'key', path: at, key };
-      const keyProblem = LONE_SURROGATE.test(key) ? 'surrogate' : CONTROL.test(key) ? 'control' : null;
+      const keyProblem = unsafeCharacter(key);
       if (keyProblem) return { kind: 'text', path: at, problem: keyProblem };
       stack.push({ v: (v as Record<string, unknown>)[key], depth: depth + 1, path: at });
     }

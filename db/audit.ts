@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { auditCanonical, GENESIS_HASH } from '../core/sync/audit';
-import { stmt } from './statements';
 import { sha256Hex } from '../base/node/digest';
+import { auditCanonical, GENESIS_HASH, type AuditEntryBody } from '../core/sync/audit';
+import { stmt } from './statements';
 
 export { GENESIS_HASH };
 
@@ -15,12 +15,8 @@ export interface AuditInput {
   detail: Record<string, unknown>;
 }
 
-export interface AuditEntry extends Omit<AuditInput, 'detail'> {
-  seq: number;
-  detail: string;
-  prevHash: string;
-  hash: string;
-}
+/** One entry as stored: core/sync/audit.ts's shape, the one the platform hashes too. */
+export type AuditEntry = AuditEntryBody;
 
 /** The hash of one entry (core/sync/audit.ts says what it covers). */
 export function auditHash(e: Omit<AuditEntry, 'hash'>): string {

@@ -20,19 +20,16 @@ export function keepDeferredChange(db: Database, c: DeferredChange, keptAt: stri
   ).run(c.cursor, c.kind, c.divisionCode, c.body, c.at, c.reason, keptAt);
 }
 
-/** Oldest first (cursors are decimal numbers). */
-export function listDeferredChanges(db: Database, limit: number): DeferredChange[] {
-  return stmt<[number], DeferredChange>(
+/** The kept changes of these kinds, oldest first (cursors are decimal numbers). */
+export function listDeferredChanges(db: Database, kinds: readonly string[], limit: number): DeferredChange[] {
+  return stmt<[string, number], DeferredChange>(
     db,
     `SELECT cursor, kind, division_code AS divisionCode, body, at, reason FROM deferred_changes
+     WHERE kind IN (SELECT value FROM json_each(?))
      ORDER BY length(cursor), cursor LIMIT ?`,
-  ).all(limit);
+  ).all(JSON.stringify(kinds), limit);
 }
 
 export function dropDeferredChange(db: Database, cursor: string): void {
   stmt(db, 'DELETE FROM deferred_changes WHERE cursor = ?').run(cursor);
-}
-
-export function countDeferredChanges(db: Database): number {
-  return stmt<[], { n: number }>(db, 'SELECT count(*) AS n FROM deferred_changes').get()!.n;
 }

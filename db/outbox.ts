@@ -1,8 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { DaibanError } from '../core/errors';
-import { describeIssues, describeShapeProblem } from '../core/refusal';
+import { checkInput, firstRefusal } from '../core/refusal';
 import { isOutboxKind, OUTBOX_KINDS } from '../core/sync/messages';
-import { inputShapeProblem } from '../core/text';
 import { stmt } from './statements';
 import { sha256Hex } from '../base/node/digest';
 
@@ -28,11 +27,8 @@ export interface OutboxMessage {
  */
 export function checkOutboxBody(kind: string, body: unknown): void {
   if (!isOutboxKind(kind)) throw new Error(`unknown outbox kind ${kind}`);
-  const shape = inputShapeProblem(body);
-  const parsed = shape ? null : OUTBOX_KINDS[kind].safeParse(body);
-  if (!shape && parsed?.success) return;
-  const fields = shape ? { [shape.path || '_']: describeShapeProblem(shape) } : describeIssues(parsed!.error!.issues);
-  throw new DaibanError('INVALID_INPUT', `这条记录无法上报省级平台：${Object.values(fields)[0]}`, { fields, kind });
+  const checked = checkInput(OUTBOX_KINDS[kind], body);
+  if (!checked.ok) throw new DaibanError('INVALID_INPUT', `这条记录无法上报省级平台：${firstRefusal(checked.fields)}`, { fields: checked.fields, kind });
 }
 
 /**

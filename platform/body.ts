@@ -2,9 +2,8 @@ import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { describeIssue, describeShapeProblem } from '../core/refusal';
+import { checkInput, firstRefusal } from '../core/refusal';
 import { LIMITS } from '../core/sync/protocol';
-import { inputShapeProblem } from '../core/text';
 import { PlatformError } from './errors';
 
 const gunzipAsync = promisify(gunzip);
@@ -37,7 +36,7 @@ export async function readJsonBody<S extends z.ZodType>(request: FastifyRequest,
   if (bytes.length > LIMITS.outboxBatchBytes) {
     throw new PlatformError(413, 'BODY_TOO_LARGE', `请求内容超过 ${LIMITS.outboxBatchBytes} 字节，请分批发送`, { limit: LIMITS.outboxBatchBytes });
   }
-  return validBody(schema, parseJsonBody(bytes), ([first]) => `请求内容不符合同步协议：${first ? describeIssue(first) : '格式不对'}`);
+  return validBody(schema, parseJsonBody(bytes), '请求内容不符合同步协议');
 }
 
 /** The body bytes as JSON (400 INVALID_REQUEST when they are not). */
@@ -50,19 +49,16 @@ export function parseJsonBody(bytes: Buffer): unknown {
 }
 
 /**
- * A parsed body checked against `schema`: when it fails, 400 INVALID_REQUEST with the message `describe`
- * makes of the issues, and the first 20 issues as details.
+ * A parsed body checked against `schema` (core/refusal.ts `checkInput`: no 5,000-level nesting, no prototype
+ * keys, no NUL or lone surrogate a PostgreSQL text column would refuse with a 500). When it fails: 400
+ * INVALID_REQUEST, `what` and the first refusal as the message, the first 20 refused fields as details.
  */
-export function validBody<S extends z.ZodType>(schema: S, json: unknown, describe: (issues: z.ZodError['issues']) => string): z.infer<S> {
-  // Before any schema walks it: no 5,000-level nesting, no prototype keys, no NUL or lone surrogate that a
-  // PostgreSQL text column would refuse with a 500.
-  const shape = inputShapeProblem(json, { maxDepth: 64 });
-  if (shape) throw new PlatformError(400, 'INVALID_REQUEST', `请求内容不正确：${describeShapeProblem(shape)}`, { path: shape.path });
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    throw new PlatformError(400, 'INVALID_REQUEST', describe(parsed.error.issues), {
-      issues: parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: describeIssue(i) })),
-    });
-  }
-  return parsed.data;
+export function validBody<S extends z.ZodType>(schema: S, json: unknown, what: string): z.infer<S> {
+  const checked = checkInput(schema, json, { maxDepth: 64 });
+  if (checked.ok) return checked.value;
+  throw new PlatformError(400, 'INVALID_REQUEST', `${what}：${firstRefusal(checked.fields)}`, {
+    issues: Object.entries(checked.fields)
+      .slice(0, 20)
+      .map(([path, message]) => ({ path, message })),
+  });
 }

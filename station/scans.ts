@@ -1,10 +1,9 @@
 import sharp, { type Metadata } from 'sharp';
 import { DaibanError } from '../core/errors';
-import { LIMITS } from '../core/sync/protocol';
+import { BLOB_MAX_MB, LIMITS } from '../core/sync/protocol';
 
 /** The platform's own limit for one attachment: a scan it would refuse is refused here, at the counter. */
 export const MAX_UPLOAD_BYTES = LIMITS.blobMaxBytes;
-const MAX_UPLOAD_MB = Math.round(MAX_UPLOAD_BYTES / 1048576);
 const DAMAGED = '文件已损坏或不完整（可能没有扫描或复制完），请重新扫描后再添加。';
 /** A phone photo of an A4 page stays legible at 2000 px on the long side, at a tenth of the bytes. */
 export const MAX_IMAGE_SIDE = 2000;
@@ -25,7 +24,7 @@ const isPdf = (data: Buffer) => data.subarray(0, 5).toString('latin1') === '%PDF
  */
 export async function normalizeScan(data: Buffer): Promise<NormalizedScan> {
   if (data.length > MAX_UPLOAD_BYTES) {
-    throw new DaibanError('ATTACHMENT_TOO_LARGE', `文件太大（${(data.length / 1048576).toFixed(1)} MB），单个文件不能超过${MAX_UPLOAD_MB} MB，请降低扫描分辨率或分页扫描。`);
+    throw new DaibanError('ATTACHMENT_TOO_LARGE', `文件太大（${(data.length / 1048576).toFixed(1)} MB），单个文件不能超过${BLOB_MAX_MB} MB，请降低扫描分辨率或分页扫描。`);
   }
   if (isPdf(data)) return { data, mimeType: 'application/pdf', width: null, height: null };
 

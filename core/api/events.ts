@@ -12,8 +12,6 @@ export type StationEvent =
   /** App updates: checking, download progress (whole percents), ready to install (station/updates). */
   | { type: 'update.status'; status: UpdateStatusView };
 
-export type StationEventType = StationEvent['type'];
-
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 /**

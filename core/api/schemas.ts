@@ -3,8 +3,8 @@ import { receivedMaterialSchema } from '../catalog/model';
 import { DaibanError } from '../errors';
 import { APPLICATION_STATUSES } from '../lifecycle';
 import { newPasswordSchema } from '../passwords';
-import { describeIssues, describeShapeProblem } from '../refusal';
-import { inputShapeProblem, textField } from '../text';
+import { checkInput, firstRefusal } from '../refusal';
+import { textField } from '../text';
 import { DECISIONS, supplementItemSchema } from '../sync/messages';
 import { backupMethods } from './backup-methods';
 import { diagnosticsMethods } from './diagnostics-methods';
@@ -28,8 +28,8 @@ const phone = z
   .trim()
   .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '联系电话应为11位手机号或带区号的固定电话');
 const address = textField('地址', { max: 120, min: { length: 2, message: '地址太短' } });
-/** A one-line reason or note of up to `max` characters, optional unless `min` is given. */
-const note = (label: string, max: number, multiline = true) => textField(label, { max, multiline });
+/** A reason or note a person writes: several lines allowed, up to `max` characters. */
+const note = (label: string, max: number) => textField(label, { max, multiline: true });
 
 export const formatSchema = z.enum(['80mm', 'a4']);
 /** handover: 交接清单 (id = list id); supplement_notice: 一次性告知书; result_notice: 办理结果通知书 (id = application id). */
@@ -218,14 +218,7 @@ export function isStationMethod(name: string): name is StationMethod {
  */
 export function parseStationInput<M extends StationMethod>(method: M, input: unknown): StationParsedInput<M> {
   if (!isStationMethod(method)) throw new DaibanError('INVALID_INPUT', '未知的操作');
-  const refuse = (fields: Record<string, string>) => new DaibanError('INVALID_INPUT', Object.values(fields)[0] ?? '输入内容不正确', { fields });
-  // Depth and prototype keys before anything walks the input; then the method's schema, whose text fields
-  // name themselves; then the text rule on every other string (form values, ids), so nothing gets through.
-  const structure = inputShapeProblem(input, { strings: false });
-  if (structure) throw refuse({ [structure.path || '_']: describeShapeProblem(structure) });
-  const parsed = stationMethods[method].safeParse(input ?? {});
-  if (!parsed.success) throw refuse(describeIssues(parsed.error.issues));
-  const text = inputShapeProblem(input);
-  if (text) throw refuse({ [text.path || '_']: describeShapeProblem(text) });
-  return parsed.data as StationParsedInput<M>;
+  const checked = checkInput(stationMethods[method], input ?? {});
+  if (!checked.ok) throw new DaibanError('INVALID_INPUT', firstRefusal(checked.fields), { fields: checked.fields });
+  return checked.value as StationParsedInput<M>;
 }

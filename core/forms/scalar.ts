@@ -71,7 +71,7 @@ function asDigitsText(raw: unknown): string | null {
   return null;
 }
 
-/** Free text: the one text rule of core/text.ts, with the item's own length cap (500 when it sets none). */
+/** Free text: the one text rule of core/text.ts, with the item's own length cap (DEFAULT_TEXT_MAX when it sets none). */
 function checkText(raw: unknown, maxLength: number | undefined, multiline: boolean): ScalarCheck {
   const s = typeof raw === 'string' ? normaliseText(raw) : typeof raw === 'number' ? String(raw) : null;
   if (s === null) return no('应为文字');

@@ -79,7 +79,7 @@ export function expandAuditRun(run: AuditRun, sha256: (text: string) => string):
   });
 }
 
-/** What the platform found wrong with a terminal's chain (fleet view, `platform audit`). */
+/** What the platform found wrong with a terminal's chain (the fleet view and `platform fleet`). */
 export const AUDIT_FINDINGS = ['gap', 'rewrite', 'truncated', 'bad_hash'] as const;
 export type AuditFindingKind = (typeof AUDIT_FINDINGS)[number];
 

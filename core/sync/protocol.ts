@@ -31,11 +31,14 @@ export const LIMITS = {
   requestBodyBytes: 1024 * 1024,
   /** One `PUT /v1/blobs/{sha256}` chunk. */
   blobChunkBytes: 256 * 1024,
-  /** A whole attachment (the station refuses bigger scans before this). */
+  /** A whole attachment: the station refuses bigger scans at the counter, the platform on upload. */
   blobMaxBytes: 20 * 1024 * 1024,
   /** Changes in one page of `GET /v1/changes`. */
   changesPageSize: 200,
 } as const;
+
+/** `LIMITS.blobMaxBytes` as the cadre reads it: "20 MB". */
+export const BLOB_MAX_MB = Math.round(LIMITS.blobMaxBytes / (1024 * 1024));
 
 /** The small field schemas the protocol and the message and change bodies share. */
 export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);

@@ -1,6 +1,5 @@
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { describeIssue } from '../../core/refusal';
 import { parseJsonBody, rawBody, validBody } from '../body';
 
 /**
@@ -10,5 +9,5 @@ import { parseJsonBody, rawBody, validBody } from '../body';
 export function readAdminBody<S extends z.ZodType>(request: FastifyRequest, schema: S): z.infer<S> {
   const bytes = rawBody(request);
   const json = bytes.length > 0 ? parseJsonBody(bytes) : {};
-  return validBody(schema, json, ([first]) => `请求内容不正确：${first ? describeIssue(first) : '取值不符合要求'}`);
+  return validBody(schema, json, '请求内容不正确');
 }

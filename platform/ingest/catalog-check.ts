@@ -40,7 +40,7 @@ export function checkSubmissionAgainstCatalog(
   if (!item) {
     return { code: 'UNKNOWN_ITEM', reason: `事项目录 ${body.catalogVersion} 中没有编码为 ${body.itemCode} 的事项，这件申请未被接收。请联系县级运维人员` };
   }
-  const form = validateForm(item.form.fields, body.form, shanghaiDate(new Date(body.submittedAt)));
+  const form = validateForm(item.form.fields, body.form, shanghaiDate(body.submittedAt));
   if (!form.ok) {
     const first = Object.values(form.fields)[0] ?? '';
     return { code: 'FORM_INVALID', reason: `“${item.name}”的表单内容不符合要求：${first}。请核对后重新受理` };

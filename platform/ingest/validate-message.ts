@@ -1,7 +1,6 @@
 import type { z } from 'zod';
-import { describeIssue, describeShapeProblem } from '../../core/refusal';
+import { checkInput, firstRefusal } from '../../core/refusal';
 import { isOutboxKind, OUTBOX_KINDS, type OutboxKind } from '../../core/sync/messages';
-import { inputShapeProblem } from '../../core/text';
 import type { OutboxMessage, TerminalRole } from '../../core/sync/protocol';
 import { withinJurisdiction } from '../auth/jurisdiction';
 import { sha256Hex } from '../../base/node/digest';
@@ -79,14 +78,11 @@ export function validateMessage(m: OutboxMessage, sender: Sender): MessageVerdic
   } catch {
     return { ok: false, code: 'INVALID_BODY', reason: '消息内容不是有效的 JSON，平台未接收' };
   }
-  // The text rule first: a NUL or a lone surrogate is refused here, before it can reach a jsonb column.
-  const shape = inputShapeProblem(json);
-  if (shape) return { ok: false, code: 'INVALID_BODY', reason: `${describeShapeProblem(shape)}。这条记录未被平台接收，请核对后重新办理` };
-  const parsed = OUTBOX_KINDS[m.kind].safeParse(json);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    return { ok: false, code: 'INVALID_BODY', reason: `记录内容不符合要求：${first ? describeIssue(first) : '格式不对'}。这条记录未被平台接收，请核对后重新办理` };
+  // The same check as when the terminal queued it: a NUL or a lone surrogate never reaches a jsonb column.
+  const checked = checkInput(OUTBOX_KINDS[m.kind], json);
+  if (!checked.ok) {
+    return { ok: false, code: 'INVALID_BODY', reason: `记录内容不符合要求：${firstRefusal(checked.fields)}。这条记录未被平台接收，请核对后重新办理` };
   }
-  const valid = { ok: true, kind: m.kind, body: parsed.data } as ValidMessage;
+  const valid = { ok: true, kind: m.kind, body: checked.value } as ValidMessage;
   return refuseBySender(valid, sender) ?? valid;
 }

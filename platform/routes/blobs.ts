@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { LIMITS, type BlobStatus } from '../../core/sync/protocol';
+import { BLOB_MAX_MB, LIMITS, type BlobStatus } from '../../core/sync/protocol';
 import { jurisdictionPrefix } from '../auth/jurisdiction';
 import { terminalOf } from '../auth/signed-request';
 import { rawBody } from '../body';
@@ -32,7 +32,7 @@ function parseContentRange(request: FastifyRequest, chunk: Buffer): { start: num
   if (!m) throw new PlatformError(400, 'INVALID_REQUEST', '缺少或无法识别 Content-Range（应为 bytes 起-止/总长）');
   const [start, end, total] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (total > LIMITS.blobMaxBytes) {
-    throw new PlatformError(413, 'BODY_TOO_LARGE', `扫描件超过 ${Math.round(LIMITS.blobMaxBytes / 1048576)} MB，平台不予接收`, { limit: LIMITS.blobMaxBytes });
+    throw new PlatformError(413, 'BODY_TOO_LARGE', `扫描件超过 ${BLOB_MAX_MB} MB，平台不予接收`, { limit: LIMITS.blobMaxBytes });
   }
   if (chunk.length === 0 || end < start || end >= total || end - start + 1 !== chunk.length) {
     throw new PlatformError(400, 'INVALID_REQUEST', 'Content-Range 与上传内容的长度不符', { contentRange: m[0], bytes: chunk.length });

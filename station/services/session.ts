@@ -35,7 +35,7 @@ function strangerOf(ctx: StationContext, username: string) {
   return s;
 }
 
-const WRONG = (remaining: number) => `账号或密码不正确，还可以再试${remaining}次。`;
+const wrongPasswordMessage = (remaining: number) => `账号或密码不正确，还可以再试${remaining}次。`;
 const lockedMessage = (until: string) => `密码错误次数过多，账号已锁定，请于${shanghaiDateTime(until).slice(11)}后再试。`;
 
 /**
@@ -71,7 +71,7 @@ export async function login(ctx: StationContext, input: StationParsedInput<'sess
     if (lockedUntil) {
       throw new DaibanError('ACCOUNT_LOCKED', `密码连续错误${MAX_FAILED_LOGINS}次，账号已锁定${LOCK_MINUTES}分钟。`, { lockedUntil });
     }
-    throw new DaibanError('AUTH_FAILED', WRONG(MAX_FAILED_LOGINS - failed), { remainingAttempts: MAX_FAILED_LOGINS - failed });
+    throw new DaibanError('AUTH_FAILED', wrongPasswordMessage(MAX_FAILED_LOGINS - failed), { remainingAttempts: MAX_FAILED_LOGINS - failed });
   }
   if (user.disabled) throw new DaibanError('ACCOUNT_DISABLED', '该账号已停用，请联系县级运维人员。');
   ctx.db.transaction(() => {

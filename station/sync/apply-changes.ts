@@ -5,6 +5,7 @@ import {
   applicationDecidedSchema,
   applicationReceivedSchema,
   catalogPublishedSchema,
+  CHANGE_KINDS,
   isChangeKind,
 } from '../../core/sync/changes';
 import { handoverConfirmedSchema, handoverListedSchema } from '../../core/sync/messages';
@@ -111,16 +112,24 @@ function applyOne(db: StoreDb, change: Change, { at, township, effects, log }: P
   }
 }
 
-/** Applies one change, or keeps it in deferred_changes; counts either way. */
-function applyOrKeep(db: StoreDb, change: Change, scope: PageScope): void {
+/** Applies one change and counts it; what this version cannot apply comes back as the reason to keep it. */
+function attempt(db: StoreDb, change: Change, scope: PageScope): KeepForLater | null {
   try {
     if (applyOne(db, change, scope)) scope.effects.applied++;
     else scope.effects.skipped++;
+    return null;
   } catch (e) {
-    if (!(e instanceof KeepForLater)) throw e;
-    keepDeferredChange(db, { cursor: change.cursor, kind: change.kind, divisionCode: change.divisionCode, body: JSON.stringify(change.body ?? null), at: change.at, reason: e.reason }, scope.at);
-    scope.effects.kept++;
+    if (e instanceof KeepForLater) return e;
+    throw e;
   }
+}
+
+/** Applies one change of a page, or keeps it in deferred_changes. */
+function applyOrKeep(db: StoreDb, change: Change, scope: PageScope): void {
+  const keep = attempt(db, change, scope);
+  if (!keep) return;
+  keepDeferredChange(db, { cursor: change.cursor, kind: change.kind, divisionCode: change.divisionCode, body: JSON.stringify(change.body ?? null), at: change.at, reason: keep.reason }, scope.at);
+  scope.effects.kept++;
 }
 
 const newEffects = (): PageEffects => ({ applied: 0, skipped: 0, kept: 0, catalogChanged: false, accounts: [], decisions: [] });
@@ -150,25 +159,19 @@ export function applyChangesPage(db: StoreDb, changes: readonly Change[], cursor
 }
 
 /**
- * The changes kept by an earlier version, tried again oldest first (an upgrade may understand them now);
- * each one applied leaves the table, one this version still cannot apply stays. One transaction.
+ * The kept changes of a kind this version knows, tried again oldest first (an upgrade may apply them now);
+ * each one applied leaves the table, one still unreadable stays. Kinds still unknown are not even read, so
+ * a run pays nothing for them. One transaction.
  */
 export function applyDeferredChanges(db: StoreDb, at: string, log: Logger): PageEffects {
   const effects = newEffects();
-  const kept = listDeferredChanges(db, 1000);
+  const kept = listDeferredChanges(db, Object.keys(CHANGE_KINDS), 1000);
   if (kept.length === 0) return effects;
   db.transaction(() => {
     const scope: PageScope = { at, township: isTownshipTerminal(db), effects, log };
     for (const k of kept) {
-      if (!isChangeKind(k.kind)) continue;
       const change: Change = { cursor: k.cursor, kind: k.kind, divisionCode: k.divisionCode, body: JSON.parse(k.body) as unknown, at: k.at };
-      try {
-        if (applyOne(db, change, scope)) effects.applied++;
-        else effects.skipped++;
-        dropDeferredChange(db, k.cursor);
-      } catch (e) {
-        if (!(e instanceof KeepForLater)) throw e;
-      }
+      if (!attempt(db, change, scope)) dropDeferredChange(db, k.cursor);
     }
     if (effects.applied + effects.skipped > 0) {
       appendAudit(db, { at, actorId: 'system', action: 'deferred_changes_applied', entityType: 'change_feed', entityId: null, detail: { applied: effects.applied, skipped: effects.skipped } });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isDaibanError } from '../../core/errors';
-import { blobStatusSchema, LIMITS, type BlobStatus } from '../../core/sync/protocol';
+import { BLOB_MAX_MB, blobStatusSchema, LIMITS, type BlobStatus } from '../../core/sync/protocol';
 import { listBlobsToUpload, markBlobBroken, markBlobComplete, recordBlobProgress, type BlobToUpload } from '../../db';
 import { SyncError, SYNC_MESSAGES } from './errors';
 import { parseBody } from './http-client';
@@ -83,8 +83,8 @@ async function uploadOne(run: SyncRun, blob: BlobToUpload, onBytes: (received: n
 const REFUSES_THIS_BLOB = new Set([400, 403, 404, 409, 413, 415, 422]);
 
 /** What the cadre reads in the problem list for a scan the platform would not take. */
-export function scanRefusedReason(platformMessage: string): string {
-  return `有一份扫描件未能上传到省级平台：${platformMessage.replace(/[。，]$/, '')}。申请已照常上报，请重新扫描这份材料（每份不超过20 MB），在补正时补上。`;
+function scanRefusedReason(platformMessage: string): string {
+  return `有一份扫描件未能上传到省级平台：${platformMessage.replace(/[。，]$/, '')}。申请已照常上报，请重新扫描这份材料（每份不超过${BLOB_MAX_MB} MB），在补正时补上。`;
 }
 
 /**
