@@ -92,7 +92,10 @@ export default tseslint.config(
   },
   {
     files: ['db/**/*.ts'],
-    rules: { 'no-restricted-imports': layerRule(others(['core', 'base', 'db'])), 'no-restricted-syntax': syntaxRule(others(['core', 'base', 'db']), ['electron']) },
+    rules: {
+      'no-restricted-imports': layerRule(others(['core', 'base', 'db'])),
+      'no-restricted-syntax': syntaxRule(others(['core', 'base', 'db']), ['electron']),
+    },
   },
   {
     files: ['station/**/*.ts'],
@@ -102,16 +105,26 @@ export default tseslint.config(
     },
   },
   // The shell reaches the store only through the station.
-  { files: ['electron/**/*.ts'], rules: { 'no-restricted-imports': layerRule(['renderer', 'platform', 'db']), 'no-restricted-syntax': syntaxRule(['renderer', 'platform', 'db']) } },
+  {
+    files: ['electron/**/*.ts'],
+    rules: { 'no-restricted-imports': layerRule(['renderer', 'platform', 'db']), 'no-restricted-syntax': syntaxRule(['renderer', 'platform', 'db']) },
+  },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     rules: {
-      'no-restricted-imports': layerRule(others(['core', 'renderer']), [...NODE_BUILTINS, ...NODE_ONLY], [{ regex: '^node:', message: 'The renderer runs in a browser sandbox.' }]),
+      'no-restricted-imports': layerRule(
+        others(['core', 'renderer']),
+        [...NODE_BUILTINS, ...NODE_ONLY],
+        [{ regex: '^node:', message: 'The renderer runs in a browser sandbox.' }],
+      ),
       'no-restricted-syntax': syntaxRule(others(['core', 'renderer']), [...NODE_BUILTINS, ...NODE_ONLY]),
     },
   },
   {
     files: ['platform/**/*.ts'],
-    rules: { 'no-restricted-imports': layerRule(others(['core', 'base', 'platform'])), 'no-restricted-syntax': syntaxRule(others(['core', 'base', 'platform']), ['electron']) },
+    rules: {
+      'no-restricted-imports': layerRule(others(['core', 'base', 'platform'])),
+      'no-restricted-syntax': syntaxRule(others(['core', 'base', 'platform']), ['electron']),
+    },
   },
 );

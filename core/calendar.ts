@@ -74,7 +74,7 @@ export function createWorkingCalendar(data: CalendarData): WorkingCalendar {
       if (!Number.isInteger(days)) throw new DaibanError('INVALID_INPUT', `工作日天数应为整数：${days}`, { days });
       let n = toDayNumber(start);
       const step = days < 0 ? -1 : 1;
-      for (let left = Math.abs(days); left > 0; ) {
+      for (let left = Math.abs(days); left > 0;) {
         n += step;
         if (isWorkingDayNumber(n)) left--;
       }

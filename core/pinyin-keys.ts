@@ -8,6 +8,9 @@ export function namePinyinKeys(name: string): { full: string; initials: string }
   const options = { toneType: 'none', type: 'array', surname: 'head', nonZh: 'removed', v: true } as const;
   const syllables = pinyin(name, options).filter((s) => /^[a-z]+$/i.test(s));
   const full = syllables.join('').toLowerCase();
-  const initials = syllables.map((s) => s[0] ?? '').join('').toLowerCase();
+  const initials = syllables
+    .map((s) => s[0] ?? '')
+    .join('')
+    .toLowerCase();
   return { full, initials };
 }

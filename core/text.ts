@@ -94,10 +94,7 @@ export const MAX_INPUT_DEPTH = 32;
 /** Keys that reach an object's prototype when assigned. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-export type ShapeProblem =
-  | { kind: 'depth'; path: string }
-  | { kind: 'key'; path: string; key: string }
-  | { kind: 'text'; path: string; problem: TextProblem };
+export type ShapeProblem = { kind: 'depth'; path: string } | { kind: 'key'; path: string; key: string } | { kind: 'text'; path: string; problem: TextProblem };
 
 /**
  * Walks a parsed JSON value without recursion (5,000 levels must not overflow the stack) and reports the

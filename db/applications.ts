@@ -141,10 +141,7 @@ export function listOpenDueBy(db: Database, lastDay: string, limit: number): App
 }
 
 export function countByStatus(db: Database): Partial<Record<ApplicationStatus, number>> {
-  const rows = stmt<[], { status: ApplicationStatus; n: number }>(
-    db,
-    'SELECT status, n FROM application_status_counts WHERE n > 0',
-  ).all();
+  const rows = stmt<[], { status: ApplicationStatus; n: number }>(db, 'SELECT status, n FROM application_status_counts WHERE n > 0').all();
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 
@@ -159,10 +156,7 @@ export function countSubmittedByItem(db: Database, fromIso: string, toIso: strin
 
 export function replaceMaterials(db: Database, applicationId: string, materials: ReceivedMaterials): void {
   stmt(db, 'DELETE FROM application_materials WHERE application_id = ?').run(applicationId);
-  const insert = stmt(
-    db,
-    'INSERT INTO application_materials (application_id, material_key, received, count) VALUES (?, ?, ?, ?)',
-  );
+  const insert = stmt(db, 'INSERT INTO application_materials (application_id, material_key, received, count) VALUES (?, ?, ?, ?)');
   for (const [key, m] of Object.entries(materials)) insert.run(applicationId, key, m.received ? 1 : 0, m.count);
 }
 
@@ -204,10 +198,7 @@ export function listEvents(db: Database, applicationId: string): EventRow[] {
 
 /** Applications submitted within [fromIso, toIso), oldest first (statistics). */
 export function listSubmittedBetween(db: Database, fromIso: string, toIso: string): ApplicationRow[] {
-  return stmt<[string, string], RawApplication>(
-    db,
-    'SELECT * FROM applications WHERE submitted_at >= ? AND submitted_at < ? ORDER BY submitted_at, id',
-  )
+  return stmt<[string, string], RawApplication>(db, 'SELECT * FROM applications WHERE submitted_at >= ? AND submitted_at < ? ORDER BY submitted_at, id')
     .all(fromIso, toIso)
     .map(toApplication);
 }

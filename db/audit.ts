@@ -49,9 +49,7 @@ export type AuditVerdict = { ok: true; entries: number } | { ok: false; entries:
 
 /** Walks the whole chain; the first entry whose hash, link or numbering does not hold is reported. */
 export function verifyAuditChain(db: Database): AuditVerdict {
-  const rows = db
-    .prepare(`SELECT ${ENTRY_COLUMNS} FROM audit_log ORDER BY seq`)
-    .iterate() as IterableIterator<AuditEntry>;
+  const rows = db.prepare(`SELECT ${ENTRY_COLUMNS} FROM audit_log ORDER BY seq`).iterate() as IterableIterator<AuditEntry>;
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
   let n = 0;

@@ -38,10 +38,9 @@ export function countBlobsToUpload(db: Database): number {
 
 /** True when the platform has the whole blob, or it can never be sent (the message must not wait forever). */
 export function blobSettled(db: Database, sha256: string): boolean {
-  const row = stmt<[string], { done: number }>(
-    db,
-    'SELECT (completed_at IS NOT NULL OR broken IS NOT NULL) AS done FROM blob_uploads WHERE sha256 = ?',
-  ).get(sha256);
+  const row = stmt<[string], { done: number }>(db, 'SELECT (completed_at IS NOT NULL OR broken IS NOT NULL) AS done FROM blob_uploads WHERE sha256 = ?').get(
+    sha256,
+  );
   return row?.done === 1;
 }
 

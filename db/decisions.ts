@@ -75,10 +75,9 @@ export function listDecisions(db: Database, applicationId: string): DecisionRow[
 
 /** The latest decision that stands (not refused by the platform). */
 export function latestDecision(db: Database, applicationId: string): DecisionRow | null {
-  const r = stmt<[string], RawDecision>(
-    db,
-    `${SELECT} WHERE application_id = ? AND state <> 'refused' ORDER BY decided_at DESC, id DESC LIMIT 1`,
-  ).get(applicationId);
+  const r = stmt<[string], RawDecision>(db, `${SELECT} WHERE application_id = ? AND state <> 'refused' ORDER BY decided_at DESC, id DESC LIMIT 1`).get(
+    applicationId,
+  );
   return r ? toRow(r) : null;
 }
 

@@ -13,11 +13,7 @@ export function schemaVersion(db: Database): number {
 export function migrate(db: Database, target = LATEST_VERSION, migrations: readonly Migration[] = MIGRATIONS): number {
   const current = schemaVersion(db);
   if (current > LATEST_VERSION) {
-    throw new DaibanError(
-      'STORE_CORRUPT',
-      '数据文件来自更新版本的代办软件，请升级本软件后再打开。',
-      { storeVersion: current, appVersion: LATEST_VERSION },
-    );
+    throw new DaibanError('STORE_CORRUPT', '数据文件来自更新版本的代办软件，请升级本软件后再打开。', { storeVersion: current, appVersion: LATEST_VERSION });
   }
   for (const m of migrations) {
     if (m.version <= current || m.version > target) continue;

@@ -39,13 +39,7 @@ export function enqueue(db: Database, m: { id: string; kind: string; body: unkno
   checkOutboxBody(m.kind, m.body);
   const body = JSON.stringify(m.body);
   const sha256 = sha256Hex(body);
-  stmt(db, 'INSERT INTO outbox (id, kind, body, sha256, created_at) VALUES (?, ?, ?, ?, ?)').run(
-    m.id,
-    m.kind,
-    body,
-    sha256,
-    m.createdAt,
-  );
+  stmt(db, 'INSERT INTO outbox (id, kind, body, sha256, created_at) VALUES (?, ?, ?, ?, ?)').run(m.id, m.kind, body, sha256, m.createdAt);
 }
 
 const SELECT = `SELECT seq, id, kind, body, sha256, status, attempts, last_error AS lastError,
@@ -75,12 +69,7 @@ export function recordAttempts(db: Database, ids: readonly string[]): void {
 
 /** The platform's verdict on a message; only a pending message is settled (a verdict arrives once). */
 export function settleMessage(db: Database, id: string, status: Exclude<OutboxStatus, 'pending'>, lastError: string | null, at: string): boolean {
-  const r = stmt(db, `UPDATE outbox SET status = ?, last_error = ?, settled_at = ? WHERE id = ? AND status = 'pending'`).run(
-    status,
-    lastError,
-    at,
-    id,
-  );
+  const r = stmt(db, `UPDATE outbox SET status = ?, last_error = ?, settled_at = ? WHERE id = ? AND status = 'pending'`).run(status, lastError, at, id);
   return r.changes === 1;
 }
 

@@ -98,10 +98,11 @@ export type ResidentSearchColumn = 'name' | 'name_pinyin' | 'name_initials' | 'i
  * which SQLite cannot serve from an index for these collations.
  */
 export function searchResidentsByPrefix(db: Database, column: ResidentSearchColumn, prefix: string, limit: number): ResidentRow[] {
-  const rows = stmt<[string, string, number], RawResident>(
-    db,
-    `SELECT * FROM residents WHERE ${column} >= ? AND ${column} < ? ORDER BY ${column} LIMIT ?`,
-  ).all(prefix, prefix + '\u{10FFFF}', limit);
+  const rows = stmt<[string, string, number], RawResident>(db, `SELECT * FROM residents WHERE ${column} >= ? AND ${column} < ? ORDER BY ${column} LIMIT ?`).all(
+    prefix,
+    prefix + '\u{10FFFF}',
+    limit,
+  );
   return rows.map(toResident);
 }
 

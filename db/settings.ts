@@ -7,10 +7,7 @@ export function getSetting(db: Database, key: string): string | null {
 }
 
 export function setSetting(db: Database, key: string, value: string): void {
-  stmt(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
-    key,
-    value,
-  );
+  stmt(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
 }
 
 /** Next value of a named counter (e.g. the receipt sequence of one day); call inside the caller's transaction. */

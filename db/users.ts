@@ -64,12 +64,7 @@ export function insertUser(db: Database, u: Omit<UserRow, 'failedAttempts' | 'lo
 }
 
 export function recordLoginFailure(db: Database, id: string, failedAttempts: number, lockedUntil: string | null, at: string): void {
-  stmt(db, 'UPDATE users SET failed_attempts = ?, locked_until = ?, updated_at = ? WHERE id = ?').run(
-    failedAttempts,
-    lockedUntil,
-    at,
-    id,
-  );
+  stmt(db, 'UPDATE users SET failed_attempts = ?, locked_until = ?, updated_at = ? WHERE id = ?').run(failedAttempts, lockedUntil, at, id);
 }
 
 export function recordLoginSuccess(db: Database, id: string, at: string): void {
@@ -92,7 +87,16 @@ export function upsertSyncedUser(db: Database, a: SyncedAccount, o: { keepPasswo
   const existing = findUserByUsername(db, a.username);
   if (!existing) {
     const id = findUserById(db, a.id) ? `${a.id}-${a.username}`.slice(0, 64) : a.id;
-    insertUser(db, { id, username: a.username, displayName: a.displayName, role: a.role, passwordHash: a.passwordHash, disabled: a.disabled, createdAt: o.at, updatedAt: o.at });
+    insertUser(db, {
+      id,
+      username: a.username,
+      displayName: a.displayName,
+      role: a.role,
+      passwordHash: a.passwordHash,
+      disabled: a.disabled,
+      createdAt: o.at,
+      updatedAt: o.at,
+    });
     return 'inserted';
   }
   stmt(db, 'UPDATE users SET display_name = ?, role = ?, password_hash = ?, disabled = ?, updated_at = ? WHERE id = ?').run(

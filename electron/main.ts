@@ -18,7 +18,7 @@
  */
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, safeStorage, screen } from 'electron';
-import { prepareDemoTerminal } from '../station/demo-data';
+import { prepareDemoTerminal } from '../station/setup/demo-data';
 import { isDaibanError } from '../core/errors';
 import { createStation, type Station } from '../station/station';
 import { APP_ENTRY } from './app-origin';

@@ -111,7 +111,10 @@ export function buildPlatformApp(ctx: PlatformContext, o: BuildPlatformAppOption
   });
 
   app.setNotFoundHandler(async (_request, reply) => {
-    return reply.code(404).type('application/json').send(new PlatformError(404, 'NOT_FOUND', '平台没有这个接口').toBody());
+    return reply
+      .code(404)
+      .type('application/json')
+      .send(new PlatformError(404, 'NOT_FOUND', '平台没有这个接口').toBody());
   });
 
   registerHealth(app);

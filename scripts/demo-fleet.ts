@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { SEED_CATALOG } from '../core/catalog/seed';
 import { startPlatform, type RunningPlatform } from '../platform';
-import { DEMO_ADMIN, DEMO_CADRE, DEMO_SERVICE_POINT } from '../station/demo-data';
-import { loadOrCreateKeyFile } from '../station/key-file';
+import { DEMO_ADMIN, DEMO_CADRE, DEMO_SERVICE_POINT } from '../station/setup/demo-data';
+import { loadOrCreateKeyFile } from '../station/runtime/key-file';
 import { createStation, type Station } from '../station/station';
 
 export const DEMO_TOWNSHIP_POINT = { name: '瑞金市叶坪乡便民服务中心', divisionCode: '360781102' } as const;
@@ -105,7 +105,8 @@ export async function startDemoFleet(dataRoot: string, o: DemoFleetOptions = {})
       village,
       township,
       villageEnrollmentCode: async () =>
-        (await platform.admin.issueEnrollmentCode({ divisionCode: TERMINALS.village.divisionCode, role: 'village', servicePointName: TERMINALS.village.name })).code,
+        (await platform.admin.issueEnrollmentCode({ divisionCode: TERMINALS.village.divisionCode, role: 'village', servicePointName: TERMINALS.village.name }))
+          .code,
       close: closeAll,
     };
   } catch (e) {

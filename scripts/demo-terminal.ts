@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { loadOrCreateKeyFile } from '../station/key-file';
+import { loadOrCreateKeyFile } from '../station/runtime/key-file';
 import { createStation, type Station } from '../station/station';
-import { provisionDemoIfNeeded } from '../station/demo-data';
+import { provisionDemoIfNeeded } from '../station/setup/demo-data';
 
-export { DEMO_ADMIN, DEMO_CADRE, DEMO_SERVICE_POINT } from '../station/demo-data';
+export { DEMO_ADMIN, DEMO_CADRE, DEMO_SERVICE_POINT } from '../station/setup/demo-data';
 
 export interface DemoTerminal {
   station: Station;

@@ -35,6 +35,7 @@ if (filters.length === 0) {
   // One TypeScript project per layer (docs/architecture.md): no Node types in core and the renderer, no DOM in the rest.
   step('typecheck', bin('tsc'), ['-b']);
   step('lint', bin('eslint'), ['.']);
+  step('format', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
 }
 if (files.length === 0) {
   console.error('No test files matched.');

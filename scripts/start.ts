@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBrowserHost, type BrowserHost } from '../station/browser-host';
-import { DEMO_ADMIN, DEMO_CADRE, DEMO_SERVICE_POINT } from '../station/demo-data';
+import { DEMO_ADMIN, DEMO_CADRE, DEMO_SERVICE_POINT } from '../station/setup/demo-data';
 import { DEMO_IT, DEMO_REVIEWER, startDemoFleet, type DemoFleet, type DemoTerminalHandle } from './demo-fleet';
 import { ensureRendererBuilt } from './renderer-build';
 

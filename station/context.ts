@@ -2,22 +2,25 @@ import type { Logger } from 'pino';
 import type { ServicePointView } from '../core/api/views';
 import type { WorkingCalendar } from '../core/calendar';
 import type { StoreDb, UserRow } from '../db';
-import type { BackupService } from './backup';
-import type { BlobStore } from './blob-store';
-import type { CatalogCache } from './catalog-cache';
-import type { Clock } from './clock';
-import type { StationEvent } from './events';
-import type { PrinterPort } from './printing/printer';
-import type { SyncAgent } from './sync/agent';
-import type { UpdateController } from './updates/controller';
+import type { BlobStore } from './attachments/blob-store';
+import type { CatalogCache } from './catalog/cache';
+import type { Clock } from './runtime/clock';
+import type { StationEvent } from './runtime/events';
+import type { PrinterPort } from './printing/ports/printer';
 
-/** Everything a service handler needs; built once by createStation. */
+/**
+ * What every handler reads: the open store and the terminal's fixed parts, built once by createStation.
+ * The services that run on their own (sync agent, backups, updates) are not in it: station.ts builds them
+ * after the context and hands each handler group the one service it needs.
+ */
 export interface StationContext {
-  db: StoreDb;
+  /** The open store; a restore replaces it through the StoreHandle, so read it here each time. */
+  readonly db: StoreDb;
+  /** The item catalog read from `db` (reloaded when the feed brings a new version or a restore swaps the store). */
+  readonly catalog: CatalogCache;
   clock: Clock;
   calendar: WorkingCalendar;
   blobs: BlobStore;
-  catalog: CatalogCache;
   printers: PrinterPort;
   /** The terminal's data directory (daiban.db, attachments/, receipts/, logs/). */
   dataDir: string;
@@ -29,10 +32,6 @@ export interface StationContext {
   servicePoint(): ServicePointView;
   /** Pushes an event to every subscriber of the station (the UI, through IPC or server-sent events). */
   emit(event: StationEvent): void;
-  /** The sync agent (station/sync/agent.ts); idle on a terminal that was never enrolled. */
-  readonly sync: SyncAgent;
-  /** Local encrypted backups and restore (station/backup); a restore replaces `db` and `catalog`. */
-  readonly backups: BackupService;
-  /** App updates (station/updates/controller.ts): 'unsupported' when the shell gave no engine. */
-  readonly updates: UpdateController;
+  /** Called by recordChange when a change queues an outbox message, so the sync agent sends it soon. */
+  outboxQueued(): void;
 }

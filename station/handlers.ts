@@ -1,30 +1,41 @@
 import type { StationMethod } from '../core/api/schemas';
-import type { Handlers } from './handler-type';
-import { backupHandlers } from './services/backups';
-import { diagnosticsHandlers } from './services/diagnostics';
-import { itHandlers } from './services/it';
-import { updateHandlers } from './services/updates';
-import * as applications from './services/applications';
-import * as attachments from './services/attachments';
-import * as catalog from './services/catalog';
-import * as documents from './services/documents';
-import * as handover from './services/handover';
-import * as receipts from './services/receipts';
-import * as residents from './services/residents';
-import * as residentSide from './services/resident-side';
-import * as review from './services/review';
-import * as reviewDecide from './services/review-decide';
-import * as session from './services/session';
-import * as stats from './services/stats';
-import * as statsReport from './services/stats-report';
-import * as sync from './services/sync';
+import type { Handlers } from './runtime/handler-type';
+import { backupHandlers } from './backup/handlers';
+import { diagnosticsHandlers } from './diagnostics/handlers';
+import { itHandlers } from './it/handlers';
+import { updateHandlers } from './updates/handlers';
+import * as applications from './intake/applications';
+import * as attachments from './attachments/handlers';
+import * as catalog from './catalog/handlers';
+import * as documents from './printing/document-handlers';
+import * as handover from './handover/handlers';
+import * as receipts from './printing/receipt-handlers';
+import * as residents from './residents/handlers';
+import * as residentSide from './intake/resident-side';
+import * as review from './review/handlers';
+import * as reviewDecide from './review/decide';
+import * as session from './session/handlers';
+import * as stats from './stats/overview';
+import * as statsReport from './stats/report';
+import { syncHandlers } from './sync/handlers';
+import type { BackupService } from './backup';
+import type { SyncAgent } from './sync/agent';
+import type { UpdateController } from './updates/controller';
+
+/** The services that run on their own; each handler group that needs one is given it here, not a locator. */
+export interface StationServices {
+  sync: SyncAgent;
+  backups: BackupService;
+  updates: UpdateController;
+}
 
 /** Method name → implementation. The mapped type makes a missing or mistyped method a compile error. */
-export const handlers: Handlers<StationMethod> = {
+export const createHandlers = (services: StationServices): Handlers<StationMethod> => ({
   ...itHandlers,
-  ...diagnosticsHandlers,
-  ...backupHandlers,
-  ...updateHandlers,
+  ...diagnosticsHandlers(services.sync),
+  ...backupHandlers(services.backups),
+  ...updateHandlers(services.updates),
+  ...syncHandlers(services.sync),
   'session.login': session.login,
   'session.logout': session.logout,
   'session.current': session.current,
@@ -50,7 +61,7 @@ export const handlers: Handlers<StationMethod> = {
   'stats.report': statsReport.report,
   'review.list': review.list,
   'review.get': review.get,
-  'review.attachment': review.attachment,
+  'review.attachment': review.attachment((sha256) => services.sync.downloadBlob(sha256)),
   'review.decide': reviewDecide.decide,
   'handover.create': handover.create,
   'handover.list': handover.list,
@@ -59,7 +70,4 @@ export const handlers: Handlers<StationMethod> = {
   'applications.complete': residentSide.complete,
   'documents.render': documents.render,
   'documents.print': documents.print,
-  'sync.enroll': sync.enroll,
-  'sync.status': sync.status,
-  'sync.now': sync.now,
-};
+});

@@ -8,20 +8,19 @@ import { defaultCalendar, type WorkingCalendar } from '../core/calendar';
 import { DaibanError, INTERNAL_MESSAGE, isDaibanError } from '../core/errors';
 import { getSetting, openStore, type StoreDb } from '../db';
 import { BackupScheduler, BackupService, preMigrationBackup, type BackupScheduleOptions } from './backup';
-import { BlobStore } from './blob-store';
-import { CatalogCache } from './catalog-cache';
-import { systemClock, type Clock } from './clock';
+import { BlobStore } from './attachments/blob-store';
+import { systemClock, type Clock } from './runtime/clock';
 import type { StationContext } from './context';
-import { StationEvents, type StationEventListener } from './events';
-import { handlers } from './handlers';
-import { createStationLog } from './log-file';
-import type { PrinterPort } from './printing/printer';
-import { createPrinterPort } from './printing/printers';
-import { SETTINGS } from './settings-keys';
+import { StationEvents, type StationEventListener } from './runtime/events';
+import { createHandlers, type StationServices } from './handlers';
+import { createStationLog } from './runtime/log-file';
+import type { PrinterPort } from './printing/ports/printer';
+import { createPrinterPort } from './printing/ports/printers';
+import { SETTINGS } from './runtime/settings-keys';
 import { SyncAgent, type SyncOptions } from './sync/agent';
-import { APP_VERSION } from './app-version';
+import { APP_VERSION } from './runtime/app-version';
 import { UpdateController, type UpdateOptions } from './updates/controller';
-
+import { StoreHandle } from './runtime/store-handle';
 
 export interface StationOptions {
   /** Holds daiban.db, attachments/ and receipts/. */
@@ -52,6 +51,8 @@ export interface StationSync {
 
 export interface Station extends StationApi {
   readonly ctx: StationContext;
+  /** The agent, backups and updates as built here (tests and hosts reach them here, handlers get them passed). */
+  readonly services: StationServices;
   readonly sync: StationSync;
   /** Subscribes to push events (sync status …); returns the unsubscribe. */
   onEvent(listener: StationEventListener): () => void;
@@ -61,18 +62,6 @@ export interface Station extends StationApi {
    */
   close(): Promise<void>;
 }
-
-/** Calls that queue an outbox message: the agent is nudged to send it soon. */
-const QUEUEING_METHODS: ReadonlySet<StationMethod> = new Set([
-  'applications.submit',
-  'applications.withdraw',
-  'applications.supplement',
-  'applications.complete',
-  'session.changePassword',
-  'review.decide',
-  'handover.create',
-  'handover.confirm',
-]);
 
 function readServicePoint(db: StoreDb): ServicePointView {
   return {
@@ -94,37 +83,34 @@ export function createStation(options: StationOptions): Station {
   const log = options.log ?? createStationLog({ dataDir: options.dataDir });
   const receiptDir = join(options.dataDir, 'receipts');
   const events = new StationEvents((err) => log.warn({ err }, 'station event listener failed'));
-  // The agent needs the context and the context names the agent: a getter closes the loop.
-  let agent!: SyncAgent;
+  const store = new StoreHandle(db);
+  // The agent is built after the context; until then (and on a terminal that never syncs) a queued message waits.
+  let onOutboxQueued = (): void => undefined;
   const ctx: StationContext = {
-    db,
+    get db() {
+      return store.db;
+    },
+    get catalog() {
+      return store.catalog;
+    },
     clock: options.clock ?? systemClock,
     calendar: options.calendar ?? defaultCalendar,
     blobs: new BlobStore(join(options.dataDir, 'attachments'), options.key),
-    catalog: new CatalogCache(db),
     printers: options.printers ?? createPrinterPort({ platform: process.platform, pdfDir: receiptDir }),
     dataDir: options.dataDir,
     receiptDir,
     log,
     session: { user: null },
     // Read each time (three indexed lookups): enrollment may change it while the app runs.
-    servicePoint: () => readServicePoint(ctx.db),
+    servicePoint: () => readServicePoint(store.db),
     emit: (event) => events.emit(event),
-    get sync() {
-      return agent;
-    },
-    get backups() {
-      return backups;
-    },
-    get updates() {
-      return updates;
-    },
+    outboxQueued: () => onOutboxQueued(),
   };
   // The heartbeat reports the version electron-updater compares with (Electron's app.getVersion()).
   const appVersion = options.sync?.appVersion ?? options.updates?.engine?.currentVersion;
-  agent = new SyncAgent(ctx, { ...options.sync, appVersion, dataDir: options.dataDir });
-  // A restore replaces ctx.db and ctx.catalog in place (station/backup/service.ts): read them through ctx.
-  const backups = new BackupService({ dataDir: options.dataDir, key: options.key, ctx, resumeSync: options.sync?.autoStart !== false });
+  const agent = new SyncAgent(ctx, { ...options.sync, appVersion, dataDir: options.dataDir });
+  onOutboxQueued = () => agent.nudge();
+  const backups = new BackupService({ dataDir: options.dataDir, key: options.key, ctx, store, sync: agent, resumeSync: options.sync?.autoStart !== false });
   const backupSchedule = new BackupScheduler(backups, ctx.clock, log, options.backups);
   backups.adopt(preMigration.finish).catch((err) => log.error({ err }, 'backup: pre-migration copy could not be finished'));
   // Writes still running (a draft save …) hold back a restart to install an update.
@@ -137,6 +123,8 @@ export function createStation(options: StationOptions): Station {
     busy: () => writesInFlight > 0,
     closeStation: () => close(),
   });
+  const services: StationServices = { sync: agent, backups, updates };
+  const handlers = createHandlers(services);
   events.subscribe((e) => {
     if (e.type === 'sync.status') updates.connectionChanged(e.status);
   });
@@ -146,9 +134,7 @@ export function createStation(options: StationOptions): Station {
     const counted = !method.startsWith('updates.') && !method.startsWith('sync.');
     if (counted) writesInFlight++;
     try {
-      const output = await handlers[method](ctx, parsed as never);
-      if (QUEUEING_METHODS.has(method)) agent.nudge();
-      return output;
+      return await handlers[method](ctx, parsed as never);
     } catch (e) {
       if (isDaibanError(e)) throw e;
       log.error({ err: e, method }, 'station call failed');
@@ -179,6 +165,7 @@ export function createStation(options: StationOptions): Station {
   if (options.backups?.autoStart !== false) backupSchedule.start();
   return {
     ctx,
+    services,
     call,
     sync: {
       start: () => agent.start(),

@@ -11,9 +11,7 @@ const KEY_LEN = 32;
 
 function derive(password: string, salt: Buffer, o: { N: number; r: number; p: number }, keyLen: number): Promise<Buffer> {
   const options: ScryptOptions = { ...o, maxmem: 64 * 1024 * 1024 };
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFKC'), salt, keyLen, options, (err, key) => (err ? reject(err) : resolve(key))),
-  );
+  return new Promise((resolve, reject) => scrypt(password.normalize('NFKC'), salt, keyLen, options, (err, key) => (err ? reject(err) : resolve(key))));
 }
 
 export async function hashPassword(password: string): Promise<string> {

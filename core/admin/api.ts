@@ -100,7 +100,12 @@ export const issueCodeSchema = z.object({
   divisionCode: z.string().regex(/^\d{9}(\d{3})?$/, '区划代码应为9位（乡镇）或12位（村）数字'),
   role: z.enum(['village', 'township']),
   servicePointName: z.string().trim().min(2, '服务点名称太短').max(40),
-  ttlHours: z.number().int().min(1).max(24 * 30).optional(),
+  ttlHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .optional(),
 });
 export interface EnrollmentCodeView {
   code: string;
@@ -121,7 +126,10 @@ export interface AdminAccountView {
   disabled: boolean;
 }
 export const createAccountSchema = z.object({
-  username: z.string().trim().regex(/^[a-z][a-z0-9_]{2,31}$/, '账号由3到32位小写字母、数字和下划线组成，以字母开头'),
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{2,31}$/, '账号由3到32位小写字母、数字和下划线组成，以字母开头'),
   displayName: z.string().trim().min(1, '请填写姓名').max(30),
   role: z.enum(ACCOUNT_ROLES),
   divisionCode: divisionPrefix,

@@ -112,7 +112,10 @@ const coreMethods = {
 
   // ---- township review (reviewer role, on a township terminal's replica; works offline) ----
   'review.list': z.object({
-    villageCode: z.string().regex(/^\d{12}$/).optional(),
+    villageCode: z
+      .string()
+      .regex(/^\d{12}$/)
+      .optional(),
     itemCode: z.string().max(20).optional(),
     status: z.array(z.enum(APPLICATION_STATUSES)).optional(),
     overdueOnly: z.boolean().optional(),
@@ -175,8 +178,14 @@ const coreMethods = {
 
   /** Counts by item, status and village; average handling time; overdue list (both roles, own data). */
   'stats.report': z.object({
-    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    from: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+    to: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
   }),
 
   /** First run: the platform's address and the one-time code IT staff gave the service point. */

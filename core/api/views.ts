@@ -228,7 +228,13 @@ export interface HandoverView {
   villageName: string | null;
   createdAt: string;
   createdByName: string;
-  applications: { applicationId: string; receiptNo: string; residentName: string; itemName: string; materials: { key: string; name: string; count: number }[] }[];
+  applications: {
+    applicationId: string;
+    receiptNo: string;
+    residentName: string;
+    itemName: string;
+    materials: { key: string; name: string; count: number }[];
+  }[];
   /** Township's confirmation, when it came. */
   confirmedAt: string | null;
   confirmedByName: string | null;

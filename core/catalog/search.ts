@@ -138,11 +138,7 @@ function rankToken(entry: IndexEntry, q: string): number {
   if (keywords.some((k) => k.text.includes(q))) return Rank.keywordSubstring;
 
   if (pinyinQuery) {
-    if (
-      keywords.some(
-        (k) => k.full.startsWith(q) || k.initials.startsWith(q) || fullPinyinFromBoundary(k, q),
-      )
-    ) {
+    if (keywords.some((k) => k.full.startsWith(q) || k.initials.startsWith(q) || fullPinyinFromBoundary(k, q))) {
       return Rank.keywordPinyin;
     }
     if (fuzzyMatches(name.original, q)) return Rank.fuzzyName;

@@ -8,9 +8,7 @@ import { checkScalar } from './scalar';
  * Validates an application's form against its catalog item. Every problem is collected at once, keyed by
  * dot path ('income', 'members.2.idNumber'), so the cadre fixes the whole form in one pass.
  */
-export type FormValidation =
-  | { ok: true; value: Record<string, unknown> }
-  | { ok: false; fields: Record<string, string> };
+export type FormValidation = { ok: true; value: Record<string, unknown> } | { ok: false; fields: Record<string, string> };
 
 export type MaterialsValidation = { ok: true } | { ok: false; fields: Record<string, string> };
 
@@ -24,11 +22,7 @@ function missingMessage(field: ScalarField | MembersField): string {
  * 'YYYY-MM-DD' dates …). Unknown keys are dropped; optional fields left empty are omitted.
  * `today` ('YYYY-MM-DD', default today in Asia/Shanghai) bounds dates and birth dates.
  */
-export function validateForm(
-  fields: FormField[],
-  values: Record<string, unknown>,
-  today: string = shanghaiDate(new Date()),
-): FormValidation {
+export function validateForm(fields: FormField[], values: Record<string, unknown>, today: string = shanghaiDate(new Date())): FormValidation {
   const errors: Record<string, string> = {};
   const value: Record<string, unknown> = {};
   const input = values ?? {};
@@ -53,12 +47,7 @@ export function validateForm(
 }
 
 /** Checks a members table; writes its errors into `errors` and returns the normalised rows (or undefined to omit). */
-function checkMembers(
-  field: MembersField,
-  raw: unknown,
-  today: string,
-  errors: Record<string, string>,
-): Record<string, unknown>[] | undefined {
+function checkMembers(field: MembersField, raw: unknown, today: string, errors: Record<string, string>): Record<string, unknown>[] | undefined {
   const label = `“${field.label}”`;
   const min = field.minRows ?? 0;
   if (isMissing(raw) || (Array.isArray(raw) && raw.length === 0)) {

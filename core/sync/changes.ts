@@ -1,13 +1,7 @@
 import { z } from 'zod';
 import { catalogVersionSchema } from '../catalog/model';
 import { APPLICATION_STATUSES } from '../lifecycle';
-import {
-  applicationSubmittedSchema,
-  applicationSupplementedSchema,
-  handoverConfirmedSchema,
-  handoverListedSchema,
-  reviewDecidedSchema,
-} from './messages';
+import { applicationSubmittedSchema, applicationSupplementedSchema, handoverConfirmedSchema, handoverListedSchema, reviewDecidedSchema } from './messages';
 import { divisionCode12, isoTime, scryptPasswordHash } from './protocol';
 
 /**
@@ -48,10 +42,7 @@ export const applicationReceivedSchema = z.object({
 export type ApplicationReceived = z.infer<typeof applicationReceivedSchema>;
 
 /** A decision the platform accepted: down to the village (and to the township's other terminals). */
-export const applicationDecidedSchema = z.intersection(
-  reviewDecidedSchema,
-  z.object({ status: z.enum(APPLICATION_STATUSES), receiptNo: z.string() }),
-);
+export const applicationDecidedSchema = z.intersection(reviewDecidedSchema, z.object({ status: z.enum(APPLICATION_STATUSES), receiptNo: z.string() }));
 export type ApplicationDecided = z.infer<typeof applicationDecidedSchema>;
 
 export const CHANGE_KINDS = {

@@ -29,7 +29,10 @@ export const applicationSubmittedSchema = z.object({
   divisionCode: divisionCode12,
   resident: z.object({
     id: z.string().uuid(),
-    idNumber: z.string().regex(/^\d{17}[\dX]$/).refine(isValidCitizenIdNumber, '身份证号码的校验位不对，不是有效的身份证号码'),
+    idNumber: z
+      .string()
+      .regex(/^\d{17}[\dX]$/)
+      .refine(isValidCitizenIdNumber, '身份证号码的校验位不对，不是有效的身份证号码'),
     name: textField('姓名', { max: 30, min: { length: 1, message: '缺少居民姓名' } }),
     gender: z.enum(['male', 'female']),
     birthDate: isoDate,
@@ -88,7 +91,9 @@ export const reviewDecidedSchema = z
     /** Required for a rejection. */
     reason: textField('理由', { max: 500, multiline: true, min: { length: 2, message: '理由至少2个字' } }).nullable(),
     /** Required for a return for supplement: at least one item. */
-    supplement: z.object({ items: z.array(supplementItemSchema).min(1).max(50), note: textField('补正说明', { max: 500, multiline: true }).nullable() }).nullable(),
+    supplement: z
+      .object({ items: z.array(supplementItemSchema).min(1).max(50), note: textField('补正说明', { max: 500, multiline: true }).nullable() })
+      .nullable(),
     reviewer: person,
     decidedAt: isoTime,
   })
@@ -138,7 +143,9 @@ export const handoverConfirmedSchema = z.object({
   divisionCode: divisionCode12,
   /** Empty when everything on the list arrived. */
   missing: z
-    .array(z.object({ applicationId: z.string().uuid(), materialKey: z.string().max(60), note: textField('缺件说明', { max: 200, multiline: true }).nullable() }))
+    .array(
+      z.object({ applicationId: z.string().uuid(), materialKey: z.string().max(60), note: textField('缺件说明', { max: 200, multiline: true }).nullable() }),
+    )
     .max(2000),
   confirmedAt: isoTime,
   reviewer: person,

@@ -116,10 +116,11 @@ export async function createAccount(ctx: PlatformContext, input: CreateAccountIn
 
 async function updateAccount(ctx: PlatformContext, username: string, set: string, params: unknown[]): Promise<AccountSummary> {
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx.query<AccountRow>(
-      `UPDATE accounts SET ${set}, updated_at = $2 WHERE username = $1 RETURNING *`,
-      [username.trim(), ctx.now().toISOString(), ...params],
-    );
+    const [row] = await tx.query<AccountRow>(`UPDATE accounts SET ${set}, updated_at = $2 WHERE username = $1 RETURNING *`, [
+      username.trim(),
+      ctx.now().toISOString(),
+      ...params,
+    ]);
     if (!row) throw notFound(`没有用户名为 ${username} 的账号`);
     await publishAccount(tx, row);
     return summary(row);
@@ -137,9 +138,7 @@ export async function resetPassword(ctx: PlatformContext, username: string, pass
 
 /** Every account, or those whose division starts with `divisionPrefix` (an IT account's jurisdiction). */
 export async function listAccounts(ctx: PlatformContext, divisionPrefix = ''): Promise<AccountSummary[]> {
-  const rows = await ctx.db.query<AccountRow>('SELECT * FROM accounts WHERE division_code LIKE $1 ORDER BY division_code, username', [
-    `${divisionPrefix}%`,
-  ]);
+  const rows = await ctx.db.query<AccountRow>('SELECT * FROM accounts WHERE division_code LIKE $1 ORDER BY division_code, username', [`${divisionPrefix}%`]);
   return rows.map(summary);
 }
 

@@ -35,12 +35,7 @@ export async function publishCatalog(ctx: PlatformContext, catalog: CatalogVersi
       if (existing[0].body_sha256 === sha) return { version: value.version, published: false, items: value.items.length };
       throw invalidInput(`事项目录版本 ${value.version} 已发布过且内容不同；已发布的版本不能修改，请使用新的版本号`);
     }
-    await tx.query('INSERT INTO catalog_versions (version, body, body_sha256, published_at) VALUES ($1, $2::jsonb, $3, $4)', [
-      value.version,
-      text,
-      sha,
-      at,
-    ]);
+    await tx.query('INSERT INTO catalog_versions (version, body, body_sha256, published_at) VALUES ($1, $2::jsonb, $3, $4)', [value.version, text, sha, at]);
     await appendChanges(tx, [{ kind: 'catalog.published', divisionCode: NATIONWIDE, fanUp: false, body: { catalog: value } }], at);
     ctx.log.info({ version: value.version, items: value.items.length }, 'catalog published');
     return { version: value.version, published: true, items: value.items.length };

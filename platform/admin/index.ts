@@ -3,15 +3,7 @@ import type { PlatformContext } from '../context';
 import { createAccount, disableAccount, listAccounts, resetPassword, type AccountSummary, type CreateAccountInput } from './accounts';
 import { publishCatalog, type PublishCatalogResult } from './catalog';
 import { issueEnrollmentCode, type IssuedEnrollmentCode, type IssueEnrollmentCodeInput } from './enrollment-codes';
-import {
-  applicationCount,
-  getApplication,
-  listConflicts,
-  messageCount,
-  type ApplicationFilter,
-  type StoredApplication,
-  type StoredConflict,
-} from './reads';
+import { applicationCount, getApplication, listConflicts, messageCount, type ApplicationFilter, type StoredApplication, type StoredConflict } from './reads';
 import { getHandoverList, listDecisions, type StoredDecision, type StoredHandoverList } from './review-reads';
 import { disableTerminal, listTerminals, type TerminalSummary } from './terminals';
 

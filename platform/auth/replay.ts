@@ -18,10 +18,11 @@ export function createReplayGuard(ctx: PlatformContext) {
         lastPurge = now.getTime();
         await ctx.db.query('DELETE FROM seen_signatures WHERE seen_at < $1', [new Date(now.getTime() - KEEP_MS).toISOString()]);
       }
-      const rows = await ctx.db.query(
-        'INSERT INTO seen_signatures (terminal_id, signature, seen_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1',
-        [terminalId, signature, now.toISOString()],
-      );
+      const rows = await ctx.db.query('INSERT INTO seen_signatures (terminal_id, signature, seen_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1', [
+        terminalId,
+        signature,
+        now.toISOString(),
+      ]);
       return rows.length === 1;
     },
   };

@@ -18,8 +18,7 @@ export function flag(flags: Flags, name: string, required = true): string | unde
 }
 
 const ROLE_LABEL: Record<string, string> = { village: '村', township: '乡镇', cadre: '代办员', reviewer: '审核员', admin: '管理员', it: '运维人员' };
-const shanghai = (iso: string | null) =>
-  iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—';
+const shanghai = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—');
 
 export async function enrollCode(p: RunningPlatform, flags: Flags, out: Out): Promise<void> {
   const role = flag(flags, 'role')!;

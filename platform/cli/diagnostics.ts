@@ -27,8 +27,12 @@ function describe(b: DiagnosticsBundle, out: Out): void {
   out(
     `完整性：${yesNo(i.ok)}（结构检查${yesNo(i.quickCheck.ok)}，外键问题 ${i.foreignKeyViolations} 处，审计链${yesNo(i.auditChain.ok)}，共 ${i.auditChain.entries} 条）`,
   );
-  out(`待上传：${q.outbox.pending} 条（最早 ${beijing(q.outbox.oldestPendingAt)}），被拒 ${q.outbox.invalid} 条，冲突 ${q.outbox.conflict} 条，附件待传 ${q.blobs.pendingUpload} 个`);
-  out(`上次同步成功：${beijing(b.sync.lastSuccessAt)}；连续失败 ${b.sync.consecutiveFailures ?? '—'} 次${b.sync.lastError ? `；最近错误：${b.sync.lastError}` : ''}`);
+  out(
+    `待上传：${q.outbox.pending} 条（最早 ${beijing(q.outbox.oldestPendingAt)}），被拒 ${q.outbox.invalid} 条，冲突 ${q.outbox.conflict} 条，附件待传 ${q.blobs.pendingUpload} 个`,
+  );
+  out(
+    `上次同步成功：${beijing(b.sync.lastSuccessAt)}；连续失败 ${b.sync.consecutiveFailures ?? '—'} 次${b.sync.lastError ? `；最近错误：${b.sync.lastError}` : ''}`,
+  );
   out(`日志：${b.logs.lines.length} 行${b.logs.truncated ? '（较早的已省略）' : ''}，隐去个人信息 ${b.logs.redactions} 处`);
 }
 

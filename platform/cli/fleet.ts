@@ -74,7 +74,8 @@ export async function fleet(p: RunningPlatform, sub: string | undefined, flags: 
     ),
   );
   for (const t of report.terminals) {
-    for (const f of t.auditFindings) out(`审计告警：${t.servicePointName}（${t.id}）${AUDIT_FINDING_LABEL[f.kind]}：${f.detail}（发现于 ${beijing(f.foundAt)}）`);
+    for (const f of t.auditFindings)
+      out(`审计告警：${t.servicePointName}（${t.id}）${AUDIT_FINDING_LABEL[f.kind]}：${f.detail}（发现于 ${beijing(f.foundAt)}）`);
   }
   const summary = FLEET_FLAGS.filter((f) => report.flagCounts[f] > 0).map((f) => `${FLEET_FLAG_LABELS[f]} ${report.flagCounts[f]} 台`);
   out(`${scope}共 ${report.terminals.length} 台终端（时间为北京时间）。`);

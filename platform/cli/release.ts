@@ -90,7 +90,10 @@ export async function release(p: RunningPlatform, sub: string | undefined, flags
     case 'rollback': {
       const r = await p.releases.rollback(flag(flags, 'id')!);
       const earlier = (await p.releases.list(r.channel)).filter((o) => o.state !== 'rolled_back' && compareVersions(o.version, r.version) < 0);
-      const back = earlier.map((o) => o.version).sort(compareVersions).pop();
+      const back = earlier
+        .map((o) => o.version)
+        .sort(compareVersions)
+        .pop();
       out(`已回退 ${r.id}：通道 ${r.channel} 改为推送版本 ${back ?? '—'}，已安装 ${r.version} 的终端会在下次检查更新时退回到该版本。`);
       return;
     }

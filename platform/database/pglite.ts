@@ -18,8 +18,7 @@ export async function openPgliteDb(dataDir?: string): Promise<PlatformDb> {
     throw e;
   }
   const wrap = (c: Pick<PGlite, 'query'>): Queryable => ({
-    query: async <T extends Row = Row>(text: string, params?: readonly unknown[]) =>
-      (await c.query<T>(text, params as unknown[] | undefined)).rows,
+    query: async <T extends Row = Row>(text: string, params?: readonly unknown[]) => (await c.query<T>(text, params as unknown[] | undefined)).rows,
   });
   const root = wrap(pglite);
   return {

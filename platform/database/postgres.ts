@@ -7,8 +7,7 @@ export async function openPostgresDb(databaseUrl: string, o: { onError?: (e: Err
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', (e) => o.onError?.(e));
   const wrap = (c: pg.Pool | pg.PoolClient): Queryable => ({
-    query: async <T extends Row = Row>(text: string, params?: readonly unknown[]) =>
-      (await c.query(text, params as unknown[] | undefined)).rows as T[],
+    query: async <T extends Row = Row>(text: string, params?: readonly unknown[]) => (await c.query(text, params as unknown[] | undefined)).rows as T[],
   });
   // Fail now, with the driver's message, rather than on the first request.
   await pool.query('SELECT 1');

@@ -51,10 +51,9 @@ export function createDiagnosticsAdmin(ctx: PlatformContext): DiagnosticsAdmin {
 
 /** Read by the heartbeat: whether IT is waiting for this terminal's bundle. */
 export async function diagnosticsRequested(db: Queryable, terminalId: string): Promise<boolean> {
-  const [row] = await db.query<{ id: string }>(
-    'SELECT terminal_id AS id FROM diagnostics_requests WHERE terminal_id = $1 AND fulfilled_at IS NULL',
-    [terminalId],
-  );
+  const [row] = await db.query<{ id: string }>('SELECT terminal_id AS id FROM diagnostics_requests WHERE terminal_id = $1 AND fulfilled_at IS NULL', [
+    terminalId,
+  ]);
   return row !== undefined;
 }
 

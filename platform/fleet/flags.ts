@@ -27,4 +27,3 @@ export function countFlags(terminals: Pick<FleetTerminalView, 'flags'>[]): Recor
   for (const t of terminals) for (const f of t.flags) counts[f]++;
   return counts;
 }
-

@@ -80,7 +80,10 @@ export async function fleetReport(ctx: PlatformContext, q: FleetQuery = {}): Pro
     [`${prefix}%`],
   );
   const now = ctx.now();
-  const findings = await auditFindingsOf(ctx, rows.filter((r) => r.audit_alert).map((r) => r.id));
+  const findings = await auditFindingsOf(
+    ctx,
+    rows.filter((r) => r.audit_alert).map((r) => r.id),
+  );
   const all = rows.map((r): FleetTerminalView => {
     const skewMs = r.clock_skew_ms === null ? null : Number(r.clock_skew_ms);
     const view: Omit<FleetTerminalView, 'flags'> = {

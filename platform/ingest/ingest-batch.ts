@@ -82,7 +82,10 @@ export async function ingestBatch(ctx: PlatformContext, terminal: AuthenticatedT
   const verdicts = new Map(candidates.map((c) => [c.index, validateMessage(batch.messages[c.index]!, terminal)]));
   const submissions = [...verdicts].flatMap(([index, v]) => (v.ok && v.kind === 'application.submitted' ? [{ index, body: v.body }] : []));
   if (submissions.length > 0) {
-    const catalogs = await loadCatalogVersions(ctx.db, submissions.map((s) => s.body.catalogVersion));
+    const catalogs = await loadCatalogVersions(
+      ctx.db,
+      submissions.map((s) => s.body.catalogVersion),
+    );
     for (const s of submissions) {
       const refusal = checkSubmissionAgainstCatalog(catalogs, s.body);
       if (refusal) verdicts.set(s.index, { ok: false, ...refusal });
@@ -146,7 +149,12 @@ export async function ingestBatch(ctx: PlatformContext, terminal: AuthenticatedT
       }
     };
     const unstorable = (i: number) => invalid(i, 'UNSTORABLE', UNSTORABLE_REASON);
-    if (!(await isolated(submitted.map((s) => s.index), () => storeSubmitted(scope, submitted)))) {
+    if (
+      !(await isolated(
+        submitted.map((s) => s.index),
+        () => storeSubmitted(scope, submitted),
+      ))
+    ) {
       // The set-based insert failed: one at a time, to find the message the database will not take.
       for (const s of submitted) if (!(await isolated([s.index], () => storeSubmitted(scope, [s])))) unstorable(s.index);
     }

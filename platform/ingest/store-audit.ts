@@ -32,14 +32,21 @@ export async function storeAuditRun(scope: IngestScope, m: Valid<'audit.entries'
     return scope.accept(m, terminal.divisionCode, []);
   }
   const held = new Map(
-    (await tx.query<{ seq: number; hash: string }>('SELECT seq::int AS seq, hash FROM audit_entries WHERE terminal_id = $1 AND seq BETWEEN $2 AND $3', [terminal.id, from - 1, to])).map(
-      (r) => [r.seq, r.hash],
-    ),
+    (
+      await tx.query<{ seq: number; hash: string }>('SELECT seq::int AS seq, hash FROM audit_entries WHERE terminal_id = $1 AND seq BETWEEN $2 AND $3', [
+        terminal.id,
+        from - 1,
+        to,
+      ])
+    ).map((r) => [r.seq, r.hash]),
   );
   if (from > 1) {
     const before = held.get(from - 1);
     if (before === undefined) {
-      const [below] = await tx.query<{ n: number | null }>('SELECT max(seq)::int AS n FROM audit_entries WHERE terminal_id = $1 AND seq < $2', [terminal.id, from]);
+      const [below] = await tx.query<{ n: number | null }>('SELECT max(seq)::int AS n FROM audit_entries WHERE terminal_id = $1 AND seq < $2', [
+        terminal.id,
+        from,
+      ]);
       const lastSeq = below?.n ?? 0;
       if (from > lastSeq + 1) await recordAuditFinding(tx, terminal.id, 'gap', from, `第${lastSeq + 1}至${from - 1}条审计记录缺失`, at);
     } else if (before !== run.prevHash) {

@@ -81,5 +81,8 @@ export async function storeHandoverConfirmed(scope: IngestScope, c: Valid<'hando
     [b.listId, JSON.stringify(b.missing)],
   );
   // To the village, and up to the township's terminals so none of them offers to confirm the list again.
-  scope.accept(c, b.divisionCode, [handoverChange('handover.confirmed', b.divisionCode, false, b), handoverChange('handover.confirmed', b.divisionCode, true, b)]);
+  scope.accept(c, b.divisionCode, [
+    handoverChange('handover.confirmed', b.divisionCode, false, b),
+    handoverChange('handover.confirmed', b.divisionCode, true, b),
+  ]);
 }

@@ -25,11 +25,15 @@ export async function storeWithdrawn(scope: IngestScope, w: Valid<'application.w
   if (!app) return;
   if (app.status === 'withdrawn') return scope.accept(w, app.division_code, []);
   if (!canTransition(app.status, 'withdraw')) return scope.invalid(w.index, 'ILLEGAL_TRANSITION', refusalReason('withdraw', app.status, 'withdraw'));
-  await scope.tx.query(
-    `UPDATE applications SET status = 'withdrawn', withdrawn_at = $2, withdrawal_reason = $3, updated_at = $4 WHERE id = $1`,
-    [app.id, w.body.withdrawnAt, w.body.reason, scope.at],
-  );
-  scope.accept(w, app.division_code, [receivedChange(app.division_code, { applicationId: app.id, receiptNo: app.receipt_no, status: 'withdrawn', at: scope.at })]);
+  await scope.tx.query(`UPDATE applications SET status = 'withdrawn', withdrawn_at = $2, withdrawal_reason = $3, updated_at = $4 WHERE id = $1`, [
+    app.id,
+    w.body.withdrawnAt,
+    w.body.reason,
+    scope.at,
+  ]);
+  scope.accept(w, app.division_code, [
+    receivedChange(app.division_code, { applicationId: app.id, receiptNo: app.receipt_no, status: 'withdrawn', at: scope.at }),
+  ]);
 }
 
 /**
@@ -75,5 +79,7 @@ export async function storeCompleted(scope: IngestScope, c: Valid<'application.c
     c.body.completedAt,
     scope.at,
   ]);
-  scope.accept(c, app.division_code, [receivedChange(app.division_code, { applicationId: app.id, receiptNo: app.receipt_no, status: 'completed', at: scope.at })]);
+  scope.accept(c, app.division_code, [
+    receivedChange(app.division_code, { applicationId: app.id, receiptNo: app.receipt_no, status: 'completed', at: scope.at }),
+  ]);
 }

@@ -55,7 +55,8 @@ export async function publishRelease(ctx: PlatformContext, releaseDir: string, i
   }
   const { version, artifacts } = pickVersion(await readArtifacts(input.dir), input.version);
   const id = releaseId(channel, version);
-  const alreadyPublished = () => new PlatformError(409, 'INVALID_REQUEST', `通道 ${channel} 已发布过版本 ${version}，同一版本不能重复发布；请提高版本号后重新打包`);
+  const alreadyPublished = () =>
+    new PlatformError(409, 'INVALID_REQUEST', `通道 ${channel} 已发布过版本 ${version}，同一版本不能重复发布；请提高版本号后重新打包`);
   if ((await loadReleases(ctx.db, { id })).length > 0) throw alreadyPublished();
 
   const dir = channelDir(releaseDir, channel);
@@ -76,7 +77,18 @@ export async function publishRelease(ctx: PlatformContext, releaseDir: string, i
         await tx.query(
           `INSERT INTO release_files (release_id, platform, name, size, sha512, blockmap_name, blockmap_size, blockmap_sha512, embedded_blockmap_size, position)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-          [id, a.platform, a.name, a.size, a.sha512, a.blockmap?.name ?? null, a.blockmap?.size ?? null, a.blockmap?.sha512 ?? null, a.embeddedBlockMapSize, position],
+          [
+            id,
+            a.platform,
+            a.name,
+            a.size,
+            a.sha512,
+            a.blockmap?.name ?? null,
+            a.blockmap?.size ?? null,
+            a.blockmap?.sha512 ?? null,
+            a.embeddedBlockMapSize,
+            position,
+          ],
         );
       }
     });

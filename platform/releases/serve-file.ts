@@ -37,7 +37,7 @@ function multipartBody(path: string, ranges: ByteRange[], size: number, boundary
       try {
         for (const [i, r] of ranges.entries()) {
           yield partHead(boundary, r, size, i);
-          for (let at = r.start; at <= r.end; ) {
+          for (let at = r.start; at <= r.end;) {
             const length = Math.min(READ_CHUNK, r.end - at + 1);
             const { bytesRead, buffer } = await file.read(Buffer.allocUnsafe(length), 0, length, at);
             if (bytesRead === 0) throw new Error('release file shrank while it was being served');

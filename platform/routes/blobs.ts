@@ -77,15 +77,15 @@ export function registerBlobs(app: FastifyInstance, ctx: PlatformContext): void 
       }
       if (current.size !== total || start !== current.received) return { kind: 'range-mismatch', status: current };
 
-      await tx.query('INSERT INTO blob_chunks (division_code, sha256, "offset", data) VALUES ($1, $2, $3, $4)', [
-        terminal.divisionCode,
-        sha256,
-        start,
-        chunk,
-      ]);
+      await tx.query('INSERT INTO blob_chunks (division_code, sha256, "offset", data) VALUES ($1, $2, $3, $4)', [terminal.divisionCode, sha256, start, chunk]);
       const received = start + chunk.length;
       if (received < total) {
-        await tx.query('UPDATE blobs SET received = $3, updated_at = $4 WHERE division_code = $1 AND sha256 = $2', [terminal.divisionCode, sha256, received, at]);
+        await tx.query('UPDATE blobs SET received = $3, updated_at = $4 WHERE division_code = $1 AND sha256 = $2', [
+          terminal.divisionCode,
+          sha256,
+          received,
+          at,
+        ]);
         return { kind: 'status', status: { ...current, received } };
       }
       const chunks = await tx.query<{ data: unknown }>('SELECT data FROM blob_chunks WHERE division_code = $1 AND sha256 = $2 ORDER BY "offset"', [

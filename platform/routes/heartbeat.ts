@@ -27,11 +27,17 @@ export function registerHeartbeat(app: FastifyInstance, ctx: PlatformContext): v
       );
       const prevSeq = prev?.seq === null || prev?.seq === undefined ? null : Number(prev.seq);
       const head = hb.auditHead;
-      const cut =
-        prevSeq !== null && (head === null || head.seq < prevSeq || (head.seq === prevSeq && head.hash !== prev!.hash));
+      const cut = prevSeq !== null && (head === null || head.seq < prevSeq || (head.seq === prevSeq && head.hash !== prev!.hash));
       if (cut) {
         const kind = head !== null && head.seq === prevSeq ? 'rewrite' : 'truncated';
-        await recordAuditFinding(tx, terminal.id, kind, (head?.seq ?? 0) + (kind === 'truncated' ? 1 : 0), `终端审计日志的末尾与上次报告的不同（上次第${prevSeq}条）`, now);
+        await recordAuditFinding(
+          tx,
+          terminal.id,
+          kind,
+          (head?.seq ?? 0) + (kind === 'truncated' ? 1 : 0),
+          `终端审计日志的末尾与上次报告的不同（上次第${prevSeq}条）`,
+          now,
+        );
       }
       const found = await checkAuditHead(tx, terminal.id, head, now);
       await tx.query(
@@ -39,7 +45,19 @@ export function registerHeartbeat(app: FastifyInstance, ctx: PlatformContext): v
            audit_head_seq = $7, audit_head_hash = $8, audit_alert = audit_alert OR $9, last_seen_at = $10,
            clock_skew_ms = $11
          WHERE id = $1`,
-        [terminal.id, hb.appVersion, hb.queueDepth, hb.invalidCount, hb.lastSyncAt, hb.freeDiskBytes, head?.seq ?? null, head?.hash ?? null, cut || found, now, clockSkewMs],
+        [
+          terminal.id,
+          hb.appVersion,
+          hb.queueDepth,
+          hb.invalidCount,
+          hb.lastSyncAt,
+          hb.freeDiskBytes,
+          head?.seq ?? null,
+          head?.hash ?? null,
+          cut || found,
+          now,
+          clockSkewMs,
+        ],
       );
       return cut || found ? { previous: { seq: prevSeq, hash: prev!.hash }, reported: head } : null;
     });

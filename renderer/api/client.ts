@@ -79,11 +79,7 @@ async function httpCall(method: string, input: unknown, options: CallOptions): P
   });
 }
 
-export async function call<M extends StationMethod>(
-  method: M,
-  input: StationInput<M>,
-  options: CallOptions = {},
-): Promise<StationOutputs[M]> {
+export async function call<M extends StationMethod>(method: M, input: StationInput<M>, options: CallOptions = {}): Promise<StationOutputs[M]> {
   if (bridge) {
     try {
       return (await bridge.call(method, input)) as StationOutputs[M];

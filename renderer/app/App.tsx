@@ -2,19 +2,16 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import { Button, Result, Spin } from 'antd';
 import type { ServicePointView, UserView } from '../../core/api/views';
 import { call, errorMessage, hasTransport } from '../api/client';
-import { LoginScreen } from '../screens/LoginScreen';
+import { LoginScreen } from '../session/LoginScreen';
 import { refreshSyncStatus, useSyncStatus } from '../sync/sync-store';
 import { flushPendingSaves } from './pending-saves';
 import { SessionContext, type Session } from './session';
 import { Shell } from './Shell';
 
 // First run only: kept out of the login screen's bundle.
-const EnrollScreen = lazy(() => import('../screens/EnrollScreen').then((m) => ({ default: m.EnrollScreen })));
+const EnrollScreen = lazy(() => import('../sync/EnrollScreen').then((m) => ({ default: m.EnrollScreen })));
 
-type Boot =
-  | { state: 'loading' }
-  | { state: 'failed'; message: string }
-  | { state: 'ready'; servicePoint: ServicePointView; user: UserView | null };
+type Boot = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; servicePoint: ServicePointView; user: UserView | null };
 
 /** The division code the station reports until the terminal has been set up (station.ts readServicePoint). */
 const NEVER_SET_UP = '000000000000';
@@ -97,13 +94,7 @@ export function App() {
         </Suspense>
       );
     }
-    return (
-      <LoginScreen
-        servicePoint={boot.servicePoint}
-        notEnrolled={sync?.enrolled === false}
-        onLoggedIn={(user) => setBoot({ ...boot, user })}
-      />
-    );
+    return <LoginScreen servicePoint={boot.servicePoint} notEnrolled={sync?.enrolled === false} onLoggedIn={(user) => setBoot({ ...boot, user })} />;
   }
   return (
     <SessionContext.Provider value={session}>

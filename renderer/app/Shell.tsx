@@ -1,18 +1,18 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Layout, Spin } from 'antd';
-import { TopBar } from '../components/TopBar';
+import { TopBar } from './TopBar';
 import { DecisionNotifier } from '../village/DecisionNotifier';
 import { UpdateBanner } from '../updates/UpdateBanner';
 import { NavContext, type Nav, type Route } from './nav';
 import { useSession } from './session';
 
-const HomeScreen = lazy(() => import('../screens/HomeScreen').then((m) => ({ default: m.HomeScreen })));
-const ResidentsScreen = lazy(() => import('../screens/ResidentsScreen').then((m) => ({ default: m.ResidentsScreen })));
-const ItemPickerScreen = lazy(() => import('../screens/ItemPickerScreen').then((m) => ({ default: m.ItemPickerScreen })));
-const ApplicationScreen = lazy(() => import('../screens/ApplicationScreen').then((m) => ({ default: m.ApplicationScreen })));
-const ReceiptScreen = lazy(() => import('../screens/ReceiptScreen').then((m) => ({ default: m.ReceiptScreen })));
-const QueueScreen = lazy(() => import('../screens/QueueScreen').then((m) => ({ default: m.QueueScreen })));
-const DetailScreen = lazy(() => import('../screens/DetailScreen').then((m) => ({ default: m.DetailScreen })));
+const HomeScreen = lazy(() => import('../home/HomeScreen').then((m) => ({ default: m.HomeScreen })));
+const ResidentsScreen = lazy(() => import('../residents/ResidentsScreen').then((m) => ({ default: m.ResidentsScreen })));
+const ItemPickerScreen = lazy(() => import('../intake/ItemPickerScreen').then((m) => ({ default: m.ItemPickerScreen })));
+const ApplicationScreen = lazy(() => import('../intake/ApplicationScreen').then((m) => ({ default: m.ApplicationScreen })));
+const ReceiptScreen = lazy(() => import('../intake/ReceiptScreen').then((m) => ({ default: m.ReceiptScreen })));
+const QueueScreen = lazy(() => import('../applications/QueueScreen').then((m) => ({ default: m.QueueScreen })));
+const DetailScreen = lazy(() => import('../applications/DetailScreen').then((m) => ({ default: m.DetailScreen })));
 const SupplementScreen = lazy(() => import('../village/SupplementScreen').then((m) => ({ default: m.SupplementScreen })));
 const DocumentScreen = lazy(() => import('../print/DocumentScreen').then((m) => ({ default: m.DocumentScreen })));
 const HandoverScreen = lazy(() => import('../handover/HandoverScreen').then((m) => ({ default: m.HandoverScreen })));

@@ -7,8 +7,7 @@ export const theme: ThemeConfig = {
     controlHeight: 36,
     borderRadius: 4,
     colorPrimary: '#1d5fbf',
-    fontFamily:
-      '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif',
+    fontFamily: '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif',
   },
   components: {
     Layout: { headerHeight: 52, headerPadding: '0 16px', headerBg: '#12407f' },

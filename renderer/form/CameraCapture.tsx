@@ -3,8 +3,7 @@ import { Alert, Button, Modal } from 'antd';
 import { CameraOutlined } from '@ant-design/icons';
 
 /** Whether this machine can use a camera at all (a document camera or webcam). */
-export const cameraAvailable = (): boolean =>
-  typeof navigator !== 'undefined' && Boolean(navigator.mediaDevices?.getUserMedia);
+export const cameraAvailable = (): boolean => typeof navigator !== 'undefined' && Boolean(navigator.mediaDevices?.getUserMedia);
 
 /** Takes a photo of a page with the PC's camera; hands back a JPEG. */
 export function CameraCapture({ onCapture, disabled }: { onCapture(photo: Blob): void; disabled?: boolean }) {
@@ -41,15 +40,26 @@ export function CameraCapture({ onCapture, disabled }: { onCapture(photo: Blob):
     canvas.width = v.videoWidth;
     canvas.height = v.videoHeight;
     canvas.getContext('2d')?.drawImage(v, 0, 0);
-    canvas.toBlob((b) => {
-      if (b) onCapture(b);
-      setOpen(false);
-    }, 'image/jpeg', 0.85);
+    canvas.toBlob(
+      (b) => {
+        if (b) onCapture(b);
+        setOpen(false);
+      },
+      'image/jpeg',
+      0.85,
+    );
   };
 
   return (
     <>
-      <Button icon={<CameraOutlined />} onClick={() => { setError(null); setOpen(true); }} disabled={disabled}>
+      <Button
+        icon={<CameraOutlined />}
+        onClick={() => {
+          setError(null);
+          setOpen(true);
+        }}
+        disabled={disabled}
+      >
         拍照
       </Button>
       <Modal open={open} title="拍摄材料" okText="拍照" cancelText="取消" onOk={take} onCancel={() => setOpen(false)} destroyOnHidden width={720}>

@@ -23,17 +23,17 @@ export function MaterialsChecklist({ materials, received, errors, onChange }: Pr
         return (
           <li key={m.key} style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }} data-material={m.key}>
             <div style={{ display: 'flex', alignItems: 'flex-start', gap: 8 }}>
-              <Checkbox
-                checked={r.received}
-                onChange={(e) => set(m.key, { received: e.target.checked }, m.count)}
-                style={{ flex: 1, fontSize: 15 }}
-              >
+              <Checkbox checked={r.received} onChange={(e) => set(m.key, { received: e.target.checked }, m.count)} style={{ flex: 1, fontSize: 15 }}>
                 {m.required ? <span style={{ color: '#d4380d' }}>* </span> : null}
                 {m.name}
                 <Tag style={{ marginInlineStart: 6, fontSize: 12 }} color={m.form === 'copy' ? 'default' : 'blue'}>
                   {MATERIAL_FORM_LABEL[m.form]}
                 </Tag>
-                {!m.required ? <span className="muted" style={{ fontSize: 13 }}>（如有）</span> : null}
+                {!m.required ? (
+                  <span className="muted" style={{ fontSize: 13 }}>
+                    （如有）
+                  </span>
+                ) : null}
               </Checkbox>
               <InputNumber
                 aria-label={`${m.name}份数`}
@@ -48,8 +48,16 @@ export function MaterialsChecklist({ materials, received, errors, onChange }: Pr
                 style={{ width: 76 }}
               />
             </div>
-            {m.note ? <div className="muted" style={{ fontSize: 13, paddingLeft: 24 }}>{m.note}</div> : null}
-            {error ? <div className="cell-error" style={{ paddingLeft: 24 }} role="alert">{error}</div> : null}
+            {m.note ? (
+              <div className="muted" style={{ fontSize: 13, paddingLeft: 24 }}>
+                {m.note}
+              </div>
+            ) : null}
+            {error ? (
+              <div className="cell-error" style={{ paddingLeft: 24 }} role="alert">
+                {error}
+              </div>
+            ) : null}
           </li>
         );
       })}

@@ -28,19 +28,21 @@ export function ReviewSummary({ item, values, materials, scanCount, labelWidth =
         ))}
       </Descriptions>
       {tables.map((f) => (
-          <div key={f.key} style={{ marginTop: 12 }}>
-            <div style={{ fontWeight: 600, marginBottom: 4 }}>{f.label}</div>
-            <Table
-              size="small"
-              pagination={false}
-              rowKey="__row"
-              dataSource={asRows(values[f.key]).map((r, i) => ({ ...r, __row: i }))}
-              columns={f.columns.map((c) => ({ title: c.label, key: c.key, render: (_: unknown, row: Record<string, unknown>) => formatValue(c, row[c.key]) }))}
-            />
-          </div>
+        <div key={f.key} style={{ marginTop: 12 }}>
+          <div style={{ fontWeight: 600, marginBottom: 4 }}>{f.label}</div>
+          <Table
+            size="small"
+            pagination={false}
+            rowKey="__row"
+            dataSource={asRows(values[f.key]).map((r, i) => ({ ...r, __row: i }))}
+            columns={f.columns.map((c) => ({ title: c.label, key: c.key, render: (_: unknown, row: Record<string, unknown>) => formatValue(c, row[c.key]) }))}
+          />
+        </div>
       ))}
       <div style={{ marginTop: 12 }}>
-        <div style={{ fontWeight: 600, marginBottom: 4 }}>已收取的纸质材料（{received.length}项）　扫描件 {scanCount} 页</div>
+        <div style={{ fontWeight: 600, marginBottom: 4 }}>
+          已收取的纸质材料（{received.length}项）　扫描件 {scanCount} 页
+        </div>
         {received.map((m) => (
           <Tag key={m.key} style={{ fontSize: 14, marginBottom: 4 }}>
             {m.name}（{MATERIAL_FORM_LABEL[m.form]} {materials[m.key]?.count}份）

@@ -1,6 +1,6 @@
 import { Button, Typography } from 'antd';
 import { CheckCircleOutlined, ExclamationCircleOutlined, LoadingOutlined } from '@ant-design/icons';
-import { shanghaiClock } from '../lib/time';
+import { shanghaiClock } from '../shared/time';
 import type { SaveState } from './use-autosave';
 
 /** "已自动保存 HH:mm:ss" — shown only when everything typed so far is in the store. */

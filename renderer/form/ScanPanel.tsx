@@ -1,9 +1,10 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { Alert, Button, Space } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import type { AttachmentView } from '../../core/api/views';
-import { call, errorMessage } from '../api/client';
-import { fileToBase64 } from '../lib/files';
+import { call } from '../api/client';
+import { useAction } from '../shared/use-action';
+import { fileToBase64 } from '../shared/files';
 import { CameraCapture, cameraAvailable } from './CameraCapture';
 import { ScanThumb } from './ScanThumb';
 
@@ -16,12 +17,7 @@ interface Props {
 /** Scanned pages of the paper materials: pick image/PDF files (or take a photo); each is stored at once. */
 export function ScanPanel({ applicationId, attachments, onAdded }: Props) {
   const input = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const upload = async (files: { blob: Blob; name: string }[]) => {
-    setBusy(true);
-    setError(null);
+  const add = useAction(async (files: { blob: Blob; name: string }[]) => {
     try {
       for (const f of files) {
         const a = await call('attachments.add', {
@@ -32,13 +28,12 @@ export function ScanPanel({ applicationId, attachments, onAdded }: Props) {
         });
         onAdded(a);
       }
-    } catch (e) {
-      setError(errorMessage(e));
     } finally {
-      setBusy(false);
       if (input.current) input.current.value = '';
     }
-  };
+  });
+  const { busy, error } = add;
+  const upload = (files: { blob: Blob; name: string }[]) => void add.run(files);
 
   return (
     <div>
@@ -46,10 +41,10 @@ export function ScanPanel({ applicationId, attachments, onAdded }: Props) {
         <Button icon={<UploadOutlined />} loading={busy} onClick={() => input.current?.click()}>
           选择扫描件
         </Button>
-        {cameraAvailable() && (
-          <CameraCapture disabled={busy} onCapture={(b) => upload([{ blob: b, name: `拍照-${Date.now()}.jpg` }])} />
-        )}
-        <span className="muted" style={{ fontSize: 14 }}>已添加 {attachments.length} 页</span>
+        {cameraAvailable() && <CameraCapture disabled={busy} onCapture={(b) => upload([{ blob: b, name: `拍照-${Date.now()}.jpg` }])} />}
+        <span className="muted" style={{ fontSize: 14 }}>
+          已添加 {attachments.length} 页
+        </span>
       </Space>
       <input
         ref={input}

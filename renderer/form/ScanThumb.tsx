@@ -3,7 +3,7 @@ import { Image, Spin } from 'antd';
 import { FilePdfOutlined } from '@ant-design/icons';
 import type { AttachmentView } from '../../core/api/views';
 import { call } from '../api/client';
-import { base64ToBlob } from '../lib/files';
+import { base64ToBlob } from '../shared/files';
 
 /** One scanned page: an image thumbnail (click to enlarge) or a PDF that opens in a new view. */
 export function ScanThumb({ attachment }: { attachment: AttachmentView }) {
@@ -31,12 +31,29 @@ export function ScanThumb({ attachment }: { attachment: AttachmentView }) {
       {attachment.fileName}
     </div>
   );
-  if (failed) return <div className="thumb" style={{ display: 'grid', placeItems: 'center' }}>无法显示</div>;
-  if (!url) return <div className="thumb" style={{ display: 'grid', placeItems: 'center' }}><Spin size="small" /></div>;
+  if (failed)
+    return (
+      <div className="thumb" style={{ display: 'grid', placeItems: 'center' }}>
+        无法显示
+      </div>
+    );
+  if (!url)
+    return (
+      <div className="thumb" style={{ display: 'grid', placeItems: 'center' }}>
+        <Spin size="small" />
+      </div>
+    );
   if (attachment.mimeType === 'application/pdf') {
     return (
       <div>
-        <a href={url} target="_blank" rel="noreferrer" className="thumb" style={{ display: 'grid', placeItems: 'center', fontSize: 36 }} aria-label={`查看${attachment.fileName}`}>
+        <a
+          href={url}
+          target="_blank"
+          rel="noreferrer"
+          className="thumb"
+          style={{ display: 'grid', placeItems: 'center', fontSize: 36 }}
+          aria-label={`查看${attachment.fileName}`}
+        >
           <FilePdfOutlined />
         </a>
         {caption}

@@ -4,11 +4,7 @@ import { call, errorMessage } from '../api/client';
 import { registerPendingSave } from '../app/pending-saves';
 
 export type SaveState =
-  | { kind: 'idle'; lastSaved: string | null }
-  | { kind: 'dirty' }
-  | { kind: 'saving' }
-  | { kind: 'saved'; at: Date }
-  | { kind: 'error'; message: string };
+  { kind: 'idle'; lastSaved: string | null } | { kind: 'dirty' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'error'; message: string };
 
 export interface DraftData {
   form: Record<string, unknown>;

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Alert, Checkbox, Input, Modal } from 'antd';
 import type { HandoverView } from '../../core/api/views';
-import { call, errorMessage } from '../api/client';
+import { call } from '../api/client';
+import { useAction } from '../shared/use-action';
 
 interface Props {
   list: HandoverView;
@@ -12,8 +13,6 @@ interface Props {
 /** Township: the paper of a list arrived — all of it, or tick what did not, with a note. */
 export function HandoverConfirmModal({ list, onClose, onDone }: Props) {
   const [missing, setMissing] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const n = Object.keys(missing).length;
 
   const toggle = (k: string, on: boolean) =>
@@ -24,24 +23,17 @@ export function HandoverConfirmModal({ list, onClose, onDone }: Props) {
       return next;
     });
 
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const next = await call('handover.confirm', {
-        listId: list.id,
-        missing: Object.entries(missing).map(([k, note]) => {
-          const [applicationId = '', materialKey = ''] = k.split('|');
-          return { applicationId, materialKey, ...(note.trim() ? { note: note.trim() } : {}) };
-        }),
-      });
-      onDone(next);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const confirm = useAction(async () => {
+    const next = await call('handover.confirm', {
+      listId: list.id,
+      missing: Object.entries(missing).map(([k, note]) => {
+        const [applicationId = '', materialKey = ''] = k.split('|');
+        return { applicationId, materialKey, ...(note.trim() ? { note: note.trim() } : {}) };
+      }),
+    });
+    onDone(next);
+  });
+  const { busy, error } = confirm;
 
   return (
     <Modal
@@ -52,7 +44,7 @@ export function HandoverConfirmModal({ list, onClose, onDone }: Props) {
       cancelText="取消"
       okButtonProps={{ size: 'large', loading: busy }}
       cancelButtonProps={{ size: 'large' }}
-      onOk={confirm}
+      onOk={() => void confirm.run()}
       onCancel={onClose}
       styles={{ body: { maxHeight: 470, overflowY: 'auto' } }}
     >
@@ -61,7 +53,10 @@ export function HandoverConfirmModal({ list, onClose, onDone }: Props) {
       {list.applications.map((a) => (
         <div key={a.applicationId} style={{ border: '1px solid #f0f0f0', padding: 8, marginBottom: 8 }}>
           <div style={{ fontWeight: 600 }}>
-            {a.residentName} · {a.itemName} <span className="muted" style={{ fontWeight: 'normal', fontSize: 14 }}>{a.receiptNo}</span>
+            {a.residentName} · {a.itemName}{' '}
+            <span className="muted" style={{ fontWeight: 'normal', fontSize: 14 }}>
+              {a.receiptNo}
+            </span>
           </div>
           {a.materials.map((m) => {
             const k = `${a.applicationId}|${m.key}`;

@@ -5,8 +5,8 @@ import type { HandoverView } from '../../core/api/views';
 import { call, errorMessage } from '../api/client';
 import { useNav } from '../app/nav';
 import { useSession } from '../app/session';
-import { useLoad } from '../components/use-call';
-import { showDateTime } from '../lib/time';
+import { useLoad } from '../shared/use-load';
+import { showDateTime } from '../shared/time';
 import { HandoverConfirmModal } from './HandoverConfirmModal';
 import { HandoverContents, HandoverState } from './HandoverContents';
 
@@ -58,7 +58,9 @@ export function HandoverScreen() {
           </Button>
         </Space>
       </Space>
-      {!township && <Alert type="info" showIcon style={{ marginBottom: 12 }} title="“生成交接清单”会把已上报、还没列入清单的申请列成一张清单，打印后随纸质材料送到乡镇。" />}
+      {!township && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title="“生成交接清单”会把已上报、还没列入清单的申请列成一张清单，打印后随纸质材料送到乡镇。" />
+      )}
       {(error ?? lists.error) && <Alert type="error" showIcon title={error ?? lists.error} style={{ marginBottom: 12 }} />}
       <Table<HandoverView>
         rowKey="id"
@@ -103,7 +105,9 @@ export function HandoverScreen() {
           onClose={() => setConfirming(null)}
           onDone={(next) => {
             setConfirming(null);
-            message.success(next.missing.length === 0 ? `已确认全部收到。${next.synced ? '' : '已保存，网络恢复后自动上报。'}` : `已确认，${next.missing.length}项未收到。`);
+            message.success(
+              next.missing.length === 0 ? `已确认全部收到。${next.synced ? '' : '已保存，网络恢复后自动上报。'}` : `已确认，${next.missing.length}项未收到。`,
+            );
             lists.reload();
           }}
         />

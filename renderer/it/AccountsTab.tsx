@@ -21,7 +21,8 @@ export function AccountsTab() {
   const rows = useMemo(() => {
     const q = search.trim().toLowerCase();
     return (accounts.data ?? []).filter(
-      (a) => (!role || a.role === role) && (!q || a.username.toLowerCase().includes(q) || a.displayName.includes(q) || shortDivision(a.divisionCode).startsWith(q)),
+      (a) =>
+        (!role || a.role === role) && (!q || a.username.toLowerCase().includes(q) || a.displayName.includes(q) || shortDivision(a.divisionCode).startsWith(q)),
     );
   }, [accounts.data, search, role]);
 
@@ -62,7 +63,14 @@ export function AccountsTab() {
     <>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
         <Space wrap>
-          <Input.Search aria-label="查找账号" placeholder="账号、姓名或区划代码" allowClear value={search} onChange={(e) => setSearch(e.target.value)} style={{ width: 260 }} />
+          <Input.Search
+            aria-label="查找账号"
+            placeholder="账号、姓名或区划代码"
+            allowClear
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            style={{ width: 260 }}
+          />
           <Select
             aria-label="按角色筛选"
             allowClear
@@ -94,7 +102,12 @@ export function AccountsTab() {
           { title: '姓名', dataIndex: 'displayName', width: 160 },
           { title: '登录账号', dataIndex: 'username', width: 200, render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{v}</span> },
           { title: '角色', dataIndex: 'role', width: 120, render: (r: AccountRoleName) => <Tag color={ACCOUNT_ROLE_COLOR[r]}>{ACCOUNT_ROLE_LABEL[r]}</Tag> },
-          { title: '区划代码', dataIndex: 'divisionCode', width: 160, render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{shortDivision(v)}</span> },
+          {
+            title: '区划代码',
+            dataIndex: 'divisionCode',
+            width: 160,
+            render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{shortDivision(v)}</span>,
+          },
           { title: '状态', dataIndex: 'disabled', width: 100, render: (d: boolean) => (d ? <Tag>已停用</Tag> : <Tag color="green">正常</Tag>) },
           {
             title: '操作',

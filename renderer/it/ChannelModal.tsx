@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { App, Form, Input, Modal, Space, Tag } from 'antd';
 import { channelSchema, DEFAULT_CHANNEL, type FleetTerminalView } from '../../core/admin/api';
 import { describeIssue } from '../../core/refusal';
 import { call } from '../api/client';
+import { useAction } from '../shared/use-action';
 import { useItLink } from './it-context';
 
 /** Channels IT staff commonly use; any lower-case name is allowed. */
@@ -17,22 +17,22 @@ export function ChannelModal({ terminal, onClose, onSaved }: { terminal: FleetTe
   const { message } = App.useApp();
   const { failed } = useItLink();
   const [form] = Form.useForm<{ channel: string }>();
-  const [busy, setBusy] = useState(false);
   const chosen = Form.useWatch('channel', form);
 
-  const save = async ({ channel }: { channel: string }) => {
-    if (!terminal) return;
-    setBusy(true);
-    try {
+  const action = useAction(
+    async ({ channel }: { channel: string }) => {
+      if (!terminal) return;
       await call('it.setChannel', { terminalId: terminal.id, channel: channel.trim() });
       message.success(`已将“${terminal.servicePointName}”的更新通道设为 ${channel.trim()}，下次检查更新时生效。`);
       onSaved();
-    } catch (e) {
+    },
+    (e) => {
       form.setFields([{ name: 'channel', errors: [failed(e)] }]);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return null;
+    },
+  );
+  const busy = action.busy;
+  const save = (v: { channel: string }) => void action.run(v);
 
   return (
     <Modal
@@ -57,7 +57,9 @@ export function ChannelModal({ terminal, onClose, onSaved }: { terminal: FleetTe
             {
               validator: (_r, v: string) => {
                 const parsed = channelSchema.safeParse((v ?? '').trim());
-                return parsed.success ? Promise.resolve() : Promise.reject(new Error(parsed.error.issues[0] ? describeIssue(parsed.error.issues[0]) : '通道名称不正确'));
+                return parsed.success
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(parsed.error.issues[0] ? describeIssue(parsed.error.issues[0]) : '通道名称不正确'));
               },
             },
           ]}

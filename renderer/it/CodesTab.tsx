@@ -25,7 +25,9 @@ export function CodesTab() {
 
   const issue = (v: Values) =>
     submit(async () => {
-      setIssued(await call('it.issueCode', { role: v.role, divisionCode: v.divisionCode.trim(), servicePointName: v.servicePointName.trim(), ttlHours: v.ttlHours }));
+      setIssued(
+        await call('it.issueCode', { role: v.role, divisionCode: v.divisionCode.trim(), servicePointName: v.servicePointName.trim(), ttlHours: v.ttlHours }),
+      );
       form.resetFields(['divisionCode', 'servicePointName']);
     });
 
@@ -64,7 +66,14 @@ export function CodesTab() {
             >
               <Input inputMode="numeric" maxLength={12} autoComplete="off" style={{ fontFamily: 'monospace' }} />
             </Form.Item>
-            <Form.Item name="servicePointName" label="服务点名称" rules={[{ required: true, whitespace: true, message: '请填写服务点名称' }, { min: 2, message: '服务点名称太短' }]}>
+            <Form.Item
+              name="servicePointName"
+              label="服务点名称"
+              rules={[
+                { required: true, whitespace: true, message: '请填写服务点名称' },
+                { min: 2, message: '服务点名称太短' },
+              ]}
+            >
               <Input maxLength={40} placeholder="如：瑞金市叶坪乡华屋村为民服务代办点" autoComplete="off" />
             </Form.Item>
             <Form.Item name="ttlHours" label="有效期（小时）" extra="过期未用的注册码自动作废；最长720小时（30天）">

@@ -4,6 +4,7 @@ import { ApiOutlined, LockOutlined } from '@ant-design/icons';
 import type { ItStatusView } from '../../core/api/it-methods';
 import { call, StationCallError } from '../api/client';
 import { useSession } from '../app/session';
+import { useAction } from '../shared/use-action';
 
 /** What to do next, under the reason the station gave. */
 const HINT: Record<string, string> = {
@@ -17,25 +18,29 @@ const HINT: Record<string, string> = {
 export function ConnectPanel({ status, onConnected }: { status: ItStatusView; onConnected(next: ItStatusView): void }) {
   const { user } = useSession();
   const [form] = Form.useForm<{ password: string }>();
-  const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState(status.problem);
-
-  const connect = async ({ password }: { password: string }) => {
-    setBusy(true);
-    try {
-      onConnected(await call('it.connect', { password }));
-    } catch (e) {
+  const action = useAction(
+    async ({ password }: { password: string }) => onConnected(await call('it.connect', { password })),
+    (e) => {
       const err = StationCallError.from(e);
       setProblem({ code: err.code, message: err.message });
       form.setFieldValue('password', '');
-    } finally {
-      setBusy(false);
-    }
-  };
+      return null;
+    },
+  );
+  const busy = action.busy;
+  const connect = (v: { password: string }) => void action.run(v);
 
   const title = problem?.code === 'PLATFORM_UNREACHABLE' ? '暂时连不上省级平台' : '请连接省级平台';
   return (
-    <Card style={{ maxWidth: 620, margin: '24px auto' }} title={<span><ApiOutlined /> {title}</span>}>
+    <Card
+      style={{ maxWidth: 620, margin: '24px auto' }}
+      title={
+        <span>
+          <ApiOutlined /> {title}
+        </span>
+      }
+    >
       {problem && (
         <Alert
           type={problem.code === 'IT_PASSWORD_REQUIRED' ? 'info' : 'warning'}

@@ -50,7 +50,17 @@ export function CreateAccountModal({ open, onClose, onCreated }: { open: boolean
     });
 
   return (
-    <Modal open={open} title="新建账号" okText="创建" cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={onClose} width={560} destroyOnHidden>
+    <Modal
+      open={open}
+      title="新建账号"
+      okText="创建"
+      cancelText="取消"
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      width={560}
+      destroyOnHidden
+    >
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="horizontal" labelCol={{ span: 6 }} onFinish={create} requiredMark={false} initialValues={{ role: 'cadre' }} preserve={false}>
         <Form.Item name="role" label="角色">

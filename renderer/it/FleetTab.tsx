@@ -3,7 +3,7 @@ import { Alert, App, Button, Checkbox, Space, Table, Tag, Tooltip } from 'antd';
 import { CloudDownloadOutlined, FileSearchOutlined, ReloadOutlined, SwapOutlined } from '@ant-design/icons';
 import { FLEET_FLAG_LABELS, FLEET_FLAGS, FLEET_THRESHOLDS, type FleetTerminalView } from '../../core/admin/api';
 import { call } from '../api/client';
-import { base64ToBlob, downloadBlob } from '../lib/files';
+import { base64ToBlob, downloadBlob } from '../shared/files';
 import { ChannelModal } from './ChannelModal';
 import { FlagTags } from './FlagTags';
 import { useItLink, useItLoad } from './it-context';
@@ -22,10 +22,7 @@ export function FleetTab() {
   const [busy, setBusy] = useState<string | null>(null);
   const report = fleet.data;
   const now = report ? Date.parse(report.generatedAt) : Date.now();
-  const rows = useMemo(
-    () => (report?.terminals ?? []).filter((t) => !problemsOnly || t.flags.length > 0),
-    [report, problemsOnly],
-  );
+  const rows = useMemo(() => (report?.terminals ?? []).filter((t) => !problemsOnly || t.flags.length > 0), [report, problemsOnly]);
   const withProblems = report?.terminals.filter((t) => t.flags.length > 0).length ?? 0;
 
   const requestDiagnostics = async (t: FleetTerminalView) => {
@@ -59,7 +56,8 @@ export function FleetTab() {
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
         <Space wrap size={6}>
           <span>
-            共 <b>{report?.terminals.length ?? '—'}</b> 台终端，<b style={{ color: withProblems > 0 ? '#cf1322' : undefined }}>{report ? withProblems : '—'}</b> 台有问题
+            共 <b>{report?.terminals.length ?? '—'}</b> 台终端，<b style={{ color: withProblems > 0 ? '#cf1322' : undefined }}>{report ? withProblems : '—'}</b>{' '}
+            台有问题
           </span>
           {report &&
             FLEET_FLAGS.filter((f) => report.flagCounts[f] > 0).map((f) => (
@@ -158,9 +156,7 @@ export function FleetTab() {
             title: '时钟偏差',
             key: 'skew',
             width: 92,
-            render: (_, t) => (
-              <span style={{ color: t.flags.includes('clock_skew') ? '#d46b08' : undefined }}>{formatSkew(t.clockSkewSeconds)}</span>
-            ),
+            render: (_, t) => <span style={{ color: t.flags.includes('clock_skew') ? '#d46b08' : undefined }}>{formatSkew(t.clockSkewSeconds)}</span>,
           },
           {
             title: '状态',

@@ -38,7 +38,9 @@ export function ItScreen() {
         const err = StationCallError.from(e);
         if (err.code === 'IT_PASSWORD_REQUIRED') {
           setLoad((l) =>
-            l.state === 'ready' ? { state: 'ready', status: { ...l.status, connected: false, account: null, problem: { code: err.code, message: err.message } } } : l,
+            l.state === 'ready'
+              ? { state: 'ready', status: { ...l.status, connected: false, account: null, problem: { code: err.code, message: err.message } } }
+              : l,
           );
         }
         return err.message;

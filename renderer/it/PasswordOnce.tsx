@@ -6,7 +6,15 @@ import { ACCOUNT_ROLE_LABEL, shortDivision } from './labels';
 export function PasswordOnce({ result, title, onClose }: { result: AccountWithPassword | null; title: string; onClose(): void }) {
   const a = result?.account;
   return (
-    <Modal open={result !== null} title={title} okText="我已记下" onOk={onClose} onCancel={onClose} cancelButtonProps={{ style: { display: 'none' } }} destroyOnHidden>
+    <Modal
+      open={result !== null}
+      title={title}
+      okText="我已记下"
+      onOk={onClose}
+      onCancel={onClose}
+      cancelButtonProps={{ style: { display: 'none' } }}
+      destroyOnHidden
+    >
       {a && (
         <>
           <p style={{ marginTop: 0 }}>

@@ -152,7 +152,9 @@ export function ReleasesTab() {
         onClose={() => setStaging(null)}
         onSaved={(next) => {
           setStaging(null);
-          message.success(`已调整 ${next.version} 的分批：${next.stagingPercentage}%${next.stagingDivisions.length ? `，限 ${next.stagingDivisions.join('、')}` : ''}`);
+          message.success(
+            `已调整 ${next.version} 的分批：${next.stagingPercentage}%${next.stagingDivisions.length ? `，限 ${next.stagingDivisions.join('、')}` : ''}`,
+          );
           releases.reload();
         }}
       />

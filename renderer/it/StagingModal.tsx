@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { Form, InputNumber, Modal, Select, Slider, Space } from 'antd';
 import type { ReleaseView } from '../../core/admin/api';
 import { call, StationCallError } from '../api/client';
+import { useAction } from '../shared/use-action';
 import { useItLink } from './it-context';
 
 interface Values {
@@ -15,21 +15,20 @@ const DIVISION = /^\d{2}(\d{2}){0,2}(\d{3}){0,2}$/;
 export function StagingModal({ release, onClose, onSaved }: { release: ReleaseView | null; onClose(): void; onSaved(next: ReleaseView): void }) {
   const { failed } = useItLink();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-
-  const save = async (v: Values) => {
-    if (!release) return;
-    setBusy(true);
-    try {
+  const action = useAction(
+    async (v: Values) => {
+      if (!release) return;
       onSaved(await call('it.setStaging', { id: release.id, percentage: v.percentage, divisions: v.divisions.map((d) => d.trim()) }));
-    } catch (e) {
+    },
+    (e) => {
       const fields = StationCallError.from(e).fields;
       const text = failed(e);
       form.setFields([{ name: fields.divisions ? 'divisions' : 'percentage', errors: [fields.divisions ?? fields.percentage ?? text] }]);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return null;
+    },
+  );
+  const busy = action.busy;
+  const save = (v: Values) => void action.run(v);
 
   return (
     <Modal

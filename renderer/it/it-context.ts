@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import { errorMessage } from '../api/client';
-import { useLoad, type Loaded } from '../components/use-call';
+import { useLoad, type Loaded } from '../shared/use-load';
 
 /**
  * What every tab of the IT console shares: a refusal that means "the platform session is gone" (expired, or

@@ -1,5 +1,5 @@
 import type { AccountRoleName, FleetFlag, ReleasePlatform, ReleaseState } from '../../core/admin/api';
-import { showDateTime } from '../lib/time';
+import { showDateTime } from '../shared/time';
 
 /** Tag colours of the fleet's flags: red needs someone to go there, orange needs a look. */
 export const FLAG_COLOR: Record<FleetFlag, string> = {

@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import type { FormInstance } from 'antd';
-import { markFieldRefusals } from '../components/field-refusals';
+import { markFieldRefusals } from '../shared/field-refusals';
+import { useAction } from '../shared/use-action';
 import { useItLink } from './it-context';
 
 export interface ItSubmit {
@@ -13,21 +13,19 @@ export interface ItSubmit {
 /** An IT console form's submit: busy while it runs, refusals under their fields, anything else in `error`. */
 export function useItSubmit<V>(form: FormInstance<V>, names: readonly (keyof V & string)[]): ItSubmit {
   const { failed } = useItLink();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async (run: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await run();
-    } catch (e) {
+  const action = useAction(
+    (run: () => Promise<void>) => run(),
+    (e) => {
       const marked = markFieldRefusals(form, names, e);
       const text = failed(e);
-      if (!marked) setError(text);
-    } finally {
-      setBusy(false);
-    }
+      return marked ? null : text;
+    },
+  );
+  return {
+    busy: action.busy,
+    error: action.error,
+    submit: async (run) => {
+      await action.run(run);
+    },
   };
-  return { busy, error, submit };
 }

@@ -3,8 +3,8 @@ import { Alert, App, Button, Card, Space, Table, Tag } from 'antd';
 import { CheckCircleFilled, WarningFilled } from '@ant-design/icons';
 import type { BackupView, RestoreResult } from '../../core/api/backup-methods';
 import { call, errorMessage } from '../api/client';
-import { useLoad } from '../components/use-call';
-import { showDateTime } from '../lib/time';
+import { useLoad } from '../shared/use-load';
+import { showDateTime } from '../shared/time';
 import { BACKUP_KIND_COLOR, BACKUP_KIND_LABEL, showSize } from './backup-labels';
 import { BackupRestoreDialog } from './BackupRestoreDialog';
 

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { Alert, Input, Modal, Spin } from 'antd';
 import type { BackupView, RestorePreview, RestoreResult } from '../../core/api/backup-methods';
 import { call, errorMessage } from '../api/client';
-import { showDateTime } from '../lib/time';
+import { showDateTime } from '../shared/time';
+import { useAction } from '../shared/use-action';
 
 interface Props {
   backup: BackupView;
@@ -14,28 +15,18 @@ interface Props {
 export function BackupRestoreDialog({ backup, onClose, onRestored }: Props) {
   const [preview, setPreview] = useState<RestorePreview | null>(null);
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction(async () => onRestored(await call('backups.restore', { id: backup.id, password })));
+  const { busy, error, fail } = action;
 
   useEffect(() => {
     call('backups.restorePreview', { id: backup.id })
       .then(setPreview)
-      .catch((e) => setError(errorMessage(e)));
-  }, [backup.id]);
+      .catch((e) => fail(errorMessage(e)));
+  }, [backup.id, fail]);
 
-  const restore = async () => {
-    if (!password) {
-      setError('请输入您的登录密码');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      onRestored(await call('backups.restore', { id: backup.id, password }));
-    } catch (e) {
-      setError(errorMessage(e));
-      setBusy(false);
-    }
+  const restore = () => {
+    if (!password) fail('请输入您的登录密码');
+    else void action.run();
   };
 
   return (

@@ -3,9 +3,9 @@ import { Alert, App, Button, Card, Descriptions, Tag } from 'antd';
 import { CheckCircleFilled, DownloadOutlined, ReloadOutlined, WarningFilled } from '@ant-design/icons';
 import type { DiagnosticsSummaryView } from '../../core/api/diagnostics-methods';
 import { call, errorMessage } from '../api/client';
-import { useLoad } from '../components/use-call';
-import { base64ToBlob, downloadBlob } from '../lib/files';
-import { showDateTime } from '../lib/time';
+import { useLoad } from '../shared/use-load';
+import { base64ToBlob, downloadBlob } from '../shared/files';
+import { showDateTime } from '../shared/time';
 
 function showBytes(bytes: number | null): string {
   if (bytes === null) return '—';
@@ -78,7 +78,9 @@ export function DiagnosticsCard() {
         <Descriptions bordered size="middle" column={2}>
           <Descriptions.Item label="数据完整性" span={2}>
             <IntegrityTag s={s} />
-            <span className="muted">（检查于 {showDateTime(s.checkedAt)}，操作日志 {s.integrity.auditEntries} 条）</span>
+            <span className="muted">
+              （检查于 {showDateTime(s.checkedAt)}，操作日志 {s.integrity.auditEntries} 条）
+            </span>
           </Descriptions.Item>
           <Descriptions.Item label="待上传">
             {s.queue.pending} 条{s.queue.oldestPendingAt ? `（最早 ${showDateTime(s.queue.oldestPendingAt)}）` : ''}

@@ -1,6 +1,6 @@
 import { Button } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { downloadBlob } from '../lib/files';
+import { downloadBlob } from '../shared/files';
 import type { Pdf } from './use-pdf';
 
 /** 另存为PDF: downloads the rendered PDF; disabled until it is ready. */

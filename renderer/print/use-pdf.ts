@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../api/client';
-import { base64ToBlob } from '../lib/files';
+import { base64ToBlob } from '../shared/files';
 
 export interface Pdf {
   url: string;

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, App, Button, Input, Modal, Space } from 'antd';
+import { App, Button, Space } from 'antd';
 import { CheckOutlined, CloseOutlined, RollbackOutlined } from '@ant-design/icons';
 import type { ReviewDetailView } from '../../core/api/views';
 import { canTransition } from '../../core/lifecycle';
 import type { SupplementItem } from '../../core/sync/messages';
 import { call, errorMessage } from '../api/client';
+import { ReasonDialog } from '../shared/ReasonDialog';
 import { SupplementNoticeBuilder } from './SupplementNoticeBuilder';
 
 /** The message after any decision: it is stored here first and goes up by itself (works offline). */
@@ -21,9 +22,6 @@ export function DecisionActions({ app, onDecided }: { app: ReviewDetailView; onD
   const { message, modal } = App.useApp();
   const [returning, setReturning] = useState(0);
   const [rejecting, setRejecting] = useState(false);
-  const [reason, setReason] = useState('');
-  const [rejectError, setRejectError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   if (!canTransition(app.status, 'approve')) return null;
 
   const done = (next: ReviewDetailView, what: string) => {
@@ -60,21 +58,10 @@ export function DecisionActions({ app, onDecided }: { app: ReviewDetailView; onD
     }
   };
 
-  const reject = async () => {
-    if (reason.trim().length < 2) {
-      setRejectError('不予通过时请写明理由（至少2个字）');
-      return;
-    }
-    setBusy(true);
-    try {
-      const next = await call('review.decide', { applicationId: app.id, decision: 'reject', reason: reason.trim() });
-      setRejecting(false);
-      done(next, '已作出不予通过决定');
-    } catch (e) {
-      setRejectError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+  const reject = async (reason: string) => {
+    const next = await call('review.decide', { applicationId: app.id, decision: 'reject', reason });
+    setRejecting(false);
+    done(next, '已作出不予通过决定');
   };
 
   return (
@@ -86,16 +73,7 @@ export function DecisionActions({ app, onDecided }: { app: ReviewDetailView; onD
         <Button size="large" icon={<RollbackOutlined />} onClick={() => setReturning((n) => n + 1)} style={{ borderColor: '#fa8c16', color: '#d46b08' }}>
           退回补正
         </Button>
-        <Button
-          size="large"
-          danger
-          icon={<CloseOutlined />}
-          onClick={() => {
-            setReason('');
-            setRejectError(null);
-            setRejecting(true);
-          }}
-        >
+        <Button size="large" danger icon={<CloseOutlined />} onClick={() => setRejecting(true)}>
           不予通过
         </Button>
       </Space>
@@ -110,33 +88,16 @@ export function DecisionActions({ app, onDecided }: { app: ReviewDetailView; onD
           onSubmit={sendSupplement}
         />
       )}
-      <Modal
+      <ReasonDialog
         open={rejecting}
         title="不予通过"
+        prompt="请写明不予通过的理由，村代办员会打印在结果通知书上交给申请人："
+        label="不予通过的理由"
         okText="确认不予通过"
-        okButtonProps={{ danger: true, loading: busy, size: 'large' }}
-        cancelButtonProps={{ size: 'large' }}
-        cancelText="取消"
-        onOk={reject}
+        tooShort="不予通过时请写明理由（至少2个字）"
+        onSubmit={reject}
         onCancel={() => setRejecting(false)}
-        destroyOnHidden
-      >
-        <p>请写明不予通过的理由，村代办员会打印在结果通知书上交给申请人：</p>
-        <Input.TextArea
-          aria-label="不予通过的理由"
-          value={reason}
-          onChange={(e) => {
-            setReason(e.target.value);
-            setRejectError(null);
-          }}
-          autoSize={{ minRows: 3, maxRows: 6 }}
-          maxLength={500}
-          showCount
-          autoFocus
-          status={rejectError ? 'error' : undefined}
-        />
-        {rejectError && <Alert type="error" showIcon title={rejectError} style={{ marginTop: 8 }} />}
-      </Modal>
+      />
     </>
   );
 }

@@ -4,12 +4,12 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { ReviewDetailView } from '../../core/api/views';
 import { call } from '../api/client';
 import { useNav } from '../app/nav';
-import { DecisionBody } from '../components/DecisionCard';
-import { MaterialsList } from '../components/MaterialsList';
-import { StatusTag } from '../components/StatusTag';
-import { useLoad } from '../components/use-call';
+import { DecisionBody } from '../applications/DecisionCard';
+import { MaterialsList } from '../applications/MaterialsList';
+import { StatusTag } from '../applications/StatusTag';
+import { useLoad } from '../shared/use-load';
 import { ReviewSummary } from '../form/ReviewSummary';
-import { showDateTime } from '../lib/time';
+import { showDateTime } from '../shared/time';
 import { DecisionActions } from './DecisionActions';
 import { DueCell, SupplementDueTag } from './DueCell';
 import { ReviewEvents } from './ReviewEvents';
@@ -24,15 +24,15 @@ export function ReviewDetailScreen({ applicationId }: { applicationId: string })
 
   if (loaded.error && !app) {
     return (
-      <Result
-        status="error"
-        title="无法打开该申请"
-        subTitle={loaded.error}
-        extra={<Button onClick={() => go({ name: 'review' })}>返回审核工作台</Button>}
-      />
+      <Result status="error" title="无法打开该申请" subTitle={loaded.error} extra={<Button onClick={() => go({ name: 'review' })}>返回审核工作台</Button>} />
     );
   }
-  if (!app) return <div className="screen"><Spin /> 正在打开…</div>;
+  if (!app)
+    return (
+      <div className="screen">
+        <Spin /> 正在打开…
+      </div>
+    );
   const r = app.resident;
 
   return (

@@ -1,7 +1,7 @@
 import { Timeline } from 'antd';
 import type { ReviewDetailView } from '../../core/api/views';
 import { STATUS_LABEL } from '../../core/lifecycle';
-import { showDateTime } from '../lib/time';
+import { showDateTime } from '../shared/time';
 
 const EVENT_LABEL: Record<string, string> = {
   submitted: '村代办点受理',
@@ -27,14 +27,19 @@ export function ReviewEvents({ events }: { events: ReviewDetailView['events'] })
     <Timeline
       items={[...events].reverse().map((e, i) => ({
         key: `${e.at}-${i}`,
-        color: e.status === 'rejected' || e.status === 'withdrawn' ? 'red' : e.status === 'needs_supplement' ? 'orange' : e.status === 'approved' ? 'green' : 'blue',
+        color:
+          e.status === 'rejected' || e.status === 'withdrawn' ? 'red' : e.status === 'needs_supplement' ? 'orange' : e.status === 'approved' ? 'green' : 'blue',
         title: showDateTime(e.at),
         content: (
           <div>
             <div>
               {EVENT_LABEL[e.type] ?? `状态变为“${STATUS_LABEL[e.status] ?? e.status}”`}　<span className="muted">{e.actorName}</span>
             </div>
-            {e.note ? <div className="muted" style={{ fontSize: 14 }}>{e.note}</div> : null}
+            {e.note ? (
+              <div className="muted" style={{ fontSize: 14 }}>
+                {e.note}
+              </div>
+            ) : null}
           </div>
         ),
       }))}

@@ -4,11 +4,11 @@ import { ReloadOutlined } from '@ant-design/icons';
 import type { ReviewItemView } from '../../core/api/views';
 import { call } from '../api/client';
 import { useNav } from '../app/nav';
-import { UnsyncedTag } from '../components/DecisionCard';
-import { StatusTag } from '../components/StatusTag';
-import { useCatalogItems } from '../components/use-catalog-items';
-import { usePagedList } from '../components/use-paged-list';
-import { showDateTime } from '../lib/time';
+import { UnsyncedTag } from '../applications/DecisionCard';
+import { StatusTag } from '../applications/StatusTag';
+import { useCatalogItems } from '../shared/use-catalog-items';
+import { usePagedList } from '../shared/use-paged-list';
+import { showDateTime } from '../shared/time';
 import { DueCell, SupplementDueTag } from './DueCell';
 import { STATUS_FILTERS } from './filters';
 
@@ -31,7 +31,13 @@ export function ReviewListScreen() {
 
   useEffect(() => {
     call('stats.report', {}).then(
-      (r) => setVillages((old) => mergeVillages(old, r.byVillage.map((v) => ({ code: v.villageCode, name: v.villageName })))),
+      (r) =>
+        setVillages((old) =>
+          mergeVillages(
+            old,
+            r.byVillage.map((v) => ({ code: v.villageCode, name: v.villageName })),
+          ),
+        ),
       () => undefined,
     );
   }, []);
@@ -47,7 +53,12 @@ export function ReviewListScreen() {
         limit: PAGE,
         ...(before ? { before } : {}),
       });
-      setVillages((old) => mergeVillages(old, page.items.map((i) => ({ code: i.villageCode, name: i.villageName }))));
+      setVillages((old) =>
+        mergeVillages(
+          old,
+          page.items.map((i) => ({ code: i.villageCode, name: i.villageName })),
+        ),
+      );
       return page;
     },
     [villageCode, itemCode, statusFilter, overdueOnly],
@@ -127,7 +138,14 @@ export function ReviewListScreen() {
             key: 'open',
             width: 72,
             render: (_, r) => (
-              <Button type="link" style={{ padding: 0 }} onClick={(e) => { e.stopPropagation(); go({ name: 'review-detail', applicationId: r.id }); }}>
+              <Button
+                type="link"
+                style={{ padding: 0 }}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  go({ name: 'review-detail', applicationId: r.id });
+                }}
+              >
                 审核
               </Button>
             ),

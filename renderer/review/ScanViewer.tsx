@@ -3,7 +3,7 @@ import { Alert, Button, Image, Spin, Tag } from 'antd';
 import { FilePdfOutlined } from '@ant-design/icons';
 import type { ReviewDetailView } from '../../core/api/views';
 import { call, errorMessage } from '../api/client';
-import { base64ToBlob } from '../lib/files';
+import { base64ToBlob } from '../shared/files';
 
 type Attachment = ReviewDetailView['attachments'][number];
 type Page = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; url: string; mimeType: string };
@@ -72,7 +72,11 @@ export function ScanViewer({ applicationId, attachments }: { applicationId: stri
             showIcon
             title="这一页暂时无法显示"
             description={page.message}
-            action={<Button size="small" onClick={() => setTick((t) => t + 1)}>重试</Button>}
+            action={
+              <Button size="small" onClick={() => setTick((t) => t + 1)}>
+                重试
+              </Button>
+            }
             style={{ margin: 8 }}
           />
         )}

@@ -108,7 +108,11 @@ export function SupplementNoticeBuilder({ open, item, materials, deadlineWarning
       <li key={k} data-entry={k} style={{ padding: '6px 8px', borderBottom: '1px solid #f0f0f0', background: on ? '#fff7e6' : undefined }}>
         <Checkbox checked={on} onChange={(ev) => toggle(e, ev.target.checked)} style={{ fontSize: 15 }}>
           {e.label}
-          {e.hint ? <span className="muted" style={{ fontSize: 13 }}>（{e.hint}）</span> : null}
+          {e.hint ? (
+            <span className="muted" style={{ fontSize: 13 }}>
+              （{e.hint}）
+            </span>
+          ) : null}
         </Checkbox>
         {on && (
           <div style={{ paddingLeft: 24, marginTop: 4 }}>

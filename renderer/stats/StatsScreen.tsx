@@ -6,7 +6,7 @@ import { APPLICATION_STATUSES, STATUS_LABEL } from '../../core/lifecycle';
 import { call } from '../api/client';
 import { useNav } from '../app/nav';
 import { useSession } from '../app/session';
-import { useLoad } from '../components/use-call';
+import { useLoad } from '../shared/use-load';
 import { BarList } from './BarList';
 
 const STATUS_BAR_COLOR: Partial<Record<string, string>> = {

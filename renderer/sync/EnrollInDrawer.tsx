@@ -2,8 +2,8 @@ import { useState } from 'react';
 import type { ServicePointView } from '../../core/api/views';
 import { call } from '../api/client';
 import { flushPendingSaves } from '../app/pending-saves';
-import { EnrollDone } from '../components/EnrollDone';
-import { EnrollForm } from '../components/EnrollForm';
+import { EnrollDone } from './EnrollDone';
+import { EnrollForm } from './EnrollForm';
 
 /**
  * Enrollment by a logged-in admin on a terminal that already has accounts (the station requires an admin
@@ -18,14 +18,7 @@ export function EnrollInDrawer() {
       .finally(() => window.location.reload());
 
   if (done) {
-    return (
-      <EnrollDone
-        servicePoint={done}
-        continueLabel="重新登录"
-        note="本服务点的信息和账号已从省级平台下载，请重新登录。"
-        onContinue={restart}
-      />
-    );
+    return <EnrollDone servicePoint={done} continueLabel="重新登录" note="本服务点的信息和账号已从省级平台下载，请重新登录。" onContinue={restart} />;
   }
   return <EnrollForm onEnrolled={setDone} />;
 }

@@ -1,7 +1,7 @@
 import { Descriptions, Space, Tag, type DescriptionsProps } from 'antd';
 import { LoadingOutlined } from '@ant-design/icons';
 import type { SyncStatusView } from '../../core/api/views';
-import { showDateTime } from '../lib/time';
+import { showDateTime } from '../shared/time';
 import { CONNECTION_COLORS, CONNECTION_LABELS, connectionOf, phaseText } from './labels';
 
 type Row = NonNullable<DescriptionsProps['items']>[number];
@@ -29,20 +29,26 @@ export function SyncDetails({ status: s }: { status: SyncStatusView }) {
     { key: 'success', label: '上次成功同步', children: s.lastSuccessAt ? showDateTime(s.lastSuccessAt) : '还没有成功同步过' },
     { key: 'attempt', label: '上次尝试', children: showDateTime(s.lastAttemptAt) },
     // Only worth saying while backing off after a failure; otherwise the agent just syncs on its schedule.
-    !!s.nextAttemptAt &&
-      !!s.lastError &&
-      !s.syncing && { key: 'next', label: '下次尝试', children: `${showDateTime(s.nextAttemptAt)}（到时自动重试）` },
-    { key: 'pending', label: '待上传申请', children: <><strong>{s.pending}</strong> 件</> },
-    { key: 'blobs', label: '待上传附件', children: <><strong>{s.pendingBlobs}</strong> 个</> },
+    !!s.nextAttemptAt && !!s.lastError && !s.syncing && { key: 'next', label: '下次尝试', children: `${showDateTime(s.nextAttemptAt)}（到时自动重试）` },
+    {
+      key: 'pending',
+      label: '待上传申请',
+      children: (
+        <>
+          <strong>{s.pending}</strong> 件
+        </>
+      ),
+    },
+    {
+      key: 'blobs',
+      label: '待上传附件',
+      children: (
+        <>
+          <strong>{s.pendingBlobs}</strong> 个
+        </>
+      ),
+    },
     !!s.platformUrl && { key: 'url', label: '平台地址', children: <span style={{ wordBreak: 'break-all' }}>{s.platformUrl}</span> },
   ];
-  return (
-    <Descriptions
-      column={1}
-      size="small"
-      bordered
-      styles={{ label: { width: 130 } }}
-      items={rows.filter((r): r is Row => r !== false)}
-    />
-  );
+  return <Descriptions column={1} size="small" bordered styles={{ label: { width: 130 } }} items={rows.filter((r): r is Row => r !== false)} />;
 }

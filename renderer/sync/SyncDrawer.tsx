@@ -42,9 +42,7 @@ export function SyncDrawer({ open, onClose }: { open: boolean; onClose(): void }
       ) : (
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           <SyncDetails status={status} />
-          {status.lastError && (
-            <Alert type="warning" showIcon title="上次同步没有完成" description={status.lastError} />
-          )}
+          {status.lastError && <Alert type="warning" showIcon title="上次同步没有完成" description={status.lastError} />}
           <SyncNowButton status={status} />
           <SyncProblems problems={status.problems} />
         </Space>

@@ -42,13 +42,7 @@ export function SyncNowButton({ status }: { status: SyncStatusView }) {
         {running || syncing ? '正在同步…' : '立即同步'}
       </Button>
       {outcome && !running && outcome.attemptAt === status.lastAttemptAt && (
-        <Alert
-          style={{ marginTop: 12 }}
-          type={outcome.ok ? 'success' : 'error'}
-          showIcon
-          role={outcome.ok ? 'status' : 'alert'}
-          title={outcome.text}
-        />
+        <Alert style={{ marginTop: 12 }} type={outcome.ok ? 'success' : 'error'} showIcon role={outcome.ok ? 'status' : 'alert'} title={outcome.text} />
       )}
     </div>
   );

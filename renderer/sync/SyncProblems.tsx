@@ -1,7 +1,7 @@
 import { List, Typography } from 'antd';
 import { ExclamationCircleOutlined } from '@ant-design/icons';
 import type { SyncProblemView } from '../../core/api/views';
-import { showDateTime } from '../lib/time';
+import { showDateTime } from '../shared/time';
 
 /** Data the platform refused (被平台退回): which receipt, why, when, and what the cadre should do. */
 export function SyncProblems({ problems }: { problems: SyncProblemView[] }) {

@@ -24,10 +24,7 @@ export function SyncSummary({ queueDepth }: { queueDepth: number | undefined }) 
     );
   } else if (connection === 'unenrolled' || connection === 'offline') {
     headline = '未连接省级平台（离线）';
-    detail =
-      connection === 'unenrolled'
-        ? `本机尚未接入省级平台，${count} 件申请保存在本机`
-        : `${count} 件申请保存在本机，网络恢复后自动上报`;
+    detail = connection === 'unenrolled' ? `本机尚未接入省级平台，${count} 件申请保存在本机` : `${count} 件申请保存在本机，网络恢复后自动上报`;
   } else {
     headline = '尚未检测网络';
     detail = `${count} 件申请保存在本机，联网后自动上报`;

@@ -1,6 +1,6 @@
 import type { SyncStatusView } from '../../core/api/views';
 import { call, errorMessage } from '../api/client';
-import { pushedStore } from '../components/pushed-store';
+import { pushedStore } from '../shared/pushed-store';
 
 /**
  * The terminal's sync status, shared by every component that shows it (top bar, drawer, home screen):

@@ -21,7 +21,11 @@ export function UpdateBanner() {
 
   if (status.state === 'downloading' && status.availableVersion) {
     return (
-      <div role="status" aria-label="正在下载新版本" style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '2px 24px', fontSize: 12, color: '#8c8c8c' }}>
+      <div
+        role="status"
+        aria-label="正在下载新版本"
+        style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '2px 24px', fontSize: 12, color: '#8c8c8c' }}
+      >
         <span>正在后台下载新版本 {status.availableVersion}</span>
         <Progress percent={status.downloadPercent ?? 0} size="small" showInfo={false} style={{ width: 120, margin: 0 }} />
         <span>{status.downloadPercent ?? 0}%</span>

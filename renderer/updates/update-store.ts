@@ -1,6 +1,6 @@
 import type { UpdateStatusView } from '../../core/api/update-methods';
 import { call } from '../api/client';
-import { pushedStore } from '../components/pushed-store';
+import { pushedStore } from '../shared/pushed-store';
 
 /**
  * The app update status for the banner: one `updates.status` read on the first subscriber and every

@@ -4,7 +4,15 @@ import type { ApplicationView } from '../../core/api/views';
 import { call, errorMessage } from '../api/client';
 
 /** 办结（已告知申请人）: the resident has been told the result; the application is closed. */
-export function CompleteButton({ application: a, onDone, size = 'large' }: { application: ApplicationView; onDone(): void; size?: 'large' | 'small' | 'middle' }) {
+export function CompleteButton({
+  application: a,
+  onDone,
+  size = 'large',
+}: {
+  application: ApplicationView;
+  onDone(): void;
+  size?: 'large' | 'small' | 'middle';
+}) {
   const { message, modal } = App.useApp();
   const complete = () =>
     modal.confirm({

@@ -2,9 +2,9 @@ import { Badge, Button, Card, List, Space, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { call } from '../api/client';
 import { useNav } from '../app/nav';
-import { StatusTag } from '../components/StatusTag';
-import { useLoad } from '../components/use-call';
-import { showDateTime } from '../lib/time';
+import { StatusTag } from '../applications/StatusTag';
+import { useLoad } from '../shared/use-load';
+import { showDateTime } from '../shared/time';
 import { CompleteButton } from './CompleteButton';
 import { decisionOf } from './decision';
 import { useDecisionArrived } from './decision-events';
@@ -22,16 +22,21 @@ export function DecisionsCard() {
       size="small"
       title={
         <span>
-          <BellOutlined /> 乡镇审核结果　<Badge count={items.length} showZero={false} />
+          <BellOutlined /> 乡镇审核结果　
+          <Badge count={items.length} showZero={false} />
         </span>
       }
-      extra={<span className="muted" style={{ fontSize: 14 }}>请打印通知书交给申请人</span>}
+      extra={
+        <span className="muted" style={{ fontSize: 14 }}>
+          请打印通知书交给申请人
+        </span>
+      }
       style={{ marginBottom: 12 }}
     >
       <List
         size="small"
         dataSource={items}
-                locale={{ emptyText: list.error ?? '没有待处理的审核结果' }}
+        locale={{ emptyText: list.error ?? '没有待处理的审核结果' }}
         renderItem={(a) => {
           const d = decisionOf(a);
           const back = { name: 'home' } as const;

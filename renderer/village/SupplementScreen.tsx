@@ -4,8 +4,9 @@ import { ArrowLeftOutlined, SendOutlined } from '@ant-design/icons';
 import type { ApplicationDetail } from '../../core/api/views';
 import type { SupplementItem } from '../../core/sync/messages';
 import { call } from '../api/client';
+import { useAction } from '../shared/use-action';
 import { useNav } from '../app/nav';
-import { ApplicationInStatus } from '../components/ApplicationInStatus';
+import { ApplicationInStatus } from '../applications/ApplicationInStatus';
 import { ApplicationFormLayout } from '../form/ApplicationFormLayout';
 import type { Errors } from '../form/errors';
 import { useApplicationForm } from '../form/use-application-form';
@@ -38,22 +39,24 @@ function SupplementEditor({ detail }: { detail: ApplicationDetail }) {
   const asked = decisionOf(detail)?.supplement ?? null;
   const form = useApplicationForm(detail, { initialErrors: highlights(asked?.items ?? []) });
   const [note, setNote] = useState('');
-  const [saving, setSaving] = useState(false);
   const scansBefore = detail.attachments.length;
 
-  const submit = async () => {
-    if (!form.check()) return;
-    setSaving(true);
-    form.clearRefusal();
-    try {
+  const submission = useAction(
+    async () => {
+      form.clearRefusal();
       const { form: values, materials } = form.current.current;
       await call('applications.supplement', { id: detail.id, form: values, materials, ...(note.trim() ? { note: note.trim() } : {}) });
       message.success('补正已登记，将随下次同步送回乡镇审核。');
       go({ name: 'detail', applicationId: detail.id });
-    } catch (e) {
+    },
+    (e) => {
       form.refused(e);
-      setSaving(false);
-    }
+      return null;
+    },
+  );
+  const saving = submission.busy;
+  const submit = () => {
+    if (form.check()) void submission.run();
   };
 
   return (
@@ -88,7 +91,11 @@ function SupplementEditor({ detail }: { detail: ApplicationDetail }) {
       <ApplicationFormLayout
         item={item}
         applicationId={detail.id}
-        titles={{ form: '申请表（已填内容，改需要更正的项）', materials: '纸质材料（勾选补交的）', scans: `扫描件（本次新增${form.attachments.length - scansBefore}页）` }}
+        titles={{
+          form: '申请表（已填内容，改需要更正的项）',
+          materials: '纸质材料（勾选补交的）',
+          scans: `扫描件（本次新增${form.attachments.length - scansBefore}页）`,
+        }}
         form={form}
       >
         <Card size="small" title="补正说明（可不填）" style={{ marginBottom: 12 }}>

@@ -2,7 +2,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync
 import { join } from 'node:path';
 import type { BackupKind } from '../../core/api/backup-methods';
 import { backupStore, schemaVersion, type StoreDb } from '../../db';
-import { APP_VERSION } from '../app-version';
+import { APP_VERSION } from '../runtime/app-version';
 import { backupDir, DB_FILE, newBackupId, poolDir, SCANS_FILE, tempDir } from './layout';
 import { writeManifest, type Manifest, type StoreCounts } from './manifest';
 import { poolScans } from './pool';
@@ -56,12 +56,7 @@ export async function finishCopiedBackup(deps: BuildDeps, tmp: string, id: strin
   return finishBackup(deps, tmp, { id, kind, createdAt }, snapshot);
 }
 
-async function finishBackup(
-  deps: BuildDeps,
-  tmp: string,
-  meta: { id: string; kind: BackupKind; createdAt: string },
-  snapshot: Snapshot,
-): Promise<Manifest> {
+async function finishBackup(deps: BuildDeps, tmp: string, meta: { id: string; kind: BackupKind; createdAt: string }, snapshot: Snapshot): Promise<Manifest> {
   const file = join(tmp, DB_FILE);
   const pool = poolDir(deps.dataDir);
   const { pooled } = await poolScans(join(deps.dataDir, 'attachments'), pool, snapshot.scans);

@@ -1,5 +1,5 @@
 import { deleteSetting, getSetting, setSetting, type StoreDb } from '../../db';
-import { SETTINGS } from '../settings-keys';
+import { SETTINGS } from '../runtime/settings-keys';
 
 /** What belongs to the terminal rather than to the data, read from the store a restore replaces. */
 export interface CarryOver {
@@ -26,9 +26,7 @@ export function readCarryOver(db: StoreDb): CarryOver {
  * otherwise sign with a revoked key (the change feed then starts again from the beginning for the new id).
  */
 export function applyCarryOver(db: StoreDb, c: CarryOver): void {
-  const bump = db.prepare(
-    `INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)`,
-  );
+  const bump = db.prepare(`INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)`);
   for (const { name, value } of c.counters) bump.run(name, value);
   if (c.enrollment && getSetting(db, SETTINGS.terminalId) !== c.enrollment[SETTINGS.terminalId]) {
     for (const [k, v] of Object.entries(c.enrollment)) setSetting(db, k, v);

@@ -22,6 +22,9 @@ export const BACKUP_ID = /^[0-9]{8}T[0-9]{6}Z-[a-z-]+-[0-9a-f]{4}$/;
 
 /** `20261127T215207Z-scheduled-3fa2`: sorts by time, says what it is, never collides within a second. */
 export function newBackupId(kind: BackupKind, at: Date): string {
-  const stamp = at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const stamp = at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
   return `${stamp}-${kind}-${randomBytes(2).toString('hex')}`;
 }

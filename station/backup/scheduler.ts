@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
-import type { Clock } from '../clock';
-import { OneShotTimer, realTimers, type Timers } from '../sync/timers';
+import type { Clock } from '../runtime/clock';
+import { OneShotTimer, realTimers, type Timers } from '../runtime/timers';
 import type { BackupService } from './service';
 
 export const DAY_MS = 24 * 3_600_000;

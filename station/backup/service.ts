@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { BackupKind, RestorePreview, RestoreResult } from '../../core/api/backup-methods';
 import { DaibanError } from '../../core/errors';
 import { appendAudit, openStore, type StoreDb, type UserRow } from '../../db';
-import { CatalogCache } from '../catalog-cache';
 import type { StationContext } from '../context';
+import type { StoreHandle } from '../runtime/store-handle';
 import { buildBackup, finishCopiedBackup, type BuildDeps } from './build';
 import { applyCarryOver, readCarryOver } from './carry-over';
 import { ASIDE_PREFIX, BACKUP_ID, backupDir, backupsDir, DB_FILE, poolDir, TEMP_PREFIX } from './layout';
@@ -20,14 +20,19 @@ export interface BackupServiceOptions {
   dataDir: string;
   key: Buffer;
   ctx: StationContext;
+  /** The store's owner: a restore hands it the new connection. */
+  store: StoreHandle;
+  /** The sync agent's schedule: stopped while a restore swaps the store, started again after. */
+  sync: { start(): void; stop(): Promise<void> };
   /** Whether the sync agent's schedule runs again after a restore (false when the host never started it). */
   resumeSync: boolean;
 }
 
 /**
  * Backups of this terminal's store: create, list, verify, prune, restore. One operation at a time (a
- * restore never meets a half-made backup). A restore swaps the store in-process: the context's `db` and
- * `catalog` are replaced, statement caches are per connection (db/statements.ts), so nothing keeps the old one.
+ * restore never meets a half-made backup). A restore swaps the store in-process through the StoreHandle (the
+ * context reads `db` and `catalog` from it); statement caches are per connection (db/statements.ts), so
+ * nothing keeps the old one.
  */
 export class BackupService {
   private lock: Promise<unknown> = Promise.resolve();
@@ -76,7 +81,14 @@ export class BackupService {
     if (actor) {
       const db = this.o.ctx.db;
       db.transaction(() =>
-        appendAudit(db, { at: m.createdAt, actorId: actor.id, action: 'backup_created', entityType: 'backup', entityId: m.id, detail: { kind, verified: !m.problem } }),
+        appendAudit(db, {
+          at: m.createdAt,
+          actorId: actor.id,
+          action: 'backup_created',
+          entityType: 'backup',
+          entityId: m.id,
+          detail: { kind, verified: !m.problem },
+        }),
       )();
     }
     this.pruneNow();
@@ -186,13 +198,13 @@ export class BackupService {
       }),
     )();
     // No sync run may write to the store between the pre-restore copy and the swap (it would be lost).
-    await ctx.sync.stop();
+    await this.o.sync.stop();
     let pre: Manifest;
     try {
       pre = await buildBackup(this.deps, old, 'pre-restore');
     } catch (err) {
       ctx.log.error({ err }, 'backup: pre-restore copy failed');
-      if (this.o.resumeSync) ctx.sync.start();
+      if (this.o.resumeSync) this.o.sync.start();
       throw new DaibanError('RESTORE_FAILED', '恢复前无法先备份当前数据（磁盘空间不足？），没有进行恢复，当前数据未改动。');
     }
     const carry = readCarryOver(old);
@@ -235,10 +247,8 @@ export class BackupService {
   }
 
   private swapIn(db: StoreDb): void {
-    const { ctx } = this.o;
-    ctx.db = db;
-    ctx.catalog = new CatalogCache(db);
-    if (this.o.resumeSync) ctx.sync.start();
+    this.o.store.replace(db);
+    if (this.o.resumeSync) this.o.sync.start();
   }
 }
 

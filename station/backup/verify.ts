@@ -29,7 +29,9 @@ export function openCopy(file: string, key: Buffer): StoreDb {
 export function readScanList(dir: string): string[] {
   const path = join(dir, SCANS_FILE);
   if (!existsSync(path)) return [];
-  return readFileSync(path, 'utf8').split('\n').filter((l) => /^[0-9a-f]{64}$/.test(l));
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => /^[0-9a-f]{64}$/.test(l));
 }
 
 const COUNT_LABEL: Record<keyof StoreCounts, string> = {

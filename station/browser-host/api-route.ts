@@ -38,7 +38,11 @@ export async function handleApiCall(req: IncomingMessage, res: ServerResponse, s
   const read = await readBody(req, API_BODY_LIMIT);
   if (!read.ok) {
     if (read.reason === 'aborted') return void res.destroy();
-    return sendError(res, { code: 'REQUEST_TOO_LARGE', message: '提交的内容太大（超过30 MB），单个扫描件不能超过20 MB，请降低扫描分辨率后重试。' }, { Connection: 'close' });
+    return sendError(
+      res,
+      { code: 'REQUEST_TOO_LARGE', message: '提交的内容太大（超过30 MB），单个扫描件不能超过20 MB，请降低扫描分辨率后重试。' },
+      { Connection: 'close' },
+    );
   }
 
   let input: unknown = {};

@@ -1,15 +1,9 @@
 import { gzipSync } from 'node:zlib';
-import {
-  DIAGNOSTICS_FORMAT,
-  DIAGNOSTICS_LIMITS,
-  diagnosticsBundleSchema,
-  diagnosticsFileName,
-  type DiagnosticsBundle,
-} from '../../core/diagnostics/bundle';
+import { DIAGNOSTICS_FORMAT, DIAGNOSTICS_LIMITS, diagnosticsBundleSchema, diagnosticsFileName, type DiagnosticsBundle } from '../../core/diagnostics/bundle';
 import { getSetting, listCatalogVersions, schemaVersion } from '../../db';
-import { APP_VERSION } from '../app-version';
+import { APP_VERSION } from '../runtime/app-version';
 import type { StationContext } from '../context';
-import { SETTINGS } from '../settings-keys';
+import { SETTINGS } from '../runtime/settings-keys';
 import { summarizeBackups } from './backups';
 import { checkStoreIntegrity } from './integrity';
 import { readLogTail } from './log-tail';
@@ -17,7 +11,16 @@ import { summarizeQueue } from './queue';
 import { createScrubber, type Scrubber } from './scrub';
 import { diskInfo, runtimeInfo } from './system';
 
+/** The sync agent's own view of its health (SyncAgent.health()); passed in so diagnostics never import the agent. */
+export interface SyncHealth {
+  consecutiveFailures: number;
+  lastErrorKind: string | null;
+  lastErrorCode: string | null;
+  online: boolean | null;
+}
+
 export interface BuildDiagnosticsOptions {
+  health: SyncHealth;
   appVersion?: string;
   maxLogLines?: number;
 }
@@ -50,9 +53,8 @@ function terminalInfo(ctx: StationContext, appVersion: string): DiagnosticsBundl
   };
 }
 
-function syncInfo(ctx: StationContext, scrubber: Scrubber): DiagnosticsBundle['sync'] {
+function syncInfo(ctx: StationContext, health: SyncHealth, scrubber: Scrubber): DiagnosticsBundle['sync'] {
   const db = ctx.db;
-  const health = ctx.sync.health();
   const lastError = getSetting(db, SETTINGS.lastError);
   const offset = Number(getSetting(db, SETTINGS.serverOffsetMs) ?? NaN);
   return {
@@ -90,7 +92,7 @@ function fitToLimit(bundle: DiagnosticsBundle): DiagnosticsBundle {
  * Personal data is read only to be redacted: every name, ID number and phone number the store holds is
  * replaced wherever it appears, and the finished JSON is passed through that once more.
  */
-export async function buildDiagnosticsBundle(ctx: StationContext, o: BuildDiagnosticsOptions = {}): Promise<DiagnosticsBundle> {
+export async function buildDiagnosticsBundle(ctx: StationContext, o: BuildDiagnosticsOptions): Promise<DiagnosticsBundle> {
   const now = ctx.clock.now();
   const scrubber = createScrubber(ctx.db);
   const logs = readLogTail(ctx.dataDir, scrubber, o.maxLogLines);
@@ -103,7 +105,7 @@ export async function buildDiagnosticsBundle(ctx: StationContext, o: BuildDiagno
     disk: await diskInfo(ctx.dataDir),
     integrity: checkStoreIntegrity(ctx.db),
     queue: summarizeQueue(ctx.db, now),
-    sync: syncInfo(ctx, scrubber),
+    sync: syncInfo(ctx, o.health, scrubber),
     ...(backups ? { backups } : {}),
     logs,
   });
@@ -122,7 +124,7 @@ export interface DiagnosticsFile {
 }
 
 /** The bundle as a `.json.gz` file, named after the terminal and the time (for a USB stick). */
-export async function exportDiagnostics(ctx: StationContext, o: BuildDiagnosticsOptions = {}): Promise<DiagnosticsFile> {
+export async function exportDiagnostics(ctx: StationContext, o: BuildDiagnosticsOptions): Promise<DiagnosticsFile> {
   const bundle = await buildDiagnosticsBundle(ctx, o);
   const t = bundle.terminal;
   const who = t.divisionCode && t.terminalNo !== null ? `${t.divisionCode}-${String(t.terminalNo).padStart(2, '0')}` : (t.id ?? 'local');

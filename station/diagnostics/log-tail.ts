@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DIAGNOSTICS_LIMITS, type DiagnosticsBundle } from '../../core/diagnostics/bundle';
-import { logFiles } from '../log-file';
+import { logFiles } from '../runtime/log-file';
 import type { Scrubber } from './scrub';
 
 type Logs = DiagnosticsBundle['logs'];

@@ -1,10 +1,10 @@
 import { statSync } from 'node:fs';
 import type { DiagnosticsSummaryView } from '../../core/api/diagnostics-methods';
 import { getSetting } from '../../db';
-import { APP_VERSION } from '../app-version';
+import { APP_VERSION } from '../runtime/app-version';
 import type { StationContext } from '../context';
-import { logFiles } from '../log-file';
-import { SETTINGS } from '../settings-keys';
+import { logFiles } from '../runtime/log-file';
+import { SETTINGS } from '../runtime/settings-keys';
 import { checkStoreIntegrity } from './integrity';
 import { summarizeQueue } from './queue';
 import { diskFigures } from '../../base/node/disk';

@@ -4,8 +4,8 @@ import { divisionContains } from '../../core/division';
 import { DaibanError, isDaibanError, type ErrorCode } from '../../core/errors';
 import { getSetting, type UserRow } from '../../db';
 import type { StationContext } from '../context';
-import { SETTINGS } from '../settings-keys';
-import { requireUser } from '../services/guard';
+import { SETTINGS } from '../runtime/settings-keys';
+import { requireUser } from '../runtime/guard';
 import { adminRequest, type AdminRequest } from './admin-http';
 import { hashPassword } from '../../base/node/passwords';
 import { IT_MESSAGES } from './messages';
@@ -62,7 +62,11 @@ function open(ctx: StationContext, link: ItLink, password: string): Promise<void
       return;
     }
     try {
-      const s = (await send(ctx, { method: 'POST', path: '/session', json: { username: link.username, password }, timeoutMs: CONNECT_TIMEOUT_MS }, baseUrl)) as AdminSessionView;
+      const s = (await send(
+        ctx,
+        { method: 'POST', path: '/session', json: { username: link.username, password }, timeoutMs: CONNECT_TIMEOUT_MS },
+        baseUrl,
+      )) as AdminSessionView;
       if (!s || typeof s.token !== 'string') throw new DaibanError('PLATFORM_UNREACHABLE', IT_MESSAGES.unreadable);
       Object.assign(link, { token: s.token, expiresAt: s.expiresAt ?? null, account: s.account ?? null, problem: null });
       ctx.log.info({ username: link.username }, 'it: platform session opened');
@@ -87,7 +91,18 @@ function open(ctx: StationContext, link: ItLink, password: string): Promise<void
 export async function itLogin(ctx: StationContext, username: string, password: string, at: string): Promise<UserRow> {
   links.delete(ctx);
   if (!platformUrl(ctx)) throw new DaibanError('NOT_ENROLLED', IT_MESSAGES.loginNotEnrolled);
-  const user: UserRow = { id: `it:${username}`, username, displayName: username, role: 'it', passwordHash: '', disabled: false, failedAttempts: 0, lockedUntil: null, createdAt: at, updatedAt: at };
+  const user: UserRow = {
+    id: `it:${username}`,
+    username,
+    displayName: username,
+    role: 'it',
+    passwordHash: '',
+    disabled: false,
+    failedAttempts: 0,
+    lockedUntil: null,
+    createdAt: at,
+    updatedAt: at,
+  };
   const link = linkOf(ctx, user);
   await open(ctx, link, password);
   const account = link.account;
@@ -122,7 +137,10 @@ function statusOf(ctx: StationContext, link: ItLink): ItStatusView {
     connected,
     account: connected ? link.account : null,
     expiresAt: connected ? link.expiresAt : null,
-    problem: connected ? null : (link.problem ?? (url ? { code: 'IT_PASSWORD_REQUIRED', message: IT_MESSAGES.passwordNeeded } : { code: 'NOT_ENROLLED', message: IT_MESSAGES.notEnrolled })),
+    problem: connected
+      ? null
+      : (link.problem ??
+        (url ? { code: 'IT_PASSWORD_REQUIRED', message: IT_MESSAGES.passwordNeeded } : { code: 'NOT_ENROLLED', message: IT_MESSAGES.notEnrolled })),
   };
 }
 

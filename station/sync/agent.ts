@@ -1,10 +1,11 @@
 import { hostname } from 'node:os';
 import type { SyncPhase, SyncStatusView } from '../../core/api/views';
+import type { SyncHealth } from '../diagnostics/build';
 import { DaibanError } from '../../core/errors';
 import { countPending, deleteSetting, findUserByUsername, getSetting, setSetting } from '../../db';
-import { APP_VERSION } from '../app-version';
+import { APP_VERSION } from '../runtime/app-version';
 import type { StationContext } from '../context';
-import { SETTINGS } from '../settings-keys';
+import { SETTINGS } from '../runtime/settings-keys';
 import type { PageEffects } from './apply-changes';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { ENROLL_MESSAGES, requestEnrollment, storeEnrollment } from './enroll';
@@ -21,7 +22,7 @@ import { pushOutbox } from './push-outbox';
 import type { SyncRun } from './run';
 import { ServerClock } from './server-clock';
 import { buildSyncStatus, type AgentState } from './status-view';
-import { OneShotTimer, realTimers, type Timers } from './timers';
+import { OneShotTimer, realTimers, type Timers } from '../runtime/timers';
 import { uploadBlobs } from './upload-blobs';
 
 export interface SyncOptions {
@@ -126,8 +127,13 @@ export class SyncAgent {
   }
 
   /** What only the running agent knows, for the diagnostics bundle. */
-  health(): { consecutiveFailures: number; lastErrorKind: string | null; lastErrorCode: string | null; online: boolean | null } {
-    return { consecutiveFailures: this.failures, lastErrorKind: this.lastFailure?.kind ?? null, lastErrorCode: this.lastFailure?.code ?? null, online: this.state.online };
+  health(): SyncHealth {
+    return {
+      consecutiveFailures: this.failures,
+      lastErrorKind: this.lastFailure?.kind ?? null,
+      lastErrorCode: this.lastFailure?.code ?? null,
+      online: this.state.online,
+    };
   }
 
   /** Enrollment with a one-time code, then a first sync so accounts and the catalog come down. */
@@ -244,8 +250,12 @@ export class SyncAgent {
     await pullChanges(run, (effects) => this.afterChangesPage(effects));
     this.setPhase('heartbeat');
     try {
-      const hb = await sendHeartbeat(run, { appVersion: this.o.appVersion ?? APP_VERSION, dataDir: this.o.dataDir, lastSyncAt: this.ctx.clock.now().toISOString() });
-      if (hb.diagnosticsRequested) await sendDiagnostics(run, this.ctx, this.o.appVersion ?? APP_VERSION);
+      const hb = await sendHeartbeat(run, {
+        appVersion: this.o.appVersion ?? APP_VERSION,
+        dataDir: this.o.dataDir,
+        lastSyncAt: this.ctx.clock.now().toISOString(),
+      });
+      if (hb.diagnosticsRequested) await sendDiagnostics(run, this.ctx, { appVersion: this.o.appVersion ?? APP_VERSION, health: this.health() });
     } catch (e) {
       // Telemetry: its failure must not turn a sync whose data all went through into a failed one.
       if (isSyncError(e) && e.kind === 'aborted') throw e;

@@ -22,8 +22,8 @@ import {
   upsertSyncedUser,
   type StoreDb,
 } from '../../db';
-import { SETTINGS } from '../settings-keys';
-import { isTownshipTerminal } from '../terminal-role';
+import { SETTINGS } from '../runtime/settings-keys';
+import { isTownshipTerminal } from '../runtime/terminal-role';
 import { applyDecidedOnTownship, applyHandoverConfirmed, applyHandoverListed, applyReceived } from './apply-township';
 import { applyDecidedOnVillage } from './apply-village';
 
@@ -128,7 +128,18 @@ function attempt(db: StoreDb, change: Change, scope: PageScope): KeepForLater | 
 function applyOrKeep(db: StoreDb, change: Change, scope: PageScope): void {
   const keep = attempt(db, change, scope);
   if (!keep) return;
-  keepDeferredChange(db, { cursor: change.cursor, kind: change.kind, divisionCode: change.divisionCode, body: JSON.stringify(change.body ?? null), at: change.at, reason: keep.reason }, scope.at);
+  keepDeferredChange(
+    db,
+    {
+      cursor: change.cursor,
+      kind: change.kind,
+      divisionCode: change.divisionCode,
+      body: JSON.stringify(change.body ?? null),
+      at: change.at,
+      reason: keep.reason,
+    },
+    scope.at,
+  );
   scope.effects.kept++;
 }
 
@@ -151,7 +162,14 @@ export function applyChangesPage(db: StoreDb, changes: readonly Change[], cursor
         action: 'changes_applied',
         entityType: 'change_feed',
         entityId: cursor,
-        detail: { applied: effects.applied, skipped: effects.skipped, kept: effects.kept, catalog: effects.catalogChanged, accounts: effects.accounts.length, decisions: effects.decisions.length },
+        detail: {
+          applied: effects.applied,
+          skipped: effects.skipped,
+          kept: effects.kept,
+          catalog: effects.catalogChanged,
+          accounts: effects.accounts.length,
+          decisions: effects.decisions.length,
+        },
       });
     }
   })();
@@ -174,7 +192,14 @@ export function applyDeferredChanges(db: StoreDb, at: string, log: Logger): Page
       if (!attempt(db, change, scope)) dropDeferredChange(db, k.cursor);
     }
     if (effects.applied + effects.skipped > 0) {
-      appendAudit(db, { at, actorId: 'system', action: 'deferred_changes_applied', entityType: 'change_feed', entityId: null, detail: { applied: effects.applied, skipped: effects.skipped } });
+      appendAudit(db, {
+        at,
+        actorId: 'system',
+        action: 'deferred_changes_applied',
+        entityType: 'change_feed',
+        entityId: null,
+        detail: { applied: effects.applied, skipped: effects.skipped },
+      });
     }
   })();
   return effects;

@@ -44,10 +44,28 @@ export function applyDecidedOnVillage(db: StoreDb, d: ApplicationDecided, at: st
   const note = decisionNote(d);
   if (moves) {
     updateApplication(db, { ...app, status: moves.to, updatedAt: at });
-    insertEvent(db, { id: uuidv7(), applicationId: app.id, at, type: ACTION[d.decision], fromStatus: app.status, toStatus: moves.to, actorId: d.reviewer.id, note });
+    insertEvent(db, {
+      id: uuidv7(),
+      applicationId: app.id,
+      at,
+      type: ACTION[d.decision],
+      fromStatus: app.status,
+      toStatus: moves.to,
+      actorId: d.reviewer.id,
+      note,
+    });
   } else {
     // e.g. withdrawn here while the decision was made: keep the record, leave the status for people to sort out.
-    insertEvent(db, { id: uuidv7(), applicationId: app.id, at, type: 'decision_unapplied', fromStatus: app.status, toStatus: app.status, actorId: d.reviewer.id, note });
+    insertEvent(db, {
+      id: uuidv7(),
+      applicationId: app.id,
+      at,
+      type: 'decision_unapplied',
+      fromStatus: app.status,
+      toStatus: app.status,
+      actorId: d.reviewer.id,
+      note,
+    });
   }
   appendAudit(db, {
     at,

@@ -1,8 +1,7 @@
 import { DaibanError } from '../../core/errors';
 import { enrollResponseSchema, type EnrollResponse } from '../../core/sync/protocol';
-import { setSetting, type StoreDb } from '../../db';
-import { recordChange } from '../change';
-import { SETTINGS } from '../settings-keys';
+import { appendAudit, setSetting, type StoreDb } from '../../db';
+import { SETTINGS } from '../runtime/settings-keys';
 import { SYNC_MESSAGES, isSyncError } from './errors';
 import { parseBody, PlatformClient } from './http-client';
 import type { ServerClock } from './server-clock';
@@ -70,15 +69,13 @@ export function storeEnrollment(
     setSetting(db, SETTINGS.servicePointName, r.servicePointName);
     setSetting(db, SETTINGS.divisionCode, r.divisionCode);
     setSetting(db, SETTINGS.terminalNo, String(r.terminalNo));
-    recordChange(db, {
+    appendAudit(db, {
       at: e.at,
       actorId: e.actorId,
-      audit: {
-        action: 'terminal_enrolled',
-        entityType: 'station',
-        entityId: r.terminalId,
-        detail: { platformUrl: e.platformUrl, divisionCode: r.divisionCode, role: r.role, terminalNo: r.terminalNo },
-      },
+      action: 'terminal_enrolled',
+      entityType: 'station',
+      entityId: r.terminalId,
+      detail: { platformUrl: e.platformUrl, divisionCode: r.divisionCode, role: r.role, terminalNo: r.terminalNo },
     });
   })();
 }

@@ -1,6 +1,6 @@
 import type { TerminalRole } from '../../core/sync/protocol';
 import { getSetting, type StoreDb } from '../../db';
-import { SETTINGS } from '../settings-keys';
+import { SETTINGS } from '../runtime/settings-keys';
 import { TerminalSigner } from './signer';
 
 /** What enrollment stored: who this terminal is to the platform. */

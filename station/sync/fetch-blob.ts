@@ -1,4 +1,4 @@
-import { BlobStore } from '../blob-store';
+import { BlobStore } from '../attachments/blob-store';
 import { SyncError, SYNC_MESSAGES } from './errors';
 import type { PlatformClient } from './http-client';
 

@@ -1,6 +1,6 @@
 import { heartbeatResponseSchema, type HeartbeatRequest, type HeartbeatResponse } from '../../core/sync/protocol';
 import { auditHead, countByOutboxStatus, countPending, getSetting } from '../../db';
-import { SETTINGS } from '../settings-keys';
+import { SETTINGS } from '../runtime/settings-keys';
 import type { SyncRun } from './run';
 import { diskFigures } from '../../base/node/disk';
 

@@ -47,7 +47,6 @@ export interface PlatformResponse {
   body: Buffer;
 }
 
-
 /**
  * Talks HTTP to the platform: signs, gzips, times out, learns the platform's clock, and turns every failure
  * into a SyncError with a Chinese sentence. Redirects are never followed: the platform does not redirect, a

@@ -1,6 +1,6 @@
 import { changesResponseSchema } from '../../core/sync/protocol';
 import { getSetting } from '../../db';
-import { SETTINGS } from '../settings-keys';
+import { SETTINGS } from '../runtime/settings-keys';
 import { applyChangesPage, applyDeferredChanges, type PageEffects } from './apply-changes';
 import { SyncError, SYNC_MESSAGES } from './errors';
 import { nowIso, type SyncRun } from './run';

@@ -2,14 +2,13 @@ import { v7 as uuidv7 } from 'uuid';
 import { AUDIT_KIND, AUDIT_RUN_MAX, auditFieldsOf, type AuditRun } from '../../core/sync/audit';
 import { outboxResponseSchema, type OutboxMessage } from '../../core/sync/protocol';
 import { auditEntriesAfter, getSetting, setSetting, type AuditEntry } from '../../db';
-import { SETTINGS } from '../settings-keys';
+import { SETTINGS } from '../runtime/settings-keys';
 import { SyncError, SYNC_MESSAGES } from './errors';
 import type { SyncRun } from './run';
 import { sha256Hex } from '../../base/node/digest';
 
 /** Entries read per request: a few runs, well inside one batch's megabyte. */
 const ENTRIES_PER_REQUEST = 2 * AUDIT_RUN_MAX;
-
 
 /**
  * The message id of a run: a UUID (version 8) made from where it starts, how long it is and its head hash,
@@ -61,10 +60,7 @@ export async function pushAudit(run: SyncRun): Promise<{ sent: number }> {
     const runs = auditRuns(auditEntriesAfter(run.db, sentSeq(run), ENTRIES_PER_REQUEST));
     if (runs.length === 0) return { sent };
     const messages = runs.map((r) => auditMessage(r.run));
-    const response = await run.client.json(
-      { method: 'POST', path: '/v1/outbox', gzip: true, json: { batchId: uuidv7(), messages } },
-      outboxResponseSchema,
-    );
+    const response = await run.client.json({ method: 'POST', path: '/v1/outbox', gzip: true, json: { batchId: uuidv7(), messages } }, outboxResponseSchema);
     const answered = new Set(response.results.map((r) => r.id));
     let upTo = 0;
     for (const [i, m] of messages.entries()) {

@@ -11,8 +11,7 @@ export const TOO_LARGE_REASON = '该条记录内容过大，无法上报省级�
 /** `{"batchId":"<uuid>","messages":[]}` and a little slack. */
 const BATCH_OVERHEAD_BYTES = 80;
 
-const wireSize = (m: OutboxMessage) =>
-  Buffer.byteLength(JSON.stringify({ id: m.id, kind: m.kind, body: m.body, sha256: m.sha256 })) + 1;
+const wireSize = (m: OutboxMessage) => Buffer.byteLength(JSON.stringify({ id: m.id, kind: m.kind, body: m.body, sha256: m.sha256 })) + 1;
 
 function attachmentsReady(db: StoreDb, m: OutboxMessage): boolean {
   if (m.kind !== 'application.submitted' && m.kind !== 'application.supplemented') return true;
@@ -66,7 +65,12 @@ export async function pushOutbox(run: SyncRun): Promise<{ tally: BatchTally; hel
     const { messages, heldBack } = nextBatch(run.db, nowIso(run));
     if (messages.length === 0) return { tally, heldBack };
     const batchId = uuidv7();
-    run.db.transaction(() => recordAttempts(run.db, messages.map((m) => m.id)))();
+    run.db.transaction(() =>
+      recordAttempts(
+        run.db,
+        messages.map((m) => m.id),
+      ),
+    )();
     const response = await run.client.json(
       {
         method: 'POST',

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { StoreDb } from '../../db';
-import type { BlobStore } from '../blob-store';
-import type { Clock } from '../clock';
+import type { BlobStore } from '../attachments/blob-store';
+import type { Clock } from '../runtime/clock';
 import type { PlatformClient } from './http-client';
 
 /** What each phase of one sync run works with. */

@@ -1,5 +1,5 @@
 import type { StationContext } from '../context';
-import { buildDiagnosticsBundle } from '../diagnostics/build';
+import { buildDiagnosticsBundle, type SyncHealth } from '../diagnostics/build';
 import { isSyncError } from './errors';
 import type { SyncRun } from './run';
 
@@ -8,9 +8,9 @@ import type { SyncRun } from './run';
  * gzipped and signed. Telemetry like the heartbeat: a failure is logged and asked again next heartbeat,
  * never turned into a failed sync.
  */
-export async function sendDiagnostics(run: SyncRun, ctx: StationContext, appVersion: string): Promise<void> {
+export async function sendDiagnostics(run: SyncRun, ctx: StationContext, o: { appVersion: string; health: SyncHealth }): Promise<void> {
   try {
-    const bundle = await buildDiagnosticsBundle(ctx, { appVersion });
+    const bundle = await buildDiagnosticsBundle(ctx, o);
     await run.client.call({ method: 'POST', path: '/v1/diagnostics', json: bundle, gzip: true });
     run.log.info({ integrityOk: bundle.integrity.ok, logLines: bundle.logs.lines.length }, 'sync: diagnostics bundle sent');
   } catch (e) {

@@ -1,4 +1,4 @@
-import type { Clock } from '../clock';
+import type { Clock } from '../runtime/clock';
 
 /**
  * The platform's clock as this terminal reckons it: its own clock plus an offset learned from the

@@ -1,5 +1,14 @@
 import type { OutboxResult } from '../../core/sync/protocol';
-import { findDecisionByMessage, findReview, hasPendingDecision, insertReviewEvent, saveReview, setDecisionState, type OutboxMessage, type StoreDb } from '../../db';
+import {
+  findDecisionByMessage,
+  findReview,
+  hasPendingDecision,
+  insertReviewEvent,
+  saveReview,
+  setDecisionState,
+  type OutboxMessage,
+  type StoreDb,
+} from '../../db';
 import { PLATFORM_NAME } from './apply-township';
 
 /**

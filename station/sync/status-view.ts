@@ -1,6 +1,6 @@
 import type { SyncPhase, SyncProblemView, SyncStatusView } from '../../core/api/views';
 import { countBlobsToUpload, countPending, findApplication, findReview, getSetting, listBrokenBlobs, listRefusedMessages, type StoreDb } from '../../db';
-import { SETTINGS } from '../settings-keys';
+import { SETTINGS } from '../runtime/settings-keys';
 import { applicationIdOf } from './settle-batch';
 
 /** What only the running agent knows; the rest of the status is read from the store. */
@@ -30,7 +30,14 @@ function receiptNoOf(db: StoreDb, body: string, applicationId: string | null): s
 export function listProblems(db: StoreDb): SyncProblemView[] {
   const scans = listBrokenBlobs(db, MAX_PROBLEMS).map((b): SyncProblemView => {
     const applicationId = applicationIdOf(b);
-    return { messageId: `${b.messageId}:${b.sha256}`, kind: 'attachment', applicationId, receiptNo: receiptNoOf(db, b.body, applicationId), reason: b.reason, at: b.at };
+    return {
+      messageId: `${b.messageId}:${b.sha256}`,
+      kind: 'attachment',
+      applicationId,
+      receiptNo: receiptNoOf(db, b.body, applicationId),
+      reason: b.reason,
+      at: b.at,
+    };
   });
   const messages = listRefusedMessages(db, MAX_PROBLEMS).map((m): SyncProblemView => {
     const applicationId = applicationIdOf(m);

@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import type { UpdateStatusView } from '../../core/api/update-methods';
 import { DaibanError } from '../../core/errors';
-import type { Clock } from '../clock';
-import { OneShotTimer, realTimers, type Timers } from '../sync/timers';
+import type { Clock } from '../runtime/clock';
+import { OneShotTimer, realTimers, type Timers } from '../runtime/timers';
 import type { UpdateEngine, UpdateEngineEvent, UpdateFeed } from './engine';
 import { describeUpdateError, UPDATE_MESSAGES } from './messages';
 

@@ -24,7 +24,12 @@ function notesOf(info: UpdateInfo): string | null {
   const n = info.releaseNotes;
   if (n == null) return null;
   if (typeof n === 'string') return n;
-  return n.map((r) => r.note ?? '').filter(Boolean).join('\n') || null;
+  return (
+    n
+      .map((r) => r.note ?? '')
+      .filter(Boolean)
+      .join('\n') || null
+  );
 }
 
 export class ElectronUpdaterEngine implements UpdateEngine {

@@ -12,7 +12,7 @@ import pino from 'pino';
 import { SEED_CATALOG } from '../../core/catalog/seed';
 import { appendAudit, findUserByUsername } from '../../db';
 import { buildBackup } from '../../station/backup/build';
-import { provisionStation } from '../../station/provision';
+import { provisionStation } from '../../station/setup/provision';
 import { createStation } from '../../station/station';
 import { idNumber, submitApplication } from '../helpers/sync';
 
@@ -61,13 +61,21 @@ async function main() {
   const m = await buildBackup({ dataDir, key, now: () => new Date(), onCopied: (ms, b) => ((copyMs = ms), (bytes = b)) }, db, 'manual');
   const totalMs = performance.now() - t0;
   const t1 = performance.now();
-  station.ctx.backups.preview(m.id);
+  station.services.backups.preview(m.id);
   const previewMs = performance.now() - t1;
   const t2 = performance.now();
-  await station.ctx.backups.verify(m.id);
+  await station.services.backups.verify(m.id);
   const verifyMs = performance.now() - t2;
   console.log(
-    JSON.stringify({ applications: N + 1, dbBytes: bytes, vacuumIntoMs: round(copyMs), backupTotalMs: round(totalMs), verifyMs: round(verifyMs), previewMs: round(previewMs), verified: m.verifiedAt !== null }),
+    JSON.stringify({
+      applications: N + 1,
+      dbBytes: bytes,
+      vacuumIntoMs: round(copyMs),
+      backupTotalMs: round(totalMs),
+      verifyMs: round(verifyMs),
+      previewMs: round(previewMs),
+      verified: m.verifiedAt !== null,
+    }),
   );
   await station.close();
   rmSync(dataDir, { recursive: true, force: true });

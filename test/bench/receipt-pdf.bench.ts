@@ -2,8 +2,8 @@
  * Receipt rendering speed: the first receipt in a fresh process (reads and parses the 2 × 10 MB fonts)
  * and warm receipts after it. Prints JSON. Run: node --import tsx test/bench/receipt-pdf.bench.ts
  */
-import { renderReceiptPdf } from '../../station/printing/receipt-pdf';
-import type { ReceiptFormat } from '../../station/printing/receipt-data';
+import { renderReceiptPdf } from '../../station/printing/documents/receipt-pdf';
+import type { ReceiptFormat } from '../../station/printing/documents/receipt-data';
 import { sampleReceipt } from '../helpers/receipt-fixture';
 
 const WARM_RUNS = 50;

@@ -13,10 +13,10 @@ import { SEED_CATALOG } from '../../core/catalog/seed';
 import { citizenIdCheckChar } from '../../core/citizen-id';
 import { namePinyinKeys } from '../../core/pinyin-keys';
 import { checkIntegrity, findUserByUsername } from '../../db';
-import { provisionStation } from '../../station/provision';
-import { renderReceiptPdf } from '../../station/printing/receipt-pdf';
-import { receiptData } from '../../station/services/receipts';
-import { loadApplication } from '../../station/services/applications';
+import { provisionStation } from '../../station/setup/provision';
+import { renderReceiptPdf } from '../../station/printing/documents/receipt-pdf';
+import { receiptData } from '../../station/printing/receipt-handlers';
+import { loadApplication } from '../../station/intake/applications';
 import { createStation } from '../../station/station';
 import { allMaterials, validValues } from '../helpers/forms';
 
@@ -25,11 +25,12 @@ const APPLICATIONS = Number(process.env.BENCH_APPLICATIONS ?? 1_000_000);
 const SUBMITS = Number(process.env.BENCH_SUBMITS ?? 500);
 const SEARCHES = Number(process.env.BENCH_SEARCHES ?? 300);
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = '秀英桂兰玉梅兆明建国志强春花冬梅海燕小红伟华国庆德胜金凤淑珍丽娟永福文杰光荣家豪俊杰子涵欣怡雨轩浩然思远明辉红霞凤英';
 
 let seed = 42;
-const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 const pick = <T>(s: ArrayLike<T>) => s[Math.floor(rand() * s.length)]!;
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
@@ -95,7 +96,21 @@ async function main() {
       while (ids.length > 0 && number === ids[ids.length - 1]) number = idNumber(i);
       const phone = `139${pad(Math.floor(rand() * 1e8), 8)}`;
       try {
-        insertResident.run(id, number, [...number].reverse().join(''), name, keys.full, keys.initials, rand() < 0.5 ? 'male' : 'female', '1960-01-01', phone, [...phone].reverse().join(''), userId, '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z');
+        insertResident.run(
+          id,
+          number,
+          [...number].reverse().join(''),
+          name,
+          keys.full,
+          keys.initials,
+          rand() < 0.5 ? 'male' : 'female',
+          '1960-01-01',
+          phone,
+          [...phone].reverse().join(''),
+          userId,
+          '2024-01-01T00:00:00.000Z',
+          '2024-01-01T00:00:00.000Z',
+        );
       } catch {
         continue; // a rare random duplicate ID number
       }

@@ -77,9 +77,7 @@ async function measureIngest(platform: RunningPlatform): Promise<number[]> {
     const terminal = await enrollTerminal(platform, { divisionCode: `3607811022${String(10 + round)}` });
     const requests: SignedRequest[] = [];
     for (let b = 0; b < INGEST_BATCHES; b++) {
-      const messages = Array.from({ length: LIMITS.outboxBatchMessages }, () =>
-        outboxMessage('application.submitted', submittedBody(terminal.divisionCode)),
-      );
+      const messages = Array.from({ length: LIMITS.outboxBatchMessages }, () => outboxMessage('application.submitted', submittedBody(terminal.divisionCode)));
       requests.push(terminal.prepare('POST', '/v1/outbox', { json: outboxBatch(messages), gzip: true }));
     }
     let next = 0;

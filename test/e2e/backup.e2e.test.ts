@@ -21,7 +21,13 @@ let page: Page;
 
 before(async () => {
   const work = await e2e.prepare();
-  const station = (e2e.station = createStation({ dataDir: join(work, 'data'), key: randomBytes(32), log: silentLog, sync: { autoStart: false }, backups: { autoStart: false } }));
+  const station = (e2e.station = createStation({
+    dataDir: join(work, 'data'),
+    key: randomBytes(32),
+    log: silentLog,
+    sync: { autoStart: false },
+    backups: { autoStart: false },
+  }));
   await provisionWithApplications(station, ADMIN, 2);
   page = await e2e.open();
 });
@@ -47,7 +53,11 @@ test('the admin backs up, then restores with the loss shown first', { timeout: 1
     // Work after the backup, never synced: one more submission.
     await e2e.station!.call('session.login', { username: ADMIN.username, password: ADMIN.password });
     await submitApplication(e2e.station!, 3);
-    await page.locator('.ant-table-row').filter({ hasText: '手动' }).getByRole('button', { name: /恢\s*复/ }).click();
+    await page
+      .locator('.ant-table-row')
+      .filter({ hasText: '手动' })
+      .getByRole('button', { name: /恢\s*复/ })
+      .click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('备份之后本机新增了1件申请').waitFor();
     await dialog.getByText(/1件尚未上报/).waitFor();

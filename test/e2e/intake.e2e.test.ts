@@ -167,9 +167,15 @@ test('a cadre takes a 低保 application end to end, and a restart loses nothing
     // A wrong value is explained when the field is left.
     await page.getByLabel('第1行公民身份号码').fill(WRONG_ID);
     await page.getByLabel('第1行公民身份号码').press('Tab');
-    await page.getByText(/校验码不正确/).first().waitFor();
+    await page
+      .getByText(/校验码不正确/)
+      .first()
+      .waitFor();
     await page.getByLabel('第1行公民身份号码').fill(RIGHT_ID);
-    await page.getByText(/校验码不正确/).first().waitFor({ state: 'detached' });
+    await page
+      .getByText(/校验码不正确/)
+      .first()
+      .waitFor({ state: 'detached' });
 
     await page.getByRole('button', { name: /下一步：核对信息/ }).click();
     await page.getByText('缺少“最低生活保障申请书”（原件，1份）').waitFor();
@@ -177,7 +183,14 @@ test('a cadre takes a 低保 application end to end, and a restart loses nothing
   });
 
   await step('tick the materials and attach a scanned page', async () => {
-    for (const name of ['最低生活保障申请书', '申请人居民身份证', '居民户口簿', '家庭收入及财产状况申报表', '家庭经济状况核对授权书', '申请人社会保障卡或银行卡（存折）']) {
+    for (const name of [
+      '最低生活保障申请书',
+      '申请人居民身份证',
+      '居民户口簿',
+      '家庭收入及财产状况申报表',
+      '家庭经济状况核对授权书',
+      '申请人社会保障卡或银行卡（存折）',
+    ]) {
       await page.getByRole('checkbox', { name: new RegExp(`^\\*?\\s*${name.replace(/[（）]/g, '.')}`) }).check();
     }
     await page.getByText(/缺少“/).first().waitFor({ state: 'detached' });
@@ -238,7 +251,10 @@ test('a cadre takes a 低保 application end to end, and a restart loses nothing
     await shot(page, '14-resident-search');
     await page.getByRole('button', { name: '为其办理' }).first().click();
     await page.getByLabel('查找事项').fill('zdsh');
-    await page.getByRole('button', { name: /最低生活保障申请/ }).first().click();
+    await page
+      .getByRole('button', { name: /最低生活保障申请/ })
+      .first()
+      .click();
     await page.getByRole('heading', { name: /填写申请：最低生活保障申请/ }).waitFor();
     await chooseOption(page, '主要致困原因', '因残');
     await page.getByLabel('申请原因').fill('儿子肢体残疾，需要长期照料。');

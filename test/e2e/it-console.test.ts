@@ -180,7 +180,10 @@ test('the IT worker runs the county from a village terminal', { timeout: 600_000
     await dialog.getByLabel('区划代码').fill('360781102201');
     await settle(page);
     await shot('05-account-form');
-    await dialog.getByRole('button', { name: '创 建' }).or(dialog.getByRole('button', { name: '创建' })).click();
+    await dialog
+      .getByRole('button', { name: '创 建' })
+      .or(dialog.getByRole('button', { name: '创建' }))
+      .click();
     await page.getByRole('dialog', { name: '账号已创建' }).waitFor();
     const password = (await page.getByLabel('生成的密码').textContent()) ?? '';
     assert.ok(password.length >= 8, 'the generated password is shown');
@@ -188,7 +191,11 @@ test('the IT worker runs the county from a village terminal', { timeout: 600_000
     await shot('06-account-password');
     await page.getByRole('button', { name: '我已记下' }).click();
     await row('cadre_liu').getByRole('button', { name: '停用' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: '停 用' }).or(page.getByRole('dialog').getByRole('button', { name: '停用' })).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: '停 用' })
+      .or(page.getByRole('dialog').getByRole('button', { name: '停用' }))
+      .click();
     await row('cadre_liu').getByText('已停用').waitFor();
     await shot('07-accounts');
   });
@@ -196,7 +203,10 @@ test('the IT worker runs the county from a village terminal', { timeout: 600_000
   await step('the seed catalog is published', async () => {
     await tab('事项目录');
     await page.getByRole('button', { name: '发布内置事项目录' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: /发\s*布/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /发\s*布/ })
+      .click();
     await page.getByRole('status').filter({ hasText: '事项目录' }).waitFor();
     await settle(page);
     await shot('08-catalog');
@@ -245,7 +255,10 @@ test('the IT worker runs the county from a village terminal', { timeout: 600_000
     await page.getByLabel('密码', { exact: true }).fill(IT.password);
     await page.getByRole('checkbox', { name: /运维人员登录/ }).press('Space');
     await page.getByLabel('密码', { exact: true }).press('Enter');
-    await page.getByRole('alert').getByText(/无法连接省级平台/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/无法连接省级平台/)
+      .waitFor();
     await shot('12-offline');
     proxy!.setFaults({});
     await page.getByLabel('密码', { exact: true }).press('Enter');

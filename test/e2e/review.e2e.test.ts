@@ -29,7 +29,19 @@ import { startPlatform } from '../../platform/index';
 import { ensureRendererBuilt } from '../../scripts/renderer-build';
 import { startBrowserHost, type BrowserHost } from '../../station/browser-host';
 import { createStation, type Station } from '../../station/station';
-import { chooseOption, launchChromium, loginInBrowser, pdfTextOf, RENDERER_DIR, requireChromium, ROOT, settle, shot, STEP_TIMEOUT, stepper } from '../helpers/e2e';
+import {
+  chooseOption,
+  launchChromium,
+  loginInBrowser,
+  pdfTextOf,
+  RENDERER_DIR,
+  requireChromium,
+  ROOT,
+  settle,
+  shot,
+  STEP_TIMEOUT,
+  stepper,
+} from '../helpers/e2e';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy';
 import { allMaterials, validValues } from '../helpers/forms';
 import { idNumber } from '../helpers/sync';
@@ -74,7 +86,12 @@ async function submit(n: number, name: string, o: { withoutMedicalRecords?: bool
   const materials = allMaterials(item);
   if (o.withoutMedicalRecords) materials.medicalRecords = { received: false, count: 1 };
   await s.call('applications.saveDraft', { id: draft.id, form: validValues(item.form.fields), materials });
-  await s.call('attachments.add', { applicationId: draft.id, fileName: '户口簿首页.png', mimeType: 'image/png', dataBase64: (await scannedPage(n === 1 ? '#333' : '#5b3a29')).toString('base64') });
+  await s.call('attachments.add', {
+    applicationId: draft.id,
+    fileName: '户口簿首页.png',
+    mimeType: 'image/png',
+    dataBase64: (await scannedPage(n === 1 ? '#333' : '#5b3a29')).toString('base64'),
+  });
   return s.call('applications.submit', { id: draft.id });
 }
 
@@ -168,7 +185,10 @@ test('a decision goes from the township to the village and back, in the UI', { t
     const rows = t.locator('.ant-table-tbody tr.ant-table-row');
     await rows.filter({ hasText: '王秀英' }).waitFor();
     await rows.filter({ hasText: '刘桂兰' }).waitFor();
-    await t.getByText(/剩余\d+个工作日/).first().waitFor();
+    await t
+      .getByText(/剩余\d+个工作日/)
+      .first()
+      .waitFor();
     assert.ok(await rows.filter({ hasText: apps.approve!.receiptNo! }).count(), 'the receipt number is listed');
     await shot(t, 'review-03-worklist');
   });
@@ -324,7 +344,10 @@ test('a decision goes from the township to the village and back, in the UI', { t
     await settle(t);
     await shot(t, 'review-16-handover-confirm');
     await dialog.getByRole('button', { name: /确认收到/ }).click();
-    await t.getByText(/已确认，缺1项/).first().waitFor();
+    await t
+      .getByText(/已确认，缺1项/)
+      .first()
+      .waitFor();
     await shot(t, 'review-17-handover-township');
   });
 

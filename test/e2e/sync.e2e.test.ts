@@ -50,7 +50,13 @@ before(async () => {
   const work = await e2e.prepare();
   platform = await startPlatform({ log: false });
   ({ code } = await platform.admin.issueEnrollmentCode({ divisionCode: VILLAGE, role: 'village', servicePointName: POINT_NAME }));
-  await platform.admin.createAccount({ username: CADRE.username, displayName: CADRE.displayName, role: 'cadre', divisionCode: VILLAGE, password: CADRE.password });
+  await platform.admin.createAccount({
+    username: CADRE.username,
+    displayName: CADRE.displayName,
+    role: 'cadre',
+    divisionCode: VILLAGE,
+    password: CADRE.password,
+  });
   await platform.admin.publishCatalog(SEED_CATALOG);
   // The agent still probes and syncs by itself, but not within the test's few seconds after a submission,
   // so the queue is seen waiting before 立即同步 sends it.
@@ -82,7 +88,10 @@ test('a fresh terminal enrolls, logs in with a platform account and syncs its qu
     await page.getByLabel('注册码').fill('wrong-code-0000');
     assert.equal(await page.getByLabel('注册码').inputValue(), 'WRONG-CODE-0000', 'the code is upper-cased as it is typed');
     await page.getByRole('button', { name: /接\s*入/ }).click();
-    await page.getByRole('alert').filter({ hasText: /注册码/ }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /注册码/ })
+      .waitFor();
     assert.equal(await page.getByLabel('省级平台地址').inputValue(), platformUrl());
     assert.equal(await page.getByLabel('注册码').inputValue(), 'WRONG-CODE-0000');
     await shot('02-enroll-wrong-code');
@@ -135,7 +144,9 @@ test('a fresh terminal enrolls, logs in with a platform account and syncs its qu
     const item = await s.call('catalog.get', { code: 'MZ-0001' });
     const draft = await s.call('applications.createDraft', { residentId: resident.id, itemCode: item.code });
     await s.call('applications.saveDraft', { id: draft.id, form: validValues(item.form.fields), materials: allMaterials(item) });
-    const scan = await sharp({ create: { width: 600, height: 800, channels: 3, background: '#f4f1e8' } }).png().toBuffer();
+    const scan = await sharp({ create: { width: 600, height: 800, channels: 3, background: '#f4f1e8' } })
+      .png()
+      .toBuffer();
     await s.call('attachments.add', { applicationId: draft.id, fileName: '户口簿.png', mimeType: 'image/png', dataBase64: scan.toString('base64') });
     const submitted = await s.call('applications.submit', { id: draft.id });
     assert.ok(submitted.receiptNo);

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import pino from 'pino';
 import type { Page } from 'playwright-core';
-import { DEMO_CADRE, provisionDemoIfNeeded } from '../../station/demo-data';
+import { DEMO_CADRE, provisionDemoIfNeeded } from '../../station/setup/demo-data';
 import { createStation } from '../../station/station';
 import type { UpdateEngine, UpdateEngineEvent, UpdateEngineListener } from '../../station/updates/engine';
 import { BrowserTerminal, loginInBrowser, settle, shot as shotOf, stepper } from '../helpers/e2e';
@@ -87,7 +87,10 @@ test('update banner: quiet download, ready banner, no restart inside a form, res
     await page.getByRole('heading', { name: /受理新申请/ }).waitFor();
     assert.ok(await installButton().isDisabled());
     await installButton().locator('xpath=..').hover();
-    await page.getByRole('tooltip').getByText(/请先完成或离开当前表单/).waitFor();
+    await page
+      .getByRole('tooltip')
+      .getByText(/请先完成或离开当前表单/)
+      .waitFor();
     await shot('03-disabled-in-form');
   });
 

@@ -144,7 +144,9 @@ export async function logoutInBrowser(page: Page): Promise<void> {
 
 /** A modal or drawer slides in: wait for the motion to end so a screenshot shows it whole. */
 export async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"], [class*="panel-motion"]'));
+  await page.waitForFunction(
+    () => !document.querySelector('[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"], [class*="panel-motion"]'),
+  );
   await page.waitForTimeout(200);
 }
 
@@ -156,7 +158,11 @@ export async function chooseOption(page: Page, label: string, option: string): P
   await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).first().waitFor();
   await box.press('Enter');
   const id = await box.getAttribute('id');
-  await page.locator('.ant-select', { has: page.locator(`[id="${id}"]`) }).filter({ hasText: option }).first().waitFor();
+  await page
+    .locator('.ant-select', { has: page.locator(`[id="${id}"]`) })
+    .filter({ hasText: option })
+    .first()
+    .waitFor();
 }
 
 /** The text of a PDF as poppler reads it, whitespace removed (Chinese lines wrap anywhere). */

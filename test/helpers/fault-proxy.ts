@@ -50,9 +50,7 @@ class Pacer {
     const transmit = bytesPerSecond > 0 ? (size / bytesPerSecond) * 1000 : 0;
     this.busyUntil = Math.max(this.busyUntil, now) + transmit;
     const at = this.busyUntil + latencyMs;
-    this.last = this.last.then(
-      () => new Promise<void>((resolve) => setTimeout(() => (deliver(), resolve()), Math.max(0, at - Date.now()))),
-    );
+    this.last = this.last.then(() => new Promise<void>((resolve) => setTimeout(() => (deliver(), resolve()), Math.max(0, at - Date.now()))));
   }
 }
 

@@ -130,8 +130,7 @@ export function createNodeUpdater(o: NodeUpdaterOptions): NodeUpdater {
   writeFileSync(join(o.dir, 'app-update.yml'), `provider: generic\nurl: ${o.feedUrl}\nuseMultipleRangeRequest: true\nupdaterCacheDirName: ${CACHE_DIR_NAME}\n`);
   writeFileSync(join(o.dir, 'userData', '.updaterId'), o.stagingId);
   const app = new NodeAppAdapter(o.version, o.dir);
-  const updater: AppUpdater =
-    o.kind === 'nsis' ? new NsisUpdater(null, app) : o.kind === 'deb' ? new DebUpdater(null, app) : new AppImageUpdater(null, app);
+  const updater: AppUpdater = o.kind === 'nsis' ? new NsisUpdater(null, app) : o.kind === 'deb' ? new DebUpdater(null, app) : new AppImageUpdater(null, app);
   const executor = new NodeHttpExecutor();
   const logs: string[] = [];
   const log = (level: string) => (m: unknown) => logs.push(`${level}: ${String(m)}`);
@@ -144,7 +143,10 @@ export function createNodeUpdater(o: NodeUpdaterOptions): NodeUpdater {
   // Not public API: the executor Electron's net would provide, and the platform whose feed file is read
   // (latest.yml for Windows while this runs on Linux). With test options set, electron-updater reports a
   // failed differential download instead of quietly falling back to a full one.
-  const internals = updater as unknown as { httpExecutor: HttpExecutor<ClientRequest>; _testOnlyOptions: { platform: string; isUseDifferentialDownload: boolean } };
+  const internals = updater as unknown as {
+    httpExecutor: HttpExecutor<ClientRequest>;
+    _testOnlyOptions: { platform: string; isUseDifferentialDownload: boolean };
+  };
   internals.httpExecutor = executor;
   internals._testOnlyOptions = { platform: o.kind === 'nsis' ? 'win32' : 'linux', isUseDifferentialDownload: o.differential ?? false };
   return { updater, executor, cacheDir: join(o.dir, 'cache', CACHE_DIR_NAME), logs };

@@ -7,7 +7,10 @@ import { runTool } from './system-tools';
  */
 export async function assertSubsetFonts(path: string): Promise<{ rows: string[]; stdout: string }> {
   const { stdout } = await runTool('pdffonts', [path]);
-  const rows = stdout.split('\n').slice(2).filter((l) => l.trim());
+  const rows = stdout
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim());
   assert.ok(rows.length >= 1, stdout);
   for (const row of rows) {
     // name  type  encoding  emb sub uni  object ID

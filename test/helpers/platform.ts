@@ -92,7 +92,12 @@ export async function enrollRaw(platform: Pick<RunningPlatform, 'url'>, body: un
   return toReply(res);
 }
 
-export function terminalFor(platform: Pick<RunningPlatform, 'url'>, enrolled: EnrollResponse, identity: TerminalIdentity, clock: () => Date = () => new Date()): TestTerminal {
+export function terminalFor(
+  platform: Pick<RunningPlatform, 'url'>,
+  enrolled: EnrollResponse,
+  identity: TerminalIdentity,
+  clock: () => Date = () => new Date(),
+): TestTerminal {
   const prepare = (method: string, path: string, o: SignedRequestOptions = {}): SignedRequest => {
     let body: Buffer | undefined = o.raw ?? (o.json === undefined ? undefined : Buffer.from(JSON.stringify(o.json), 'utf8'));
     const headers: Record<string, string> = { ...(o.headers ?? {}) };
@@ -115,7 +120,8 @@ export function terminalFor(platform: Pick<RunningPlatform, 'url'>, enrolled: En
     if (o.omitHeader) delete headers[o.omitHeader];
     return { method, path, headers, body };
   };
-  const send = async (r: SignedRequest) => toReply(await fetch(`${platform.url}${r.path}`, { method: r.method, headers: r.headers, body: r.body ? new Uint8Array(r.body) : undefined }));
+  const send = async (r: SignedRequest) =>
+    toReply(await fetch(`${platform.url}${r.path}`, { method: r.method, headers: r.headers, body: r.body ? new Uint8Array(r.body) : undefined }));
   return { ...enrolled, identity, prepare, send, request: (method, path, o) => send(prepare(method, path, o)) };
 }
 
@@ -208,7 +214,10 @@ export function supplementedBody(submission: ApplicationSubmitted): ApplicationS
     applicationId: submission.applicationId,
     form: { ...submission.form, bankAccount: '6217000000000000001' },
     materials: { ...submission.materials, incomeProof: { received: true, count: 1 } },
-    attachments: [...submission.attachments, { sha256: sha256Hex(`${submission.applicationId}-income`), fileName: '收入证明.jpg', mimeType: 'image/jpeg', size: 95_112 }],
+    attachments: [
+      ...submission.attachments,
+      { sha256: sha256Hex(`${submission.applicationId}-income`), fileName: '收入证明.jpg', mimeType: 'image/jpeg', size: 95_112 },
+    ],
     note: '已补交收入证明，银行账号已更正',
     supplementedAt: '2026-11-27T01:30:00.000Z',
     cadre: CADRE,

@@ -1,4 +1,4 @@
-import type { ReceiptData } from '../../station/printing/receipt-data';
+import type { ReceiptData } from '../../station/printing/documents/receipt-data';
 
 /** The full ID number behind the masked one: it must never appear on paper. */
 export const FULL_ID_NUMBER = '11010519491231002X';

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import pino from 'pino';
 import type { CatalogVersion } from '../../core/catalog/model';
 import { SEED_CATALOG } from '../../core/catalog/seed';
-import type { Clock } from '../../station/clock';
-import type { PrinterPort } from '../../station/printing/printer';
-import { provisionStation } from '../../station/provision';
+import type { Clock } from '../../station/runtime/clock';
+import type { PrinterPort } from '../../station/printing/ports/printer';
+import { provisionStation } from '../../station/setup/provision';
 import { createStation, type Station } from '../../station/station';
 
 export const TEST_VILLAGE = '360781102201';
@@ -33,9 +33,7 @@ export interface TestStation {
 }
 
 /** A real encrypted store in a temp directory, provisioned like a village terminal. */
-export async function makeStation(
-  o: { clock?: Clock; printers?: PrinterPort; catalog?: CatalogVersion; login?: boolean } = {},
-): Promise<TestStation> {
+export async function makeStation(o: { clock?: Clock; printers?: PrinterPort; catalog?: CatalogVersion; login?: boolean } = {}): Promise<TestStation> {
   const dataDir = mkdtempSync(join(tmpdir(), 'daiban-test-'));
   const key = randomBytes(32);
   const open = () => createStation({ dataDir, key, clock: o.clock, printers: o.printers, log: silentLog, backups: { autoStart: false } });

@@ -7,9 +7,9 @@ import type { ApplicationView } from '../../core/api/views';
 import { SEED_CATALOG } from '../../core/catalog/seed';
 import { citizenIdCheckChar } from '../../core/citizen-id';
 import { startPlatform, type RunningPlatform } from '../../platform/index';
-import type { Clock } from '../../station/clock';
-import type { StationEvent } from '../../station/events';
-import { provisionStation, type ProvisionOptions } from '../../station/provision';
+import type { Clock } from '../../station/runtime/clock';
+import type { StationEvent } from '../../station/runtime/events';
+import { provisionStation, type ProvisionOptions } from '../../station/setup/provision';
 import { createStation, type Station } from '../../station/station';
 import type { SyncOptions } from '../../station/sync/agent';
 import { allMaterials, validValues } from './forms';
@@ -98,7 +98,12 @@ export async function submitApplication(station: Station, n: number, scans: Buff
   const draft = await station.call('applications.createDraft', { residentId: resident.id, itemCode: item.code });
   await station.call('applications.saveDraft', { id: draft.id, form: validValues(item.form.fields), materials: allMaterials(item) });
   for (const [i, scan] of scans.entries()) {
-    await station.call('attachments.add', { applicationId: draft.id, fileName: `材料${i + 1}.png`, mimeType: 'image/png', dataBase64: scan.toString('base64') });
+    await station.call('attachments.add', {
+      applicationId: draft.id,
+      fileName: `材料${i + 1}.png`,
+      mimeType: 'image/png',
+      dataBase64: scan.toString('base64'),
+    });
   }
   return station.call('applications.submit', { id: draft.id });
 }

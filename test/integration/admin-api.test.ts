@@ -53,7 +53,11 @@ function adminSuite(backend: PlatformBackend) {
     let elsewhere: TestTerminal;
     let token = '';
 
-    async function api<T = Record<string, unknown>>(method: string, path: string, o: { token?: string | null; json?: unknown; raw?: string } = {}): Promise<Reply<T>> {
+    async function api<T = Record<string, unknown>>(
+      method: string,
+      path: string,
+      o: { token?: string | null; json?: unknown; raw?: string } = {},
+    ): Promise<Reply<T>> {
       const auth = o.token === undefined ? token : o.token;
       const headers: Record<string, string> = auth ? { authorization: `Bearer ${auth}` } : {};
       let body: string | undefined;
@@ -145,10 +149,19 @@ function adminSuite(backend: PlatformBackend) {
       console.log(`login refusal ${backend}: wrong password ${median(wrong).toFixed(1)} ms, unknown user ${median(unknown).toFixed(1)} ms`);
       assert.ok(median(unknown) > median(wrong) * 0.4, 'an unknown user costs a password check too');
 
-      assert.match(refused(await api('POST', '/session', { token: null, json: { username: 'it_off', password: PASSWORD } }), 401, 'ADMIN_LOGIN_FAILED'), /停用/);
-      assert.match(refused(await api('POST', '/session', { token: null, json: { username: 'cadre01', password: PASSWORD } }), 401, 'ADMIN_LOGIN_FAILED'), /不是运维人员/);
+      assert.match(
+        refused(await api('POST', '/session', { token: null, json: { username: 'it_off', password: PASSWORD } }), 401, 'ADMIN_LOGIN_FAILED'),
+        /停用/,
+      );
+      assert.match(
+        refused(await api('POST', '/session', { token: null, json: { username: 'cadre01', password: PASSWORD } }), 401, 'ADMIN_LOGIN_FAILED'),
+        /不是运维人员/,
+      );
       // The disabled account's wrong password says nothing about the account.
-      assert.equal(refused(await api('POST', '/session', { token: null, json: { username: 'it_off', password: 'Wrong2026x' } }), 401, 'ADMIN_LOGIN_FAILED'), message);
+      assert.equal(
+        refused(await api('POST', '/session', { token: null, json: { username: 'it_off', password: 'Wrong2026x' } }), 401, 'ADMIN_LOGIN_FAILED'),
+        message,
+      );
       refused(await api('POST', '/session', { token: null, json: { username: 'it_ruijin' } }), 400, 'INVALID_REQUEST');
       refused(await api('POST', '/session', { token: null, raw: '{not json' }), 400, 'INVALID_REQUEST');
     });
@@ -159,7 +172,14 @@ function adminSuite(backend: PlatformBackend) {
       const url = new URL(`${platform.url}${ADMIN_PREFIX}/session`);
       return new Promise((resolve, reject) => {
         const req = httpRequest(
-          { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+          {
+            host: url.hostname,
+            port: url.port,
+            path: url.pathname,
+            method: 'POST',
+            localAddress,
+            headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+          },
           (res) => {
             const chunks: Buffer[] = [];
             res.on('data', (c: Buffer) => chunks.push(c));
@@ -180,13 +200,20 @@ function adminSuite(backend: PlatformBackend) {
       const locked = refused(await api('POST', '/session', { token: null, json: { username: 'it_guess', password: PASSWORD } }), 429, 'RATE_LIMITED');
       assert.match(locked, /30秒后再试/);
       assert.equal(refused(await api('POST', '/session', { token: null, json: { username: 'ghost_user', password: PASSWORD } }), 429, 'RATE_LIMITED'), locked);
-      assert.equal((await api('POST', '/session', { token: null, json: { username: 'it_ruijin2', password: PASSWORD } })).status, 200, 'other users unaffected');
+      assert.equal(
+        (await api('POST', '/session', { token: null, json: { username: 'it_ruijin2', password: PASSWORD } })).status,
+        200,
+        'other users unaffected',
+      );
       // The stranger cannot lock the account for its owner: from another address it logs in at once.
       assert.equal((await loginFrom('127.0.0.2', 'it_guess', PASSWORD)).status, 200, 'the owner from elsewhere');
       // The wait grows with each failure after it: 30 s, then 60 s.
       offsetMs += LOGIN_POLICY.firstDelayMs + 1000;
       refused(await api('POST', '/session', { token: null, json: { username: 'it_guess', password: 'Wrong9x2026' } }), 401, 'ADMIN_LOGIN_FAILED');
-      assert.match(refused(await api('POST', '/session', { token: null, json: { username: 'it_guess', password: PASSWORD } }), 429, 'RATE_LIMITED'), /1分钟后再试/);
+      assert.match(
+        refused(await api('POST', '/session', { token: null, json: { username: 'it_guess', password: PASSWORD } }), 429, 'RATE_LIMITED'),
+        /1分钟后再试/,
+      );
       offsetMs += 2 * LOGIN_POLICY.firstDelayMs + 1000;
       assert.equal((await api('POST', '/session', { token: null, json: { username: 'it_guess', password: PASSWORD } })).status, 200);
       token = await login('it_ruijin');
@@ -238,13 +265,16 @@ function adminSuite(backend: PlatformBackend) {
       refused(await api('GET', '/fleet', { token: doomed }), 401, 'ADMIN_AUTH_REQUIRED');
     });
 
-    test('GET /fleet: only the terminals of the IT account\'s county', async () => {
+    test("GET /fleet: only the terminals of the IT account's county", async () => {
       const r = await api<FleetReport>('GET', '/fleet');
       assert.equal(r.status, 200);
       assert.deepEqual(r.body.terminals.map((t) => t.id).sort(), [village.terminalId, township.terminalId].sort());
       assert.equal(r.body.flagCounts.silent, 0);
       const other = await api<FleetReport>('GET', '/fleet', { token: await login('it_nankang') });
-      assert.deepEqual(other.body.terminals.map((t) => t.id), [elsewhere.terminalId]);
+      assert.deepEqual(
+        other.body.terminals.map((t) => t.id),
+        [elsewhere.terminalId],
+      );
       const flagged = await api<FleetReport>('GET', '/fleet?flagged=1');
       assert.deepEqual(flagged.body.terminals, []);
     });
@@ -261,15 +291,27 @@ function adminSuite(backend: PlatformBackend) {
       assert.equal(enrolled.status, 200, enrolled.bytes.toString());
 
       assert.match(
-        refused(await api('POST', '/enrollment-codes', { json: { divisionCode: '360782101202', role: 'village', servicePointName: '南康区代办点' } }), 403, 'FORBIDDEN'),
+        refused(
+          await api('POST', '/enrollment-codes', { json: { divisionCode: '360782101202', role: 'village', servicePointName: '南康区代办点' } }),
+          403,
+          'FORBIDDEN',
+        ),
         /管辖范围/,
       );
       assert.match(
-        refused(await api('POST', '/enrollment-codes', { json: { divisionCode: '36078110220', role: 'village', servicePointName: '华屋村' } }), 400, 'INVALID_REQUEST'),
+        refused(
+          await api('POST', '/enrollment-codes', { json: { divisionCode: '36078110220', role: 'village', servicePointName: '华屋村' } }),
+          400,
+          'INVALID_REQUEST',
+        ),
         /区划代码应为9位/,
       );
       // The platform's own rule: a village terminal needs a village code.
-      refused(await api('POST', '/enrollment-codes', { json: { divisionCode: '360781102', role: 'village', servicePointName: '叶坪乡' } }), 400, 'INVALID_REQUEST');
+      refused(
+        await api('POST', '/enrollment-codes', { json: { divisionCode: '360781102', role: 'village', servicePointName: '叶坪乡' } }),
+        400,
+        'INVALID_REQUEST',
+      );
     });
 
     test('accounts: listed, created, disabled and reset inside the county only', async () => {
@@ -289,12 +331,41 @@ function adminSuite(backend: PlatformBackend) {
       assert.equal(given.body.password, undefined, 'the password the IT staff chose is not echoed');
       assert.equal((await api('GET', '/fleet', { token: await login('it_yeping', 'Given2026x') })).status, 200, 'the new IT account can log in');
 
-      refused(await api('POST', '/accounts', { json: { username: 'cadre_x', displayName: '外县', role: 'cadre', divisionCode: '360782101201' } }), 403, 'FORBIDDEN');
+      refused(
+        await api('POST', '/accounts', { json: { username: 'cadre_x', displayName: '外县', role: 'cadre', divisionCode: '360782101201' } }),
+        403,
+        'FORBIDDEN',
+      );
       refused(await api('POST', '/accounts', { json: { username: 'it_prov', displayName: '省里', role: 'it', divisionCode: '36' } }), 403, 'FORBIDDEN');
-      assert.match(refused(await api('POST', '/accounts', { json: { username: 'Bad Name', displayName: 'x', role: 'cadre', divisionCode: '360781102201' } }), 400, 'INVALID_REQUEST'), /账号由3到32位/);
-      refused(await api('POST', '/accounts', { json: { username: 'cadre03', displayName: 'x', role: 'boss', divisionCode: '360781102201' } }), 400, 'INVALID_REQUEST');
-      assert.match(refused(await api('POST', '/accounts', { json: { username: 'it_town', displayName: '乡', role: 'it', divisionCode: '360781102' } }), 400, 'INVALID_REQUEST'), /省、市或县级/);
-      assert.match(refused(await api('POST', '/accounts', { json: { username: 'cadre01', displayName: '重复', role: 'cadre', divisionCode: '360781102201' } }), 400, 'INVALID_REQUEST'), /已存在/);
+      assert.match(
+        refused(
+          await api('POST', '/accounts', { json: { username: 'Bad Name', displayName: 'x', role: 'cadre', divisionCode: '360781102201' } }),
+          400,
+          'INVALID_REQUEST',
+        ),
+        /账号由3到32位/,
+      );
+      refused(
+        await api('POST', '/accounts', { json: { username: 'cadre03', displayName: 'x', role: 'boss', divisionCode: '360781102201' } }),
+        400,
+        'INVALID_REQUEST',
+      );
+      assert.match(
+        refused(
+          await api('POST', '/accounts', { json: { username: 'it_town', displayName: '乡', role: 'it', divisionCode: '360781102' } }),
+          400,
+          'INVALID_REQUEST',
+        ),
+        /省、市或县级/,
+      );
+      assert.match(
+        refused(
+          await api('POST', '/accounts', { json: { username: 'cadre01', displayName: '重复', role: 'cadre', divisionCode: '360781102201' } }),
+          400,
+          'INVALID_REQUEST',
+        ),
+        /已存在/,
+      );
 
       const disabled = await api<AdminAccountView>('POST', '/accounts/cadre02/disable');
       assert.equal(disabled.status, 200);
@@ -325,7 +396,10 @@ function adminSuite(backend: PlatformBackend) {
 
     test('releases: listed, paused, resumed, staged and rolled back by any IT account', async () => {
       const list = await api<ReleaseView[]>('GET', '/releases');
-      assert.deepEqual(list.body.map((r) => r.id), ['stable-1.1.0', 'stable-1.0.0']);
+      assert.deepEqual(
+        list.body.map((r) => r.id),
+        ['stable-1.1.0', 'stable-1.0.0'],
+      );
       assert.deepEqual((await api<ReleaseView[]>('GET', '/releases?channel=beta')).body, []);
       refused(await api('GET', '/releases?channel=Beta!'), 400, 'INVALID_REQUEST');
 
@@ -345,7 +419,7 @@ function adminSuite(backend: PlatformBackend) {
       assert.ok(refusedResume.status >= 400 && refusedResume.status < 500);
     });
 
-    test('terminal channel: only the county\'s own terminals', async () => {
+    test("terminal channel: only the county's own terminals", async () => {
       const r = await api('PUT', `/terminals/${village.terminalId}/channel`, { json: { channel: 'beta' } });
       assert.equal(r.status, 204);
       const fleet = await api<FleetReport>('GET', '/fleet');
@@ -382,7 +456,9 @@ function adminSuite(backend: PlatformBackend) {
     });
 
     test('every admin action is recorded with who did it', async () => {
-      const rows = await platform.db.query<{ username: string; action: string; target: string | null }>('SELECT username, action, target FROM admin_actions ORDER BY id');
+      const rows = await platform.db.query<{ username: string; action: string; target: string | null }>(
+        'SELECT username, action, target FROM admin_actions ORDER BY id',
+      );
       const has = (username: string, action: string, target?: string) =>
         assert.ok(
           rows.some((r) => r.username === username && r.action === action && (target === undefined || r.target === target)),

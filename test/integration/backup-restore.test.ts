@@ -9,10 +9,10 @@ import { SEED_CATALOG } from '../../core/catalog/seed';
 import { parseReceiptNo } from '../../core/receipt-number';
 import { LATEST_VERSION, openStore, schemaVersion, verifyAuditChain, type StoreDb } from '../../db';
 import { BackupScheduler, backupDir, poolDir, DAY_MS } from '../../station/backup';
-import type { Clock } from '../../station/clock';
-import { provisionStation } from '../../station/provision';
+import type { Clock } from '../../station/runtime/clock';
+import { provisionStation } from '../../station/setup/provision';
 import { createStation, type Station } from '../../station/station';
-import type { Timers } from '../../station/sync/timers';
+import type { Timers } from '../../station/runtime/timers';
 import { refused } from '../helpers/refusals';
 import { manualClock, silentLog, TEST_VILLAGE } from '../helpers/station';
 import { submitApplication } from '../helpers/sync';
@@ -41,7 +41,10 @@ async function adminStation(clock?: Clock) {
   return { dataDir, key, station };
 }
 
-const scan = (shade: string) => sharp({ create: { width: 320, height: 240, channels: 3, background: shade } }).png().toBuffer();
+const scan = (shade: string) =>
+  sharp({ create: { width: 320, height: 240, channels: 3, background: shade } })
+    .png()
+    .toBuffer();
 
 /** The rows a restore must bring back exactly. */
 function snapshot(db: StoreDb) {
@@ -136,7 +139,11 @@ test('backup → more work → restore brings back exactly the backed-up store, 
   assert.equal(pre.kind, 'pre-restore');
   assert.equal(pre.counts.applications, 4, 'the replaced store is kept as a pre-restore backup');
   assert.ok(pre.verifiedAt);
-  assert.equal(readdirSync(join(dataDir, 'backups')).some((n) => n.startsWith('.')), false, 'nothing set aside is left');
+  assert.equal(
+    readdirSync(join(dataDir, 'backups')).some((n) => n.startsWith('.')),
+    false,
+    'nothing set aside is left',
+  );
 
   // And it opens again from disk like any store.
   await station.close();
@@ -174,7 +181,11 @@ test('a tampered backup is refused and the live store is left as it was', async 
   await refused(station.call('backups.restore', { id: backup.id, password: ADMIN.password }), 'BACKUP_INVALID');
 
   assert.deepEqual(snapshot(station.ctx.db), before);
-  assert.equal((await station.call('backups.list', {})).some((b) => b.kind === 'pre-restore'), false, 'no restore was started');
+  assert.equal(
+    (await station.call('backups.list', {})).some((b) => b.kind === 'pre-restore'),
+    false,
+    'no restore was started',
+  );
   await station.close();
 });
 
@@ -190,7 +201,10 @@ test('a restore that fails after the store was closed puts the old store back, a
   assert.deepEqual(snapshot(station.ctx.db), before);
   assert.deepEqual(station.ctx.db.pragma('integrity_check'), [{ integrity_check: 'ok' }]);
   assert.equal(verifyAuditChain(station.ctx.db).ok, true);
-  assert.equal(readdirSync(join(dataDir, 'backups')).some((n) => n.startsWith('.replaced-')), false);
+  assert.equal(
+    readdirSync(join(dataDir, 'backups')).some((n) => n.startsWith('.replaced-')),
+    false,
+  );
   rmSync(join(dataDir, 'daiban.db.restoring'), { recursive: true });
   await submitApplication(station, 3); // still logged in, still working
   assert.equal(station.ctx.db.prepare('SELECT count(*) FROM applications').pluck().get(), 3);
@@ -213,7 +227,7 @@ test('the schedule makes one backup a day, keeps the last seven, and stops with 
       if (i >= 0) pending.splice(i, 1);
     },
   };
-  const schedule = new BackupScheduler(station.ctx.backups, clock, silentLog, { timers, firstCheckMs: 0, intervalMs: 3_600_000 });
+  const schedule = new BackupScheduler(station.services.backups, clock, silentLog, { timers, firstCheckMs: 0, intervalMs: 3_600_000 });
   schedule.start();
   const manual = await station.call('backups.create', {});
   for (let hour = 0; hour < 10 * 24; hour++) {
@@ -228,7 +242,10 @@ test('the schedule makes one backup a day, keeps the last seven, and stops with 
   const times = scheduled.map((b) => new Date(b.createdAt).getTime());
   for (let i = 1; i < times.length; i++) assert.equal(times[i - 1]! - times[i]!, DAY_MS, 'one a day');
   assert.equal(new Date(times.at(-1)!).toISOString(), '2026-11-04T00:30:00.000Z', 'the three oldest went first');
-  assert.ok(list.some((b) => b.id === manual.id), 'a manual backup is not pruned with the scheduled ones');
+  assert.ok(
+    list.some((b) => b.id === manual.id),
+    'a manual backup is not pruned with the scheduled ones',
+  );
   assert.equal(readdirSync(poolDir(station.ctx.dataDir)).length, 1);
 
   await schedule.stop();
@@ -249,13 +266,15 @@ test('an existing store is backed up before a schema upgrade', async () => {
     `INSERT INTO residents (id, id_number, id_reversed, name, name_pinyin, name_initials, gender, birth_date, created_by, created_at, updated_at)
      VALUES ('r1', '11010519491231002X', 'X20013219491501011', '王兆明', 'wangzhaoming', 'wzm', 'female', '1949-12-31', 'u1', ?, ?)`,
   ).run(at, at);
-  v1.prepare(`INSERT INTO applications (id, resident_id, item_code, catalog_version, status, created_by, created_at, updated_at) VALUES ('a1', 'r1', 'MZ-0001', ?, 'queued', 'u1', ?, ?)`).run(SEED_CATALOG.version, at, at);
+  v1.prepare(
+    `INSERT INTO applications (id, resident_id, item_code, catalog_version, status, created_by, created_at, updated_at) VALUES ('a1', 'r1', 'MZ-0001', ?, 'queued', 'u1', ?, ?)`,
+  ).run(SEED_CATALOG.version, at, at);
   v1.close();
 
   const station = open(dataDir, key);
   assert.equal(schemaVersion(station.ctx.db), LATEST_VERSION);
-  await station.ctx.backups.prune(); // queued behind the pre-migration copy's finishing step
-  const [pre, ...rest] = station.ctx.backups.list();
+  await station.services.backups.prune(); // queued behind the pre-migration copy's finishing step
+  const [pre, ...rest] = station.services.backups.list();
   assert.equal(rest.length, 0);
   assert.equal(pre!.kind, 'pre-migration');
   assert.equal(pre!.schemaVersion, 1);
@@ -268,8 +287,8 @@ test('an existing store is backed up before a schema upgrade', async () => {
 
   // A store already at the latest version is not copied again.
   const reopened = open(dataDir, key);
-  await reopened.ctx.backups.prune();
-  assert.equal(reopened.ctx.backups.list().length, 1);
+  await reopened.services.backups.prune();
+  assert.equal(reopened.services.backups.list().length, 1);
   await reopened.close();
 });
 
@@ -288,9 +307,18 @@ test('what a crash mid-backup leaves is never listed and is cleaned at start', a
   writeFileSync(join(root, 'attachments', 'f'.repeat(64) + '.tmp'), 'partial');
 
   const reopened = open(dataDir, key, undefined, { backups: { autoStart: true, firstCheckMs: 3_600_000 } });
-  assert.deepEqual(reopened.ctx.backups.list().map((b) => b.id), [good.id], 'only the whole backup is listed');
-  await reopened.ctx.backups.prune();
-  assert.deepEqual(readdirSync(root).filter((n) => n !== 'attachments').sort(), [good.id]);
+  assert.deepEqual(
+    reopened.services.backups.list().map((b) => b.id),
+    [good.id],
+    'only the whole backup is listed',
+  );
+  await reopened.services.backups.prune();
+  assert.deepEqual(
+    readdirSync(root)
+      .filter((n) => n !== 'attachments')
+      .sort(),
+    [good.id],
+  );
   assert.deepEqual(readdirSync(join(root, 'attachments')), []);
   await reopened.close();
 });

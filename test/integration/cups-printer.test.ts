@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { isDaibanError } from '../../core/errors';
-import { CupsPrinter } from '../../station/printing/cups-printer';
-import { PdfFilePrinter } from '../../station/printing/pdf-file-printer';
-import { createPrinterPort } from '../../station/printing/printers';
-import { renderReceiptPdf } from '../../station/printing/receipt-pdf';
+import { CupsPrinter } from '../../station/printing/ports/cups-printer';
+import { PdfFilePrinter } from '../../station/printing/ports/pdf-file-printer';
+import { createPrinterPort } from '../../station/printing/ports/printers';
+import { renderReceiptPdf } from '../../station/printing/documents/receipt-pdf';
 import { ensureCupsPdfPrinter, waitForCupsPdfOutput } from '../helpers/cups';
 import { sampleReceipt } from '../helpers/receipt-fixture';
 import { requireTools, runTool } from '../helpers/system-tools';
@@ -60,8 +60,14 @@ test('an 80 mm receipt printed through CUPS comes out with its receipt number, 8
 test('an A4 receipt printed through the composed port reaches the queue', async () => {
   const port = createPrinterPort({ platform: 'linux', pdfDir: join(tmp, 'composed') });
   const printers = await port.list();
-  assert.ok(printers.some((p) => p.id === `cups:${cups.printerName}`), JSON.stringify(printers));
-  assert.ok(printers.some((p) => p.id === 'pdf' && p.kind === 'pdf'), JSON.stringify(printers));
+  assert.ok(
+    printers.some((p) => p.id === `cups:${cups.printerName}`),
+    JSON.stringify(printers),
+  );
+  assert.ok(
+    printers.some((p) => p.id === 'pdf' && p.kind === 'pdf'),
+    JSON.stringify(printers),
+  );
 
   const data = sampleReceipt({ receiptNo: `110105001001-20250305-${String((Date.now() + 1) % 10000).padStart(4, '0')}` });
   const { jobRef } = await port.print(`cups:${cups.printerName}`, {
@@ -77,17 +83,14 @@ test('an A4 receipt printed through the composed port reaches the queue', async 
 
 test('printing to a printer that does not exist fails with PRINTER_FAILED in Chinese', async () => {
   const pdf = await renderReceiptPdf(sampleReceipt(), '80mm');
-  await assert.rejects(
-    new CupsPrinter().print('cups:DaibanNoSuchPrinter', { pdf, title: '受理回执', paper: '80mm' }),
-    (e: unknown) => {
-      assert.ok(isDaibanError(e), String(e));
-      assert.equal(e.code, 'PRINTER_FAILED');
-      assert.match(e.message, HAN);
-      assert.match(e.message, /DaibanNoSuchPrinter/);
-      assert.match(e.message, /找不到打印机/);
-      return true;
-    },
-  );
+  await assert.rejects(new CupsPrinter().print('cups:DaibanNoSuchPrinter', { pdf, title: '受理回执', paper: '80mm' }), (e: unknown) => {
+    assert.ok(isDaibanError(e), String(e));
+    assert.equal(e.code, 'PRINTER_FAILED');
+    assert.match(e.message, HAN);
+    assert.match(e.message, /DaibanNoSuchPrinter/);
+    assert.match(e.message, /找不到打印机/);
+    return true;
+  });
 });
 
 test('when the CUPS scheduler is not running, list and print say so in Chinese', async () => {
@@ -105,7 +108,10 @@ test('when the CUPS scheduler is not running, list and print say so in Chinese',
   const problems: string[] = [];
   const port = createPrinterPort({ platform: 'linux', pdfDir: join(tmp, 'fallback'), system: printer, onListError: (e) => problems.push(e.message) });
   const printers = await port.list();
-  assert.deepEqual(printers.map((p) => [p.id, p.isDefault]), [['pdf', true]]);
+  assert.deepEqual(
+    printers.map((p) => [p.id, p.isDefault]),
+    [['pdf', true]],
+  );
   assert.equal(problems.length, 1);
 });
 
@@ -135,7 +141,10 @@ test('save as PDF writes the file under a safe, unique name and returns its path
   const dir = join(tmp, 'saved');
   const printer = new PdfFilePrinter(dir);
   const list = await printer.list();
-  assert.deepEqual(list.map((p) => [p.id, p.kind]), [['pdf', 'pdf']]);
+  assert.deepEqual(
+    list.map((p) => [p.id, p.kind]),
+    [['pdf', 'pdf']],
+  );
 
   const pdf = await renderReceiptPdf(sampleReceipt(), 'a4');
   const a = await printer.print('pdf', { pdf, title: '受理回执 110105001001-20250304-0007' });

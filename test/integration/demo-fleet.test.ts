@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { DEMO_CADRE } from '../../station/demo-data';
+import { DEMO_CADRE } from '../../station/setup/demo-data';
 import { DEMO_REVIEWER, startDemoFleet } from '../../scripts/demo-fleet';
 import { silentLog } from '../helpers/station';
 import { submitApplication } from '../helpers/sync';
@@ -15,7 +15,10 @@ test('the demo fleet enrolls both terminals once, and an application travels fro
   try {
     let fleet = await startDemoFleet(dataRoot, options);
     const first = (await fleet.platform.admin.listTerminals()).map((t) => [t.divisionCode, t.role]).sort();
-    assert.deepEqual(first, [['360781102000', 'township'], ['360781102201', 'village']]);
+    assert.deepEqual(first, [
+      ['360781102000', 'township'],
+      ['360781102201', 'village'],
+    ]);
 
     const village = fleet.village!.station;
     await village.call('session.login', { username: DEMO_CADRE.username, password: DEMO_CADRE.password });

@@ -55,11 +55,7 @@ function handoverFixture(rows: number): HandoverDocumentData {
       receiptNo: `360781102201-20261123-01-${String(i + 1).padStart(4, '0')}`,
       applicantName: ['欧阳秀英', '华建国', '杨小燕'][i % 3]!,
       itemName: i % 2 ? '最低生活保障申请' : '城乡居民基本养老保险参保登记',
-      materials: [
-        { name: '户口簿复印件', count: 1 },
-        { name: '居民身份证复印件', count: 2 },
-        ...(i % 2 ? [{ name: '家庭收入及财产状况声明', count: 1 }] : []),
-      ],
+      materials: [{ name: '户口簿复印件', count: 1 }, { name: '居民身份证复印件', count: 2 }, ...(i % 2 ? [{ name: '家庭收入及财产状况声明', count: 1 }] : [])],
       ...(i === 1 ? { note: '未收到：户口簿复印件' } : {}),
     })),
   };
@@ -167,7 +163,11 @@ test('handover list shows the service point, every row, totals and signature lin
     ],
     'handover',
   );
-  assertHas(await rawText(path), ['360781102201-20261123-01-0001', '360781102201-20261123-01-0005', '城乡居民基本养老保险参保登记', '未收到：户口簿复印件'], 'handover (raw)');
+  assertHas(
+    await rawText(path),
+    ['360781102201-20261123-01-0001', '360781102201-20261123-01-0005', '城乡居民基本养老保险参保登记', '未收到：户口簿复印件'],
+    'handover (raw)',
+  );
   await assertSubsetFonts(path);
   assert.match((await runTool('pdfinfo', [path])).stdout, /Title:\s+交接清单 360781102201-20261123-01-03/);
 });

@@ -11,7 +11,7 @@ import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { DEMO_CADRE } from '../../station/demo-data';
+import { DEMO_CADRE } from '../../station/setup/demo-data';
 import { KeyStoreError, loadOrCreateSealedKey, SEALED_KEY_FILE, type SafeStorageLike } from '../../electron/key-store';
 import { isAppUrl } from '../../electron/app-origin';
 
@@ -242,10 +242,13 @@ test('permissions: only the camera, only for app://; no remote requests; navigat
 
   const handlers = new Map<string, Listener>();
   let openHandler: Listener | null = null;
-  rec.appEvents.get('web-contents-created')!({}, {
-    on: (event: string, fn: Listener) => handlers.set(event, fn),
-    setWindowOpenHandler: (fn: Listener) => (openHandler = fn),
-  });
+  rec.appEvents.get('web-contents-created')!(
+    {},
+    {
+      on: (event: string, fn: Listener) => handlers.set(event, fn),
+      setWindowOpenHandler: (fn: Listener) => (openHandler = fn),
+    },
+  );
   const prevented = (event: string, url: string) => {
     let p = false;
     handlers.get(event)!({ preventDefault: () => (p = true) }, url);
@@ -280,8 +283,14 @@ test('key store: refuses without OS protection, keeps an existing store safe, ro
       }
       return 'no error';
     };
-    assert.equal(code(() => loadOrCreateSealedKey(fakeSafeStorage({ available: false }), { dir, storeFile })), 'KEYSTORE_UNAVAILABLE');
-    assert.equal(code(() => loadOrCreateSealedKey(fakeSafeStorage({ backend: 'basic_text' }), { dir, storeFile })), 'KEYSTORE_UNAVAILABLE');
+    assert.equal(
+      code(() => loadOrCreateSealedKey(fakeSafeStorage({ available: false }), { dir, storeFile })),
+      'KEYSTORE_UNAVAILABLE',
+    );
+    assert.equal(
+      code(() => loadOrCreateSealedKey(fakeSafeStorage({ backend: 'basic_text' }), { dir, storeFile })),
+      'KEYSTORE_UNAVAILABLE',
+    );
 
     const key = loadOrCreateSealedKey(fakeSafeStorage(), { dir, storeFile });
     assert.equal(key.length, 32);
@@ -290,12 +299,18 @@ test('key store: refuses without OS protection, keeps an existing store safe, ro
     assert.deepEqual(loadOrCreateSealedKey(fakeSafeStorage({ backend: 'basic_text' }), { dir, storeFile, allowBasicText: true }), key);
 
     writeFileSync(join(dir, SEALED_KEY_FILE), 'garbage');
-    assert.equal(code(() => loadOrCreateSealedKey(fakeSafeStorage(), { dir, storeFile })), 'KEYSTORE_UNREADABLE');
+    assert.equal(
+      code(() => loadOrCreateSealedKey(fakeSafeStorage(), { dir, storeFile })),
+      'KEYSTORE_UNREADABLE',
+    );
 
     rmSync(join(dir, SEALED_KEY_FILE));
     mkdirSync(join(dir, 'terminal'));
     writeFileSync(storeFile, 'an existing store');
-    assert.equal(code(() => loadOrCreateSealedKey(fakeSafeStorage(), { dir, storeFile })), 'KEYSTORE_MISSING');
+    assert.equal(
+      code(() => loadOrCreateSealedKey(fakeSafeStorage(), { dir, storeFile })),
+      'KEYSTORE_MISSING',
+    );
     assert.equal(existsSync(join(dir, SEALED_KEY_FILE)), false, 'no new key over an existing store');
   } finally {
     rmSync(dir, { recursive: true, force: true });

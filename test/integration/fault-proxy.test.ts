@@ -74,7 +74,12 @@ describe('fault-injecting TCP proxy', () => {
 
   it('black-holes requests until the client gives up', async () => {
     proxy.setFaults({ blackHole: true });
-    const { ms } = await timed(() => get(300).then(() => 'answered', () => 'timed out'));
+    const { ms } = await timed(() =>
+      get(300).then(
+        () => 'answered',
+        () => 'timed out',
+      ),
+    );
     assert.ok(ms >= 290);
     proxy.dropAll();
   });

@@ -156,7 +156,8 @@ describe('fleet view', () => {
     await fleetCommand(platform, undefined, { flagged: true, division: '360781' }, (l) => lines.push(l));
     const text = lines.join('\n');
     const header = text.split('\n')[0]!;
-    for (const column of ['终端', '服务点', '区划', '版本', '最近心跳', '待同步', '最近同步', '剩余磁盘', '时钟偏差', '标记']) assert.ok(header.includes(column), column);
+    for (const column of ['终端', '服务点', '区划', '版本', '最近心跳', '待同步', '最近同步', '剩余磁盘', '时钟偏差', '标记'])
+      assert.ok(header.includes(column), column);
     assert.match(text, new RegExp(`${t.fast!.terminalId}.*华屋村二组代办点.*360781102202.*0\\.4\\.0.*\\+7分0秒.*时钟偏差超过5分钟、磁盘空间不足2GB`));
     assert.match(text, /沙洲坝村代办点.*40（退回3）.*-6分0秒.*有数据冲突、时钟偏差超过5分钟/);
     assert.match(text, /1\.0 GB/);

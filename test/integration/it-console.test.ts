@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import { getSetting } from '../../db';
 import type { RunningPlatform } from '../../platform/index';
 import { itTokenForTest, setItFetch } from '../../station/it/admin-session';
-import { SETTINGS } from '../../station/settings-keys';
+import { SETTINGS } from '../../station/runtime/settings-keys';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy';
 import { refused } from '../helpers/refusals';
 import { freshStation, PLATFORM_CADRE, startTestPlatform, SYNC_VILLAGE, type SyncTestStation } from '../helpers/sync';
@@ -113,9 +113,10 @@ test('accounts: create with a generated password, disable, reset', async () => {
   await refused(api().call('it.disableAccount', { username: 'nobody99' }), 'NOT_FOUND');
 
   // The terminal's own audit log records what its IT user did on the platform, never a password.
-  const audit = api()
-    .ctx.db.prepare("SELECT action, detail FROM audit_log WHERE action LIKE 'it_%' ORDER BY seq")
-    .all() as { action: string; detail: string }[];
+  const audit = api().ctx.db.prepare("SELECT action, detail FROM audit_log WHERE action LIKE 'it_%' ORDER BY seq").all() as {
+    action: string;
+    detail: string;
+  }[];
   assert.deepEqual(
     audit.map((a) => a.action),
     ['it_code_issued', 'it_account_created', 'it_password_reset', 'it_password_reset', 'it_account_disabled'],

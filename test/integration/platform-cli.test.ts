@@ -55,7 +55,10 @@ test('enroll-code, account create, catalog publish --seed and terminals work aga
     const reply = await enrollRaw(platform, { code, publicKey: makeIdentity().publicKey, appVersion: '0.3.0' });
     assert.equal(reply.status, 200, reply.bytes.toString());
     enrolled = reply.json<EnrollResponse>();
-    assert.deepEqual((await platform.admin.listAccounts()).map((a) => [a.username, a.role, a.disabled]), [['cadre01', 'cadre', false]]);
+    assert.deepEqual(
+      (await platform.admin.listAccounts()).map((a) => [a.username, a.role, a.disabled]),
+      [['cadre01', 'cadre', false]],
+    );
     const busy = await cli('terminals');
     assert.equal(busy.code, 1);
     assert.match(busy.stderr, /^错误：平台数据目录 .* 正被另一个进程（PID \d+）使用/);

@@ -176,7 +176,10 @@ function protocolSuite(backend: PlatformBackend) {
         .filter((c) => c.kind === 'application.received' && (c.body as { applicationId: string }).applicationId === app.applicationId)
         .map((c) => (c.body as { status: string }).status);
       assert.deepEqual(mine, ['sent', 'withdrawn']);
-      assert.deepEqual((await changesFor(t)).changes.filter((c) => c.kind === 'application.received'), []);
+      assert.deepEqual(
+        (await changesFor(t)).changes.filter((c) => c.kind === 'application.received'),
+        [],
+      );
     });
 
     test('outbox: gzip accepted; wire and inflated size limits and a gzip bomb are 413, and the platform stays up', async () => {
@@ -193,7 +196,11 @@ function protocolSuite(backend: PlatformBackend) {
       assert.ok(bomb.length < LIMITS.requestBodyBytes);
       const bombReply = await t.request('POST', '/v1/outbox', { raw: bomb, contentType: 'application/json', headers: { 'content-encoding': 'gzip' } });
       assertRefusal(bombReply, 413, 'BODY_TOO_LARGE');
-      const notGzip = await t.request('POST', '/v1/outbox', { raw: Buffer.from('plain'), contentType: 'application/json', headers: { 'content-encoding': 'gzip' } });
+      const notGzip = await t.request('POST', '/v1/outbox', {
+        raw: Buffer.from('plain'),
+        contentType: 'application/json',
+        headers: { 'content-encoding': 'gzip' },
+      });
       assertRefusal(notGzip, 400, 'INVALID_REQUEST');
       const badShape = await t.request('POST', '/v1/outbox', { json: { batchId: 'nope', messages: [] } });
       const details = assertRefusal(badShape, 400, 'INVALID_REQUEST');
@@ -245,7 +252,10 @@ function protocolSuite(backend: PlatformBackend) {
       const sender = await enrollTerminal(platform, { divisionCode: village });
       const t = await enrollTerminal(platform, { divisionCode: '360781105', role: 'township' });
       const apps = Array.from({ length: 5 }, () => submittedBody(village));
-      await postOutbox(sender, apps.map((a) => outboxMessage('application.submitted', a)));
+      await postOutbox(
+        sender,
+        apps.map((a) => outboxMessage('application.submitted', a)),
+      );
       const seen: string[] = [];
       let cursor: string | undefined;
       let pages = 0;
@@ -259,7 +269,10 @@ function protocolSuite(backend: PlatformBackend) {
         cursor = page.cursor;
         if (!page.more) break;
       }
-      assert.deepEqual(seen, apps.map((a) => a.applicationId));
+      assert.deepEqual(
+        seen,
+        apps.map((a) => a.applicationId),
+      );
       assert.equal(pages, 3);
       const empty = await changesFor(t, `?after=${cursor}`);
       assert.deepEqual([empty.changes.length, empty.cursor, empty.more], [0, cursor, false]);
@@ -294,8 +307,12 @@ function protocolSuite(backend: PlatformBackend) {
       assert.equal((await row()).auditAlert, true);
 
       const u = await enrollTerminal(platform, { divisionCode: '360781103203' });
-      await u.request('POST', '/v1/heartbeat', { json: { appVersion: '0.2.0', queueDepth: 0, invalidCount: 0, lastSyncAt: null, freeDiskBytes: null, auditHead: { seq: 30, hash: sha256Hex('x') } } });
-      await u.request('POST', '/v1/heartbeat', { json: { appVersion: '0.2.0', queueDepth: 0, invalidCount: 0, lastSyncAt: null, freeDiskBytes: null, auditHead: { seq: 25, hash: sha256Hex('y') } } });
+      await u.request('POST', '/v1/heartbeat', {
+        json: { appVersion: '0.2.0', queueDepth: 0, invalidCount: 0, lastSyncAt: null, freeDiskBytes: null, auditHead: { seq: 30, hash: sha256Hex('x') } },
+      });
+      await u.request('POST', '/v1/heartbeat', {
+        json: { appVersion: '0.2.0', queueDepth: 0, invalidCount: 0, lastSyncAt: null, freeDiskBytes: null, auditHead: { seq: 25, hash: sha256Hex('y') } },
+      });
       r = (await platform.admin.listTerminals()).find((x) => x.id === u.terminalId)!;
       assert.equal(r.auditAlert, true);
       assertRefusal(await u.request('POST', '/v1/heartbeat', { json: { appVersion: '0.2.0' } }), 400, 'INVALID_REQUEST');
@@ -307,12 +324,33 @@ function protocolSuite(backend: PlatformBackend) {
       const t = await enrollTerminal(platform, { divisionCode: village });
       const townTerminal = await enrollTerminal(platform, { divisionCode: '360781104', role: 'township' });
       await platform.admin.createAccount({ username: `it_${backend}`, displayName: '县运维', role: 'it', divisionCode: '360781', password: 'Yunwei2026' });
-      const cadre = await platform.admin.createAccount({ username: `cadre_${backend}`, displayName: '李春梅', role: 'cadre', divisionCode: village, password: 'Daiban2026' });
-      await platform.admin.createAccount({ username: `review_${backend}`, displayName: '张建国', role: 'reviewer', divisionCode: '360781104', password: 'Review2026' });
-      await platform.admin.createAccount({ username: `other_${backend}`, displayName: '王五', role: 'cadre', divisionCode: '360781104202', password: 'Other2026x' });
+      const cadre = await platform.admin.createAccount({
+        username: `cadre_${backend}`,
+        displayName: '李春梅',
+        role: 'cadre',
+        divisionCode: village,
+        password: 'Daiban2026',
+      });
+      await platform.admin.createAccount({
+        username: `review_${backend}`,
+        displayName: '张建国',
+        role: 'reviewer',
+        divisionCode: '360781104',
+        password: 'Review2026',
+      });
+      await platform.admin.createAccount({
+        username: `other_${backend}`,
+        displayName: '王五',
+        role: 'cadre',
+        divisionCode: '360781104202',
+        password: 'Other2026x',
+      });
       await platform.admin.disableAccount(`cadre_${backend}`);
       await platform.admin.resetPassword(`review_${backend}`, 'NewPass2027');
-      await assert.rejects(platform.admin.createAccount({ username: `cadre_${backend}`, displayName: '重复', role: 'cadre', divisionCode: village, password: 'Daiban2026' }), /已存在/);
+      await assert.rejects(
+        platform.admin.createAccount({ username: `cadre_${backend}`, displayName: '重复', role: 'cadre', divisionCode: village, password: 'Daiban2026' }),
+        /已存在/,
+      );
       await assert.rejects(platform.admin.resetPassword('nobody', 'NewPass2027'), /没有用户名/);
 
       // startPlatformOn published it; the same version again is a no-op.
@@ -337,7 +375,13 @@ function protocolSuite(backend: PlatformBackend) {
       // The terminal's own password check accepts the platform's hash: cadres log in offline with it.
       assert.equal(await verifyPassword('Daiban2026', accounts[0]!.passwordHash), true);
       const reviewers = await accountsOf(townTerminal);
-      assert.deepEqual(reviewers.map((a) => [a.username, a.divisionCode]), [[`review_${backend}`, township], [`review_${backend}`, township]]);
+      assert.deepEqual(
+        reviewers.map((a) => [a.username, a.divisionCode]),
+        [
+          [`review_${backend}`, township],
+          [`review_${backend}`, township],
+        ],
+      );
       assert.equal(await verifyPassword('NewPass2027', reviewers[1]!.passwordHash), true);
       assert.equal(await verifyPassword('Review2026', reviewers[1]!.passwordHash), false);
       const catalogs = feed.changes.filter((c) => c.kind === 'catalog.published');
@@ -370,7 +414,13 @@ function protocolSuite(backend: PlatformBackend) {
       try {
         // Twenty strangers' requests with headers sent and the body never finished: they hold no slot.
         const held = Array.from({ length: 20 }, () => {
-          const r = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/v1/outbox', headers: { 'content-type': 'application/json', 'content-length': '100000' } });
+          const r = httpRequest({
+            host: '127.0.0.1',
+            port,
+            method: 'POST',
+            path: '/v1/outbox',
+            headers: { 'content-type': 'application/json', 'content-length': '100000' },
+          });
           r.on('error', () => {});
           r.write('{');
           return r;

@@ -106,18 +106,31 @@ function reviewSuite(backend: PlatformBackend) {
     });
 
     test('the village submits; the township terminals read each whole submission from the change feed', async () => {
-      const res = await post(village, apps.map((a) => outboxMessage('application.submitted', a)));
-      assert.deepEqual(verdicts(res), apps.map(() => 'accepted'));
+      const res = await post(
+        village,
+        apps.map((a) => outboxMessage('application.submitted', a)),
+      );
+      assert.deepEqual(
+        verdicts(res),
+        apps.map(() => 'accepted'),
+      );
       for (const t of [township, township2]) {
         const received = (await feed(t)).filter((c) => c.kind === 'application.received');
         assert.deepEqual(
           received.map((c) => [c.divisionCode, (c.body as ApplicationReceived).status, (c.body as ApplicationReceived).submission]),
           apps.map((a) => [VILLAGE, 'sent', a]),
         );
-        assert.deepEqual(received.map((c) => (c.body as ApplicationReceived).receiptNo), apps.map((a) => a.receiptNo));
+        assert.deepEqual(
+          received.map((c) => (c.body as ApplicationReceived).receiptNo),
+          apps.map((a) => a.receiptNo),
+        );
       }
       // Neither the village itself (no echo), its neighbour nor another township hears of them.
-      for (const t of [village, neighbour, otherTownship]) assert.deepEqual((await feed(t)).filter((c) => c.kind.startsWith('application.')), []);
+      for (const t of [village, neighbour, otherTownship])
+        assert.deepEqual(
+          (await feed(t)).filter((c) => c.kind.startsWith('application.')),
+          [],
+        );
     });
 
     test('the township approves one, returns one for supplement with its items, rejects one; a rejection needs a reason', async () => {
@@ -127,7 +140,13 @@ function reviewSuite(backend: PlatformBackend) {
       d.a3 = decidedBody(VILLAGE, a3.applicationId, 'reject');
       const noReason = { ...decidedBody(VILLAGE, a3.applicationId, 'reject'), reason: null };
       const noItems = { ...decidedBody(VILLAGE, a3.applicationId, 'request_supplement'), supplement: { items: [], note: null } };
-      const res = await post(township, [decided(d.a1), decided(d.a2), outboxMessage('review.decided', noReason), outboxMessage('review.decided', noItems), decided(d.a3)]);
+      const res = await post(township, [
+        decided(d.a1),
+        decided(d.a2),
+        outboxMessage('review.decided', noReason),
+        outboxMessage('review.decided', noItems),
+        decided(d.a3),
+      ]);
       assert.deepEqual(verdicts(res), ['accepted', 'accepted', 'INVALID_BODY', 'INVALID_BODY', 'accepted']);
       assert.equal(reasonOf(res, 2), '记录内容不符合要求：不予通过须写明理由。这条记录未被平台接收，请核对后重新办理');
       assert.match(reasonOf(res, 3), /^记录内容不符合要求：“补正项目”至少1项/);
@@ -161,10 +180,7 @@ function reviewSuite(backend: PlatformBackend) {
       assert.deepEqual(verdicts(fromVillage), ['FORBIDDEN']);
       assert.equal(reasonOf(fromVillage, 0), '只有乡镇审核终端才能提交审核决定，本终端是村级代办终端');
 
-      const mine = await post(township, [
-        decided(decidedBody(NEIGHBOUR, a5.applicationId, 'approve')),
-        decided(decidedBody(VILLAGE, uuidv7(), 'approve')),
-      ]);
+      const mine = await post(township, [decided(decidedBody(NEIGHBOUR, a5.applicationId, 'approve')), decided(decidedBody(VILLAGE, uuidv7(), 'approve'))]);
       assert.deepEqual(verdicts(mine), ['INVALID_BODY', 'NOT_FOUND']);
       assert.equal(reasonOf(mine, 0), `审核决定中的村级区划代码（${NEIGHBOUR}）与申请所属村（${VILLAGE}）不一致，平台未接收`);
       assert.equal(reasonOf(mine, 1), '平台上没有这件申请（可能村里尚未同步上来），暂不能审核');
@@ -175,9 +191,13 @@ function reviewSuite(backend: PlatformBackend) {
 
     test('a withdrawn application cannot be decided, a decided one neither decided again nor withdrawn', async () => {
       const [a1, , , a4] = apps as ApplicationSubmitted[];
-      const withdraw = (id: string) => outboxMessage('application.withdrawn', { applicationId: id, reason: '申请人主动撤回', withdrawnAt: '2026-11-24T01:00:00.000Z', by: 'cadre01' });
+      const withdraw = (id: string) =>
+        outboxMessage('application.withdrawn', { applicationId: id, reason: '申请人主动撤回', withdrawnAt: '2026-11-24T01:00:00.000Z', by: 'cadre01' });
       assert.deepEqual(verdicts(await post(village, [withdraw(a4!.applicationId)])), ['accepted']);
-      const res = await post(township2, [decided(decidedBody(VILLAGE, a4!.applicationId, 'approve')), decided(decidedBody(VILLAGE, a1!.applicationId, 'reject'))]);
+      const res = await post(township2, [
+        decided(decidedBody(VILLAGE, a4!.applicationId, 'approve')),
+        decided(decidedBody(VILLAGE, a1!.applicationId, 'reject')),
+      ]);
       assert.deepEqual(verdicts(res), ['ILLEGAL_TRANSITION', 'ILLEGAL_TRANSITION']);
       assert.equal(reasonOf(res, 0), '这件申请已撤回，不能再审核');
       assert.equal(reasonOf(res, 1), '这件申请已审核通过，审核决定一经同步即为最终决定，不能再次审核');
@@ -216,7 +236,9 @@ function reviewSuite(backend: PlatformBackend) {
       assert.match(loser, winner === 'approved' ? /^这件申请已审核通过/ : /^这件申请已决定不予通过/);
       const stored = await platform.admin.getApplication(a6.applicationId);
       assert.deepEqual([stored?.status, stored?.decisions.length], [winner, 1]);
-      d.a6 = (await platform.admin.listDecisions(a6.applicationId)).map((x) => decidedBody(VILLAGE, a6.applicationId, x.decision, { decisionId: x.decisionId }))[0]!;
+      d.a6 = (await platform.admin.listDecisions(a6.applicationId)).map((x) =>
+        decidedBody(VILLAGE, a6.applicationId, x.decision, { decisionId: x.decisionId }),
+      )[0]!;
     });
 
     test('the village reads each decision; every township terminal gets it and the new status; nobody else hears', async () => {
@@ -229,7 +251,10 @@ function reviewSuite(backend: PlatformBackend) {
         [VILLAGE, { ...d.a3, status: 'rejected', receiptNo: a3!.receiptNo }],
         [VILLAGE, { ...d.a6, status: d.a6!.decision === 'approve' ? 'approved' : 'rejected', receiptNo: a6!.receiptNo }],
       ];
-      assert.deepEqual(decisions.map((c) => [c.divisionCode, c.body]), expected);
+      assert.deepEqual(
+        decisions.map((c) => [c.divisionCode, c.body]),
+        expected,
+      );
       assert.deepEqual((decisions[1]!.body as ApplicationDecided).supplement?.items.length, 2);
       for (const t of [township, township2]) {
         assert.deepEqual(await statusesSeen(t, a1!.applicationId), ['sent', 'approved']);
@@ -240,11 +265,18 @@ function reviewSuite(backend: PlatformBackend) {
         assert.equal((await statusesSeen(t, a6!.applicationId)).length, 2);
         // Both township terminals get the decisions too (the deciding one: its echo), each before its status.
         const townshipFeed = await feed(t);
-        assert.deepEqual(townshipFeed.filter((c) => c.kind === 'application.decided').map((c) => [c.divisionCode, c.body]), expected);
+        assert.deepEqual(
+          townshipFeed.filter((c) => c.kind === 'application.decided').map((c) => [c.divisionCode, c.body]),
+          expected,
+        );
         const a1Kinds = townshipFeed.filter((c) => (c.body as { applicationId?: string }).applicationId === a1!.applicationId).map((c) => c.kind);
         assert.deepEqual(a1Kinds, ['application.received', 'application.decided', 'application.received']);
       }
-      for (const t of [neighbour, otherTownship]) assert.deepEqual((await feed(t)).filter((c) => c.kind.startsWith('application.')), []);
+      for (const t of [neighbour, otherTownship])
+        assert.deepEqual(
+          (await feed(t)).filter((c) => c.kind.startsWith('application.')),
+          [],
+        );
     });
 
     test('supplement: the village sends it, the township sees it with the original kept, approves, the village completes', async () => {
@@ -264,7 +296,15 @@ function reviewSuite(backend: PlatformBackend) {
       const body = stored?.body as ApplicationSubmitted;
       const original = stored?.originalBody as ApplicationSubmitted;
       assert.deepEqual(
-        [stored?.status, stored?.supplementedAt, body.form.bankAccount, body.attachments.length, original.form.bankAccount, original.attachments.length, stored?.supplements.length],
+        [
+          stored?.status,
+          stored?.supplementedAt,
+          body.form.bankAccount,
+          body.attachments.length,
+          original.form.bankAccount,
+          original.attachments.length,
+          stored?.supplements.length,
+        ],
         ['supplemented', supplement.supplementedAt, '6217000000000000001', 2, a2!.form.bankAccount, 1, 1],
       );
       assert.deepEqual(body.resident, a2!.resident);
@@ -282,7 +322,10 @@ function reviewSuite(backend: PlatformBackend) {
       // Supplemented → (start_review) → approved; then the village tells the residents and completes.
       d.a2b = decidedBody(VILLAGE, a2!.applicationId, 'approve', { decidedAt: '2026-11-28T02:00:00.000Z' });
       assert.deepEqual(verdicts(await post(township, [decided(d.a2b)])), ['accepted']);
-      assert.deepEqual((await platform.admin.listDecisions(a2!.applicationId)).map((x) => x.statusAfter), ['needs_supplement', 'approved']);
+      assert.deepEqual(
+        (await platform.admin.listDecisions(a2!.applicationId)).map((x) => x.statusAfter),
+        ['needs_supplement', 'approved'],
+      );
       const done = await post(village, [
         outboxMessage('application.completed', completedBody(a1!.applicationId)),
         outboxMessage('application.completed', completedBody(a2!.applicationId)),
@@ -317,9 +360,15 @@ function reviewSuite(backend: PlatformBackend) {
       assert.deepEqual(verdicts(await post(township, [outboxMessage('handover.listed', handoverListedBody(VILLAGE, [a1!]))])), ['FORBIDDEN']);
 
       for (const t of [township, township2]) {
-        assert.deepEqual((await feed(t)).filter((c) => c.kind === 'handover.listed').map((c) => [c.divisionCode, c.body]), [[VILLAGE, list]]);
+        assert.deepEqual(
+          (await feed(t)).filter((c) => c.kind === 'handover.listed').map((c) => [c.divisionCode, c.body]),
+          [[VILLAGE, list]],
+        );
       }
-      assert.deepEqual((await feed(village)).filter((c) => c.kind.startsWith('handover.')), []);
+      assert.deepEqual(
+        (await feed(village)).filter((c) => c.kind.startsWith('handover.')),
+        [],
+      );
 
       const missing = [{ applicationId: a2!.applicationId, materialKey: 'incomeProof', note: '原件未随清单送达' }];
       const confirmation = handoverConfirmedBody(list, missing);
@@ -328,11 +377,16 @@ function reviewSuite(backend: PlatformBackend) {
       assert.deepEqual([...verdicts(refused), ...verdicts(fromVillage)], ['FORBIDDEN', 'FORBIDDEN']);
       const unknown = await post(township, [outboxMessage('handover.confirmed', { ...confirmation, listId: uuidv7() })]);
       assert.deepEqual(verdicts(unknown), ['NOT_FOUND']);
-      const stray = await post(township, [outboxMessage('handover.confirmed', handoverConfirmedBody(list, [{ applicationId: apps[4]!.applicationId, materialKey: 'idCard', note: null }]))]);
+      const stray = await post(township, [
+        outboxMessage('handover.confirmed', handoverConfirmedBody(list, [{ applicationId: apps[4]!.applicationId, materialKey: 'idCard', note: null }])),
+      ]);
       assert.deepEqual(verdicts(stray), ['INVALID_BODY']);
 
       assert.deepEqual(verdicts(await post(township, [outboxMessage('handover.confirmed', confirmation)])), ['accepted']);
-      const second = await post(township2, [outboxMessage('handover.confirmed', handoverConfirmedBody(list)), outboxMessage('handover.confirmed', confirmation)]);
+      const second = await post(township2, [
+        outboxMessage('handover.confirmed', handoverConfirmedBody(list)),
+        outboxMessage('handover.confirmed', confirmation),
+      ]);
       assert.deepEqual(verdicts(second), ['ILLEGAL_TRANSITION', 'accepted']);
       assert.equal(reasonOf(second, 0), '这份交接清单已于 2026/11/24 16:00:00 确认过，不能再次确认');
 
@@ -350,10 +404,19 @@ function reviewSuite(backend: PlatformBackend) {
         ],
       );
       for (const t of [village, township, township2]) {
-        assert.deepEqual((await feed(t)).filter((c) => c.kind === 'handover.confirmed').map((c) => [c.divisionCode, c.body]), [[VILLAGE, confirmation]]);
+        assert.deepEqual(
+          (await feed(t)).filter((c) => c.kind === 'handover.confirmed').map((c) => [c.divisionCode, c.body]),
+          [[VILLAGE, confirmation]],
+        );
       }
-      assert.deepEqual((await feed(village)).filter((c) => c.kind === 'handover.listed'), []);
-      assert.deepEqual((await feed(neighbour)).filter((c) => c.kind.startsWith('handover.')), []);
+      assert.deepEqual(
+        (await feed(village)).filter((c) => c.kind === 'handover.listed'),
+        [],
+      );
+      assert.deepEqual(
+        (await feed(neighbour)).filter((c) => c.kind.startsWith('handover.')),
+        [],
+      );
       assert.equal(await platform.admin.getHandoverList(uuidv7()), null);
     });
   });

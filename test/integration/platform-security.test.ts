@@ -108,7 +108,12 @@ function securitySuite(backend: PlatformBackend) {
 
       // B's own application: A may not withdraw it.
       await villageB.request('POST', '/v1/outbox', { json: outboxBatch([outboxMessage('application.submitted', own)]) });
-      const withdraw = outboxMessage('application.withdrawn', { applicationId: own.applicationId, reason: '冒名撤回', withdrawnAt: new Date().toISOString(), by: 'x' });
+      const withdraw = outboxMessage('application.withdrawn', {
+        applicationId: own.applicationId,
+        reason: '冒名撤回',
+        withdrawnAt: new Date().toISOString(),
+        by: 'x',
+      });
       const w = (await villageA.request('POST', '/v1/outbox', { json: outboxBatch([withdraw]) })).json<OutboxResponse>();
       assert.ok(w.results[0]?.result === 'invalid' && w.results[0].code === 'NOT_FOUND');
       assert.equal((await platform.admin.getApplication(own.applicationId))?.status, 'sent');
@@ -137,13 +142,20 @@ function securitySuite(backend: PlatformBackend) {
       assert.equal((await townshipT.request('GET', `/v1/blobs/${scanA}`)).status, 200);
 
       const otherFeed = (await otherTownship.request('GET', '/v1/changes')).json<ChangesResponse>();
-      assert.deepEqual(otherFeed.changes.filter((c) => c.kind === 'application.received'), []);
+      assert.deepEqual(
+        otherFeed.changes.filter((c) => c.kind === 'application.received'),
+        [],
+      );
       assertRefusal(await otherTownship.request('GET', `/v1/blobs/${scanA}`), 404, 'NOT_FOUND');
       // It may not submit for a village outside its township either.
-      const out = (await otherTownship.request('POST', '/v1/outbox', { json: outboxBatch([outboxMessage('application.submitted', submittedBody(villageA.divisionCode))]) })).json<OutboxResponse>();
+      const out = (
+        await otherTownship.request('POST', '/v1/outbox', { json: outboxBatch([outboxMessage('application.submitted', submittedBody(villageA.divisionCode))]) })
+      ).json<OutboxResponse>();
       assert.ok(out.results[0]?.result === 'invalid' && out.results[0].code === 'FORBIDDEN');
       // Its own villages it may (a township service centre takes applications too).
-      const inside = (await townshipT.request('POST', '/v1/outbox', { json: outboxBatch([outboxMessage('application.submitted', submittedBody(villageB.divisionCode))]) })).json<OutboxResponse>();
+      const inside = (
+        await townshipT.request('POST', '/v1/outbox', { json: outboxBatch([outboxMessage('application.submitted', submittedBody(villageB.divisionCode))]) })
+      ).json<OutboxResponse>();
       assert.equal(inside.results[0]?.result, 'accepted');
     });
 
@@ -164,9 +176,18 @@ function securitySuite(backend: PlatformBackend) {
       assert.deepEqual(attempts.map((a) => a.status).sort(), [200, 403, 403, 403]);
       for (const a of attempts.filter((x) => x.status === 403)) assertRefusal(a, 403, 'ENROLL_CODE_INVALID');
       assertRefusal(await enrollRaw(platform, { code, publicKey: makeIdentity().publicKey, appVersion: '0.1.0' }), 403, 'ENROLL_CODE_INVALID');
-      assertRefusal(await enrollRaw(platform, { code: 'AAAA-BBBB-CCCC', publicKey: makeIdentity().publicKey, appVersion: '0.1.0' }), 403, 'ENROLL_CODE_INVALID');
+      assertRefusal(
+        await enrollRaw(platform, { code: 'AAAA-BBBB-CCCC', publicKey: makeIdentity().publicKey, appVersion: '0.1.0' }),
+        403,
+        'ENROLL_CODE_INVALID',
+      );
 
-      const expired = await platform.admin.issueEnrollmentCode({ divisionCode: '360781102211', role: 'village', servicePointName: '过期村代办点', ttlHours: 1 });
+      const expired = await platform.admin.issueEnrollmentCode({
+        divisionCode: '360781102211',
+        role: 'village',
+        servicePointName: '过期村代办点',
+        ttlHours: 1,
+      });
       await platform.db.query("UPDATE enrollment_codes SET expires_at = now() - interval '1 minute' WHERE division_code = $1", ['360781102211']);
       assertRefusal(await enrollRaw(platform, { code: expired.code, publicKey: makeIdentity().publicKey, appVersion: '0.1.0' }), 403, 'ENROLL_CODE_INVALID');
 

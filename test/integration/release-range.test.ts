@@ -165,7 +165,10 @@ describe('release files served with ranges', () => {
     const whole = await get(undefined, 'HEAD');
     assert.deepEqual([whole.status, whole.headers['content-length'], whole.body.length], [200, String(content.length), 0]);
     const part = await get('bytes=10-19', 'HEAD');
-    assert.deepEqual([part.status, part.headers['content-range'], part.headers['content-length'], part.body.length], [206, `bytes 10-19/${content.length}`, '10', 0]);
+    assert.deepEqual(
+      [part.status, part.headers['content-range'], part.headers['content-length'], part.body.length],
+      [206, `bytes 10-19/${content.length}`, '10', 0],
+    );
     const feed = await raw(`${base}latest.yml`, { method: 'HEAD' });
     assert.equal(feed.status, 200);
     assert.ok(Number(feed.headers['content-length']) > 100);

@@ -138,7 +138,12 @@ test('village submits two → township reviews offline → decisions arrive → 
   const item = await v.call('catalog.get', { code: 'MZ-0001' });
   const page = await noisyScan(240, 160);
   await v.call('attachments.add', { applicationId: withScan.id, fileName: '户主页.png', mimeType: 'image/png', dataBase64: page.toString('base64') });
-  const supplemented = await v.call('applications.supplement', { id: withScan.id, form: validValues(item.form.fields), materials: allMaterials(item), note: '已补交户主页' });
+  const supplemented = await v.call('applications.supplement', {
+    id: withScan.id,
+    form: validValues(item.form.fields),
+    materials: allMaterials(item),
+    note: '已补交户主页',
+  });
   assert.equal(supplemented.status, 'supplemented');
   const vs2 = await v.sync.syncNow();
   assert.equal(vs2.lastError, null);
@@ -180,7 +185,10 @@ test('handover: the village lists the paper, the township confirms through the p
   const there = (await t.call('handover.list', {})).find((l) => l.id === list.id);
   assert.ok(there, 'the list reached the township');
   const entry = there.applications.find((x) => x.applicationId === a.id)!;
-  const confirmed = await t.call('handover.confirm', { listId: list.id, missing: [{ applicationId: a.id, materialKey: entry.materials[0]!.key, note: '未见原件' }] });
+  const confirmed = await t.call('handover.confirm', {
+    listId: list.id,
+    missing: [{ applicationId: a.id, materialKey: entry.materials[0]!.key, note: '未见原件' }],
+  });
   assert.equal(confirmed.synced, false);
   const ts = await t.sync.syncNow();
   assert.equal(ts.pending, 0);

@@ -51,7 +51,11 @@ test('township replica: worklist with deadlines, decisions offline, a second dec
 
     feed(api, [receivedChange(a), receivedChange(b)]);
     const page = await api.call('review.list', {});
-    assert.deepEqual(page.items.map((i) => i.receiptNo), [a.receiptNo, b.receiptNo], 'oldest first');
+    assert.deepEqual(
+      page.items.map((i) => i.receiptNo),
+      [a.receiptNo, b.receiptNo],
+      'oldest first',
+    );
     const item = page.items[0]!;
     assert.equal(item.villageCode, '360781102201');
     assert.equal(item.itemName, '最低生活保障申请');
@@ -73,7 +77,10 @@ test('township replica: worklist with deadlines, decisions offline, a second dec
     assert.equal(detail.cadreName, '李春梅');
     assert.equal(detail.attachments.length, 1);
     assert.equal(detail.attachments[0]!.cached, false);
-    assert.deepEqual(detail.events.map((e) => e.type), ['received']);
+    assert.deepEqual(
+      detail.events.map((e) => e.type),
+      ['received'],
+    );
     // Not enrolled, not cached: the reviewer is told to wait for the network.
     const err = await refused(api.call('review.attachment', { applicationId: a.applicationId, sha256: a.attachments[0]!.sha256 }), 'PLATFORM_UNREACHABLE');
     assert.match(err.message, /尚未下载到本机/);
@@ -103,7 +110,10 @@ test('township replica: worklist with deadlines, decisions offline, a second dec
     const after = await api.call('review.get', { id: a.applicationId });
     assert.equal(after.status, 'approved');
     assert.equal(after.decisions.length, 1, 'its own decision coming back is not a second one');
-    assert.deepEqual(after.events.map((e) => e.type), ['received', 'approve', 'status']);
+    assert.deepEqual(
+      after.events.map((e) => e.type),
+      ['received', 'approve', 'status'],
+    );
     assert.equal(verifyAuditChain(api.ctx.db).ok, true);
   } finally {
     village.cleanup();
@@ -181,10 +191,38 @@ test('village: a decision arrives, the cadre records the supplement, approval, c
       decidedAt: '2026-11-24T03:00:00.000Z',
     };
     const at = clock.now().toISOString();
-    const effects = applyChangesPage(api.ctx.db, [{ cursor: '1', kind: 'application.decided', divisionCode: a.divisionCode, body: { ...decided, status: 'needs_supplement', receiptNo: a.receiptNo }, at }], '1', at, silentLog);
+    const effects = applyChangesPage(
+      api.ctx.db,
+      [
+        {
+          cursor: '1',
+          kind: 'application.decided',
+          divisionCode: a.divisionCode,
+          body: { ...decided, status: 'needs_supplement', receiptNo: a.receiptNo },
+          at,
+        },
+      ],
+      '1',
+      at,
+      silentLog,
+    );
     assert.equal(effects.decisions.length, 1);
     // The same page again (a replay) changes nothing.
-    applyChangesPage(api.ctx.db, [{ cursor: '1', kind: 'application.decided', divisionCode: a.divisionCode, body: { ...decided, status: 'needs_supplement', receiptNo: a.receiptNo }, at }], '1', at, silentLog);
+    applyChangesPage(
+      api.ctx.db,
+      [
+        {
+          cursor: '1',
+          kind: 'application.decided',
+          divisionCode: a.divisionCode,
+          body: { ...decided, status: 'needs_supplement', receiptNo: a.receiptNo },
+          at,
+        },
+      ],
+      '1',
+      at,
+      silentLog,
+    );
     const got = await api.call('applications.get', { id: a.applicationId });
     assert.equal(got.status, 'needs_supplement');
     assert.equal(got.decision!.decision, 'request_supplement');
@@ -201,17 +239,37 @@ test('village: a decision arrives, the cadre records the supplement, approval, c
     await refused(api.call('applications.supplement', { id: a.applicationId, form: {}, materials: allMaterials(item) }), 'FORM_INVALID');
     const scan2 = await noisyScan(150, 120);
     await api.call('attachments.add', { applicationId: a.applicationId, fileName: '户主页.png', mimeType: 'image/png', dataBase64: scan2.toString('base64') });
-    const sup = await api.call('applications.supplement', { id: a.applicationId, form: validValues(item.form.fields), materials: allMaterials(item), note: '已补户主页' });
+    const sup = await api.call('applications.supplement', {
+      id: a.applicationId,
+      form: validValues(item.form.fields),
+      materials: allMaterials(item),
+      note: '已补户主页',
+    });
     assert.equal(sup.status, 'supplemented');
     const { body } = lastOutbox<ApplicationSupplemented>(api, 'application.supplemented');
     assert.equal(body.attachments.length, 2, 'every scan, old and new');
     assert.equal(body.note, '已补户主页');
     const wanted = listBlobsToUpload(api.ctx.db).map((b) => b.sha256);
-    assert.ok(body.attachments.every((x) => wanted.includes(x.sha256)), 'the supplement waits for its scans');
+    assert.ok(
+      body.attachments.every((x) => wanted.includes(x.sha256)),
+      'the supplement waits for its scans',
+    );
     await refused(api.call('applications.complete', { id: a.applicationId }), 'ILLEGAL_TRANSITION');
 
-    const approve: ReviewDecided = { ...decided, decisionId: '01937a4e-0000-7000-8000-000000000002', decision: 'approve', supplement: null, decidedAt: '2026-11-26T03:00:00.000Z' };
-    applyChangesPage(api.ctx.db, [{ cursor: '2', kind: 'application.decided', divisionCode: a.divisionCode, body: { ...approve, status: 'approved', receiptNo: a.receiptNo }, at }], '2', at, silentLog);
+    const approve: ReviewDecided = {
+      ...decided,
+      decisionId: '01937a4e-0000-7000-8000-000000000002',
+      decision: 'approve',
+      supplement: null,
+      decidedAt: '2026-11-26T03:00:00.000Z',
+    };
+    applyChangesPage(
+      api.ctx.db,
+      [{ cursor: '2', kind: 'application.decided', divisionCode: a.divisionCode, body: { ...approve, status: 'approved', receiptNo: a.receiptNo }, at }],
+      '2',
+      at,
+      silentLog,
+    );
     const approved = await api.call('applications.get', { id: a.applicationId });
     assert.equal(approved.status, 'approved');
     assert.equal(approved.decision!.decision, 'approve');
@@ -248,12 +306,16 @@ test('handover: the village lists the paper, the township confirms what arrived,
     const c = await submitted(village.station);
     const second = await village.station.call('handover.create', {});
     assert.equal(second.listNo, '360781102201-20261123-01-02');
-    assert.deepEqual(second.applications.map((x) => x.applicationId), [c.applicationId]);
+    assert.deepEqual(
+      second.applications.map((x) => x.applicationId),
+      [c.applicationId],
+    );
 
     const { body: listed } = lastOutbox<HandoverListed>(village.station, 'handover.listed');
     const first = lastOutbox<HandoverListed>(village.station, 'handover.listed');
     assert.equal(first.body.listNo, second.listNo);
-    const firstBody = (village.station.ctx.db.prepare(`SELECT body FROM outbox WHERE kind = 'handover.listed' ORDER BY seq LIMIT 1`).get() as { body: string }).body;
+    const firstBody = (village.station.ctx.db.prepare(`SELECT body FROM outbox WHERE kind = 'handover.listed' ORDER BY seq LIMIT 1`).get() as { body: string })
+      .body;
     const t = township.station;
     feed(t, [receivedChange(a), receivedChange(b), { kind: 'handover.listed', body: JSON.parse(firstBody) }, { kind: 'handover.listed', body: listed }]);
     const lists = await t.call('handover.list', {});
@@ -262,7 +324,10 @@ test('handover: the village lists the paper, the township confirms what arrived,
     assert.equal(mine.applications[0]!.itemName, '最低生活保障申请');
     const key = mine.applications[0]!.materials[0]!.key;
     await refused(t.call('handover.confirm', { listId: mine.id, missing: [{ applicationId: a.applicationId, materialKey: 'nonexistent' }] }), 'INVALID_INPUT');
-    const confirmed = await t.call('handover.confirm', { listId: mine.id, missing: [{ applicationId: mine.applications[0]!.applicationId, materialKey: key, note: '未见原件' }] });
+    const confirmed = await t.call('handover.confirm', {
+      listId: mine.id,
+      missing: [{ applicationId: mine.applications[0]!.applicationId, materialKey: key, note: '未见原件' }],
+    });
     assert.equal(confirmed.confirmedByName, '张建国');
     assert.equal(confirmed.synced, false);
     await refused(t.call('handover.confirm', { listId: mine.id }), 'ILLEGAL_TRANSITION');
@@ -271,7 +336,10 @@ test('handover: the village lists the paper, the township confirms what arrived,
     const { body: conf } = lastOutbox<HandoverConfirmed>(t, 'handover.confirmed');
     assert.equal(conf.divisionCode, '360781102201');
     assert.equal(conf.missing[0]!.note, '未见原件');
-    feed(village.station, [{ kind: 'handover.confirmed', body: conf }, { kind: 'handover.listed', body: JSON.parse(firstBody) }]);
+    feed(village.station, [
+      { kind: 'handover.confirmed', body: conf },
+      { kind: 'handover.listed', body: JSON.parse(firstBody) },
+    ]);
     const back = (await village.station.call('handover.list', {})).find((l) => l.id === mine.id)!;
     assert.equal(back.confirmedByName, '张建国');
     assert.deepEqual(back.missing, [{ applicationId: mine.applications[0]!.applicationId, materialKey: key, note: '未见原件' }]);
@@ -320,7 +388,10 @@ test('stats.report: counts by item, status and village, handling time in working
       assert.equal(r.byVillage.length, 1);
       assert.equal(r.byVillage[0]!.villageCode, '360781102201');
       assert.equal(r.avgHandlingWorkingDays, 3);
-      assert.deepEqual(r.overdue.map((o) => o.receiptNo), [b.receiptNo]);
+      assert.deepEqual(
+        r.overdue.map((o) => o.receiptNo),
+        [b.receiptNo],
+      );
       assert.ok(r.overdue[0]!.workingDaysOverdue > 0);
       assert.equal((await api.call('stats.report', { from: '2026-11-24' })).total, 0);
       await refused(api.call('stats.report', { from: '2026-12-31', to: '2026-12-01' }), 'INVALID_INPUT');

@@ -118,19 +118,30 @@ test('the whole intake: draft, autosave, refused submit keeps the draft, submit,
   const outboxBefore = countPending(t.station.ctx.db);
   const auditBefore = rowCount(t, 'audit_log');
   const incomplete = await refused(api.call('applications.submit', { id: draft.id }), 'FORM_INVALID');
-  const requiredFields = item.form.fields.filter((f) => f.required).map((f) => f.key).slice(1);
+  const requiredFields = item.form.fields
+    .filter((f) => f.required)
+    .map((f) => f.key)
+    .slice(1);
   for (const key of requiredFields) assert.ok(incomplete.details?.fields?.[key], `no message for required field ${key}`);
   for (const m of item.materials.filter((m) => m.required)) assert.ok(incomplete.details?.fields?.[`materials.${m.key}`]);
   assert.equal(countPending(t.station.ctx.db), outboxBefore, 'a refused submit queues nothing');
   assert.equal(rowCount(t, 'audit_log'), auditBefore, 'a refused submit writes nothing');
-  const kept = await t.reopen().call('session.login', { username: CADRE.username, password: CADRE.password }).then(() =>
-    t.station.call('applications.get', { id: draft.id }),
-  );
+  const kept = await t
+    .reopen()
+    .call('session.login', { username: CADRE.username, password: CADRE.password })
+    .then(() => t.station.call('applications.get', { id: draft.id }));
   assert.deepEqual(kept.form, half, 'the draft survives a refused submit and a restart');
 
   await t.station.call('applications.saveDraft', { id: draft.id, form: validValues(item.form.fields), materials: allMaterials(item) });
-  const png = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#f4f1e8' } }).png().toBuffer();
-  const scan = await t.station.call('attachments.add', { applicationId: draft.id, fileName: '户口簿.png', mimeType: 'image/png', dataBase64: png.toString('base64') });
+  const png = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#f4f1e8' } })
+    .png()
+    .toBuffer();
+  const scan = await t.station.call('attachments.add', {
+    applicationId: draft.id,
+    fileName: '户口簿.png',
+    mimeType: 'image/png',
+    dataBase64: png.toString('base64'),
+  });
   assert.equal(scan.mimeType, 'image/jpeg');
   assert.equal(scan.fileName, '户口簿.jpg');
   assert.ok(scan.width! <= 2000 && scan.height! <= 2000, 'large photos are downscaled');
@@ -138,7 +149,15 @@ test('the whole intake: draft, autosave, refused submit keeps the draft, submit,
   assert.notEqual(stored.subarray(0, 3).toString('hex'), 'ffd8ff', 'scans are encrypted at rest');
   const back = await t.station.call('attachments.read', { id: scan.id });
   assert.equal(Buffer.from(back.dataBase64, 'base64').subarray(0, 3).toString('hex'), 'ffd8ff');
-  await refused(t.station.call('attachments.add', { applicationId: draft.id, fileName: 'x.exe', mimeType: 'image/png', dataBase64: Buffer.from('MZ not an image').toString('base64') }), 'ATTACHMENT_UNSUPPORTED');
+  await refused(
+    t.station.call('attachments.add', {
+      applicationId: draft.id,
+      fileName: 'x.exe',
+      mimeType: 'image/png',
+      dataBase64: Buffer.from('MZ not an image').toString('base64'),
+    }),
+    'ATTACHMENT_UNSUPPORTED',
+  );
 
   const queued = await t.station.call('applications.submit', { id: draft.id });
   assert.equal(queued.status, 'queued');
@@ -152,10 +171,16 @@ test('the whole intake: draft, autosave, refused submit keeps the draft, submit,
   const body = JSON.parse(message!.body);
   assert.equal(body.receiptNo, queued.receiptNo);
   assert.equal(body.resident.idNumber, '11010519491231002X');
-  assert.deepEqual(body.attachments.map((a: { sha256: string }) => a.sha256), [scan.sha256]);
+  assert.deepEqual(
+    body.attachments.map((a: { sha256: string }) => a.sha256),
+    [scan.sha256],
+  );
 
   const detail = await t.station.call('applications.get', { id: draft.id });
-  assert.deepEqual(detail.events.map((e) => e.type), ['created', 'attachment_added', 'submit']);
+  assert.deepEqual(
+    detail.events.map((e) => e.type),
+    ['created', 'attachment_added', 'submit'],
+  );
   assert.equal(detail.events.at(-1)!.actorName, CADRE.displayName);
 
   const preview = await t.station.call('receipts.render', { applicationId: draft.id, format: '80mm' });
@@ -173,7 +198,10 @@ test('the whole intake: draft, autosave, refused submit keeps the draft, submit,
 
   const withdrawn = await t.station.call('applications.withdraw', { id: other.id, reason: '申请人主动撤回' });
   assert.equal(withdrawn.status, 'withdrawn');
-  assert.deepEqual(pendingMessages(t.station.ctx.db, 10).map((m) => m.kind), ['application.submitted', 'application.submitted', 'application.withdrawn']);
+  assert.deepEqual(
+    pendingMessages(t.station.ctx.db, 10).map((m) => m.kind),
+    ['application.submitted', 'application.submitted', 'application.withdrawn'],
+  );
   await refused(t.station.call('applications.withdraw', { id: other.id, reason: '再撤一次' }), 'ILLEGAL_TRANSITION');
 
   const page1 = await t.station.call('applications.list', { limit: 1 });
@@ -181,7 +209,10 @@ test('the whole intake: draft, autosave, refused submit keeps the draft, submit,
   assert.deepEqual([page1.items[0]!.id, page2.items[0]!.id], [other.id, draft.id]);
   assert.equal(page2.nextCursor, null);
   const queuedOnly = await t.station.call('applications.list', { status: ['queued'], limit: 10 });
-  assert.deepEqual(queuedOnly.items.map((a) => a.id), [draft.id]);
+  assert.deepEqual(
+    queuedOnly.items.map((a) => a.id),
+    [draft.id],
+  );
 
   const stats = await t.station.call('stats.overview', {});
   assert.equal(stats.today, '2026-11-23');
@@ -223,7 +254,10 @@ test('an overdue application shows on the overview; stats count by Shanghai day'
   const queued = await api.call('applications.submit', { id: draft.id });
   clock.set(`${t.station.ctx.calendar.addWorkingDays(queued.dueDate!, 1)}T02:00:00.000Z`);
   const stats = await api.call('stats.overview', {});
-  assert.deepEqual(stats.overdue.map((a) => a.id), [draft.id]);
+  assert.deepEqual(
+    stats.overdue.map((a) => a.id),
+    [draft.id],
+  );
   assert.equal(stats.todayTotal, 0);
   t.cleanup();
 });

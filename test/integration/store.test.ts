@@ -68,7 +68,18 @@ test('a store built by every earlier migration upgrades to the latest', () => {
     assert.equal(schemaVersion(db), LATEST_VERSION);
     assert.deepEqual(db.pragma('foreign_key_check'), []);
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name);
-    for (const t of ['residents', 'applications', 'application_events', 'application_materials', 'attachments', 'outbox', 'audit_log', 'users', 'settings', 'catalog_versions']) {
+    for (const t of [
+      'residents',
+      'applications',
+      'application_events',
+      'application_materials',
+      'attachments',
+      'outbox',
+      'audit_log',
+      'users',
+      'settings',
+      'catalog_versions',
+    ]) {
       assert.ok(tables.includes(t), `missing table ${t} after upgrade from ${from}`);
     }
     db.close();
@@ -86,7 +97,10 @@ test('a store from a newer app version is refused, not downgraded', () => {
   raw.pragma(`key="x'${key.toString('hex')}'"`);
   raw.pragma(`user_version = ${LATEST_VERSION + 1}`);
   raw.close();
-  assert.throws(() => openStore({ file, key }), (e: unknown) => isDaibanError(e) && e.code === 'STORE_CORRUPT' && /升级/.test(e.message));
+  assert.throws(
+    () => openStore({ file, key }),
+    (e: unknown) => isDaibanError(e) && e.code === 'STORE_CORRUPT' && /升级/.test(e.message),
+  );
 });
 
 test('online backup is an encrypted copy that opens with the same key and passes its integrity check', async () => {
@@ -128,7 +142,9 @@ test('the audit chain verifies, and an edited, deleted or re-hashed entry is det
 
   // Recomputing the edited entry's own hash is not enough: the next entry's link no longer matches.
   const row = db
-    .prepare(`SELECT seq, at, actor_id AS actorId, action, entity_type AS entityType, entity_id AS entityId, detail, prev_hash AS prevHash FROM audit_log WHERE seq = 2`)
+    .prepare(
+      `SELECT seq, at, actor_id AS actorId, action, entity_type AS entityType, entity_id AS entityId, detail, prev_hash AS prevHash FROM audit_log WHERE seq = 2`,
+    )
     .get() as Omit<AuditEntry, 'hash'>;
   const forged = { ...row, actorId: 'someone-else' };
   const rehashed = tamper('UPDATE audit_log SET actor_id = ?, hash = ? WHERE seq = 2', forged.actorId, auditHash(forged));
@@ -155,7 +171,10 @@ test('upgrading a version-1 store with data: status counts are backfilled, then 
   v1.close();
 
   const db = openStore({ file, key, fullIntegrityCheck: true });
-  const counts = () => Object.fromEntries((db.prepare('SELECT status, n FROM application_status_counts WHERE n > 0').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]));
+  const counts = () =>
+    Object.fromEntries(
+      (db.prepare('SELECT status, n FROM application_status_counts WHERE n > 0').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]),
+    );
   assert.deepEqual(counts(), { completed: 1, draft: 1, queued: 2 });
   db.prepare(`UPDATE applications SET status = 'sent' WHERE id = 'a0'`).run();
   db.prepare(`UPDATE applications SET form = '{}' WHERE id = 'a1'`).run();
@@ -196,10 +215,12 @@ test('upgrading a version-4 store with data: users accept the IT role, keep thei
   // The children still point at users: a missing creator and deleting a referenced user are refused.
   assert.throws(
     () =>
-      db.prepare(
-        `INSERT INTO applications (id, resident_id, item_code, catalog_version, status, created_by, created_at, updated_at)
+      db
+        .prepare(
+          `INSERT INTO applications (id, resident_id, item_code, catalog_version, status, created_by, created_at, updated_at)
          VALUES ('a2', 'r1', 'MZ-0001', '2026.1', 'queued', 'nobody', ?, ?)`,
-      ).run(at, at),
+        )
+        .run(at, at),
     /FOREIGN KEY/,
   );
   assert.throws(() => db.prepare(`DELETE FROM users WHERE id = 'u1'`).run(), /FOREIGN KEY/);

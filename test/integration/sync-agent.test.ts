@@ -4,9 +4,20 @@ import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { countPending, findMessage, verifyAuditChain } from '../../db';
 import type { RunningPlatform } from '../../platform/index';
-import { provisionStation } from '../../station/provision';
+import { provisionStation } from '../../station/setup/provision';
 import { refused } from '../helpers/refusals';
-import { freshStation, enrolledStation, issueCode, noisyScan, PLATFORM_ADMIN, PLATFORM_CADRE, POINT_NAME, startTestPlatform, submitApplication, SYNC_VILLAGE } from '../helpers/sync';
+import {
+  freshStation,
+  enrolledStation,
+  issueCode,
+  noisyScan,
+  PLATFORM_ADMIN,
+  PLATFORM_CADRE,
+  POINT_NAME,
+  startTestPlatform,
+  submitApplication,
+  SYNC_VILLAGE,
+} from '../helpers/sync';
 
 let platform: RunningPlatform;
 before(async () => {
@@ -49,7 +60,10 @@ test('enrollment: a fresh terminal enrolls with a one-time code; accounts and ca
   const mine = terminals.find((x) => x.id === status.terminalId)!;
   assert.equal(mine.queueDepth, 0, 'the heartbeat arrived');
   assert.ok(mine.lastSyncAt);
-  assert.ok(t.events.some((e) => e.type === 'sync.status' && e.status.phase === 'changes'), 'progress was pushed');
+  assert.ok(
+    t.events.some((e) => e.type === 'sync.status' && e.status.phase === 'changes'),
+    'progress was pushed',
+  );
   assert.equal(verifyAuditChain(api.ctx.db).ok, true);
   await t.cleanup();
 });
@@ -104,7 +118,7 @@ test('applications with scans go up once each; local statuses become sent; a sec
   await t.cleanup();
 });
 
-test('a refused message shows in problems with the platform\'s Chinese reason; the rest go through', async () => {
+test("a refused message shows in problems with the platform's Chinese reason; the rest go through", async () => {
   const t = await enrolledStation(platform);
   const api = t.station;
   const db = api.ctx.db;
@@ -144,7 +158,7 @@ test('a refused message shows in problems with the platform\'s Chinese reason; t
   assert.equal(findMessage(db, unknownId)?.status, 'invalid');
 
   await api.call('session.logout', {});
-  assert.deepEqual((await api.call('sync.status', {})).problems, [], 'residents\' applications are not shown before login');
+  assert.deepEqual((await api.call('sync.status', {})).problems, [], "residents' applications are not shown before login");
   await t.cleanup();
 });
 
@@ -174,7 +188,7 @@ test('a saved submission nudges a running agent: it is sent within seconds, scan
   await t.cleanup();
 });
 
-test('station events reach the browser host\'s event stream without wiring', async () => {
+test("station events reach the browser host's event stream without wiring", async () => {
   const { startBrowserHost } = await import('../../station/browser-host');
   const t = freshStation();
   const host = await startBrowserHost({ station: t.station, staticDir: 'renderer', keepAliveMs: 60_000 });

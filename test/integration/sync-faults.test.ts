@@ -144,9 +144,7 @@ for (const backend of ['PGlite', 'PostgreSQL'] as const) {
         await station.sync.syncNow();
       }
 
-      const local = station.ctx.db
-        .prepare(`SELECT id, status FROM applications WHERE status != 'draft'`)
-        .all() as { id: string; status: string }[];
+      const local = station.ctx.db.prepare(`SELECT id, status FROM applications WHERE status != 'draft'`).all() as { id: string; status: string }[];
       assert.equal(local.length, n);
       assert.deepEqual(new Set(local.map((a) => a.status)), new Set(['sent']), 'every acknowledged application is marked sent');
       const outbox = station.ctx.db.prepare('SELECT status, count(*) AS c FROM outbox GROUP BY status').all() as { status: string; c: number }[];
@@ -156,7 +154,10 @@ for (const backend of ['PGlite', 'PostgreSQL'] as const) {
         'nothing pending, invalid or in conflict',
       );
       assert.equal(station.sync.status().pendingBlobs, 0);
-      assert.ok(outbox.some((r) => r.status === 'duplicate'), 'a message the platform took but whose answer was lost came back as a duplicate');
+      assert.ok(
+        outbox.some((r) => r.status === 'duplicate'),
+        'a message the platform took but whose answer was lost came back as a duplicate',
+      );
 
       const admin = platform.current.admin;
       assert.equal(await admin.applicationCount(), n, 'each application on the platform exactly once');

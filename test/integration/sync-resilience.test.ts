@@ -7,10 +7,10 @@ import { getSetting, setSetting } from '../../db';
 import { appendChanges } from '../../platform/change-feed';
 import type { RunningPlatform } from '../../platform/index';
 import { hashPassword } from '../../base/node/passwords';
-import { SETTINGS } from '../../station/settings-keys';
+import { SETTINGS } from '../../station/runtime/settings-keys';
 import { SYNC_MESSAGES } from '../../station/sync/errors';
 import { nextBatch } from '../../station/sync/push-outbox';
-import type { Timers } from '../../station/sync/timers';
+import type { Timers } from '../../station/runtime/timers';
 import { enrolledStation, noisyScan, PLATFORM_CADRE, recordingFetch, startTestPlatform, submitApplication, SYNC_VILLAGE } from '../helpers/sync';
 
 let platform: RunningPlatform;
@@ -40,7 +40,7 @@ function manualTimers(): Timers & { delays: number[]; pending(): number } {
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
-test('a scan upload cut off mid-way resumes from the platform\'s count and never sends an acknowledged chunk again', async () => {
+test("a scan upload cut off mid-way resumes from the platform's count and never sends an acknowledged chunk again", async () => {
   let breakAfterPuts = 2;
   const rec = recordingFetch();
   // The second chunk reaches the platform, but its answer is lost (a reset on the way back).
@@ -59,7 +59,7 @@ test('a scan upload cut off mid-way resumes from the platform\'s count and never
   const failed = await api.call('sync.now', {});
   assert.equal(failed.lastError, SYNC_MESSAGES.offline);
   assert.equal(failed.pending, 1, 'the application waits for its scan');
-  assert.equal((await platform.admin.getApplication(app.id)), null);
+  assert.equal(await platform.admin.getApplication(app.id), null);
 
   const ok = await api.call('sync.now', {});
   assert.equal(ok.lastError, null);
@@ -67,7 +67,11 @@ test('a scan upload cut off mid-way resumes from the platform\'s count and never
   const puts = rec.calls.filter((c) => c.method === 'PUT' && c.path === `/v1/blobs/${sha256}`);
   const starts = puts.map((c) => Number(/bytes (\d+)-/.exec(c.range!)![1]));
   assert.equal(new Set(starts).size, starts.length, `a chunk went twice: ${starts.join(',')}`);
-  assert.equal(puts.reduce((n, c) => n + c.bytes, 0), size, 'exactly the scan\'s bytes crossed the wire');
+  assert.equal(
+    puts.reduce((n, c) => n + c.bytes, 0),
+    size,
+    "exactly the scan's bytes crossed the wire",
+  );
   assert.ok(puts.every((c) => c.bytes <= LIMITS.blobChunkBytes));
   const statusAsks = rec.calls.filter((c) => c.path === `/v1/blobs/${sha256}/status`).length;
   assert.ok(statusAsks >= 2, 'each run asks the platform where to resume');
@@ -89,7 +93,16 @@ test('the change feed is applied page by page with its cursor; unknown and malfo
     kind: 'account.upsert',
     divisionCode: SYNC_VILLAGE,
     fanUp: false,
-    body: { id: `acct-${i}`, username: `helper${i}`, displayName: `协理员${i}`, role: 'cadre', passwordHash: hash, disabled: false, divisionCode: SYNC_VILLAGE, updatedAt: at },
+    body: {
+      id: `acct-${i}`,
+      username: `helper${i}`,
+      displayName: `协理员${i}`,
+      role: 'cadre',
+      passwordHash: hash,
+      disabled: false,
+      divisionCode: SYNC_VILLAGE,
+      updatedAt: at,
+    },
   });
   await platform.db.transaction((tx) =>
     appendChanges(
@@ -121,7 +134,10 @@ test('the change feed is applied page by page with its cursor; unknown and malfo
   assert.equal(ok.lastError, null);
   assert.equal(users(), 430);
   const pages = rec.calls.filter((c) => c.path.startsWith('/v1/changes'));
-  assert.ok(pages.some((c) => c.path === `/v1/changes?after=${mid}`), 'the next run starts at the stored cursor');
+  assert.ok(
+    pages.some((c) => c.path === `/v1/changes?after=${mid}`),
+    'the next run starts at the stored cursor',
+  );
   // Kept, not lost: the kind this version does not know and the body it cannot read wait in deferred_changes.
   const kept = api.ctx.db.prepare('SELECT kind, reason FROM deferred_changes ORDER BY kind').all();
   assert.deepEqual(kept, [
@@ -144,7 +160,8 @@ test('failures back off with full jitter up to the cap; Retry-After (seconds or 
     if (mode === 'down') throw new TypeError('fetch failed');
     if (mode !== 'ok' && path !== '/v1/health') {
       if (mode === 'busy') return json(503, { code: 'UNAVAILABLE', message: '平台繁忙，请稍后自动重试' }, { 'retry-after': '7' });
-      if (mode === 'busy-date') return json(429, { code: 'RATE_LIMITED', message: 'slow down' }, { 'retry-after': new Date(Date.now() + 90_000).toUTCString() });
+      if (mode === 'busy-date')
+        return json(429, { code: 'RATE_LIMITED', message: 'slow down' }, { 'retry-after': new Date(Date.now() + 90_000).toUTCString() });
       return json(500, { code: 'INTERNAL', message: 'boom' });
     }
     return fetch(input, init);

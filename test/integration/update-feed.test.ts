@@ -27,13 +27,20 @@ let v110: FakeBuild;
 
 /** An .updaterId whose electron-updater staging value (last 4 bytes / 0xffffffff) is `fraction`. */
 const stagingIdAt = (fraction: number) =>
-  `5a0e6c1e-0000-4000-8000-0000${Math.floor(fraction * 0xffffffff).toString(16).padStart(8, '0')}`;
+  `5a0e6c1e-0000-4000-8000-0000${Math.floor(fraction * 0xffffffff)
+    .toString(16)
+    .padStart(8, '0')}`;
 const AT_30 = stagingIdAt(0.3);
 const AT_70 = stagingIdAt(0.7);
 const AT_99 = stagingIdAt(0.999);
 
 let updaterDirs = 0;
-function updaterFor(terminal: TestTerminal, kind: UpdaterKind, version: string, o: { stagingId?: string; allowDowngrade?: boolean; differential?: boolean } = {}) {
+function updaterFor(
+  terminal: TestTerminal,
+  kind: UpdaterKind,
+  version: string,
+  o: { stagingId?: string; allowDowngrade?: boolean; differential?: boolean } = {},
+) {
   return createNodeUpdater({
     kind,
     version,
@@ -46,7 +53,12 @@ function updaterFor(terminal: TestTerminal, kind: UpdaterKind, version: string, 
 }
 
 /** The version electron-updater would install, or null when it finds no update. */
-async function offered(terminal: TestTerminal, kind: UpdaterKind, version: string, o: { stagingId?: string; allowDowngrade?: boolean } = {}): Promise<string | null> {
+async function offered(
+  terminal: TestTerminal,
+  kind: UpdaterKind,
+  version: string,
+  o: { stagingId?: string; allowDowngrade?: boolean } = {},
+): Promise<string | null> {
   const { updater } = updaterFor(terminal, kind, version, o);
   const result = await updater.checkForUpdates();
   return result?.isUpdateAvailable ? result.updateInfo.version : null;
@@ -177,7 +189,10 @@ describe('update feeds read by electron-updater', () => {
     assert.ok(ranges.length >= 2, ranged[0]!.range!);
     const fetched = ranges.reduce((sum, r) => sum + Number(r.split('-')[1]) - Number(r.split('-')[0]) + 1, 0);
     assert.ok(fetched < v110.win.length / 2, `${fetched} of ${v110.win.length} bytes`);
-    assert.ok(nsis.executor.requests.some((r) => r.path.endsWith('daiban-1.0.0-win-x64.exe.blockmap')), 'the old blockmap is still served');
+    assert.ok(
+      nsis.executor.requests.some((r) => r.path.endsWith('daiban-1.0.0-win-x64.exe.blockmap')),
+      'the old blockmap is still served',
+    );
   });
 
   test('a tampered stored file fails electron-updater’s sha512 check', async () => {
@@ -189,7 +204,10 @@ describe('update feeds read by electron-updater', () => {
     try {
       const deb = updaterFor(village, 'deb', '1.0.0');
       await deb.updater.checkForUpdates();
-      await assert.rejects(deb.updater.downloadUpdate(), (e: Error & { code?: string }) => e.code === 'ERR_CHECKSUM_MISMATCH' || /sha512 checksum mismatch/.test(e.message));
+      await assert.rejects(
+        deb.updater.downloadUpdate(),
+        (e: Error & { code?: string }) => e.code === 'ERR_CHECKSUM_MISMATCH' || /sha512 checksum mismatch/.test(e.message),
+      );
     } finally {
       writeFileSync(stored, original);
     }
@@ -216,7 +234,14 @@ describe('update feeds read by electron-updater', () => {
     assert.equal(await offered(elsewhere, 'nsis', '1.0.0'), '1.2.0-beta.1');
     assert.equal(await offered(village, 'nsis', '1.0.0'), null);
     const listed = await platform.releases.list();
-    assert.deepEqual(listed.map((r) => [r.id, r.state]), [['beta-1.2.0-beta.1', 'active'], ['stable-1.1.0', 'rolled_back'], ['stable-1.0.0', 'active']]);
+    assert.deepEqual(
+      listed.map((r) => [r.id, r.state]),
+      [
+        ['beta-1.2.0-beta.1', 'active'],
+        ['stable-1.1.0', 'rolled_back'],
+        ['stable-1.0.0', 'active'],
+      ],
+    );
   });
 
   test('publish refuses bad input in Chinese and never overwrites a stored file with other bytes', async () => {
@@ -239,7 +264,10 @@ describe('update feeds read by electron-updater', () => {
     writeFileSync(stored, 'someone else’s file');
     await assert.rejects(platform.releases.publish({ dir: mixed, channel: 'stable', version: '1.3.0' }), /已发布的文件不能被覆盖/);
     assert.equal(readFileSync(stored, 'utf8'), 'someone else’s file');
-    assert.equal((await platform.releases.list('stable')).some((r) => r.version === '1.3.0'), false);
+    assert.equal(
+      (await platform.releases.list('stable')).some((r) => r.version === '1.3.0'),
+      false,
+    );
     assert.throws(() => readFileSync(join(releaseDir, 'stable', INSTALLER_NAMES('1.3.0').deb)), /ENOENT/);
     rmSync(stored);
     const published = await platform.releases.publish({ dir: mixed, channel: 'stable', version: '1.3.1' });

@@ -117,7 +117,10 @@ describe('updates through electron-updater', () => {
     assert.equal(ready.releaseNotes, '回执增加二维码');
     assert.equal(ready.error, null);
     assert.ok(ready.lastCheckAt);
-    assert.ok(deb.statuses.some((s) => s.state === 'downloading'), 'a downloading status was pushed');
+    assert.ok(
+      deb.statuses.some((s) => s.state === 'downloading'),
+      'a downloading status was pushed',
+    );
     assert.ok(deb.statuses.some((s) => s.state === 'checking'));
 
     // The engine pointed electron-updater at this terminal's feed and wrote its id for staging.

@@ -29,9 +29,10 @@ async function honestTerminal(): Promise<void> {
   for (let n = 1; n <= 3; n++) await submitApplication(t.station, n);
   await settle();
   assert.deepEqual(await findings(), { kinds: [], alert: false }, 'an honest chain raises nothing');
-  const [held] = await platform.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_entries a JOIN terminals t ON t.id = a.terminal_id WHERE t.id = $1', [
-    terminalId(),
-  ]);
+  const [held] = await platform.db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM audit_entries a JOIN terminals t ON t.id = a.terminal_id WHERE t.id = $1',
+    [terminalId()],
+  );
   assert.equal(held!.n, maxSeq(), 'every entry went up');
 }
 
@@ -50,7 +51,16 @@ function rehashFrom(fromSeq: number): void {
   const update = db().prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?');
   for (const row of rows) {
     if (row.seq >= fromSeq) {
-      const hash = auditHash({ seq: row.seq, at: row.at, actorId: row.actorId, action: row.action, entityType: row.entityType, entityId: row.entityId, detail: row.detail, prevHash: prev });
+      const hash = auditHash({
+        seq: row.seq,
+        at: row.at,
+        actorId: row.actorId,
+        action: row.action,
+        entityType: row.entityType,
+        entityId: row.entityId,
+        detail: row.detail,
+        prevHash: prev,
+      });
       update.run(prev, hash, row.seq);
       prev = hash;
     } else prev = row.hash;
@@ -84,7 +94,10 @@ test('an entry already reported is deleted, the rest renumbered and re-hashed: t
   const k = 6;
   db().prepare('DELETE FROM audit_log WHERE seq = ?').run(k);
   const later = db().prepare('SELECT seq FROM audit_log WHERE seq > ? ORDER BY seq').all(k) as { seq: number }[];
-  for (const { seq } of later) db().prepare('UPDATE audit_log SET seq = ? WHERE seq = ?').run(seq - 1, seq);
+  for (const { seq } of later)
+    db()
+      .prepare('UPDATE audit_log SET seq = ? WHERE seq = ?')
+      .run(seq - 1, seq);
   rehashFrom(k);
   await settle();
   const f = await findings();
@@ -94,7 +107,9 @@ test('an entry already reported is deleted, the rest renumbered and re-hashed: t
 
 test('the tail, already reported, is cut off: the platform flags a truncation', async () => {
   await honestTerminal();
-  db().prepare('DELETE FROM audit_log WHERE seq > ?').run(maxSeq() - 3);
+  db()
+    .prepare('DELETE FROM audit_log WHERE seq > ?')
+    .run(maxSeq() - 3);
   assert.equal(verifyAuditChain(db()).ok, true, 'a cut tail leaves a chain that checks');
   await t.station.call('sync.now', {});
   assert.deepEqual(await findings(), { kinds: ['truncated'], alert: true });
@@ -104,7 +119,9 @@ test('an entry not yet reported is edited without re-hashing: the platform recom
   await honestTerminal();
   const from = maxSeq();
   await submitApplication(t.station, 5);
-  db().prepare(`UPDATE audit_log SET actor_id = 'somebody-else' WHERE seq = ?`).run(from + 1);
+  db()
+    .prepare(`UPDATE audit_log SET actor_id = 'somebody-else' WHERE seq = ?`)
+    .run(from + 1);
   assert.equal(verifyAuditChain(db()).ok, false, 'the terminal sees it too, if anyone looks');
   await settle();
   assert.deepEqual(await findings(), { kinds: ['bad_hash'], alert: true });
@@ -114,7 +131,9 @@ test('entries not yet reported with one taken out of the middle: the platform se
   await honestTerminal();
   const from = maxSeq();
   await submitApplication(t.station, 4);
-  db().prepare('DELETE FROM audit_log WHERE seq = ?').run(from + 2);
+  db()
+    .prepare('DELETE FROM audit_log WHERE seq = ?')
+    .run(from + 2);
   await settle();
   assert.deepEqual(await findings(), { kinds: ['gap'], alert: true });
 

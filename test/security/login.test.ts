@@ -62,11 +62,22 @@ test('a change kept by an older version (unknown to it) is applied by one that k
   db.transaction(() =>
     keepDeferredChange(
       db,
-      { cursor: '77', kind: 'catalog.published', divisionCode: '000000000000', body: JSON.stringify({ catalog }), at: new Date().toISOString(), reason: 'unknown_kind' },
+      {
+        cursor: '77',
+        kind: 'catalog.published',
+        divisionCode: '000000000000',
+        body: JSON.stringify({ catalog }),
+        at: new Date().toISOString(),
+        reason: 'unknown_kind',
+      },
       new Date().toISOString(),
     ),
   )();
-  keepDeferredChange(db, { cursor: '78', kind: 'notice.broadcast', divisionCode: '000000000000', body: '{"text":"通知"}', at: new Date().toISOString(), reason: 'unknown_kind' }, new Date().toISOString());
+  keepDeferredChange(
+    db,
+    { cursor: '78', kind: 'notice.broadcast', divisionCode: '000000000000', body: '{"text":"通知"}', at: new Date().toISOString(), reason: 'unknown_kind' },
+    new Date().toISOString(),
+  );
   const effects = applyDeferredChanges(db, new Date().toISOString(), silentLog);
   assert.equal(effects.applied, 1);
   assert.equal(effects.catalogChanged, true);

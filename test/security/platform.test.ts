@@ -61,7 +61,12 @@ function signedRoutes(t: TestTerminal) {
   const blobSha = sha(blob);
   return [
     { name: 'changes', method: 'GET', path: '/v1/changes', o: {} },
-    { name: 'heartbeat', method: 'POST', path: '/v1/heartbeat', o: { json: { appVersion: '1.0.0', queueDepth: 0, invalidCount: 0, lastSyncAt: null, freeDiskBytes: null, auditHead: null } } },
+    {
+      name: 'heartbeat',
+      method: 'POST',
+      path: '/v1/heartbeat',
+      o: { json: { appVersion: '1.0.0', queueDepth: 0, invalidCount: 0, lastSyncAt: null, freeDiskBytes: null, auditHead: null } },
+    },
     { name: 'outbox', method: 'POST', path: '/v1/outbox', o: { json: outboxBatch([outboxMessage('application.submitted', submittedBody(t.divisionCode))]) } },
     { name: 'blob status', method: 'GET', path: `/v1/blobs/${blobSha}/status`, o: {} },
     {
@@ -98,8 +103,18 @@ test('every signed route: unsigned, forged, re-encoded, replayed and stale reque
     const before = await counts();
     refusedWith(await village.request(route.method, route.path, { ...route.o, omitHeader: HEADERS.signature }), 401, 'UNSIGNED', where('unsigned'));
     refusedWith(await village.request(route.method, route.path, { ...route.o, signWith: makeIdentity().privateKey }), 401, 'BAD_SIGNATURE', where('forged'));
-    refusedWith(await village.request(route.method, route.path, { ...route.o, time: new Date(Date.now() - 10 * 60_000).toISOString() }), 401, 'CLOCK_SKEW', where('stale'));
-    refusedWith(await village.request(route.method, route.path, { ...route.o, asTerminalId: other.terminalId }), 401, 'BAD_SIGNATURE', where('as another terminal'));
+    refusedWith(
+      await village.request(route.method, route.path, { ...route.o, time: new Date(Date.now() - 10 * 60_000).toISOString() }),
+      401,
+      'CLOCK_SKEW',
+      where('stale'),
+    );
+    refusedWith(
+      await village.request(route.method, route.path, { ...route.o, asTerminalId: other.terminalId }),
+      401,
+      'BAD_SIGNATURE',
+      where('as another terminal'),
+    );
     assert.equal(await counts(), before, where('nothing written'));
 
     const original: SignedRequest = village.prepare(route.method, route.path, route.o);
@@ -127,7 +142,11 @@ test('cross-division: another village is neither written nor read', async () => 
   assert.equal(await counts(), before);
   // Another village's scan: uploaded by it, asked for by us.
   const scan = Buffer.from('沙洲坝村的扫描件');
-  const put = await other.request('PUT', `/v1/blobs/${sha(scan)}`, { raw: scan, contentType: 'application/octet-stream', headers: { 'content-range': `bytes 0-${scan.length - 1}/${scan.length}` } });
+  const put = await other.request('PUT', `/v1/blobs/${sha(scan)}`, {
+    raw: scan,
+    contentType: 'application/octet-stream',
+    headers: { 'content-range': `bytes 0-${scan.length - 1}/${scan.length}` },
+  });
   assert.ok(put.status < 300, put.bytes.toString());
   const read = await village.request('GET', `/v1/blobs/${sha(scan)}`);
   assert.ok(read.status === 404 || read.status === 403, String(read.status));
@@ -214,7 +233,9 @@ test('enrollment: a key that is no usable Ed25519 point is refused; code guesses
   // Guesses from one source: the free ones are answered, then the source waits, growing.
   const guesses: number[] = [];
   for (let i = 0; i < ENROLL_GUESS_POLICY.freeFailures + 3; i++) {
-    guesses.push((await enrollRaw(platform, { code: `GUES-SXXX-${String(i).padStart(4, 'A')}`, publicKey: makeIdentity().publicKey, appVersion: '1.0.0' })).status);
+    guesses.push(
+      (await enrollRaw(platform, { code: `GUES-SXXX-${String(i).padStart(4, 'A')}`, publicKey: makeIdentity().publicKey, appVersion: '1.0.0' })).status,
+    );
   }
   assert.ok(guesses.includes(429), guesses.join(','));
   const slowed = await fetch(`${platform.url}/v1/enroll`, {
@@ -225,7 +246,11 @@ test('enrollment: a key that is no usable Ed25519 point is refused; code guesses
   assert.equal(slowed.status, 429);
   assert.ok(Number(slowed.headers.get('retry-after')) >= 1);
   // Another source is not slowed by this one.
-  const elsewhere = await postFrom('127.0.0.3', '/v1/enroll', JSON.stringify({ code: 'AAAA-BBBB-CCCC', publicKey: makeIdentity().publicKey, appVersion: '1.0.0' }));
+  const elsewhere = await postFrom(
+    '127.0.0.3',
+    '/v1/enroll',
+    JSON.stringify({ code: 'AAAA-BBBB-CCCC', publicKey: makeIdentity().publicKey, appVersion: '1.0.0' }),
+  );
   assert.equal(elsewhere, 403);
 });
 
@@ -233,7 +258,14 @@ function postFrom(localAddress: string, path: string, body: string): Promise<num
   const url = new URL(platform.url);
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: url.hostname, port: url.port, path, method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path,
+        method: 'POST',
+        localAddress,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));
@@ -259,10 +291,19 @@ test('the admin API and the update feed: hostile paths and bodies never reach 50
     ['GET', '/v1/changes?after=%00'],
   ];
   for (const [method, path] of paths) {
-    const r = await fetch(`${platform.url}${path}`, { method, headers: { authorization: 'Bearer x', 'content-type': 'application/json' }, body: method === 'GET' ? undefined : '{}' });
+    const r = await fetch(`${platform.url}${path}`, {
+      method,
+      headers: { authorization: 'Bearer x', 'content-type': 'application/json' },
+      body: method === 'GET' ? undefined : '{}',
+    });
     assert.ok(r.status >= 400 && r.status < 500, `${method} ${path}: ${r.status}`);
   }
-  for (const body of ['{"username":"it\\u0000","password":"x"}', '{"username":"\\ud800","password":"x"}', `{"username":${'['.repeat(5000)}${']'.repeat(5000)}}`, '{"__proto__":{"a":1}}']) {
+  for (const body of [
+    '{"username":"it\\u0000","password":"x"}',
+    '{"username":"\\ud800","password":"x"}',
+    `{"username":${'['.repeat(5000)}${']'.repeat(5000)}}`,
+    '{"__proto__":{"a":1}}',
+  ]) {
     const r = await fetch(`${platform.url}/admin/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     assert.ok(r.status >= 400 && r.status < 500, `login ${body.slice(0, 30)}: ${r.status}`);
   }
@@ -271,7 +312,13 @@ test('the admin API and the update feed: hostile paths and bodies never reach 50
 test('twenty idle sockets do not stop signed outbox posts', async () => {
   const url = new URL(platform.url);
   const idle: ClientRequest[] = Array.from({ length: 20 }, () => {
-    const req = httpRequest({ host: url.hostname, port: url.port, method: 'POST', path: '/v1/outbox', headers: { 'content-type': 'application/json', 'content-length': '100000' } });
+    const req = httpRequest({
+      host: url.hostname,
+      port: url.port,
+      method: 'POST',
+      path: '/v1/outbox',
+      headers: { 'content-type': 'application/json', 'content-length': '100000' },
+    });
     req.on('error', () => {});
     req.write('{');
     return req;

@@ -28,7 +28,9 @@ after(async () => {
 /** Rewrites a queued message's body text (and its digest), as a build without the text rule could have stored it. */
 function tamper(applicationId: string, edit: (text: string) => string): string {
   const db = t.station.ctx.db;
-  const row = db.prepare(`SELECT id, body FROM outbox WHERE kind = 'application.submitted' AND json_extract(body, '$.applicationId') = ?`).get(applicationId) as {
+  const row = db
+    .prepare(`SELECT id, body FROM outbox WHERE kind = 'application.submitted' AND json_extract(body, '$.applicationId') = ?`)
+    .get(applicationId) as {
     id: string;
     body: string;
   };
@@ -64,7 +66,12 @@ test('100 good applications and four poisoned ones: the good reach the platform 
   // A scan over the platform's limit (the station refuses such a file at the counter now).
   const big = randomBytes(LIMITS.blobMaxBytes + 1024 * 1024);
   const bigSha = api.ctx.blobs.put(big);
-  tamper(scanned.id, (s) => s.replace(/"sha256":"[0-9a-f]{64}","fileName":"([^"]*)","mimeType":"[^"]*","size":\d+/, `"sha256":"${bigSha}","fileName":"$1","mimeType":"application/pdf","size":${big.length}`));
+  tamper(scanned.id, (s) =>
+    s.replace(
+      /"sha256":"[0-9a-f]{64}","fileName":"([^"]*)","mimeType":"[^"]*","size":\d+/,
+      `"sha256":"${bigSha}","fileName":"$1","mimeType":"application/pdf","size":${big.length}`,
+    ),
+  );
 
   const status = await api.call('sync.now', {});
   assert.equal(status.lastError, null, 'one bad item never stops the run');

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { STATION_METHODS } from '../../core/api/schemas';
 import { setSetting } from '../../db';
-import { SETTINGS } from '../../station/settings-keys';
+import { SETTINGS } from '../../station/runtime/settings-keys';
 import { allMaterials, validValues } from '../helpers/forms';
 import { startBrowserHost, type BrowserHost } from '../../station/browser-host';
 import { CADRE, makeStation, type TestStation } from '../helpers/station';
@@ -27,11 +27,57 @@ let residentId = '';
 
 /** Every input key any method takes, so each hostile value reaches each field. */
 const KEYS = [
-  'id', 'applicationId', 'residentId', 'itemCode', 'code', 'username', 'password', 'oldPassword', 'newPassword', 'idNumber', 'name',
-  'phone', 'address', 'query', 'reason', 'note', 'fileName', 'mimeType', 'dataBase64', 'format', 'printerId', 'copies', 'limit',
-  'before', 'kind', 'listId', 'platformUrl', 'terminalId', 'channel', 'backupId', 'form', 'materials', 'decision', 'supplement',
-  'missing', 'from', 'to', 'status', 'sha256', 'divisionCode', 'servicePointName', 'role', 'displayName', 'percentage', 'version',
-  'villageCode', 'catalogJson', 'seed', 'action', 'ttlHours', 'itStaff',
+  'id',
+  'applicationId',
+  'residentId',
+  'itemCode',
+  'code',
+  'username',
+  'password',
+  'oldPassword',
+  'newPassword',
+  'idNumber',
+  'name',
+  'phone',
+  'address',
+  'query',
+  'reason',
+  'note',
+  'fileName',
+  'mimeType',
+  'dataBase64',
+  'format',
+  'printerId',
+  'copies',
+  'limit',
+  'before',
+  'kind',
+  'listId',
+  'platformUrl',
+  'terminalId',
+  'channel',
+  'backupId',
+  'form',
+  'materials',
+  'decision',
+  'supplement',
+  'missing',
+  'from',
+  'to',
+  'status',
+  'sha256',
+  'divisionCode',
+  'servicePointName',
+  'role',
+  'displayName',
+  'percentage',
+  'version',
+  'villageCode',
+  'catalogJson',
+  'seed',
+  'action',
+  'ttlHours',
+  'itStaff',
 ];
 
 const bag = (value: string) => `{${KEYS.map((k) => `${JSON.stringify(k)}:${value}`).join(',')}}`;
@@ -55,8 +101,16 @@ function hostileBodies(): { label: string; body: string }[] {
     { label: 'bell everywhere', body: bag('"\\u0007"') },
     { label: 'numbers everywhere', body: bag('123456789') },
     { label: 'objects everywhere', body: bag('{"$gt":""}') },
-    { label: '1 MB strings', body: `{${KEYS.slice(0, 20).map((k) => `"${k}":"${'字'.repeat(50_000)}"`).join(',')}}` },
-    { label: 'real ids, NUL in the text', body: `{${ids()},"reason":"撤回\\u0000","name":"王\\u0000","address":"华屋村\\u0000","note":"\\u0000","form":{"applyReason":"因病\\u0000"},"materials":{}}` },
+    {
+      label: '1 MB strings',
+      body: `{${KEYS.slice(0, 20)
+        .map((k) => `"${k}":"${'字'.repeat(50_000)}"`)
+        .join(',')}}`,
+    },
+    {
+      label: 'real ids, NUL in the text',
+      body: `{${ids()},"reason":"撤回\\u0000","name":"王\\u0000","address":"华屋村\\u0000","note":"\\u0000","form":{"applyReason":"因病\\u0000"},"materials":{}}`,
+    },
     { label: 'real ids, lone surrogate in the form', body: `{${ids()},"form":{"applyReason":"\\udc00因病"},"materials":{}}` },
     { label: 'real ids, wrong key in the form', body: `{${ids()},"form":{"__proto__":{"x":1}},"materials":{}}` },
   ];
@@ -194,7 +248,15 @@ test('a NUL or lone surrogate typed into a field is refused naming the field, in
 });
 
 test('the browser host itself: bad paths, a wrong token, a slow body and garbage never reach 500', async () => {
-  for (const path of ['/api/%00', '/api/session.current%00', '/api/%ED%A0%80', '/%2e%2e/%2e%2e/etc/passwd', '/assets/%00.js', '/api/__proto__', '/api/constructor']) {
+  for (const path of [
+    '/api/%00',
+    '/api/session.current%00',
+    '/api/%ED%A0%80',
+    '/%2e%2e/%2e%2e/etc/passwd',
+    '/assets/%00.js',
+    '/api/__proto__',
+    '/api/constructor',
+  ]) {
     const res = await post(path, '{}');
     assert.ok(res.status < 500 && res.status >= 400, `${path}: ${res.status}`);
   }
@@ -211,7 +273,10 @@ test('a truncated scan and an unknown printer are the caller’s to fix: 4xx wit
     .jpeg()
     .toBuffer();
   for (const cut of [jpeg.subarray(0, Math.floor(jpeg.length / 2)), jpeg.subarray(0, 2000)]) {
-    const res = await post('/api/attachments.add', JSON.stringify({ applicationId: draftId, fileName: '户口簿.jpg', mimeType: 'image/jpeg', dataBase64: cut.toString('base64') }));
+    const res = await post(
+      '/api/attachments.add',
+      JSON.stringify({ applicationId: draftId, fileName: '户口簿.jpg', mimeType: 'image/jpeg', dataBase64: cut.toString('base64') }),
+    );
     assert.equal(res.status, 400, res.text);
     const body = JSON.parse(res.text) as { code: string; message: string };
     assert.equal(body.code, 'ATTACHMENT_UNSUPPORTED');

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { BlobStore } from '../../station/blob-store';
+import { BlobStore } from '../../station/attachments/blob-store';
 import { hashPassword, verifyPassword } from '../../base/node/passwords';
 
 test('blobs are sealed, named by the SHA-256 of their content, stored once, and tampering is caught', () => {

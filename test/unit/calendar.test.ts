@@ -1,13 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  addCalendarDays,
-  createWorkingCalendar,
-  defaultCalendar as cal,
-  isValidDate,
-  shanghaiDate,
-  shanghaiDateTime,
-} from '../../core/calendar';
+import { addCalendarDays, createWorkingCalendar, defaultCalendar as cal, isValidDate, shanghaiDate, shanghaiDateTime } from '../../core/calendar';
 import { CN_CALENDAR_DATA } from '../../core/holidays';
 
 const weekday = (d: string) => new Date(`${d}T00:00:00Z`).getUTCDay();
@@ -20,7 +13,10 @@ test('holiday data is well-formed: real dates, known years, adjusted workdays fa
   }
   for (const d of workdays) assert.ok([0, 6].includes(weekday(d)), `${d} is not a weekend`);
   assert.equal(new Set(holidays).size, holidays.length, 'duplicate holiday');
-  assert.deepEqual(holidays.filter((d) => workdays.includes(d)), []);
+  assert.deepEqual(
+    holidays.filter((d) => workdays.includes(d)),
+    [],
+  );
   // Statutory day-off counts per notice (including weekends moved into the breaks).
   assert.equal(holidays.filter((d) => d.startsWith('2025')).length, 28);
   assert.equal(holidays.filter((d) => d.startsWith('2026')).length, 33);

@@ -72,8 +72,14 @@ test('every required service item is present', () => {
 
 test('every item asks for at least one required material and one required field', () => {
   for (const item of items) {
-    assert.ok(item.materials.some((m) => m.required), `${item.code} has no required material`);
-    assert.ok(item.form.fields.some((f) => f.required), `${item.code} has no required field`);
+    assert.ok(
+      item.materials.some((m) => m.required),
+      `${item.code} has no required material`,
+    );
+    assert.ok(
+      item.form.fields.some((f) => f.required),
+      `${item.code} has no required field`,
+    );
   }
 });
 
@@ -168,8 +174,7 @@ test('codes match exactly (any case) and by prefix', () => {
 
 test('ranking tiers: exact > name prefix > name substring > initials > full pinyin > keyword', () => {
   const base = items[0]!;
-  const make = (code: string, name: string, keywords: string[] = []): CatalogItem =>
-    catalogItemSchema.parse({ ...base, code, name, keywords });
+  const make = (code: string, name: string, keywords: string[] = []): CatalogItem => catalogItemSchema.parse({ ...base, code, name, keywords });
   // Deliberately listed worst-first, so only the ranking can put them in order.
   const synthetic = [
     make('XX-0001', '其他事项', ['低保金']),

@@ -1,12 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  citizenIdCheckChar,
-  maskCitizenId,
-  parseCitizenId,
-  upgradeCitizenId15,
-  type CitizenId,
-} from '../../core/citizen-id';
+import { citizenIdCheckChar, maskCitizenId, parseCitizenId, upgradeCitizenId15, type CitizenId } from '../../core/citizen-id';
 import { PROVINCES } from '../../core/provinces';
 
 const TODAY = '2026-03-15';

@@ -66,5 +66,8 @@ test('fuses close Node-in-Electron doors; updates come from a generic provider',
   assert.equal(config.electronFuses.enableNodeCliInspectArguments, false);
   assert.equal(config.electronFuses.onlyLoadAppFromAsar, true);
   assert.equal(config.electronFuses.enableEmbeddedAsarIntegrityValidation, true);
-  assert.deepEqual(config.publish.map((p) => p.provider), ['generic']);
+  assert.deepEqual(
+    config.publish.map((p) => p.provider),
+    ['generic'],
+  );
 });

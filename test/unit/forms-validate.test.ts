@@ -23,11 +23,7 @@ function valueOf(fs: FormField[], values: Record<string, unknown>): Record<strin
 }
 
 /** Checks one field kind: `good` inputs normalise to the given values, `bad` inputs give the given messages. */
-function checkField(
-  field: z.input<typeof formFieldSchema>,
-  good: [unknown, unknown][],
-  bad: [unknown, string | RegExp][],
-) {
+function checkField(field: z.input<typeof formFieldSchema>, good: [unknown, unknown][], bad: [unknown, string | RegExp][]) {
   const fs = fields([field]);
   for (const [input, normalised] of good) {
     assert.deepEqual(valueOf(fs, { [field.key]: input }), { [field.key]: normalised }, `${JSON.stringify(input)}`);
@@ -45,20 +41,30 @@ const id = (first17: string) => first17 + citizenIdCheckChar(first17);
 test('text and textarea: trimmed, maxLength counted in characters', () => {
   checkField(
     { key: 'name', label: '姓名', kind: 'text', maxLength: 4 },
-    [['  张三 ', '张三'], ['欧阳𠀀明', '欧阳𠀀明'], [42, '42']],
-    [['欧阳小明明', '“姓名”不能超过4个字（当前5个字）'], [true, '“姓名”应为文字'], [{}, '“姓名”应为文字']],
+    [
+      ['  张三 ', '张三'],
+      ['欧阳𠀀明', '欧阳𠀀明'],
+      [42, '42'],
+    ],
+    [
+      ['欧阳小明明', '“姓名”不能超过4个字（当前5个字）'],
+      [true, '“姓名”应为文字'],
+      [{}, '“姓名”应为文字'],
+    ],
   );
-  checkField(
-    { key: 'reason', label: '申请理由', kind: 'textarea' },
-    [['因病致贫\n无劳动能力 ', '因病致贫\n无劳动能力']],
-    [[['x'], '“申请理由”应为文字']],
-  );
+  checkField({ key: 'reason', label: '申请理由', kind: 'textarea' }, [['因病致贫\n无劳动能力 ', '因病致贫\n无劳动能力']], [[['x'], '“申请理由”应为文字']]);
 });
 
 test('number: numeric strings accepted, integer/min/max with unit', () => {
   checkField(
     { key: 'age', label: '年龄', kind: 'number', integer: true, min: 0, max: 120, unit: '岁' },
-    [[60, 60], ['61', 61], [' ６２ ', 62], [0, 0], ['-0', 0]],
+    [
+      [60, 60],
+      ['61', 61],
+      [' ６２ ', 62],
+      [0, 0],
+      ['-0', 0],
+    ],
     [
       ['六十', '“年龄”应为数字'],
       ['6 0岁', '“年龄”应为数字'],
@@ -69,13 +75,27 @@ test('number: numeric strings accepted, integer/min/max with unit', () => {
       [Infinity, '“年龄”应为数字'],
     ],
   );
-  checkField({ key: 'area', label: '承包面积', kind: 'number' }, [['3.75', 3.75], [-2, -2]], []);
+  checkField(
+    { key: 'area', label: '承包面积', kind: 'number' },
+    [
+      ['3.75', 3.75],
+      [-2, -2],
+    ],
+    [],
+  );
 });
 
 test('money: yuan with at most two decimals, number or numeric string, never negative by default', () => {
   checkField(
     { key: 'income', label: '月收入', kind: 'money', max: 100000 },
-    [[1200, 1200], ['1200.5', 1200.5], ['1,200.50', 1200.5], ['￥980元', 980], [0.1, 0.1], ['0', 0]],
+    [
+      [1200, 1200],
+      ['1200.5', 1200.5],
+      ['1,200.50', 1200.5],
+      ['￥980元', 980],
+      [0.1, 0.1],
+      ['0', 0],
+    ],
     [
       ['12.345', '“月收入”最多保留两位小数（精确到分）'],
       [0.1 + 0.2, '“月收入”最多保留两位小数（精确到分）'],
@@ -91,7 +111,12 @@ test('money: yuan with at most two decimals, number or numeric string, never neg
 test('date: real dates, a few written forms normalised, notFuture against today', () => {
   checkField(
     { key: 'accidentDate', label: '发生日期', kind: 'date', notFuture: true },
-    [['2026-03-15', '2026-03-15'], ['2024-02-29', '2024-02-29'], ['2026/1/5', '2026-01-05'], ['2025年12月1日', '2025-12-01']],
+    [
+      ['2026-03-15', '2026-03-15'],
+      ['2024-02-29', '2024-02-29'],
+      ['2026/1/5', '2026-01-05'],
+      ['2025年12月1日', '2025-12-01'],
+    ],
     [
       ['2026-03-16', '“发生日期”不能晚于今天'],
       ['2025-02-29', '“发生日期”：日期不存在（2025年02月29日）'],
@@ -106,23 +131,39 @@ test('date: real dates, a few written forms normalised, notFuture against today'
 test('select: the value must be one of the options', () => {
   checkField(
     { key: 'relation', label: '与申请人关系', kind: 'select', options: ['本人', '配偶', '子女'] },
-    [['配偶', '配偶'], [' 子女 ', '子女']],
-    [['父亲', '“与申请人关系”只能从以下选项中选择：本人、配偶、子女'], [1, /只能从以下选项中选择/]],
+    [
+      ['配偶', '配偶'],
+      [' 子女 ', '子女'],
+    ],
+    [
+      ['父亲', '“与申请人关系”只能从以下选项中选择：本人、配偶、子女'],
+      [1, /只能从以下选项中选择/],
+    ],
   );
 });
 
 test('boolean: true and false are values, anything else is refused', () => {
   checkField(
     { key: 'disabled', label: '是否残疾', kind: 'boolean', required: true },
-    [[true, true], [false, false]],
-    [['true', '“是否残疾”应选择“是”或“否”'], [1, '“是否残疾”应选择“是”或“否”'], [null, '请选择“是否残疾”']],
+    [
+      [true, true],
+      [false, false],
+    ],
+    [
+      ['true', '“是否残疾”应选择“是”或“否”'],
+      [1, '“是否残疾”应选择“是”或“否”'],
+      [null, '请选择“是否残疾”'],
+    ],
   );
 });
 
 test('citizenId: parsed, normalised to 18 upper-case characters, refusals quote the reason', () => {
   checkField(
     { key: 'idNumber', label: '身份证号码', kind: 'citizenId' },
-    [['11010519491231002x', '11010519491231002X'], ['110105491231002', '11010519491231002X']],
+    [
+      ['11010519491231002x', '11010519491231002X'],
+      ['110105491231002', '11010519491231002X'],
+    ],
     [
       ['110105194912310021', /^“身份证号码”：校验码不正确，请核对最后一位（应为X）/],
       ['1101051949123100', '“身份证号码”：身份证号码应为18位（当前为16位）'],
@@ -163,8 +204,14 @@ test('phone: mobile or landline with area code', () => {
 test('address: at least 5 characters', () => {
   checkField(
     { key: 'address', label: '家庭住址', kind: 'address' },
-    [[' 石城县  小松镇 ', '石城县 小松镇'], ['上坊村3组12号', '上坊村3组12号']],
-    [['上坊村', '“家庭住址”太短，请写清楚到村、组和门牌号（至少5个字）'], [12345, '“家庭住址”应为文字']],
+    [
+      [' 石城县  小松镇 ', '石城县 小松镇'],
+      ['上坊村3组12号', '上坊村3组12号'],
+    ],
+    [
+      ['上坊村', '“家庭住址”太短，请写清楚到村、组和门牌号（至少5个字）'],
+      [12345, '“家庭住址”应为文字'],
+    ],
   );
 });
 
@@ -247,9 +294,7 @@ test('members: required, min and max rows, blank rows and malformed input', () =
   assert.deepEqual(errorsOf(household, { members: 'x' }), { members: '“家庭成员”格式不正确，请重新填写' });
   assert.deepEqual(errorsOf(household, { members: [row(1), 'x'] }), { 'members.1': '“家庭成员”第2行格式不正确，请重新填写' });
 
-  const atLeastTwo = fields([
-    { key: 'm', label: '共同生活成员', kind: 'members', minRows: 2, columns: [{ key: 'name', label: '姓名', kind: 'text' }] },
-  ]);
+  const atLeastTwo = fields([{ key: 'm', label: '共同生活成员', kind: 'members', minRows: 2, columns: [{ key: 'name', label: '姓名', kind: 'text' }] }]);
   assert.deepEqual(errorsOf(atLeastTwo, { m: [{ name: '甲' }] }), { m: '“共同生活成员”至少需要填写2行（当前1行）' });
   assert.deepEqual(valueOf(atLeastTwo, {}), {}); // optional table left out entirely
 });
@@ -332,8 +377,11 @@ test('materials: each required material must be received in full', () => {
     }),
     { ok: true },
   );
-  assert.deepEqual(validateMaterials(materials, { hukou: { received: true, count: 0 }, idCard: { received: true, count: 2 }, income: { received: true, count: 1 } }), {
-    ok: false,
-    fields: { 'materials.hukou': '缺少“户口簿”（原件及复印件，1份）' },
-  });
+  assert.deepEqual(
+    validateMaterials(materials, { hukou: { received: true, count: 0 }, idCard: { received: true, count: 2 }, income: { received: true, count: 1 } }),
+    {
+      ok: false,
+      fields: { 'materials.hukou': '缺少“户口簿”（原件及复印件，1份）' },
+    },
+  );
 });

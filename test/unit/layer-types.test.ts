@@ -51,6 +51,6 @@ for (const layer of ['base', 'db', 'station', 'platform']) {
     assert.deepEqual(errorsOf(layer, NODE), []);
   });
 }
-test("renderer: the DOM does", () => {
+test('renderer: the DOM does', () => {
   assert.deepEqual(errorsOf('renderer', DOM), []);
 });

@@ -97,9 +97,7 @@ test('every status and action has a Chinese label', () => {
 });
 
 test('a whole journey with one supplement round', () => {
-  const actions: ApplicationAction[] = [
-    'submit', 'acknowledge', 'start_review', 'request_supplement', 'supplement', 'start_review', 'approve', 'complete',
-  ];
+  const actions: ApplicationAction[] = ['submit', 'acknowledge', 'start_review', 'request_supplement', 'supplement', 'start_review', 'approve', 'complete'];
   const end = actions.reduce<ApplicationStatus>((s, a) => transition(s, a), 'draft');
   assert.equal(end, 'completed');
 });

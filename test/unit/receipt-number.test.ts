@@ -3,14 +3,8 @@ import assert from 'node:assert/strict';
 import { formatReceiptNo, parseReceiptNo } from '../../core/receipt-number';
 
 test('formats the documented example', () => {
-  assert.equal(
-    formatReceiptNo({ villageCode: '360781102201', date: '2026-11-23', terminalNo: 1, seq: 7 }),
-    '360781102201-20261123-01-0007',
-  );
-  assert.equal(
-    formatReceiptNo({ villageCode: '360781102201', date: '2026-01-05', terminalNo: 99, seq: 9999 }),
-    '360781102201-20260105-99-9999',
-  );
+  assert.equal(formatReceiptNo({ villageCode: '360781102201', date: '2026-11-23', terminalNo: 1, seq: 7 }), '360781102201-20261123-01-0007');
+  assert.equal(formatReceiptNo({ villageCode: '360781102201', date: '2026-01-05', terminalNo: 99, seq: 9999 }), '360781102201-20260105-99-9999');
 });
 
 test('parse reverses format', () => {
@@ -39,11 +33,15 @@ test('out-of-range parts are refused with INVALID_INPUT', () => {
     { ...base, seq: -1 },
   ];
   for (const p of bad) {
-    assert.throws(() => formatReceiptNo(p), (e: unknown) => {
-      assert.equal((e as { code?: string }).code, 'INVALID_INPUT');
-      assert.match((e as Error).message, /^无法生成受理编号：/);
-      return true;
-    }, JSON.stringify(p));
+    assert.throws(
+      () => formatReceiptNo(p),
+      (e: unknown) => {
+        assert.equal((e as { code?: string }).code, 'INVALID_INPUT');
+        assert.match((e as Error).message, /^无法生成受理编号：/);
+        return true;
+      },
+      JSON.stringify(p),
+    );
   }
 });
 

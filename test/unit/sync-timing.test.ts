@@ -1,17 +1,30 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { APP_VERSION } from '../../station/app-version';
+import { APP_VERSION } from '../../station/runtime/app-version';
 import { backoffDelay, DEFAULT_BACKOFF } from '../../station/sync/backoff';
 import { platformMessage } from '../../station/sync/errors';
 import { parseRetryAfter } from '../../station/sync/retry-after';
 import { ServerClock } from '../../station/sync/server-clock';
 
 test('backoff: full jitter in [0, min(cap, base·2^n))', () => {
-  assert.equal(backoffDelay(0, DEFAULT_BACKOFF, () => 0.999_999), 1999);
-  assert.equal(backoffDelay(3, DEFAULT_BACKOFF, () => 0.5), 8000);
-  assert.equal(backoffDelay(50, DEFAULT_BACKOFF, () => 0.999_999), 299_999, 'capped at five minutes');
-  assert.equal(backoffDelay(4, DEFAULT_BACKOFF, () => 0), 0);
+  assert.equal(
+    backoffDelay(0, DEFAULT_BACKOFF, () => 0.999_999),
+    1999,
+  );
+  assert.equal(
+    backoffDelay(3, DEFAULT_BACKOFF, () => 0.5),
+    8000,
+  );
+  assert.equal(
+    backoffDelay(50, DEFAULT_BACKOFF, () => 0.999_999),
+    299_999,
+    'capped at five minutes',
+  );
+  assert.equal(
+    backoffDelay(4, DEFAULT_BACKOFF, () => 0),
+    0,
+  );
 });
 
 test('Retry-After: seconds, HTTP date on the platform clock, garbage ignored', () => {

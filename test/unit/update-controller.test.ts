@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import pino from 'pino';
 import type { UpdateStatusView } from '../../core/api/update-methods';
 import { isDaibanError } from '../../core/errors';
-import type { Timers } from '../../station/sync/timers';
+import type { Timers } from '../../station/runtime/timers';
 import { UpdateController, type UpdateConnection } from '../../station/updates/controller';
 import { feedUrl, type UpdateEngine, type UpdateEngineEvent, type UpdateEngineListener, type UpdateFeed } from '../../station/updates/engine';
 import { describeUpdateError } from '../../station/updates/messages';
@@ -222,7 +222,10 @@ test('download in the background: progress quietly in whole percents, then ready
   };
   await time.advance(4 * HOUR);
   assert.equal(engine.checks, 2);
-  assert.ok(statuses.slice(before).every((x) => x.state === 'ready'), 'ready throughout');
+  assert.ok(
+    statuses.slice(before).every((x) => x.state === 'ready'),
+    'ready throughout',
+  );
 });
 
 test('a downloaded build withdrawn on the platform (rollback or pause) is not installed on quit', async () => {

@@ -1,14 +1,5 @@
 import type { CatalogItemInput } from '../model';
-import {
-  bankCardMaterial,
-  bankFields,
-  GENDERS,
-  householdRegisterMaterial,
-  idCardMaterial,
-  NO_FEE,
-  phoneField,
-  RELATIONS,
-} from './common';
+import { bankCardMaterial, bankFields, GENDERS, householdRegisterMaterial, idCardMaterial, NO_FEE, phoneField, RELATIONS } from './common';
 
 /** 农业农村部门: farm subsidies and rural homestead approval (宅基地审批管理 moved here in 2019). */
 
@@ -20,10 +11,7 @@ const farmlandProtectionSubsidy: CatalogItemInput = {
   type: '行政给付',
   department: DEPARTMENT,
   implementingAgency: '县级农业农村部门、县级财政部门',
-  legalBasis: [
-    '《财政部 农业部关于全面推开农业“三项补贴”改革工作的通知》（财农〔2016〕26号）',
-    '本省耕地地力保护补贴实施方案',
-  ],
+  legalBasis: ['《财政部 农业部关于全面推开农业“三项补贴”改革工作的通知》（财农〔2016〕26号）', '本省耕地地力保护补贴实施方案'],
   conditions: [
     '拥有耕地承包权的种地农民（补贴对象以本省实施方案为准）',
     '申报面积为承包耕地中实际用于农业生产的面积',

@@ -344,15 +344,7 @@ const disabilityTwoSubsidies: CatalogItemInput = {
   promisedDays: 15,
   statutoryDays: 30,
   fee: NO_FEE,
-  keywords: [
-    '两项补贴',
-    '残补',
-    '困难残疾人生活补贴',
-    '重度残疾人护理补贴',
-    '残疾人补贴',
-    '护理补贴',
-    '生活补贴',
-  ],
+  keywords: ['两项补贴', '残补', '困难残疾人生活补贴', '重度残疾人护理补贴', '残疾人补贴', '护理补贴', '生活补贴'],
   form: {
     fields: [
       {
@@ -545,10 +537,7 @@ const orphanLivingAllowance: CatalogItemInput = {
   type: '行政给付',
   department: DEPARTMENT,
   implementingAgency: COUNTY,
-  legalBasis: [
-    '《国务院办公厅关于加强孤儿保障工作的意见》（国办发〔2010〕54号）',
-    '《民政部 财政部关于发放孤儿基本生活费的通知》（民发〔2010〕161号）',
-  ],
+  legalBasis: ['《国务院办公厅关于加强孤儿保障工作的意见》（国办发〔2010〕54号）', '《民政部 财政部关于发放孤儿基本生活费的通知》（民发〔2010〕161号）'],
   conditions: [
     '具有本县户籍，未满18周岁',
     '父母双方死亡或者被人民法院宣告死亡、宣告失踪',
@@ -623,17 +612,7 @@ const orphanLivingAllowance: CatalogItemInput = {
   },
 };
 
-const PARENT_SITUATIONS = [
-  '无下列情形',
-  '死亡',
-  '宣告失踪',
-  '重残',
-  '重病',
-  '服刑在押',
-  '强制隔离戒毒',
-  '被执行其他限制人身自由的措施',
-  '失联',
-];
+const PARENT_SITUATIONS = ['无下列情形', '死亡', '宣告失踪', '重残', '重病', '服刑在押', '强制隔离戒毒', '被执行其他限制人身自由的措施', '失联'];
 
 const unsupportedChild: CatalogItemInput = {
   code: 'MZ-0008',
@@ -641,9 +620,7 @@ const unsupportedChild: CatalogItemInput = {
   type: '行政确认',
   department: DEPARTMENT,
   implementingAgency: COUNTY,
-  legalBasis: [
-    '《民政部 最高人民法院 最高人民检察院等12部门关于进一步加强事实无人抚养儿童保障工作的意见》（民发〔2019〕62号）',
-  ],
+  legalBasis: ['《民政部 最高人民法院 最高人民检察院等12部门关于进一步加强事实无人抚养儿童保障工作的意见》（民发〔2019〕62号）'],
   conditions: [
     '父母双方均符合重残、重病、服刑在押、强制隔离戒毒、被执行其他限制人身自由的措施、失联情形之一的儿童',
     '或者父母一方死亡或失踪，另一方符合上述情形之一的儿童',
@@ -697,15 +674,8 @@ const funeralSubsidy: CatalogItemInput = {
   type: '行政给付',
   department: DEPARTMENT,
   implementingAgency: COUNTY,
-  legalBasis: [
-    '《殡葬管理条例》（国务院令第225号）',
-    '《民政部 国家发展改革委 财政部等关于全面推行惠民殡葬政策的指导意见》（民发〔2012〕211号）',
-  ],
-  conditions: [
-    '逝者具有本县户籍（或按本省规定的其他情形）',
-    '遗体在殡仪馆火化，或在土葬改革区按规定实行生态安葬',
-    '由丧事承办人在本地规定期限内提出申请',
-  ],
+  legalBasis: ['《殡葬管理条例》（国务院令第225号）', '《民政部 国家发展改革委 财政部等关于全面推行惠民殡葬政策的指导意见》（民发〔2012〕211号）'],
+  conditions: ['逝者具有本县户籍（或按本省规定的其他情形）', '遗体在殡仪馆火化，或在土葬改革区按规定实行生态安葬', '由丧事承办人在本地规定期限内提出申请'],
   materials: [
     { key: 'application', name: '惠民殡葬补贴申请表', form: 'original', count: 1, required: true },
     idCardMaterial('丧事承办人本人'),

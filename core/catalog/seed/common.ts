@@ -11,20 +11,7 @@ export type ScalarFieldInput = Exclude<FieldInput, { kind: 'members' }>;
 export type MaterialInput = CatalogItemInput['materials'][number];
 
 /** 与申请人关系 — used by household tables. */
-export const RELATIONS = [
-  '本人',
-  '配偶',
-  '子女',
-  '父母',
-  '儿媳',
-  '女婿',
-  '孙子女',
-  '外孙子女',
-  '祖父母',
-  '外祖父母',
-  '兄弟姐妹',
-  '其他',
-];
+export const RELATIONS = ['本人', '配偶', '子女', '父母', '儿媳', '女婿', '孙子女', '外孙子女', '祖父母', '外祖父母', '兄弟姐妹', '其他'];
 
 export const GUARDIAN_RELATIONS = ['父母', '祖父母', '外祖父母', '兄弟姐妹', '其他亲属', '其他'];
 

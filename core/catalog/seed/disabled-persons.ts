@@ -21,11 +21,7 @@ const disabilityCertificate: CatalogItemInput = {
   type: '行政确认',
   department: DEPARTMENT,
   implementingAgency: COUNTY,
-  legalBasis: [
-    '《中华人民共和国残疾人保障法》第二条',
-    '《中华人民共和国残疾人证管理办法》（中国残联）',
-    '《残疾人残疾分类和分级》（GB/T 26341—2010）',
-  ],
+  legalBasis: ['《中华人民共和国残疾人保障法》第二条', '《中华人民共和国残疾人证管理办法》（中国残联）', '《残疾人残疾分类和分级》（GB/T 26341—2010）'],
   conditions: [
     '符合《残疾人残疾分类和分级》国家标准的视力、听力、言语、肢体、智力、精神及多重残疾人',
     '在户籍所在地申请，本人尚未持有残疾人证',

@@ -1,15 +1,5 @@
 import type { CatalogItemInput } from '../model';
-import {
-  bankCardMaterial,
-  bankFields,
-  GENDERS,
-  householdRegisterMaterial,
-  idCardMaterial,
-  NO_FEE,
-  phoneField,
-  photoMaterial,
-  proxyMaterials,
-} from './common';
+import { bankCardMaterial, bankFields, GENDERS, householdRegisterMaterial, idCardMaterial, NO_FEE, phoneField, photoMaterial, proxyMaterials } from './common';
 
 /** 卫生健康部门: 生育登记, family-planning assistance, and the senior card (老龄工作机构 sits here since 2018). */
 
@@ -28,11 +18,7 @@ const birthRegistration: CatalogItemInput = {
     '《中共中央 国务院关于优化生育政策促进人口长期均衡发展的决定》',
     '《国家卫生计生委关于做好生育登记服务工作的指导意见》（国卫指导发〔2016〕4号）',
   ],
-  conditions: [
-    '夫妻双方或一方户籍在本地，或在本地居住',
-    '已怀孕或已生育的家庭均可登记，不设前置审批条件',
-    '实行告知承诺制，由夫妻一方办理',
-  ],
+  conditions: ['夫妻双方或一方户籍在本地，或在本地居住', '已怀孕或已生育的家庭均可登记，不设前置审批条件', '实行告知承诺制，由夫妻一方办理'],
   materials: [
     idCardMaterial('夫妻双方居民身份证，另一方可提供复印件'),
     householdRegisterMaterial(false, '有则提供'),
@@ -195,16 +181,8 @@ const familyPlanningSpecialAssistance: CatalogItemInput = {
   type: '行政给付',
   department: DEPARTMENT,
   implementingAgency: '县级卫生健康部门',
-  legalBasis: [
-    FAMILY_PLANNING_LAW,
-    '《国家人口计生委 财政部关于印发〈全国独生子女伤残死亡家庭扶助制度试点方案〉的通知》（国人口发〔2007〕78号）',
-  ],
-  conditions: [
-    '1933年1月1日以后出生',
-    '女方年满49周岁',
-    '只生育一个子女或合法收养一个子女',
-    '现无存活子女，或独生子女被依法鉴定为残疾（伤病残达到三级以上）',
-  ],
+  legalBasis: [FAMILY_PLANNING_LAW, '《国家人口计生委 财政部关于印发〈全国独生子女伤残死亡家庭扶助制度试点方案〉的通知》（国人口发〔2007〕78号）'],
+  conditions: ['1933年1月1日以后出生', '女方年满49周岁', '只生育一个子女或合法收养一个子女', '现无存活子女，或独生子女被依法鉴定为残疾（伤病残达到三级以上）'],
   materials: [
     {
       key: 'declarationForm',
@@ -288,16 +266,8 @@ const seniorCard: CatalogItemInput = {
     '《中华人民共和国老年人权益保障法》第五章',
     '《全国老龄办 国家发展改革委等24部门关于进一步加强老年人优待工作的意见》（全国老龄办发〔2013〕97号）',
   ],
-  conditions: [
-    '年满60周岁的本县户籍老年人；常住本县的非本地户籍老年人按本地规定同等享受',
-    '本人未持有有效的老年人优待证',
-  ],
-  materials: [
-    idCardMaterial(),
-    householdRegisterMaterial(false, '居民身份证信息不全时提供'),
-    photoMaterial(1, '近期一寸免冠彩色照片'),
-    ...proxyMaterials(),
-  ],
+  conditions: ['年满60周岁的本县户籍老年人；常住本县的非本地户籍老年人按本地规定同等享受', '本人未持有有效的老年人优待证'],
+  materials: [idCardMaterial(), householdRegisterMaterial(false, '居民身份证信息不全时提供'), photoMaterial(1, '近期一寸免冠彩色照片'), ...proxyMaterials()],
   process: [
     '老年人本人或家属到村代办点提出申请',
     '村代办员核验年龄和户籍，采集照片，受理并出具回执',
@@ -332,9 +302,4 @@ const seniorCard: CatalogItemInput = {
   },
 };
 
-export const HEALTH_ITEMS: CatalogItemInput[] = [
-  birthRegistration,
-  ruralFamilyPlanningReward,
-  familyPlanningSpecialAssistance,
-  seniorCard,
-];
+export const HEALTH_ITEMS: CatalogItemInput[] = [birthRegistration, ruralFamilyPlanningReward, familyPlanningSpecialAssistance, seniorCard];

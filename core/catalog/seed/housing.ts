@@ -20,9 +20,7 @@ const dilapidatedHouseRenovation: CatalogItemInput = {
   type: '行政给付',
   department: DEPARTMENT,
   implementingAgency: '县级住房城乡建设部门',
-  legalBasis: [
-    '《住房和城乡建设部 财政部 民政部 国家乡村振兴局关于做好农村低收入群体等重点对象住房安全保障工作的实施意见》（建村〔2021〕35号）',
-  ],
+  legalBasis: ['《住房和城乡建设部 财政部 民政部 国家乡村振兴局关于做好农村低收入群体等重点对象住房安全保障工作的实施意见》（建村〔2021〕35号）'],
   conditions: [
     '属于农村低保户、农村分散供养特困人员、低保边缘家庭、未享受过农村住房保障政策且依靠自身力量无法解决住房安全问题的脱贫户，或因病因灾因意外事故等导致基本生活出现严重困难的家庭',
     '现住房经鉴定为C级或D级危房，或为无房户',
@@ -123,10 +121,7 @@ const publicRentalHousing: CatalogItemInput = {
   type: '行政给付',
   department: DEPARTMENT,
   implementingAgency: '县级住房保障主管部门',
-  legalBasis: [
-    '《社会救助暂行办法》（国务院令第649号）第七章',
-    '《公共租赁住房管理办法》（住房和城乡建设部令第11号）',
-  ],
+  legalBasis: ['《社会救助暂行办法》（国务院令第649号）第七章', '《公共租赁住房管理办法》（住房和城乡建设部令第11号）'],
   conditions: [
     '以家庭为单位申请，申请人年满18周岁',
     '在本县无住房或者住房面积低于规定标准',

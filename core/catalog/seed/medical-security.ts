@@ -1,13 +1,5 @@
 import type { CatalogItemInput } from '../model';
-import {
-  bankCardMaterial,
-  bankFields,
-  householdRegisterMaterial,
-  idCardMaterial,
-  NO_FEE,
-  phoneField,
-  proxyMaterials,
-} from './common';
+import { bankCardMaterial, bankFields, householdRegisterMaterial, idCardMaterial, NO_FEE, phoneField, proxyMaterials } from './common';
 
 /** 医疗保障部门: 城乡居民医保, 医疗救助, 门诊慢特病, 异地就医. */
 
@@ -19,10 +11,7 @@ const residentMedicalInsurance: CatalogItemInput = {
   type: '公共服务',
   department: DEPARTMENT,
   implementingAgency: '县级医疗保障经办机构（乡镇便民服务中心受理）',
-  legalBasis: [
-    '《中华人民共和国社会保险法》第二十五条',
-    '《国务院关于整合城乡居民基本医疗保险制度的意见》（国发〔2016〕3号）',
-  ],
+  legalBasis: ['《中华人民共和国社会保险法》第二十五条', '《国务院关于整合城乡居民基本医疗保险制度的意见》（国发〔2016〕3号）'],
   conditions: [
     '除职工基本医疗保险应参保人员或按规定享有其他保障的人员以外的城乡居民',
     '在户籍地或居住证所在地参保，不得重复参保',
@@ -80,15 +69,7 @@ const residentMedicalInsurance: CatalogItemInput = {
         label: '困难群体身份',
         kind: 'select',
         required: true,
-        options: [
-          '无',
-          '特困人员',
-          '最低生活保障对象',
-          '防止返贫监测对象',
-          '孤儿或事实无人抚养儿童',
-          '重度残疾人',
-          '其他',
-        ],
+        options: ['无', '特困人员', '最低生活保障对象', '防止返贫监测对象', '孤儿或事实无人抚养儿童', '重度残疾人', '其他'],
       },
       {
         key: 'insuredPlace',
@@ -116,10 +97,7 @@ const medicalAssistance: CatalogItemInput = {
   type: '行政给付',
   department: DEPARTMENT,
   implementingAgency: '县级医疗保障部门',
-  legalBasis: [
-    '《社会救助暂行办法》（国务院令第649号）第五章',
-    '《国务院办公厅关于健全重特大疾病医疗保险和救助制度的意见》（国办发〔2021〕42号）',
-  ],
+  legalBasis: ['《社会救助暂行办法》（国务院令第649号）第五章', '《国务院办公厅关于健全重特大疾病医疗保险和救助制度的意见》（国办发〔2021〕42号）'],
   conditions: [
     '特困人员、最低生活保障对象、低保边缘家庭成员、防止返贫监测对象等医疗救助对象',
     '因高额医疗费用支出导致家庭基本生活出现严重困难的大病患者（因病致贫重病患者）',
@@ -212,11 +190,7 @@ const chronicDiseaseOutpatient: CatalogItemInput = {
     '《国家医保局 财政部关于建立医疗保障待遇清单制度的意见》（医保发〔2021〕5号）',
     '《关于完善城乡居民高血压糖尿病门诊用药保障机制的指导意见》（医保发〔2019〕54号）',
   ],
-  conditions: [
-    '参加城乡居民基本医疗保险并处于待遇享受期',
-    '经二级及以上定点医疗机构确诊，患有本省门诊慢特病病种目录内的疾病',
-    '符合该病种的认定标准',
-  ],
+  conditions: ['参加城乡居民基本医疗保险并处于待遇享受期', '经二级及以上定点医疗机构确诊，患有本省门诊慢特病病种目录内的疾病', '符合该病种的认定标准'],
   materials: [
     { key: 'application', name: '门诊慢特病待遇认定申请表', form: 'original', count: 1, required: true },
     idCardMaterial(),
@@ -283,9 +257,7 @@ const outOfAreaMedicalFiling: CatalogItemInput = {
   type: '公共服务',
   department: DEPARTMENT,
   implementingAgency: '参保地县级医疗保障经办机构',
-  legalBasis: [
-    '《国家医保局 财政部关于进一步做好基本医疗保险跨省异地就医直接结算工作的通知》（医保发〔2022〕22号）',
-  ],
+  legalBasis: ['《国家医保局 财政部关于进一步做好基本医疗保险跨省异地就医直接结算工作的通知》（医保发〔2022〕22号）'],
   conditions: [
     '参加基本医疗保险并处于待遇享受期',
     '异地长期居住人员：异地安置退休人员、异地长期居住人员、常驻异地工作人员',
@@ -328,14 +300,7 @@ const outOfAreaMedicalFiling: CatalogItemInput = {
         label: '备案人员类型',
         kind: 'select',
         required: true,
-        options: [
-          '异地安置退休人员',
-          '异地长期居住人员',
-          '常驻异地工作人员',
-          '异地转诊就医人员',
-          '异地急诊抢救人员',
-          '其他临时外出就医人员',
-        ],
+        options: ['异地安置退休人员', '异地长期居住人员', '常驻异地工作人员', '异地转诊就医人员', '异地急诊抢救人员', '其他临时外出就医人员'],
       },
       { key: 'destinationProvince', label: '就医地省份', kind: 'text', required: true, maxLength: 20 },
       { key: 'destinationCity', label: '就医地市（县）', kind: 'text', required: true, maxLength: 30 },
@@ -353,9 +318,4 @@ const outOfAreaMedicalFiling: CatalogItemInput = {
   },
 };
 
-export const MEDICAL_SECURITY_ITEMS: CatalogItemInput[] = [
-  residentMedicalInsurance,
-  medicalAssistance,
-  chronicDiseaseOutpatient,
-  outOfAreaMedicalFiling,
-];
+export const MEDICAL_SECURITY_ITEMS: CatalogItemInput[] = [residentMedicalInsurance, medicalAssistance, chronicDiseaseOutpatient, outOfAreaMedicalFiling];

@@ -9,16 +9,8 @@ const homesteadFirstRegistration: CatalogItemInput = {
   type: '行政确认',
   department: '自然资源部门',
   implementingAgency: '县级不动产登记机构',
-  legalBasis: [
-    '《中华人民共和国民法典》第二百零九条、第二百一十条',
-    '《不动产登记暂行条例》第二十条',
-    '《不动产登记暂行条例实施细则》（国土资源部令第63号）',
-  ],
-  conditions: [
-    '宅基地经依法批准取得，房屋已建成',
-    '权属来源合法，界址清楚、面积准确、无权属争议',
-    '以户为单位申请，权利人为本集体经济组织成员',
-  ],
+  legalBasis: ['《中华人民共和国民法典》第二百零九条、第二百一十条', '《不动产登记暂行条例》第二十条', '《不动产登记暂行条例实施细则》（国土资源部令第63号）'],
+  conditions: ['宅基地经依法批准取得，房屋已建成', '权属来源合法，界址清楚、面积准确、无权属争议', '以户为单位申请，权利人为本集体经济组织成员'],
   materials: [
     { key: 'application', name: '不动产登记申请书', form: 'original', count: 1, required: true },
     idCardMaterial('权利人及共有人'),

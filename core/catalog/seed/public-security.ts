@@ -84,11 +84,7 @@ const residencePermit: CatalogItemInput = {
   department: DEPARTMENT,
   implementingAgency: '县级公安机关（居住地公安派出所）',
   legalBasis: ['《居住证暂行条例》（国务院令第663号）第二条、第九条、第十条'],
-  conditions: [
-    '离开常住户口所在地，到本县居住半年以上',
-    '符合有合法稳定就业、合法稳定住所、连续就读条件之一',
-    '已在居住地办理居住登记',
-  ],
+  conditions: ['离开常住户口所在地，到本县居住半年以上', '符合有合法稳定就业、合法稳定住所、连续就读条件之一', '已在居住地办理居住登记'],
   materials: [
     idCardMaterial(),
     photoMaterial(1, '近期白底免冠彩色证件照片', false),

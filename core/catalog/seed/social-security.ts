@@ -18,11 +18,7 @@ const residentPensionEnrolment: CatalogItemInput = {
   department: DEPARTMENT,
   implementingAgency: '县级社会保险经办机构（乡镇人力资源社会保障服务平台受理）',
   legalBasis: RESIDENT_PENSION_BASIS,
-  conditions: [
-    '年满16周岁（不含在校学生）',
-    '非国家机关和事业单位工作人员，且不属于职工基本养老保险覆盖范围',
-    '在户籍所在地参保，未参加其他基本养老保险',
-  ],
+  conditions: ['年满16周岁（不含在校学生）', '非国家机关和事业单位工作人员，且不属于职工基本养老保险覆盖范围', '在户籍所在地参保，未参加其他基本养老保险'],
   materials: [
     {
       key: 'enrolmentForm',
@@ -61,18 +57,7 @@ const residentPensionEnrolment: CatalogItemInput = {
         label: '缴费档次',
         kind: 'select',
         required: true,
-        options: [
-          '每年200元',
-          '每年300元',
-          '每年400元',
-          '每年500元',
-          '每年600元',
-          '每年800元',
-          '每年1000元',
-          '每年1500元',
-          '每年2000元',
-          '每年3000元',
-        ],
+        options: ['每年200元', '每年300元', '每年400元', '每年500元', '每年600元', '每年800元', '每年1000元', '每年1500元', '每年2000元', '每年3000元'],
         help: '以本省当年公布的缴费档次为准',
       },
       {
@@ -171,11 +156,7 @@ const employmentRegistration: CatalogItemInput = {
     '《就业服务与就业管理规定》（劳动和社会保障部令第28号）',
     '《人力资源社会保障部关于进一步完善就业失业登记管理办法的通知》（人社部发〔2014〕97号）',
   ],
-  conditions: [
-    '法定劳动年龄内、有劳动能力的城乡劳动者',
-    '就业登记：已实现就业（含灵活就业、自主创业）',
-    '失业登记：有就业要求、处于无业状态，可在常住地办理',
-  ],
+  conditions: ['法定劳动年龄内、有劳动能力的城乡劳动者', '就业登记：已实现就业（含灵活就业、自主创业）', '失业登记：有就业要求、处于无业状态，可在常住地办理'],
   materials: [
     { key: 'registrationForm', name: '就业失业登记表', form: 'original', count: 1, required: true },
     idCardMaterial(),
@@ -252,11 +233,7 @@ const socialSecurityCard: CatalogItemInput = {
   department: DEPARTMENT,
   implementingAgency: '县级人力资源社会保障部门（社会保障卡服务网点）',
   legalBasis: ['《中华人民共和国社会保险法》第五十八条', '《社会保障卡管理办法》'],
-  conditions: [
-    '参加社会保险或享受人力资源社会保障服务的人员',
-    '首次申领，或原卡遗失、损坏需要补领、换领',
-    '未满16周岁的由监护人代为申领',
-  ],
+  conditions: ['参加社会保险或享受人力资源社会保障服务的人员', '首次申领，或原卡遗失、损坏需要补领、换领', '未满16周岁的由监护人代为申领'],
   materials: [
     idCardMaterial('未满16周岁的可提供户口簿'),
     photoMaterial(1, '近期白底免冠彩色证件照片', false),
@@ -316,9 +293,4 @@ const socialSecurityCard: CatalogItemInput = {
   },
 };
 
-export const SOCIAL_SECURITY_ITEMS: CatalogItemInput[] = [
-  residentPensionEnrolment,
-  residentPensionClaim,
-  employmentRegistration,
-  socialSecurityCard,
-];
+export const SOCIAL_SECURITY_ITEMS: CatalogItemInput[] = [residentPensionEnrolment, residentPensionClaim, employmentRegistration, socialSecurityCard];

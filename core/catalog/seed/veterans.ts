@@ -1,14 +1,5 @@
 import type { CatalogItemInput } from '../model';
-import {
-  bankCardMaterial,
-  bankFields,
-  householdRegisterMaterial,
-  idCardMaterial,
-  NO_FEE,
-  phoneField,
-  photoMaterial,
-  proxyMaterials,
-} from './common';
+import { bankCardMaterial, bankFields, householdRegisterMaterial, idCardMaterial, NO_FEE, phoneField, photoMaterial, proxyMaterials } from './common';
 
 /** 退役军人事务部门: pensions and subsidies for entitled groups (优抚对象), the veterans' preferential card. */
 
@@ -69,16 +60,7 @@ const entitledGroupSubsidy: CatalogItemInput = {
         label: '优抚对象类别',
         kind: 'select',
         required: true,
-        options: [
-          '烈士遗属',
-          '因公牺牲军人遗属',
-          '病故军人遗属',
-          '在乡复员军人',
-          '带病回乡退伍军人',
-          '参战退役人员',
-          '参试退役人员',
-          '其他',
-        ],
+        options: ['烈士遗属', '因公牺牲军人遗属', '病故军人遗属', '在乡复员军人', '带病回乡退伍军人', '参战退役人员', '参试退役人员', '其他'],
       },
       { key: 'servicemanName', label: '军人（烈士）姓名', kind: 'text', maxLength: 20, help: '遗属申请的填写' },
       {
@@ -105,11 +87,7 @@ const veteranPreferentialCard: CatalogItemInput = {
   department: DEPARTMENT,
   implementingAgency: COUNTY,
   legalBasis: ['《中华人民共和国退役军人保障法》', '《退役军人、其他优抚对象优待证管理办法（试行）》'],
-  conditions: [
-    '退役军人、烈士遗属、因公牺牲军人遗属、病故军人遗属',
-    '户籍在本县，已完成退役军人信息采集',
-    '正在服刑等按规定暂不发放的情形除外',
-  ],
+  conditions: ['退役军人、烈士遗属、因公牺牲军人遗属、病故军人遗属', '户籍在本县，已完成退役军人信息采集', '正在服刑等按规定暂不发放的情形除外'],
   materials: [
     idCardMaterial(),
     { ...serviceCertMaterial },

@@ -14,7 +14,13 @@ export function CitizenIdField(props: Of<'citizenId'>) {
       {...textInputProps(props)}
       maxLength={22}
       style={compact ? { fontVariantNumeric: 'tabular-nums', paddingInline: 6 } : { fontFamily: 'monospace' }}
-      suffix={info && !compact ? <span className="muted" style={{ fontSize: 13 }}>{info}</span> : undefined}
+      suffix={
+        info && !compact ? (
+          <span className="muted" style={{ fontSize: 13 }}>
+            {info}
+          </span>
+        ) : undefined
+      }
       title={info ?? undefined}
       autoComplete="off"
     />

@@ -5,13 +5,7 @@ import { textInputProps, type Of } from './field-props';
 export function NumberField(props: Of<'number'>) {
   const { field } = props;
   return (
-    <Input
-      {...textInputProps(props)}
-      inputMode={field.integer ? 'numeric' : 'decimal'}
-      suffix={field.unit}
-      style={{ maxWidth: 220 }}
-      autoComplete="off"
-    />
+    <Input {...textInputProps(props)} inputMode={field.integer ? 'numeric' : 'decimal'} suffix={field.unit} style={{ maxWidth: 220 }} autoComplete="off" />
   );
 }
 

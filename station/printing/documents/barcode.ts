@@ -1,5 +1,5 @@
 import bwipjs from 'bwip-js/node';
-import type { PdfDoc } from '../pdf-document';
+import type { PdfDoc } from '../pdf/pdf-document';
 
 export interface BarcodeOptions {
   /** Left edge of the bars (the quiet zone lies outside, to the left and right). */

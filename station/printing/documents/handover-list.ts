@@ -1,6 +1,6 @@
-import { A4_MARGIN, type Cell, CONTENT_WIDTH, centred, head, label, section, strong, table, value } from '../a4-layout';
-import { formatShanghaiDateTime } from '../cn-format';
-import { FONT, MM, type PdfDoc } from '../pdf-document';
+import { A4_MARGIN, type Cell, CONTENT_WIDTH, centred, head, label, section, strong, table, value } from '../pdf/a4-layout';
+import { formatShanghaiDateTime } from '../pdf/cn-format';
+import { FONT, MM, type PdfDoc } from '../pdf/pdf-document';
 import { code128Modules, drawCode128 } from './barcode';
 import type { HandoverDocumentData, HandoverRow } from './document-data';
 import { BODY_SIZE, paragraph, renderA4Document, repeatingTable, signatureArea, title } from './layout';
@@ -75,10 +75,7 @@ function drawHandover(doc: PdfDoc, d: HandoverDocumentData): void {
     [label('申请件数'), value(`${applications}件`), label('纸质材料'), value(`${papers}份`)],
   ];
   if (d.confirmation) {
-    info.push([
-      label('接收确认'),
-      value(`${d.confirmation.reviewerName}已于${formatShanghaiDateTime(d.confirmation.confirmedAt)}确认接收`, { colSpan: 3 }),
-    ]);
+    info.push([label('接收确认'), value(`${d.confirmation.reviewerName}已于${formatShanghaiDateTime(d.confirmation.confirmedAt)}确认接收`, { colSpan: 3 })]);
   }
   y = table(doc, y, [labelW, valueW, labelW, valueW], info);
 
@@ -127,6 +124,9 @@ function labelledNumber(doc: PdfDoc, labelText: string, number: string, x: numbe
   const numberW = doc.font(FONT.bold).fontSize(11).widthOfString(number);
   const left = x + Math.max(0, (width - labelW - numberW) / 2);
   doc.font(FONT.regular).fontSize(10.5).text(labelText, left, y, { lineBreak: false });
-  doc.font(FONT.bold).fontSize(11).text(number, left + labelW, y - 0.5, { lineBreak: false });
+  doc
+    .font(FONT.bold)
+    .fontSize(11)
+    .text(number, left + labelW, y - 0.5, { lineBreak: false });
   return y + doc.currentLineHeight() + 2;
 }

@@ -1,7 +1,7 @@
 import { maskCitizenId } from '../../../core/citizen-id';
 import { DaibanError } from '../../../core/errors';
-import { A4_BOTTOM, A4_MARGIN, A4_MARGINS, CONTENT_WIDTH, continuationHeader, type Cell, ensureSpace, PADDING, table } from '../a4-layout';
-import { A4_SIZE, createPdfDocument, FONT, MM, type PdfDoc, type PdfInfo, renderToBuffer } from '../pdf-document';
+import { A4_BOTTOM, A4_MARGIN, A4_MARGINS, CONTENT_WIDTH, continuationHeader, type Cell, ensureSpace, PADDING, table } from '../pdf/a4-layout';
+import { A4_SIZE, createPdfDocument, FONT, MM, type PdfDoc, type PdfInfo, renderToBuffer } from '../pdf/pdf-document';
 
 /**
  * Layout shared by the 交接清单, 一次性告知书 and 办理结果通知书: an A4 document numbered 第 n 页 共 m 页,
@@ -189,5 +189,11 @@ function signLine(doc: PdfDoc, line: string, x: number, y: number, width: number
   doc.text(line, x, y, { lineBreak: false });
   if (!line.endsWith('：')) return;
   const ruleY = y + doc.currentLineHeight() - 2;
-  doc.save().lineWidth(0.6).moveTo(x + doc.widthOfString(line) + 2, ruleY).lineTo(x + width, ruleY).stroke('#000000').restore();
+  doc
+    .save()
+    .lineWidth(0.6)
+    .moveTo(x + doc.widthOfString(line) + 2, ruleY)
+    .lineTo(x + width, ruleY)
+    .stroke('#000000')
+    .restore();
 }

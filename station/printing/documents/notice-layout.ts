@@ -1,6 +1,6 @@
-import { A4_MARGIN, type Cell, CONTENT_WIDTH, label, numberLine, strong, table, value } from '../a4-layout';
-import { formatShanghaiDate } from '../cn-format';
-import { drawQrCode, FONT, type PdfDoc } from '../pdf-document';
+import { A4_MARGIN, type Cell, CONTENT_WIDTH, label, numberLine, strong, table, value } from '../pdf/a4-layout';
+import { formatShanghaiDate } from '../pdf/cn-format';
+import { drawQrCode, FONT, type PdfDoc } from '../pdf/pdf-document';
 import type { NoticeBase } from './document-data';
 import { type A4DocumentSpec, issuerBlock, paperId, paragraph, QR_SIZE, title } from './layout';
 

@@ -1,6 +1,6 @@
-import { label, noticeBox, strong } from '../a4-layout';
-import { formatShanghaiDate } from '../cn-format';
-import type { PdfDoc } from '../pdf-document';
+import { label, noticeBox, strong } from '../pdf/a4-layout';
+import { formatShanghaiDate } from '../pdf/cn-format';
+import type { PdfDoc } from '../pdf/pdf-document';
 import type { ResultNoticeData } from './document-data';
 import { DOC_BOTTOM, paragraph, renderA4Document } from './layout';
 import { applicationTable, contactOf, noticeDocumentSpec, noticeFooter, noticeHead, reviewOrgOf, salutation } from './notice-layout';

@@ -1,6 +1,6 @@
-import { type Cell, CONTENT_WIDTH, centred, head, noticeBox, value } from '../a4-layout';
-import { formatCnDate, formatShanghaiDate } from '../cn-format';
-import { FONT, type PdfDoc } from '../pdf-document';
+import { type Cell, CONTENT_WIDTH, centred, head, noticeBox, value } from '../pdf/a4-layout';
+import { formatCnDate, formatShanghaiDate } from '../pdf/cn-format';
+import { FONT, type PdfDoc } from '../pdf/pdf-document';
 import type { SupplementNoticeData } from './document-data';
 import { DOC_BOTTOM, paragraph, renderA4Document, repeatingTable } from './layout';
 import { applicationTable, contactOf, noticeDocumentSpec, noticeFooter, noticeHead, reviewOrgOf, salutation } from './notice-layout';
@@ -41,11 +41,7 @@ function drawSupplementNotice(doc: PdfDoc, n: SupplementNoticeData): void {
   y = repeatingTable(doc, y + 8, {
     columns: [36, 184, CONTENT_WIDTH - 36 - 184],
     head: [head('序号'), head('需补正的材料或信息'), head('存在的问题及补正要求')],
-    rows: n.items.map((it, i): Cell[] => [
-      centred(String(i + 1), small),
-      value(`${it.label}（${KIND_LABEL[it.kind]}）`, small),
-      value(it.problem, small),
-    ]),
+    rows: n.items.map((it, i): Cell[] => [centred(String(i + 1), small), value(`${it.label}（${KIND_LABEL[it.kind]}）`, small), value(it.problem, small)]),
     padding: [5, 6],
   });
 

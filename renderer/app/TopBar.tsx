@@ -1,0 +1,107 @@
+import { Button, Layout, Modal, Space, Typography } from 'antd';
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  CloudServerOutlined,
+  FileDoneOutlined,
+  HomeOutlined,
+  LogoutOutlined,
+  SolutionOutlined,
+  ToolOutlined,
+  UnorderedListOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { useNav, type Route } from './nav';
+import { useSession } from './session';
+import { SyncStatus } from '../sync/SyncStatus';
+
+interface NavEntry {
+  label: string;
+  route: Route;
+  icon: React.ReactNode;
+  match: Route['name'][];
+}
+
+/** The village terminal's menu (cadre, admin). */
+const VILLAGE_NAV: NavEntry[] = [
+  { label: '首页', route: { name: 'home' }, icon: <HomeOutlined />, match: ['home'] },
+  { label: '受理新申请', route: { name: 'residents' }, icon: <SolutionOutlined />, match: ['residents', 'items', 'form', 'receipt'] },
+  { label: '申请队列', route: { name: 'queue' }, icon: <UnorderedListOutlined />, match: ['queue', 'detail', 'supplement', 'document'] },
+  { label: '交接清单', route: { name: 'handover' }, icon: <FileDoneOutlined />, match: ['handover', 'document'] },
+  { label: '统计', route: { name: 'stats' }, icon: <BarChartOutlined />, match: ['stats'] },
+];
+
+/** The township reviewer's menu. */
+const REVIEWER_NAV: NavEntry[] = [
+  { label: '审核工作台', route: { name: 'review' }, icon: <AuditOutlined />, match: ['review', 'review-detail'] },
+  { label: '交接清单', route: { name: 'handover' }, icon: <FileDoneOutlined />, match: ['handover', 'document'] },
+  { label: '统计', route: { name: 'stats' }, icon: <BarChartOutlined />, match: ['stats'] },
+];
+
+/** 系统维护: backups, restore, the diagnostics bundle (the terminal's admin and IT). */
+const MAINTENANCE: NavEntry = { label: '系统维护', route: { name: 'maintenance' }, icon: <ToolOutlined />, match: ['maintenance'] };
+
+/** County IT staff (运维): the console on the platform, and this terminal's maintenance. */
+const IT_NAV: NavEntry[] = [{ label: '运维控制台', route: { name: 'it' }, icon: <CloudServerOutlined />, match: ['it'] }, MAINTENANCE];
+
+/** The admin's menu: the village menu plus 系统维护. */
+const ADMIN_NAV: NavEntry[] = [...VILLAGE_NAV, MAINTENANCE];
+
+function menuFor(role: string): NavEntry[] {
+  if (role === 'it') return IT_NAV;
+  if (role === 'reviewer') return REVIEWER_NAV;
+  return role === 'admin' ? ADMIN_NAV : VILLAGE_NAV;
+}
+
+/** Service point, navigation, sync status, the cadre and 退出. */
+export function TopBar() {
+  const { route, go } = useNav();
+  const { user, servicePoint, logout } = useSession();
+  const menu = menuFor(user.role);
+  const confirmLogout = () =>
+    Modal.confirm({
+      title: '确定退出登录吗？',
+      content: user.role === 'it' ? '退出后与省级平台的连接也会断开。' : '正在填写的申请已自动保存，下次登录后可在“申请队列”中继续填写。',
+      okText: '退出',
+      cancelText: '取消',
+      onOk: logout,
+    });
+  return (
+    <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, color: '#fff' }}>
+      <Typography.Text
+        strong
+        ellipsis={{ tooltip: servicePoint.name }}
+        style={{ color: '#fff', fontSize: 17, maxWidth: menu.length > 3 ? 220 : 330, flexShrink: 1 }}
+      >
+        {servicePoint.name}
+      </Typography.Text>
+      <nav aria-label="主菜单" style={{ display: 'flex', gap: 4, flexShrink: 0 }}>
+        {menu.map((n) => {
+          const active = n.match.includes(route.name) && !(route.name === 'document' && (route.kind === 'handover') !== (n.route.name === 'handover'));
+          return (
+            <Button
+              key={n.label}
+              type={active ? 'primary' : 'text'}
+              icon={n.icon}
+              style={active ? undefined : { color: '#dfe8f5' }}
+              aria-current={active ? 'page' : undefined}
+              onClick={() => go(n.route)}
+            >
+              {n.label}
+            </Button>
+          );
+        })}
+      </nav>
+      <div style={{ flex: 1 }} />
+      <SyncStatus />
+      <Space size={8} style={{ flexShrink: 0 }}>
+        <span>
+          <UserOutlined /> {user.displayName}
+        </span>
+        <Button size="small" icon={<LogoutOutlined />} onClick={confirmLogout}>
+          退出
+        </Button>
+      </Space>
+    </Layout.Header>
+  );
+}

@@ -1,0 +1,115 @@
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Col, Descriptions, Radio, Result, Row, Space, Spin } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
+import type { ApplicationDetail } from '../../core/api/views';
+import { call, errorMessage } from '../api/client';
+import { useNav } from '../app/nav';
+import { showDateTime } from '../shared/time';
+import { PdfPreview } from '../print/PdfPreview';
+import { PrinterPicker, usePrinters } from '../print/PrinterPicker';
+import { SaveAsPdfButton } from '../print/SaveAsPdfButton';
+import { usePdf } from '../print/use-pdf';
+
+type Format = '80mm' | 'a4';
+
+/** 受理回执: preview, printer and paper choice, 打印 / 补打, and 另存为PDF. */
+export function ReceiptScreen({ applicationId }: { applicationId: string }) {
+  const { go } = useNav();
+  const { message } = App.useApp();
+  const [app, setApp] = useState<ApplicationDetail | null>(null);
+  const { printers, printerId, setPrinterId, error: printersError } = usePrinters();
+  const [format, setFormat] = useState<Format>('a4');
+  const { pdf: preview, error: renderError } = usePdf(() => call('receipts.render', { applicationId, format }), [applicationId, format]);
+  const [error, setError] = useState<string | null>(null);
+  const [printing, setPrinting] = useState(false);
+  const [printed, setPrinted] = useState<string | null>(null);
+
+  useEffect(() => {
+    call('applications.get', { id: applicationId }).then(setApp, (e) => setError(errorMessage(e)));
+  }, [applicationId]);
+
+  const alreadyPrinted = Boolean(printed) || Boolean(app?.events.some((e) => e.type === 'receipt_printed'));
+
+  const print = async () => {
+    if (!printerId) return;
+    setPrinting(true);
+    setError(null);
+    try {
+      const r = await call('receipts.print', { applicationId, format, printerId, copies: 1 });
+      const where = printers.find((p) => p.id === r.printerId);
+      const text =
+        where?.kind === 'pdf' ? `回执已保存为PDF文件：${r.jobRef}` : `${r.reprint ? '补打的回执' : '回执'}已发送到打印机“${where?.name ?? r.printerId}”`;
+      setPrinted(text);
+      message.success(r.reprint ? '已补打回执' : '已打印回执');
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setPrinting(false);
+    }
+  };
+
+  const shownError = error ?? renderError ?? printersError;
+  if (!app && shownError) return <Result status="error" title="无法打开回执" subTitle={shownError} />;
+  if (!app)
+    return (
+      <div className="screen">
+        <Spin /> 正在准备回执…
+      </div>
+    );
+
+  return (
+    <div className="screen">
+      <h1 className="screen-title">受理回执</h1>
+      <Row gutter={16}>
+        <Col span={9}>
+          <Card size="small" title="已受理">
+            <Descriptions column={1} size="small" styles={{ label: { width: 96 } }}>
+              <Descriptions.Item label="回执编号">
+                <strong style={{ fontSize: 18 }} data-testid="receipt-no">
+                  {app.receiptNo}
+                </strong>
+              </Descriptions.Item>
+              <Descriptions.Item label="申请人">
+                {app.residentName}（{app.residentIdMasked}）
+              </Descriptions.Item>
+              <Descriptions.Item label="办理事项">{app.itemName}</Descriptions.Item>
+              <Descriptions.Item label="受理时间">{showDateTime(app.submittedAt)}</Descriptions.Item>
+              <Descriptions.Item label="承诺办结">{app.dueDate ?? '—'} 前</Descriptions.Item>
+            </Descriptions>
+          </Card>
+          <Card size="small" title="打印" style={{ marginTop: 12 }}>
+            <div style={{ marginBottom: 8 }}>
+              <span id="paper-label">纸张：</span>
+              <Radio.Group
+                aria-labelledby="paper-label"
+                value={format}
+                onChange={(e) => setFormat(e.target.value as Format)}
+                options={[
+                  { value: '80mm', label: '80毫米小票' },
+                  { value: 'a4', label: 'A4纸' },
+                ]}
+              />
+            </div>
+            <PrinterPicker printers={printers} value={printerId} onChange={setPrinterId} />
+            <Space wrap>
+              <Button type="primary" size="large" icon={<PrinterOutlined />} onClick={print} loading={printing} disabled={!printerId} autoFocus>
+                {alreadyPrinted ? '补打回执' : '打印回执'}
+              </Button>
+              <SaveAsPdfButton pdf={preview} />
+            </Space>
+            {printed && <Alert type="success" showIcon title={printed} style={{ marginTop: 12, wordBreak: 'break-all' }} />}
+            {shownError && <Alert type="error" showIcon title={shownError} style={{ marginTop: 12 }} />}
+          </Card>
+          <Space style={{ marginTop: 12 }} wrap>
+            <Button onClick={() => go({ name: 'residents' })}>受理下一位</Button>
+            <Button onClick={() => go({ name: 'queue' })}>查看申请队列</Button>
+            <Button onClick={() => go({ name: 'home' })}>返回首页</Button>
+          </Space>
+        </Col>
+        <Col span={15}>
+          <PdfPreview title="回执预览" pdf={preview} />
+        </Col>
+      </Row>
+    </div>
+  );
+}

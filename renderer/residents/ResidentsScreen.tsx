@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Col, Input, List, Row, Typography } from 'antd';
+import { call } from '../api/client';
+import { useNav, type ResidentRef } from '../app/nav';
+import { useDebouncedSearch } from '../shared/use-debounced-search';
+import { RegisterResidentForm } from './RegisterResidentForm';
+
+/** Step 1 of an intake: find the resident (name, pinyin initials, ID digits, phone) or register them. */
+export function ResidentsScreen() {
+  const { go } = useNav();
+  const [query, setQuery] = useState('');
+  const { results: hits, error } = useDebouncedSearch(query, (q) => call('residents.search', { query: q, limit: 20 }), {
+    delayMs: 250,
+    skipEmpty: true,
+  });
+
+  const pick = (r: ResidentRef) => go({ name: 'items', resident: r });
+
+  return (
+    <div className="screen">
+      <h1 className="screen-title">受理新申请 · 第一步：确定申请人</h1>
+      <Row gutter={16}>
+        <Col span={13}>
+          <Card title="查找已登记的居民" size="small">
+            <Input.Search
+              aria-label="查找居民"
+              placeholder="输入姓名、拼音首字母（如 wzm）、身份证号后几位或电话"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              onSearch={(q) => setQuery(q)}
+              allowClear
+              autoFocus
+              enterButton="查找"
+            />
+            {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} />}
+            <List
+              style={{ marginTop: 8, maxHeight: 460, overflowY: 'auto' }}
+              dataSource={hits ?? []}
+              locale={{ emptyText: hits === null ? '请输入查找条件' : '没有找到，请在右侧登记新居民' }}
+              renderItem={(r) => (
+                <List.Item
+                  actions={[
+                    <Button key="pick" type="primary" onClick={() => pick({ id: r.id, name: r.name, idNumberMasked: r.idNumberMasked })}>
+                      为其办理
+                    </Button>,
+                  ]}
+                >
+                  <List.Item.Meta
+                    title={<span style={{ fontSize: 17 }}>{r.name}</span>}
+                    description={
+                      <Typography.Text type="secondary">
+                        {r.idNumberMasked}　{r.gender === 'male' ? '男' : '女'}　{r.birthDate}
+                        {r.phone ? `　${r.phone}` : ''}
+                      </Typography.Text>
+                    }
+                  />
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+        <Col span={11}>
+          <Card title="登记新居民" size="small">
+            <RegisterResidentForm onRegistered={pick} />
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}

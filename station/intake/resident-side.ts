@@ -1,0 +1,77 @@
+import type { StationParsedInput } from '../../core/api/schemas';
+import type { ApplicationView } from '../../core/api/views';
+import { shanghaiDate } from '../../core/calendar';
+import { DaibanError } from '../../core/errors';
+import { validateForm, validateMaterials } from '../../core/forms/validate';
+import { transition } from '../../core/lifecycle';
+import type { ApplicationCompleted, ApplicationSupplemented } from '../../core/sync/messages';
+import { listAttachments, loadMaterials, replaceMaterials, updateApplication, type ApplicationRow } from '../../db';
+import { recordChange } from '../runtime/record-change';
+import type { StationContext } from '../context';
+import { loadApplication, toApplicationView } from './applications';
+import { INTAKE_ROLES, requireUser } from '../runtime/guard';
+
+/**
+ * The resident's supplement (补正), recorded by the cadre: the corrected form and materials are checked like a
+ * submission, and the whole application (every scan, old and new) goes back to review as
+ * `application.supplemented`; new scans ride the agent's blob upload before the message does.
+ */
+export function supplement(ctx: StationContext, input: StationParsedInput<'applications.supplement'>): ApplicationView {
+  const user = requireUser(ctx, INTAKE_ROLES);
+  const before = loadApplication(ctx, input.id);
+  const status = transition(before.status, 'supplement');
+  const item = ctx.catalog.item(before.itemCode, before.catalogVersion);
+  const at = ctx.clock.now().toISOString();
+  const keys = new Set(item.materials.map((m) => m.key));
+  const materials = Object.fromEntries(Object.entries(input.materials).filter(([k]) => keys.has(k)));
+  const form = validateForm(item.form.fields, input.form, shanghaiDate(at));
+  const received = validateMaterials(item.materials, materials);
+  if (!form.ok || !received.ok) {
+    const fields = { ...(form.ok ? {} : form.fields), ...(received.ok ? {} : received.fields) };
+    throw new DaibanError(form.ok ? 'MATERIALS_MISSING' : 'FORM_INVALID', `还有${Object.keys(fields).length}处需要补充或更正，请查看标红的项目。`, { fields });
+  }
+  const after: ApplicationRow = { ...before, status, form: form.value, updatedAt: at };
+  const note = input.note || null;
+  ctx.db.transaction(() => {
+    updateApplication(ctx.db, after);
+    replaceMaterials(ctx.db, after.id, materials);
+    const body: ApplicationSupplemented = {
+      applicationId: after.id,
+      form: form.value,
+      materials: loadMaterials(ctx.db, after.id),
+      attachments: listAttachments(ctx.db, after.id).map((a) => ({ sha256: a.sha256, fileName: a.fileName, mimeType: a.mimeType, size: a.size })),
+      note,
+      supplementedAt: at,
+      cadre: { id: user.id, name: user.displayName },
+    };
+    recordChange(ctx, {
+      at,
+      actorId: user.id,
+      event: { applicationId: after.id, type: 'supplement', fromStatus: before.status, toStatus: status, note },
+      outbox: { kind: 'application.supplemented', body },
+      audit: { action: 'application_supplemented', entityType: 'application', entityId: after.id, detail: { receiptNo: after.receiptNo } },
+    });
+  })();
+  return toApplicationView(ctx, after);
+}
+
+/** The resident has been told the result (and given the notice): the application is closed. */
+export function complete(ctx: StationContext, input: StationParsedInput<'applications.complete'>): ApplicationView {
+  const user = requireUser(ctx, INTAKE_ROLES);
+  const before = loadApplication(ctx, input.id);
+  const status = transition(before.status, 'complete');
+  const at = ctx.clock.now().toISOString();
+  const after: ApplicationRow = { ...before, status, updatedAt: at };
+  const body: ApplicationCompleted = { applicationId: after.id, completedAt: at, by: { id: user.id, name: user.displayName } };
+  ctx.db.transaction(() => {
+    updateApplication(ctx.db, after);
+    recordChange(ctx, {
+      at,
+      actorId: user.id,
+      event: { applicationId: after.id, type: 'complete', fromStatus: before.status, toStatus: status },
+      outbox: { kind: 'application.completed', body },
+      audit: { action: 'application_completed', entityType: 'application', entityId: after.id, detail: { receiptNo: after.receiptNo } },
+    });
+  })();
+  return toApplicationView(ctx, after);
+}
