@@ -6,7 +6,7 @@ import type { RunningPlatform } from '../index';
 import { invalidInput, notFound } from '../errors';
 import { flag, type Flags } from './commands';
 
-/** Lines for the command line's help (aligned like the others in platform/cli.ts). */
+/** Lines for the command line's help (aligned like the others in platform/cli/main.ts). */
 export const DIAGNOSTICS_HELP = `  diagnostics request --terminal <终端ID>           请终端上传诊断包（终端下次同步时上传，不含个人信息）
   diagnostics get --terminal <终端ID> [--out <文件>]
                                                     查看终端最近上传的诊断包摘要；给 --out 时保存全文

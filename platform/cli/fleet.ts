@@ -5,7 +5,7 @@ import type { RunningPlatform } from '../index';
 import { flag, type Flags } from './commands';
 import { formatTable } from './table';
 
-/** Lines for the command line's help (aligned like the others in platform/cli.ts). */
+/** Lines for the command line's help (aligned like the others in platform/cli/main.ts). */
 export const FLEET_HELP = `  fleet [--flagged] [--division <区划代码>]         终端运行状况：版本、心跳、待同步、磁盘、时钟和异常标记
                                                     （--flagged 只列有标记的终端，--division 只列该区划内的）`;
 

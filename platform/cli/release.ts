@@ -5,7 +5,7 @@ import type { RunningPlatform } from '../index';
 import { flag, type Flags } from './commands';
 import { formatTable } from './table';
 
-/** Lines for the command line's help (aligned like the others in platform/cli.ts). */
+/** Lines for the command line's help (aligned like the others in platform/cli/main.ts). */
 export const RELEASE_HELP = `  release publish --dir <打包输出目录> [--channel stable] [--version 1.2.0] [--percentage 100]
           [--division 3607,360730] [--notes <更新说明>]
                                                     发布新版本（安装包与差分块映射存入发布目录，并生成更新清单）

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Alert, App, Button, Space, Table } from 'antd';
 import { PlusOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { HandoverView } from '../../core/api/views';
-import { call, errorMessage } from '../api/client';
+import { call } from '../api/client';
+import { useAction } from '../shared/use-action';
 import { useNav } from '../app/nav';
 import { useSession } from '../app/session';
 import { useLoad } from '../shared/use-load';
@@ -20,23 +21,14 @@ export function HandoverScreen() {
   const { message } = App.useApp();
   const township = user.role === 'reviewer';
   const lists = useLoad(() => call('handover.list', { limit: 100 }), []);
-  const [creating, setCreating] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<HandoverView | null>(null);
 
-  const create = async () => {
-    setCreating(true);
-    setError(null);
-    try {
-      const made = await call('handover.create', {});
-      message.success(`已生成交接清单 ${made.listNo}，共${made.applications.length}件`);
-      go({ name: 'document', kind: 'handover', id: made.id, back: { name: 'handover' } });
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setCreating(false);
-    }
-  };
+  const create = useAction(async () => {
+    const made = await call('handover.create', {});
+    message.success(`已生成交接清单 ${made.listNo}，共${made.applications.length}件`);
+    go({ name: 'document', kind: 'handover', id: made.id, back: { name: 'handover' } });
+  });
+  const error = create.error;
 
   return (
     <div className="screen">
@@ -49,7 +41,7 @@ export function HandoverScreen() {
         </h1>
         <Space>
           {!township && (
-            <Button type="primary" size="large" icon={<PlusOutlined />} loading={creating} onClick={create}>
+            <Button type="primary" size="large" icon={<PlusOutlined />} loading={create.busy} onClick={() => void create.run()}>
               生成交接清单
             </Button>
           )}

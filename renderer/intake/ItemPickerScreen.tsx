@@ -3,6 +3,7 @@ import { Alert, Button, Card, Col, Empty, Input, Row, Space, Spin } from 'antd';
 import type { CatalogItemSummary } from '../../core/api/views';
 import { groupByDepartment } from '../../core/catalog/group';
 import { call, errorMessage } from '../api/client';
+import { useAction } from '../shared/use-action';
 import { useNav, type ResidentRef } from '../app/nav';
 import { useDebouncedSearch } from '../shared/use-debounced-search';
 
@@ -11,20 +12,19 @@ export function ItemPickerScreen({ resident }: { resident: ResidentRef }) {
   const { go } = useNav();
   const [query, setQuery] = useState('');
   const { results: items, error, setError } = useDebouncedSearch(query, (q) => call('catalog.list', q ? { query: q } : {}), { delayMs: 200 });
-  const [creating, setCreating] = useState<string | null>(null);
 
   const groups = useMemo(() => groupByDepartment(items ?? []), [items]);
 
-  const start = async (item: CatalogItemSummary) => {
-    setCreating(item.code);
-    try {
+  const start = useAction(
+    async (item: CatalogItemSummary) => {
       const draft = await call('applications.createDraft', { residentId: resident.id, itemCode: item.code });
       go({ name: 'form', applicationId: draft.id });
-    } catch (e) {
+    },
+    (e) => {
       setError(errorMessage(e));
-      setCreating(null);
-    }
-  };
+      return null;
+    },
+  );
 
   const first = groups[0]?.items[0];
 
@@ -44,7 +44,7 @@ export function ItemPickerScreen({ resident }: { resident: ResidentRef }) {
         placeholder="输入事项名称、拼音首字母或常用叫法，如“低保”“zdsh”“养老”"
         value={query}
         onChange={(e) => setQuery(e.target.value)}
-        onSearch={() => first && start(first)}
+        onSearch={() => first && void start.run(first)}
         allowClear
         autoFocus
         style={{ maxWidth: 640, marginBottom: 12 }}
@@ -61,7 +61,7 @@ export function ItemPickerScreen({ resident }: { resident: ResidentRef }) {
               <Row gutter={[8, 8]}>
                 {list.map((i) => (
                   <Col span={6} key={i.code}>
-                    <Button className="item-button" loading={creating === i.code} disabled={creating !== null} onClick={() => start(i)}>
+                    <Button className="item-button" loading={start.pending?.[0].code === i.code} disabled={start.busy} onClick={() => void start.run(i)}>
                       <div>
                         <div style={{ fontSize: 16 }}>{i.name}</div>
                         <div className="muted" style={{ fontSize: 13 }}>

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Col, Descriptions, Radio, Result, Row, Space,
 import { PrinterOutlined } from '@ant-design/icons';
 import type { ApplicationDetail } from '../../core/api/views';
 import { call, errorMessage } from '../api/client';
+import { useAction } from '../shared/use-action';
 import { useNav } from '../app/nav';
 import { showDateTime } from '../shared/time';
 import { PdfPreview } from '../print/PdfPreview';
@@ -21,7 +22,6 @@ export function ReceiptScreen({ applicationId }: { applicationId: string }) {
   const [format, setFormat] = useState<Format>('a4');
   const { pdf: preview, error: renderError } = usePdf(() => call('receipts.render', { applicationId, format }), [applicationId, format]);
   const [error, setError] = useState<string | null>(null);
-  const [printing, setPrinting] = useState(false);
   const [printed, setPrinted] = useState<string | null>(null);
 
   useEffect(() => {
@@ -30,25 +30,18 @@ export function ReceiptScreen({ applicationId }: { applicationId: string }) {
 
   const alreadyPrinted = Boolean(printed) || Boolean(app?.events.some((e) => e.type === 'receipt_printed'));
 
-  const print = async () => {
+  const printing = useAction(async () => {
     if (!printerId) return;
-    setPrinting(true);
-    setError(null);
-    try {
-      const r = await call('receipts.print', { applicationId, format, printerId, copies: 1 });
-      const where = printers.find((p) => p.id === r.printerId);
-      const text =
-        where?.kind === 'pdf' ? `回执已保存为PDF文件：${r.jobRef}` : `${r.reprint ? '补打的回执' : '回执'}已发送到打印机“${where?.name ?? r.printerId}”`;
-      setPrinted(text);
-      message.success(r.reprint ? '已补打回执' : '已打印回执');
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setPrinting(false);
-    }
-  };
+    const r = await call('receipts.print', { applicationId, format, printerId, copies: 1 });
+    const where = printers.find((p) => p.id === r.printerId);
+    const text =
+      where?.kind === 'pdf' ? `回执已保存为PDF文件：${r.jobRef}` : `${r.reprint ? '补打的回执' : '回执'}已发送到打印机“${where?.name ?? r.printerId}”`;
+    setPrinted(text);
+    message.success(r.reprint ? '已补打回执' : '已打印回执');
+  });
+  const print = () => void printing.run();
 
-  const shownError = error ?? renderError ?? printersError;
+  const shownError = error ?? printing.error ?? renderError ?? printersError;
   if (!app && shownError) return <Result status="error" title="无法打开回执" subTitle={shownError} />;
   if (!app)
     return (
@@ -92,7 +85,7 @@ export function ReceiptScreen({ applicationId }: { applicationId: string }) {
             </div>
             <PrinterPicker printers={printers} value={printerId} onChange={setPrinterId} />
             <Space wrap>
-              <Button type="primary" size="large" icon={<PrinterOutlined />} onClick={print} loading={printing} disabled={!printerId} autoFocus>
+              <Button type="primary" size="large" icon={<PrinterOutlined />} onClick={print} loading={printing.busy} disabled={!printerId} autoFocus>
                 {alreadyPrinted ? '补打回执' : '打印回执'}
               </Button>
               <SaveAsPdfButton pdf={preview} />

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Col, Row, Upload } from 'antd';
 import { CloudUploadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { CatalogPublishView } from '../../core/admin/api';
 import { call } from '../api/client';
+import { useAction } from '../shared/use-action';
 import { useItLink } from './it-context';
 
 type Outcome = { ok: true; view: CatalogPublishView; source: string } | { ok: false; message: string; source: string };
@@ -11,20 +12,19 @@ type Outcome = { ok: true; view: CatalogPublishView; source: string } | { ok: fa
 export function CatalogTab() {
   const { modal } = App.useApp();
   const { failed } = useItLink();
-  const [busy, setBusy] = useState<'seed' | 'file' | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
-  const publish = async (input: { seed: true } | { catalogJson: string }, source: string) => {
-    setBusy('seed' in input ? 'seed' : 'file');
+  // A refusal is shown with its source (the seed or the file), so the action reports it itself.
+  const publishing = useAction(async (input: { seed: true } | { catalogJson: string }, source: string) => {
     setOutcome(null);
     try {
       setOutcome({ ok: true, view: await call('it.publishCatalog', input), source });
     } catch (e) {
       setOutcome({ ok: false, message: failed(e), source });
-    } finally {
-      setBusy(null);
     }
-  };
+  });
+  const publish = (input: { seed: true } | { catalogJson: string }, source: string) => publishing.run(input, source);
+  const busy = publishing.pending ? ('seed' in publishing.pending[0] ? 'seed' : 'file') : null;
 
   const publishSeed = () =>
     modal.confirm({

@@ -4,6 +4,7 @@ import { CloudDownloadOutlined, FileSearchOutlined, ReloadOutlined, SwapOutlined
 import { FLEET_FLAG_LABELS, FLEET_FLAGS, FLEET_THRESHOLDS, type FleetTerminalView } from '../../core/admin/api';
 import { call } from '../api/client';
 import { base64ToBlob, downloadBlob } from '../shared/files';
+import { useToastAction } from '../shared/use-action';
 import { ChannelModal } from './ChannelModal';
 import { FlagTags } from './FlagTags';
 import { useItLink, useItLoad } from './it-context';
@@ -19,37 +20,22 @@ export function FleetTab() {
   const fleet = useItLoad(() => call('it.fleet', {}), []);
   const [problemsOnly, setProblemsOnly] = useState(false);
   const [channelOf, setChannelOf] = useState<FleetTerminalView | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
   const report = fleet.data;
   const now = report ? Date.parse(report.generatedAt) : Date.now();
   const rows = useMemo(() => (report?.terminals ?? []).filter((t) => !problemsOnly || t.flags.length > 0), [report, problemsOnly]);
   const withProblems = report?.terminals.filter((t) => t.flags.length > 0).length ?? 0;
 
-  const requestDiagnostics = async (t: FleetTerminalView) => {
-    setBusy(`req:${t.id}`);
-    try {
-      await call('it.requestDiagnostics', { terminalId: t.id });
-      message.success(`已请求“${t.servicePointName}”上传诊断包：终端下次联网同步时上传，通常几分钟内可下载。`);
-      fleet.reload();
-    } catch (e) {
-      message.error(failed(e));
-    } finally {
-      setBusy(null);
-    }
-  };
+  const requestDiagnostics = useToastAction(async (t: FleetTerminalView) => {
+    await call('it.requestDiagnostics', { terminalId: t.id });
+    message.success(`已请求“${t.servicePointName}”上传诊断包：终端下次联网同步时上传，通常几分钟内可下载。`);
+    fleet.reload();
+  }, failed);
 
-  const download = async (t: FleetTerminalView) => {
-    setBusy(`get:${t.id}`);
-    try {
-      const file = await call('it.diagnostics', { terminalId: t.id });
-      downloadBlob(base64ToBlob(file.dataBase64, file.mimeType), file.fileName);
-      message.success(`已下载诊断包 ${file.fileName}`);
-    } catch (e) {
-      message.error(failed(e));
-    } finally {
-      setBusy(null);
-    }
-  };
+  const download = useToastAction(async (t: FleetTerminalView) => {
+    const file = await call('it.diagnostics', { terminalId: t.id });
+    downloadBlob(base64ToBlob(file.dataBase64, file.mimeType), file.fileName);
+    message.success(`已下载诊断包 ${file.fileName}`);
+  }, failed);
 
   return (
     <>
@@ -189,8 +175,8 @@ export function FleetTab() {
                   type="link"
                   size="small"
                   icon={<FileSearchOutlined />}
-                  loading={busy === `req:${t.id}`}
-                  onClick={() => void requestDiagnostics(t)}
+                  loading={requestDiagnostics.pending?.[0].id === t.id}
+                  onClick={() => void requestDiagnostics.run(t)}
                   style={{ padding: 0 }}
                 >
                   请求诊断包
@@ -200,8 +186,8 @@ export function FleetTab() {
                   size="small"
                   icon={<CloudDownloadOutlined />}
                   disabled={!t.diagnosticsAt}
-                  loading={busy === `get:${t.id}`}
-                  onClick={() => void download(t)}
+                  loading={download.pending?.[0].id === t.id}
+                  onClick={() => void download.run(t)}
                   style={{ padding: 0 }}
                 >
                   下载诊断包

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Space, Table, Tag } from 'antd';
 import { CheckCircleFilled, WarningFilled } from '@ant-design/icons';
 import type { BackupView, RestoreResult } from '../../core/api/backup-methods';
-import { call, errorMessage } from '../api/client';
+import { call } from '../api/client';
+import { useToastAction } from '../shared/use-action';
 import { useLoad } from '../shared/use-load';
 import { showDateTime } from '../shared/time';
 import { BACKUP_KIND_COLOR, BACKUP_KIND_LABEL, showSize } from './backup-labels';
@@ -12,36 +13,22 @@ import { BackupRestoreDialog } from './BackupRestoreDialog';
 export function BackupCard() {
   const { message, modal } = App.useApp();
   const backups = useLoad(() => call('backups.list', {}), []);
-  const [busy, setBusy] = useState<string | null>(null);
   const [restoring, setRestoring] = useState<BackupView | null>(null);
 
-  const createNow = async () => {
-    setBusy('create');
-    try {
-      const b = await call('backups.create', {});
-      if (b.problem) message.warning(`备份已生成，但校验未通过：${b.problem}`);
-      else message.success(`备份完成（${showSize(b.size)}），已校验。`);
-      backups.reload();
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setBusy(null);
-    }
-  };
+  const create = useToastAction(async () => {
+    const b = await call('backups.create', {});
+    if (b.problem) message.warning(`备份已生成，但校验未通过：${b.problem}`);
+    else message.success(`备份完成（${showSize(b.size)}），已校验。`);
+    backups.reload();
+  });
 
-  const verify = async (b: BackupView) => {
-    setBusy(b.id);
-    try {
-      const checked = await call('backups.verify', { id: b.id });
-      if (checked.problem) message.error(`校验未通过：${checked.problem}`);
-      else message.success('校验通过，这份备份可以用于恢复。');
-      backups.reload();
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setBusy(null);
-    }
-  };
+  const verify = useToastAction(async (b: BackupView) => {
+    const checked = await call('backups.verify', { id: b.id });
+    if (checked.problem) message.error(`校验未通过：${checked.problem}`);
+    else message.success('校验通过，这份备份可以用于恢复。');
+    backups.reload();
+  });
+  const busy = create.busy || verify.busy;
 
   const restored = (r: RestoreResult) => {
     setRestoring(null);
@@ -59,7 +46,7 @@ export function BackupCard() {
       title="数据备份"
       style={{ marginBottom: 16 }}
       extra={
-        <Button type="primary" size="large" loading={busy === 'create'} disabled={busy !== null} onClick={createNow}>
+        <Button type="primary" size="large" loading={create.busy} disabled={busy} onClick={() => void create.run()}>
           立即备份
         </Button>
       }
@@ -102,10 +89,10 @@ export function BackupCard() {
             width: 170,
             render: (_, b) => (
               <Space>
-                <Button loading={busy === b.id} disabled={busy !== null} onClick={() => verify(b)}>
+                <Button loading={verify.pending?.[0].id === b.id} disabled={busy} onClick={() => void verify.run(b)}>
                   校验
                 </Button>
-                <Button danger disabled={busy !== null || b.problem !== null} onClick={() => setRestoring(b)}>
+                <Button danger disabled={busy || b.problem !== null} onClick={() => setRestoring(b)}>
                   恢复
                 </Button>
               </Space>

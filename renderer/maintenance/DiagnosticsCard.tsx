@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Tag } from 'antd';
 import { CheckCircleFilled, DownloadOutlined, ReloadOutlined, WarningFilled } from '@ant-design/icons';
 import type { DiagnosticsSummaryView } from '../../core/api/diagnostics-methods';
-import { call, errorMessage } from '../api/client';
+import { call } from '../api/client';
+import { useToastAction } from '../shared/use-action';
 import { useLoad } from '../shared/use-load';
 import { base64ToBlob, downloadBlob } from '../shared/files';
 import { showDateTime } from '../shared/time';
@@ -38,20 +38,12 @@ function IntegrityTag({ s }: { s: DiagnosticsSummaryView }) {
 export function DiagnosticsCard() {
   const { message } = App.useApp();
   const summary = useLoad(() => call('diagnostics.summary', {}), []);
-  const [exporting, setExporting] = useState(false);
 
-  const exportBundle = async () => {
-    setExporting(true);
-    try {
-      const file = await call('diagnostics.export', {});
-      downloadBlob(base64ToBlob(file.dataBase64, 'application/gzip'), file.fileName);
-      message.success(`诊断包已生成：${file.fileName}`);
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportBundle = useToastAction(async () => {
+    const file = await call('diagnostics.export', {});
+    downloadBlob(base64ToBlob(file.dataBase64, 'application/gzip'), file.fileName);
+    message.success(`诊断包已生成：${file.fileName}`);
+  });
 
   const s = summary.data;
   return (
@@ -63,7 +55,7 @@ export function DiagnosticsCard() {
           <Button size="large" icon={<ReloadOutlined />} loading={summary.loading} onClick={summary.reload} style={{ marginRight: 8 }}>
             重新检查
           </Button>
-          <Button type="primary" size="large" icon={<DownloadOutlined />} loading={exporting} onClick={exportBundle}>
+          <Button type="primary" size="large" icon={<DownloadOutlined />} loading={exportBundle.busy} onClick={() => void exportBundle.run()}>
             导出诊断包
           </Button>
         </>

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Row, Space } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { DocumentKind } from '../../core/api/schemas';
-import { call, errorMessage } from '../api/client';
+import { call } from '../api/client';
+import { useAction } from '../shared/use-action';
 import { useNav, type Route } from '../app/nav';
 import { PdfPreview } from './PdfPreview';
 import { PrinterPicker, usePrinters } from './PrinterPicker';
@@ -27,28 +28,19 @@ export function DocumentScreen({ kind, id, back }: { kind: DocumentKind; id: str
   const { message } = App.useApp();
   const { pdf, error: renderError } = usePdf(() => call('documents.render', { kind, id }), [kind, id]);
   const { printers, printerId, setPrinterId, error: printersError } = usePrinters();
-  const [printing, setPrinting] = useState(false);
   const [printed, setPrinted] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const title = DOCUMENT_TITLE[kind];
 
-  const print = async () => {
+  const printing = useAction(async () => {
     if (!printerId) return;
-    setPrinting(true);
-    setError(null);
-    try {
-      const r = await call('documents.print', { kind, id, printerId, copies: 1 });
-      const where = printers.find((p) => p.id === r.printerId);
-      setPrinted(where?.kind === 'pdf' ? `${title}已保存为PDF文件：${r.jobRef}` : `${title}已发送到打印机“${where?.name ?? r.printerId}”`);
-      message.success(`已打印${title}`);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setPrinting(false);
-    }
-  };
+    const r = await call('documents.print', { kind, id, printerId, copies: 1 });
+    const where = printers.find((p) => p.id === r.printerId);
+    setPrinted(where?.kind === 'pdf' ? `${title}已保存为PDF文件：${r.jobRef}` : `${title}已发送到打印机“${where?.name ?? r.printerId}”`);
+    message.success(`已打印${title}`);
+  });
+  const print = () => void printing.run();
 
-  const shownError = error ?? renderError ?? printersError;
+  const shownError = printing.error ?? renderError ?? printersError;
   return (
     <div className="screen">
       <h1 className="screen-title">{title}</h1>
@@ -58,7 +50,7 @@ export function DocumentScreen({ kind, id, back }: { kind: DocumentKind; id: str
             <p style={{ marginTop: 0 }}>{DOCUMENT_HINT[kind]}</p>
             <PrinterPicker printers={printers} value={printerId} onChange={setPrinterId} />
             <Space wrap>
-              <Button type="primary" size="large" icon={<PrinterOutlined />} onClick={print} loading={printing} disabled={!printerId || !pdf} autoFocus>
+              <Button type="primary" size="large" icon={<PrinterOutlined />} onClick={print} loading={printing.busy} disabled={!printerId || !pdf} autoFocus>
                 打印{title}
               </Button>
               <SaveAsPdfButton pdf={pdf} />

@@ -44,18 +44,15 @@ export function DecisionActions({ app, onDecided }: { app: ReviewDetailView; onD
       },
     });
 
+  /** A refusal is shown by the notice builder, which stays open. */
   const sendSupplement = async (items: SupplementItem[], note: string) => {
-    try {
-      const next = await call('review.decide', {
-        applicationId: app.id,
-        decision: 'request_supplement',
-        supplement: { items, ...(note ? { note } : {}) },
-      });
-      setReturning(0);
-      done(next, '已退回补正');
-    } catch (e) {
-      throw new Error(errorMessage(e));
-    }
+    const next = await call('review.decide', {
+      applicationId: app.id,
+      decision: 'request_supplement',
+      supplement: { items, ...(note ? { note } : {}) },
+    });
+    setReturning(0);
+    done(next, '已退回补正');
   };
 
   const reject = async (reason: string) => {

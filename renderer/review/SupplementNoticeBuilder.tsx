@@ -3,6 +3,8 @@ import { Alert, Button, Checkbox, Input, Modal, Space, Tag } from 'antd';
 import type { CatalogItem, ReceivedMaterials } from '../../core/catalog/model';
 import { MATERIAL_FORM_LABEL } from '../../core/catalog/model';
 import type { SupplementItem } from '../../core/sync/messages';
+import { errorMessage } from '../api/client';
+import { useAction } from '../shared/use-action';
 
 interface Entry {
   kind: SupplementItem['kind'];
@@ -50,7 +52,6 @@ export function SupplementNoticeBuilder({ open, item, materials, deadlineWarning
   const [step, setStep] = useState<'edit' | 'confirm'>('edit');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const chosen = all.filter((e) => picked[id(e)] !== undefined);
   const toggle = (e: Entry, on: boolean) => {
@@ -84,20 +85,22 @@ export function SupplementNoticeBuilder({ open, item, materials, deadlineWarning
     setStep('confirm');
   };
 
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(
+  const sending = useAction(
+    () =>
+      onSubmit(
         chosen.map((e) => ({ kind: e.kind, key: e.key, label: e.label, problem: (picked[id(e)] ?? '').trim() })),
         note.trim(),
-      );
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      ),
+    (e) => {
+      setError(errorMessage(e));
       setStep('edit');
-    } finally {
-      setBusy(false);
-    }
+      return null;
+    },
+  );
+  const busy = sending.busy;
+  const submit = () => {
+    setError(null);
+    void sending.run();
   };
 
   const renderEntry = (e: Entry) => {

@@ -1,10 +1,13 @@
 import { useCallback, useRef, useState } from 'react';
+import { App } from 'antd';
 import { errorMessage } from '../api/client';
 
 export interface Action<A extends unknown[]> {
   /** Runs the action unless it is already running; resolves to whether it succeeded. */
   run(...args: A): Promise<boolean>;
   busy: boolean;
+  /** The arguments of the run in progress (which row's button spins), or null. */
+  pending: A | null;
   /** The Chinese reason of the last failure, until the next run or `clear()`. */
   error: string | null;
   clear(): void;
@@ -18,7 +21,7 @@ export interface Action<A extends unknown[]> {
  * (mark a form's fields, as the IT console does) and return null when nothing is left to show.
  */
 export function useAction<A extends unknown[]>(fn: (...args: A) => Promise<unknown>, failed: (e: unknown) => string | null = errorMessage): Action<A> {
-  const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState<A | null>(null);
   const [error, setError] = useState<string | null>(null);
   const running = useRef(false);
   const latest = useRef(fn);
@@ -29,7 +32,7 @@ export function useAction<A extends unknown[]>(fn: (...args: A) => Promise<unkno
   const run = useCallback(async (...args: A): Promise<boolean> => {
     if (running.current) return false;
     running.current = true;
-    setBusy(true);
+    setPending(args);
     setError(null);
     try {
       await latest.current(...args);
@@ -39,8 +42,17 @@ export function useAction<A extends unknown[]>(fn: (...args: A) => Promise<unkno
       return false;
     } finally {
       running.current = false;
-      setBusy(false);
+      setPending(null);
     }
   }, []);
-  return { run, busy, error, clear: () => setError(null), fail: setError };
+  return { run, busy: pending !== null, pending, error, clear: () => setError(null), fail: setError };
+}
+
+/** An action whose refusal is a toast at the top of the screen (a row's button, a card's button). */
+export function useToastAction<A extends unknown[]>(fn: (...args: A) => Promise<unknown>, failed: (e: unknown) => string = errorMessage): Action<A> {
+  const { message } = App.useApp();
+  return useAction(fn, (e) => {
+    void message.error(failed(e));
+    return null;
+  });
 }

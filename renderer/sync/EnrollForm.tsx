@@ -6,6 +6,7 @@ import { call, StationCallError } from '../api/client';
 import { finalEnrollCode, normalizeEnrollCode, normalizePlatformUrl } from './enroll-code';
 import { setSyncStatus } from './sync-store';
 import { markFieldRefusals } from '../shared/field-refusals';
+import { useAction } from '../shared/use-action';
 
 interface Values {
   platformUrl: string;
@@ -35,25 +36,25 @@ function hintFor(code: string): string {
  */
 export function EnrollForm({ onEnrolled, autoFocus = true }: { onEnrolled(servicePoint: ServicePointView): void; autoFocus?: boolean }) {
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
 
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setFailure(null);
-    try {
+  const enroll = useAction(
+    async (v: Values) => {
+      setFailure(null);
       const status = await call('sync.enroll', { platformUrl: normalizePlatformUrl(v.platformUrl), code: finalEnrollCode(v.code) });
       setSyncStatus(status);
       onEnrolled((await call('session.current', {})).servicePoint);
-    } catch (e) {
+    },
+    (e) => {
       if (!markFieldRefusals(form, FIELDS, e)) {
         const err = StationCallError.from(e);
         setFailure({ title: err.message, hint: hintFor(err.code) });
       }
-    } finally {
-      setBusy(false);
-    }
-  };
+      return null;
+    },
+  );
+  const busy = enroll.busy;
+  const submit = (v: Values) => void enroll.run(v);
 
   return (
     <>

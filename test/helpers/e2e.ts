@@ -142,11 +142,19 @@ export async function logoutInBrowser(page: Page): Promise<void> {
   await page.getByLabel('账号').waitFor();
 }
 
-/** A modal or drawer slides in: wait for the motion to end so a screenshot shows it whole. */
+/**
+ * A modal or drawer slides in: wait for the motion to end so a screenshot shows it whole. Only the picture
+ * depends on it, so a motion class that lingers (a missed transitionend on a loaded machine) costs at most
+ * five seconds, never the test; what the test asserts it waits for by itself.
+ */
 export async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => !document.querySelector('[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"], [class*="panel-motion"]'),
-  );
+  await page
+    .waitForFunction(
+      () => !document.querySelector('[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"], [class*="panel-motion"]'),
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => undefined);
   await page.waitForTimeout(200);
 }
 

@@ -258,7 +258,7 @@ test('IT pulls the bundle over the sync link: requested, sent after the next hea
   await t.station.call('sync.now', {});
   assert.equal(await bundles(), 2);
 
-  // The command line's handler (platform/cli.ts dispatches `diagnostics` to it), in process.
+  // The command line's handler (platform/cli/main.ts dispatches `diagnostics` to it), in process.
   const dir = tempDir('daiban-diag-cli-');
   const lines: string[] = [];
   const file = join(dir, 'bundle.json.gz');

@@ -25,7 +25,7 @@ function cli(...args: string[]): Promise<CliResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, DAIBAN_PLATFORM_DATA: dataDir };
   delete env.DATABASE_URL;
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'platform/cli.ts', ...args], { cwd: process.cwd(), env, encoding: 'utf8' }, (error, stdout, stderr) =>
+    execFile(process.execPath, ['--import', 'tsx', 'platform/cli/main.ts', ...args], { cwd: process.cwd(), env, encoding: 'utf8' }, (error, stdout, stderr) =>
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });

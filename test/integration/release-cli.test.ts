@@ -17,7 +17,7 @@ function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr:
   delete env.DATABASE_URL;
   delete env.DAIBAN_RELEASE_DIR;
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'platform/cli.ts', ...args], { cwd: process.cwd(), env, encoding: 'utf8' }, (error, stdout, stderr) =>
+    execFile(process.execPath, ['--import', 'tsx', 'platform/cli/main.ts', ...args], { cwd: process.cwd(), env, encoding: 'utf8' }, (error, stdout, stderr) =>
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });

@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { account, catalog, enrollCode, flag, terminals, type Flags } from './cli/commands';
-import { DIAGNOSTICS_HELP, diagnostics } from './cli/diagnostics';
-import { FLEET_HELP, fleet } from './cli/fleet';
-import { RELEASE_HELP, release } from './cli/release';
-import { isPlatformError } from './errors';
-import { startPlatform, type RunningPlatform } from './index';
+import { account, catalog, enrollCode, flag, terminals, type Flags } from './commands';
+import { DIAGNOSTICS_HELP, diagnostics } from './diagnostics';
+import { FLEET_HELP, fleet } from './fleet';
+import { RELEASE_HELP, release } from './release';
+import { isPlatformError } from '../errors';
+import { startPlatform, type RunningPlatform } from '../index';
 
 /**
  * The platform's command line for IT staff: `npm run platform -- <command> [--flags]`.
