@@ -99,6 +99,8 @@ export interface AttachmentView {
 
 export interface ApplicationDetail extends ApplicationView {
   item: CatalogItem;
+  /** What the item's rules may know of the applicant (age in full years today, gender). */
+  applicant: { age?: number; gender?: string };
   events: ApplicationEventView[];
   attachments: AttachmentView[];
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { catalogLogicProblems } from './check-logic';
 
 /**
  * The catalog model: one service item per entry, with the implementation-list fields of GB/T 39554
@@ -8,11 +9,25 @@ import { z } from 'zod';
 
 const fieldKey = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/, 'field keys are ASCII identifiers');
 
+/** An expression of the form logic language (core/forms/expression.ts, docs/form-logic.md). */
+const expression = z.string().min(1).max(500);
+
 const fieldBase = {
   key: fieldKey,
   label: z.string().min(1),
   required: z.boolean().default(false),
   help: z.string().optional(),
+  /** Shown and checked only when this is true (XLSForm's `relevant`); a hidden field's value is dropped. */
+  relevant: expression.optional(),
+  /** Required when this is true, on top of `required`. */
+  requiredIf: expression.optional(),
+  /** Must hold for a filled value (`self` is the value); `constraintMessage` says why in Chinese. */
+  constraint: expression.optional(),
+  constraintMessage: z.string().min(2).max(200).optional(),
+  /** A computed field (number or money): filled by the evaluator, read-only on screen. */
+  calculate: expression.optional(),
+  /** Where the rule comes from (a policy document), shown to the cadre beside the field. */
+  basis: z.string().max(200).optional(),
 };
 
 export const scalarFieldSchema = z.discriminatedUnion('kind', [
@@ -51,6 +66,26 @@ export const membersFieldSchema = z.object({
 });
 
 export const formFieldSchema = z.union([scalarFieldSchema, membersFieldSchema]);
+
+/** A rule across fields or tables (household size equals member rows …), shown at `field` when broken. */
+export const formRuleSchema = z.object({
+  field: fieldKey,
+  assert: expression,
+  /** The rule applies only when this is true. */
+  when: expression.optional(),
+  /** Chinese, for the cadre; `{{expr}}` placeholders are filled with values. */
+  message: z.string().min(2).max(300),
+  basis: z.string().max(200).optional(),
+});
+
+/** A threshold a county sets for its catalog (its 低保标准 …), published with the catalog version. */
+export const catalogParameterSchema = z.object({
+  key: fieldKey,
+  label: z.string().min(2).max(60),
+  value: z.number().finite(),
+  unit: z.string().max(20).optional(),
+  basis: z.string().max(200).optional(),
+});
 
 export const materialSchema = z.object({
   key: fieldKey,
@@ -93,18 +128,44 @@ export const catalogItemSchema = z.object({
   fee: z.string().min(1),
   /** Extra search words (synonyms cadres use). */
   keywords: z.array(z.string()).default([]),
-  form: z.object({ fields: z.array(formFieldSchema).min(1) }),
+  form: z.object({
+    fields: z.array(formFieldSchema).min(1),
+    rules: z.array(formRuleSchema).default([]),
+    /** The version's parameters by key, attached when the version is parsed (see catalogVersionSchema). */
+    parameters: z.record(z.string(), z.number()).default({}),
+  }),
 });
 
-export const catalogVersionSchema = z.object({
-  version: z.string().regex(/^\d{4}\.\d+$/),
-  publishedAt: z.string(),
-  items: z.array(catalogItemSchema).min(1),
-});
+/**
+ * A catalog version. Its parameters are copied into each item's form when parsed, so an item carries what
+ * its rules need wherever it goes (renderer, station, platform); every rule is checked here, so a version
+ * with a malformed or dangling expression is refused wherever it arrives, first of all at publish time.
+ */
+export const catalogVersionSchema = z
+  .object({
+    version: z.string().regex(/^\d{4}\.\d+$/),
+    publishedAt: z.string(),
+    parameters: z.array(catalogParameterSchema).default([]),
+    items: z.array(catalogItemSchema).min(1),
+  })
+  .superRefine((v, ctx) => {
+    for (const message of catalogLogicProblems(
+      v.items,
+      v.parameters.map((p) => p.key),
+    ))
+      ctx.addIssue({ code: 'custom', message, path: ['items'] });
+  })
+  .transform((v) => {
+    const parameters = Object.fromEntries(v.parameters.map((p) => [p.key, p.value]));
+    return { ...v, items: v.items.map((i) => ({ ...i, form: { ...i.form, parameters } })) };
+  });
 
 export type ScalarField = z.infer<typeof scalarFieldSchema>;
 export type MembersField = z.infer<typeof membersFieldSchema>;
 export type FormField = z.infer<typeof formFieldSchema>;
+export type FormRule = z.infer<typeof formRuleSchema>;
+export type CatalogParameter = z.infer<typeof catalogParameterSchema>;
+export type ItemForm = CatalogItem['form'];
 export type Material = z.infer<typeof materialSchema>;
 export type CatalogItem = z.infer<typeof catalogItemSchema>;
 export type CatalogItemInput = z.input<typeof catalogItemSchema>;

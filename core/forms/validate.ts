@@ -1,6 +1,7 @@
-import type { FormField, Material, MembersField, ReceivedMaterials, ScalarField } from '../catalog/model';
+import type { FormField, ItemForm, Material, MembersField, ReceivedMaterials, ScalarField } from '../catalog/model';
 import { MATERIAL_FORM_LABEL } from '../catalog/model';
 import { shanghaiDate } from '../calendar';
+import { applyCalculations, brokenRules, constraintProblem, isRelevant, isRequired, scopeOf, type LogicContext } from './logic';
 import { isMissing } from './normalize';
 import { checkScalar } from './scalar';
 
@@ -12,6 +13,16 @@ export type FormValidation = { ok: true; value: Record<string, unknown> } | { ok
 
 export type MaterialsValidation = { ok: true } | { ok: false; fields: Record<string, string> };
 
+/** The form part of a catalog item: its fields, and the rules and parameters when it has them. */
+export type FormSpec = Pick<ItemForm, 'fields'> & Partial<Pick<ItemForm, 'rules' | 'parameters'>>;
+
+export interface FormCheckOptions {
+  /** 'YYYY-MM-DD' (default today in Asia/Shanghai): bounds dates and birth dates. */
+  today?: string;
+  /** What is known of the applicant (age from the ID number …) for rules that name `applicant`. */
+  applicant?: LogicContext['applicant'];
+}
+
 function missingMessage(field: ScalarField | MembersField): string {
   const verb = field.kind === 'select' || field.kind === 'boolean' ? '请选择' : '请填写';
   return `${verb}“${field.label}”`;
@@ -19,35 +30,95 @@ function missingMessage(field: ScalarField | MembersField): string {
 
 /**
  * Returns the normalised values (trimmed text, numbers as numbers, 18-digit upper-case ID numbers,
- * 'YYYY-MM-DD' dates …). Unknown keys are dropped; optional fields left empty are omitted.
- * `today` ('YYYY-MM-DD', default today in Asia/Shanghai) bounds dates and birth dates.
+ * 'YYYY-MM-DD' dates …) with computed fields filled. Unknown keys are dropped, and so are optional fields
+ * left empty and fields the form's logic hides. The same function runs in the renderer (live), the station
+ * (on submit) and the platform (on ingest), so all three refuse the same form with the same words.
  */
-export function validateForm(fields: FormField[], values: Record<string, unknown>, today: string = shanghaiDate(new Date())): FormValidation {
+export function validateForm(form: FormSpec, values: Record<string, unknown>, o: FormCheckOptions = {}): FormValidation {
+  const today = o.today ?? shanghaiDate(new Date());
+  const ctx: LogicContext = { params: form.parameters ?? {}, applicant: o.applicant ?? {} };
   const errors: Record<string, string> = {};
-  const value: Record<string, unknown> = {};
   const input = values ?? {};
-
-  for (const field of fields) {
-    const raw = Object.hasOwn(input, field.key) ? input[field.key] : undefined;
-    if (field.kind === 'members') {
-      const rows = checkMembers(field, raw, today, errors);
-      if (rows !== undefined) value[field.key] = rows;
-      continue;
-    }
-    if (isMissing(raw)) {
-      if (field.required) errors[field.key] = missingMessage(field);
-      continue;
-    }
-    const r = checkScalar(field, raw, today);
-    if (r.ok) value[field.key] = r.value;
-    else errors[field.key] = `“${field.label}”${r.problem}`;
+  const { value, problems, hidden } = readForm(form, input, today, ctx);
+  for (const field of form.fields) {
+    if (field.kind !== 'members' || hidden.has(field.key)) continue;
+    const rows = checkMembers(field, input[field.key], today, errors, (row, self) => scopeOf(value, ctx, { row, self }));
+    if (rows !== undefined) value[field.key] = rows;
+    else delete value[field.key];
   }
+  applyCalculations(form, value, ctx);
+
+  for (const field of form.fields) {
+    if (field.kind === 'members' || field.calculate || hidden.has(field.key)) continue;
+    const scope = scopeOf(value, ctx, { self: value[field.key] });
+    if (problems[field.key]) errors[field.key] = problems[field.key]!;
+    else if (!Object.hasOwn(value, field.key)) {
+      if (isRequired(field, scope)) errors[field.key] = missingMessage(field);
+    } else {
+      const broken = constraintProblem(field, scope);
+      if (broken) errors[field.key] = broken;
+    }
+  }
+  for (const [field, message] of brokenRules(form.rules ?? [], value, ctx)) errors[field] ??= message;
 
   return Object.keys(errors).length === 0 ? { ok: true, value } : { ok: false, fields: errors };
 }
 
+/**
+ * What each scalar field says of itself (clean values, or its problem), which fields the logic hides, with
+ * tables taken as typed: the first step of a check, and all the screen needs to show the form live.
+ */
+function readForm(form: FormSpec, input: Record<string, unknown>, today: string, ctx: LogicContext) {
+  const value: Record<string, unknown> = {};
+  const problems: Record<string, string> = {};
+  for (const field of form.fields) {
+    if (field.calculate) continue;
+    const raw = Object.hasOwn(input, field.key) ? input[field.key] : undefined;
+    if (isMissing(raw)) continue;
+    if (field.kind === 'members') {
+      value[field.key] = raw;
+      continue;
+    }
+    const r = checkScalar(field, raw, today);
+    if (r.ok) value[field.key] = r.value;
+    else problems[field.key] = `“${field.label}”${r.problem}`;
+  }
+  const hidden = new Set(form.fields.filter((f) => !isRelevant(f, value, ctx)).map((f) => f.key));
+  for (const key of hidden) delete value[key];
+  return { value, problems, hidden };
+}
+
+/** The form as the screen shows it while the cadre types: hidden fields, fields required now, computed values. */
+export interface FormLiveState {
+  hidden: ReadonlySet<string>;
+  required: ReadonlySet<string>;
+  computed: Record<string, number | undefined>;
+}
+
+export function formLiveState(form: FormSpec, values: Record<string, unknown>, o: FormCheckOptions = {}): FormLiveState {
+  const today = o.today ?? shanghaiDate(new Date());
+  const ctx: LogicContext = { params: form.parameters ?? {}, applicant: o.applicant ?? {} };
+  const { value, hidden } = readForm(form, values ?? {}, today, ctx);
+  applyCalculations(form, value, ctx);
+  const required = new Set<string>();
+  const computed: Record<string, number | undefined> = {};
+  for (const f of form.fields) {
+    if (f.calculate) computed[f.key] = typeof value[f.key] === 'number' ? (value[f.key] as number) : undefined;
+    else if (!hidden.has(f.key) && isRequired(f, scopeOf(value, ctx, { self: value[f.key] }))) required.add(f.key);
+  }
+  return { hidden, required, computed };
+}
+
+type RowScope = (row: Record<string, unknown>, self: unknown) => ReturnType<typeof scopeOf>;
+
 /** Checks a members table; writes its errors into `errors` and returns the normalised rows (or undefined to omit). */
-function checkMembers(field: MembersField, raw: unknown, today: string, errors: Record<string, string>): Record<string, unknown>[] | undefined {
+function checkMembers(
+  field: MembersField,
+  raw: unknown,
+  today: string,
+  errors: Record<string, string>,
+  rowScope: RowScope,
+): Record<string, unknown>[] | undefined {
   const label = `“${field.label}”`;
   const min = field.minRows ?? 0;
   if (isMissing(raw) || (Array.isArray(raw) && raw.length === 0)) {
@@ -79,25 +150,27 @@ function checkMembers(field: MembersField, raw: unknown, today: string, errors: 
       return;
     }
     const out: Record<string, unknown> = {};
+    const cellProblems: Record<string, string> = {};
     for (const col of field.columns) {
       const cell = Object.hasOwn(cells, col.key) ? cells[col.key] : undefined;
-      const cellPath = `${path}.${col.key}`;
-      if (isMissing(cell)) {
-        if (col.required) errors[cellPath] = `${where}：${missingMessage(col)}`;
-        continue;
-      }
+      if (isMissing(cell)) continue;
       const r = checkScalar(col, cell, today);
-      if (!r.ok) {
-        errors[cellPath] = `${where}“${col.label}”${r.problem}`;
-        continue;
+      if (r.ok) out[col.key] = r.value;
+      else cellProblems[col.key] = `${where}“${col.label}”${r.problem}`;
+    }
+    for (const col of field.columns) {
+      const cellPath = `${path}.${col.key}`;
+      const scope = rowScope(out, out[col.key]);
+      if (cellProblems[col.key]) errors[cellPath] = cellProblems[col.key]!;
+      else if (!Object.hasOwn(out, col.key)) {
+        if (isRequired(col, scope)) errors[cellPath] = `${where}：${missingMessage(col)}`;
+      } else if (col.kind === 'citizenId' && seenIds.has(`${col.key}:${String(out[col.key])}`)) {
+        errors[cellPath] = `${where}“${col.label}”与第${seenIds.get(`${col.key}:${String(out[col.key])}`)! + 1}行重复`;
+      } else {
+        if (col.kind === 'citizenId') seenIds.set(`${col.key}:${String(out[col.key])}`, i);
+        const broken = constraintProblem(col, scope);
+        if (broken) errors[cellPath] = `${where}：${broken}`;
       }
-      if (col.kind === 'citizenId') {
-        const idKey = `${col.key}:${String(r.value)}`;
-        const first = seenIds.get(idKey);
-        if (first !== undefined) errors[cellPath] = `${where}“${col.label}”与第${first + 1}行重复`;
-        else seenIds.set(idKey, i);
-      }
-      out[col.key] = r.value;
     }
     rows.push(out);
   });

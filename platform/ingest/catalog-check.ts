@@ -1,5 +1,6 @@
 import { catalogVersionSchema, type CatalogVersion } from '../../core/catalog/model';
 import { shanghaiDate } from '../../core/calendar';
+import { applicantFacts } from '../../core/forms/logic';
 import { validateForm } from '../../core/forms/validate';
 import type { ApplicationSubmitted } from '../../core/sync/messages';
 import type { PlatformDb } from '../database/types';
@@ -30,7 +31,7 @@ export async function loadCatalogVersions(db: PlatformDb, versions: Iterable<str
  */
 export function checkSubmissionAgainstCatalog(
   catalogs: Map<string, CatalogVersion>,
-  body: Pick<ApplicationSubmitted, 'itemCode' | 'catalogVersion' | 'form' | 'submittedAt'>,
+  body: Pick<ApplicationSubmitted, 'itemCode' | 'catalogVersion' | 'form' | 'submittedAt' | 'resident'>,
 ): { code: OutboxInvalidCode; reason: string } | null {
   const catalog = catalogs.get(body.catalogVersion);
   if (!catalog) {
@@ -40,7 +41,8 @@ export function checkSubmissionAgainstCatalog(
   if (!item) {
     return { code: 'UNKNOWN_ITEM', reason: `事项目录 ${body.catalogVersion} 中没有编码为 ${body.itemCode} 的事项，这件申请未被接收。请联系县级运维人员` };
   }
-  const form = validateForm(item.form.fields, body.form, shanghaiDate(body.submittedAt));
+  const today = shanghaiDate(body.submittedAt);
+  const form = validateForm(item.form, body.form, { today, applicant: applicantFacts(body.resident, today) });
   if (!form.ok) {
     const first = Object.values(form.fields)[0] ?? '';
     return { code: 'FORM_INVALID', reason: `“${item.name}”的表单内容不符合要求：${first}。请核对后重新受理` };

@@ -31,7 +31,7 @@ export function ApplicationFormLayout(p: ApplicationFormLayoutProps) {
         <Col span={16}>
           <Card size="small" title={p.titles.form}>
             <Form layout="vertical" component="div" onKeyDown={moveOnEnter}>
-              <FormFields fields={p.item.form.fields} values={f.values} errors={f.errors} onChange={f.onChange} onBlur={f.onBlur} />
+              <FormFields fields={p.item.form.fields} live={f.live} values={f.values} errors={f.errors} onChange={f.onChange} onBlur={f.onBlur} />
             </Form>
           </Card>
         </Col>

@@ -1,10 +1,13 @@
 import { Form } from 'antd';
 import type { FormField } from '../../core/catalog/model';
+import type { FormLiveState } from '../../core/forms/validate';
 import { FieldInput } from './FieldInput';
 import { MembersTable } from './MembersTable';
 
 interface Props {
   fields: FormField[];
+  /** What the item's logic says now: hidden fields, fields required now, computed values. */
+  live: FormLiveState;
   values: Record<string, unknown>;
   errors: Record<string, string>;
   onChange(key: string, value: unknown): void;
@@ -13,11 +16,15 @@ interface Props {
 
 const WIDE = new Set<FormField['kind']>(['textarea', 'members', 'address']);
 
-/** The item's form, rendered from its schema: a two-column grid, wide fields across. */
-export function FormFields({ fields, values, errors, onChange, onBlur }: Props) {
+/**
+ * The item's form, rendered from its schema: a two-column grid, wide fields across. A field the logic hides
+ * is not rendered (its value is dropped on submit); a computed one shows its value, read-only.
+ */
+export function FormFields({ fields, live, values, errors, onChange, onBlur }: Props) {
+  const shown = fields.filter((f) => !live.hidden.has(f.key));
   return (
     <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
-      {fields.map((f, i) => {
+      {shown.map((f, i) => {
         const error = errors[f.key];
         const wide = WIDE.has(f.kind);
         return (
@@ -25,13 +32,15 @@ export function FormFields({ fields, values, errors, onChange, onBlur }: Props) 
             <Form.Item
               label={f.label}
               htmlFor={f.kind === 'boolean' || f.kind === 'members' ? undefined : `f-${f.key}`}
-              required={f.required}
+              required={!f.calculate && (f.required || live.required.has(f.key))}
               validateStatus={error ? 'error' : undefined}
               help={error}
               extra={f.help}
               style={{ marginBottom: 14 }}
             >
-              {f.kind === 'members' ? (
+              {f.calculate ? (
+                <ComputedValue id={`f-${f.key}`} field={f} value={live.computed[f.key]} />
+              ) : f.kind === 'members' ? (
                 <MembersTable field={f} value={values[f.key]} errors={errors} onChange={(rows) => onChange(f.key, rows)} onBlur={onBlur} autoFocus={i === 0} />
               ) : (
                 <FieldInput
@@ -49,5 +58,15 @@ export function FormFields({ fields, values, errors, onChange, onBlur }: Props) 
         );
       })}
     </div>
+  );
+}
+
+/** A computed field (家庭人均月收入 …): the value the rules will use, or what it waits for. */
+function ComputedValue({ id, field, value }: { id: string; field: FormField; value: number | undefined }) {
+  const unit = field.kind === 'money' ? '元' : field.kind === 'number' ? (field.unit ?? '') : '';
+  return (
+    <output id={id} className="computed-value" aria-live="polite">
+      {value === undefined ? <span className="muted">填写相关项目后自动计算</span> : `${value.toLocaleString('zh-CN', { maximumFractionDigits: 2 })} ${unit}`}
+    </output>
   );
 }

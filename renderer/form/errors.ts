@@ -1,12 +1,18 @@
 import type { FormField, Material, ReceivedMaterials } from '../../core/catalog/model';
-import { validateForm, validateMaterials } from '../../core/forms/validate';
+import { validateForm, validateMaterials, type FormCheckOptions, type FormSpec } from '../../core/forms/validate';
 
 /** Pure helpers that decide which Chinese messages are shown on which field (dot paths, as the API uses). */
 
 export type Errors = Record<string, string>;
 
-function formErrors(fields: FormField[], values: Record<string, unknown>): Errors {
-  const r = validateForm(fields, values);
+/** The item's form and what its rules know of the applicant: what the checks below run against. */
+export interface FormCheck {
+  form: FormSpec;
+  options: FormCheckOptions;
+}
+
+function formErrors(check: FormCheck, values: Record<string, unknown>): Errors {
+  const r = validateForm(check.form, values, check.options);
   return r.ok ? {} : r.fields;
 }
 
@@ -17,8 +23,8 @@ function pathsFor(path: string): string[] {
 }
 
 /** On leaving a field: show or clear its own error (and its row's and table's). */
-export function afterBlur(errors: Errors, path: string, fields: FormField[], values: Record<string, unknown>): Errors {
-  const all = formErrors(fields, values);
+export function afterBlur(errors: Errors, path: string, check: FormCheck, values: Record<string, unknown>): Errors {
+  const all = formErrors(check, values);
   const next = { ...errors };
   for (const p of pathsFor(path)) {
     if (all[p]) next[p] = all[p];
@@ -28,10 +34,10 @@ export function afterBlur(errors: Errors, path: string, fields: FormField[], val
 }
 
 /** While typing: errors already shown under `key` disappear as soon as they are fixed; no new ones appear. */
-export function afterChange(errors: Errors, key: string, fields: FormField[], values: Record<string, unknown>): Errors {
+export function afterChange(errors: Errors, key: string, check: FormCheck, values: Record<string, unknown>): Errors {
   const shown = Object.keys(errors).filter((p) => p === key || p.startsWith(`${key}.`));
   if (shown.length === 0) return errors;
-  const all = formErrors(fields, values);
+  const all = formErrors(check, values);
   const next = { ...errors };
   for (const p of shown) {
     if (all[p]) next[p] = all[p];
@@ -54,9 +60,9 @@ export function afterMaterialsChange(errors: Errors, materials: Material[], rece
 }
 
 /** Everything at once, before review: form and materials. */
-export function allErrors(fields: FormField[], values: Record<string, unknown>, materials: Material[], received: ReceivedMaterials): Errors {
+export function allErrors(check: FormCheck, values: Record<string, unknown>, materials: Material[], received: ReceivedMaterials): Errors {
   const m = validateMaterials(materials, received);
-  return { ...formErrors(fields, values), ...(m.ok ? {} : m.fields) };
+  return { ...formErrors(check, values), ...(m.ok ? {} : m.fields) };
 }
 
 /** Moves the cursor to the first field with an error. */

@@ -1,10 +1,10 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { App } from 'antd';
 import type { ApplicationDetail, AttachmentView } from '../../core/api/views';
 import type { ReceivedMaterials } from '../../core/catalog/model';
-import { emptyFormValues } from '../../core/forms/validate';
+import { emptyFormValues, formLiveState } from '../../core/forms/validate';
 import { StationCallError } from '../api/client';
-import { afterBlur, afterChange, afterMaterialsChange, allErrors, focusFirstError, type Errors } from './errors';
+import { afterBlur, afterChange, afterMaterialsChange, allErrors, focusFirstError, type Errors, type FormCheck } from './errors';
 import { initialMaterials } from './initial-materials';
 import type { DraftData } from './use-autosave';
 
@@ -18,11 +18,14 @@ export function useApplicationForm(detail: ApplicationDetail, o: { initialErrors
   const { message } = App.useApp();
   const item = detail.item;
   const fields = item.form.fields;
+  const checks = useMemo<FormCheck>(() => ({ form: item.form, options: { applicant: detail.applicant } }), [item.form, detail.applicant]);
   const [values, setValues] = useState<Record<string, unknown>>(() => ({ ...emptyFormValues(fields), ...detail.form }));
   const [materials, setMaterials] = useState<ReceivedMaterials>(() => initialMaterials(detail));
   const [attachments, setAttachments] = useState<AttachmentView[]>(detail.attachments);
   const [errors, setErrors] = useState<Errors>(() => o.initialErrors ?? {});
   const [refusal, setRefusal] = useState<string | null>(null);
+  // Which fields the item's logic shows, requires and computes, as the cadre types.
+  const live = useMemo(() => formLiveState(checks.form, values, checks.options), [checks, values]);
   // The latest data, readable synchronously (autosave, submit): state updates land a render later.
   const current = useRef<DraftData>({ form: values, materials });
   const onEdit = o.onEdit;
@@ -32,12 +35,12 @@ export function useApplicationForm(detail: ApplicationDetail, o: { initialErrors
       const next = { ...current.current.form, [key]: v };
       current.current = { ...current.current, form: next };
       setValues(next);
-      setErrors((e) => afterChange(e, key, fields, next));
+      setErrors((e) => afterChange(e, key, checks, next));
       onEdit?.();
     },
-    [fields, onEdit],
+    [checks, onEdit],
   );
-  const onBlur = useCallback((path: string) => setErrors((e) => afterBlur(e, path, fields, current.current.form)), [fields]);
+  const onBlur = useCallback((path: string) => setErrors((e) => afterBlur(e, path, checks, current.current.form)), [checks]);
   const onMaterials = (next: ReceivedMaterials) => {
     current.current = { ...current.current, materials: next };
     setMaterials(next);
@@ -47,7 +50,7 @@ export function useApplicationForm(detail: ApplicationDetail, o: { initialErrors
 
   /** Marks every problem of the form and materials; true when there is none (else the cadre is told). */
   const check = (): boolean => {
-    const found = allErrors(fields, current.current.form, item.materials, current.current.materials);
+    const found = allErrors(checks, current.current.form, item.materials, current.current.materials);
     setErrors(found);
     const n = Object.keys(found).length;
     if (n === 0) return true;
@@ -65,6 +68,8 @@ export function useApplicationForm(detail: ApplicationDetail, o: { initialErrors
   };
 
   return {
+    checks,
+    live,
     values,
     materials,
     attachments,

@@ -31,7 +31,6 @@ function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
   const { go } = useNav();
   const { message } = App.useApp();
   const item = detail.item;
-  const fields = item.form.fields;
   const [step, setStep] = useState<'fill' | 'review'>('fill');
   const hasSaved = detail.updatedAt !== detail.createdAt;
   // Autosave reads the latest data when it fires, by then the form hook below has run.
@@ -64,7 +63,7 @@ function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
   const submit = () => void submission.run();
 
   const normalised = (() => {
-    const r = validateForm(fields, form.values);
+    const r = validateForm(form.checks.form, form.values, form.checks.options);
     return r.ok ? r.value : form.values;
   })();
 

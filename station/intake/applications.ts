@@ -5,6 +5,7 @@ import type { CatalogItem, ReceivedMaterials } from '../../core/catalog/model';
 import { shanghaiDate } from '../../core/calendar';
 import { maskCitizenId } from '../../core/citizen-id';
 import { DaibanError } from '../../core/errors';
+import { applicantFacts } from '../../core/forms/logic';
 import { validateForm, validateMaterials } from '../../core/forms/validate';
 import { transition } from '../../core/lifecycle';
 import { formatReceiptNo } from '../../core/receipt-number';
@@ -146,7 +147,8 @@ export function submit(ctx: StationContext, input: StationParsedInput<'applicati
   const at = ctx.clock.now().toISOString();
   const today = shanghaiDate(at);
 
-  const form = validateForm(item.form.fields, before.form, today);
+  const resident = loadResident(ctx, before.residentId);
+  const form = validateForm(item.form, before.form, { today, applicant: applicantFacts(resident, today) });
   const received = validateMaterials(item.materials, materials);
   if (!form.ok || !received.ok) {
     const fields = { ...(form.ok ? {} : form.fields), ...(received.ok ? {} : received.fields) };
@@ -155,7 +157,6 @@ export function submit(ctx: StationContext, input: StationParsedInput<'applicati
     throw new DaibanError(code, `还有${count}处需要补充或更正，请查看标红的项目。`, { fields });
   }
 
-  const resident = loadResident(ctx, before.residentId);
   const point = ctx.servicePoint();
   const attachments = listAttachments(ctx.db, before.id);
   const dueDate = ctx.calendar.addWorkingDays(today, item.promisedDays);
@@ -255,9 +256,11 @@ export function get(ctx: StationContext, input: StationParsedInput<'applications
     if (!names.has(id)) names.set(id, findUserById(ctx.db, id)?.displayName ?? '系统');
     return names.get(id)!;
   };
+  const resident = loadResident(ctx, a.residentId);
   return {
     ...toApplicationView(ctx, a),
     item: ctx.catalog.item(a.itemCode, a.catalogVersion),
+    applicant: applicantFacts(resident, shanghaiDate(ctx.clock.now())),
     events: listEvents(ctx.db, a.id).map((e) => ({
       id: e.id,
       at: e.at,

@@ -2,7 +2,9 @@ import type { StationParsedInput } from '../../core/api/schemas';
 import type { ApplicationView } from '../../core/api/views';
 import { shanghaiDate } from '../../core/calendar';
 import { DaibanError } from '../../core/errors';
+import { applicantFacts } from '../../core/forms/logic';
 import { validateForm, validateMaterials } from '../../core/forms/validate';
+import { loadResident } from '../residents/handlers';
 import { transition } from '../../core/lifecycle';
 import type { ApplicationCompleted, ApplicationSupplemented } from '../../core/sync/messages';
 import { listAttachments, loadMaterials, replaceMaterials, updateApplication, type ApplicationRow } from '../../db';
@@ -24,7 +26,8 @@ export function supplement(ctx: StationContext, input: StationParsedInput<'appli
   const at = ctx.clock.now().toISOString();
   const keys = new Set(item.materials.map((m) => m.key));
   const materials = Object.fromEntries(Object.entries(input.materials).filter(([k]) => keys.has(k)));
-  const form = validateForm(item.form.fields, input.form, shanghaiDate(at));
+  const today = shanghaiDate(at);
+  const form = validateForm(item.form, input.form, { today, applicant: applicantFacts(loadResident(ctx, before.residentId), today) });
   const received = validateMaterials(item.materials, materials);
   if (!form.ok || !received.ok) {
     const fields = { ...(form.ok ? {} : form.fields), ...(received.ok ? {} : received.fields) };

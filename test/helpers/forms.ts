@@ -1,7 +1,7 @@
 import type { CatalogItem, FormField, ReceivedMaterials, ScalarField } from '../../core/catalog/model';
 
 /** Plausible valid values for one scalar field, as a cadre would type them. */
-function scalarValue(f: ScalarField, row = 0): unknown {
+function scalarValue(f: ScalarField, row = 0, inRow = false): unknown {
   switch (f.kind) {
     case 'text':
       return f.label.includes('姓名') ? ['王秀英', '王小明', '刘桂兰'][row % 3] : `测试${f.label}`.slice(0, f.maxLength ?? 50);
@@ -10,7 +10,8 @@ function scalarValue(f: ScalarField, row = 0): unknown {
     case 'number':
       return Math.max(f.min ?? 1, Math.min(f.max ?? 3, 3));
     case 'money':
-      return Math.max(f.min ?? 0, Math.min(f.max ?? 800.5, 800.5));
+      // A table row's amount is a member's share: the rows add up to less than the household's total.
+      return inRow ? 200 + row * 50 : Math.max(f.min ?? 0, Math.min(f.max ?? 800.5, 800.5));
     case 'date':
       return '2026-10-08';
     case 'select':
@@ -28,13 +29,21 @@ function scalarValue(f: ScalarField, row = 0): unknown {
   }
 }
 
+/**
+ * A valid form for the given fields (and their rules, as the seed writes them): computed fields are left to
+ * the evaluator, a members table has as many rows as the household size says, the first row is 本人.
+ */
 export function validValues(fields: FormField[]): Record<string, unknown> {
+  const size = fields.find((f) => f.key === 'householdSize');
+  const sized = size && size.kind !== 'members' ? Number(scalarValue(size)) : null;
   return Object.fromEntries(
-    fields.map((f) => {
-      if (f.kind !== 'members') return [f.key, scalarValue(f)];
-      const rows = Math.max(f.minRows ?? 1, 1);
-      return [f.key, Array.from({ length: rows }, (_, i) => Object.fromEntries(f.columns.map((c) => [c.key, scalarValue(c, i)])))];
-    }),
+    fields
+      .filter((f) => !f.calculate)
+      .map((f) => {
+        if (f.kind !== 'members') return [f.key, scalarValue(f)];
+        const rows = sized ?? Math.max(f.minRows ?? 1, 1);
+        return [f.key, Array.from({ length: rows }, (_, i) => Object.fromEntries(f.columns.map((c) => [c.key, scalarValue(c, i, true)])))];
+      }),
   );
 }
 

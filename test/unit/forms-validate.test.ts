@@ -10,14 +10,14 @@ const TODAY = '2026-03-15';
 const fields = (input: z.input<typeof formFieldSchema>[]): FormField[] => input.map((f) => formFieldSchema.parse(f));
 
 function errorsOf(fs: FormField[], values: Record<string, unknown>): Record<string, string> {
-  const r = validateForm(fs, values, TODAY);
+  const r = validateForm({ fields: fs }, values, { today: TODAY });
   assert.equal(r.ok, false, 'expected the form to be refused');
   if (r.ok) throw new Error('unreachable');
   return r.fields;
 }
 
 function valueOf(fs: FormField[], values: Record<string, unknown>): Record<string, unknown> {
-  const r = validateForm(fs, values, TODAY);
+  const r = validateForm({ fields: fs }, values, { today: TODAY });
   assert.ok(r.ok, `expected the form to pass, got ${r.ok ? '' : JSON.stringify(r.fields)}`);
   return r.value;
 }

@@ -17,6 +17,9 @@ import {
   RELATIONS,
 } from './common';
 
+/** Where the 低保 thresholds come from; the values are the catalog version's parameters (seed/index.ts). */
+const DIBAO_BASIS = '《最低生活保障审核确认办法》（民发〔2021〕57号）第九条、第十二条；标准以县级人民政府公布为准';
+
 /** 民政部门: social assistance (社会救助), elderly and child welfare, funeral subsidies. */
 
 const DEPARTMENT = '民政部门';
@@ -107,6 +110,13 @@ const minimumLivingAllowance: CatalogItemInput = {
         help: '近12个月家庭总收入除以12',
       },
       {
+        key: 'perCapitaIncome',
+        label: '家庭人均月收入',
+        kind: 'money',
+        calculate: 'round(monthlyIncome / householdSize, 2)',
+        help: '家庭月总收入除以共同生活家庭人口，自动计算',
+      },
+      {
         key: 'savings',
         label: '家庭存款及有价证券合计',
         kind: 'money',
@@ -122,6 +132,37 @@ const minimumLivingAllowance: CatalogItemInput = {
       },
       ...bankFields(),
       phoneField(),
+    ],
+    rules: [
+      {
+        field: 'members',
+        assert: 'count(members) == householdSize',
+        message: '共同生活家庭人口填写为{{householdSize}}人，家庭成员表却有{{count(members)}}行，两者应一致',
+      },
+      {
+        field: 'members',
+        assert: "countIf(members, 'relation', '本人') == 1",
+        message: '家庭成员表应有且只有一行“与申请人关系”为“本人”（申请人自己）',
+      },
+      {
+        field: 'monthlyIncome',
+        when: "sum(members, 'monthlyIncome') > 0",
+        assert: "sum(members, 'monthlyIncome') <= monthlyIncome",
+        message: "家庭成员月收入合计{{sum(members, 'monthlyIncome')}}元，多于填写的家庭月总收入{{monthlyIncome}}元，请核对",
+      },
+      {
+        field: 'monthlyIncome',
+        assert: 'perCapitaIncome < param.dibaoStandard',
+        message: '家庭人均月收入{{perCapitaIncome}}元，不低于本县低保标准{{param.dibaoStandard}}元/人·月，不符合低保受理条件',
+        basis: DIBAO_BASIS,
+      },
+      {
+        field: 'savings',
+        assert: 'savings / householdSize <= param.dibaoStandard * param.dibaoAssetMonths',
+        message:
+          '家庭人均存款及有价证券{{round(savings / householdSize, 2)}}元，超过本县规定的上限（低保标准的{{param.dibaoAssetMonths}}倍，即{{param.dibaoStandard * param.dibaoAssetMonths}}元），不符合低保受理条件',
+        basis: DIBAO_BASIS,
+      },
     ],
   },
 };

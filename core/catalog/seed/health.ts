@@ -295,9 +295,24 @@ const seniorCard: CatalogItemInput = {
         required: true,
         options: ['村代办点领取', '县级老龄工作机构领取', '邮寄到家'],
       },
+      {
+        key: 'mailingAddress',
+        label: '邮寄地址',
+        kind: 'address',
+        relevant: "deliveryMethod == '邮寄到家'",
+        requiredIf: "deliveryMethod == '邮寄到家'",
+      },
       { key: 'emergencyContact', label: '紧急联系人', kind: 'text', maxLength: 20 },
-      phoneField('紧急联系人电话', 'emergencyPhone', false),
+      { ...phoneField('紧急联系人电话', 'emergencyPhone', false), requiredIf: '!empty(emergencyContact)' },
       phoneField(),
+    ],
+    rules: [
+      {
+        field: 'applyType',
+        assert: 'applicant.age >= 60',
+        message: '申请人今年{{applicant.age}}周岁，年满60周岁才能办理老年人优待证',
+        basis: '《中华人民共和国老年人权益保障法》第二条',
+      },
     ],
   },
 };

@@ -28,10 +28,27 @@ export const SEED_ITEMS: readonly CatalogItemInput[] = [
   ...PUBLIC_SECURITY_ITEMS,
 ];
 
-export const SEED_CATALOG_VERSION = '2026.1';
+export const SEED_CATALOG_VERSION = '2026.2';
 
 export const SEED_CATALOG: CatalogVersion = catalogVersionSchema.parse({
   version: SEED_CATALOG_VERSION,
   publishedAt: '2026-11-01T00:00:00.000Z',
+  /** The demo county's thresholds; a county sets its own before publishing (docs/form-logic.md). */
+  parameters: [
+    {
+      key: 'dibaoStandard',
+      label: '农村最低生活保障标准',
+      value: 700,
+      unit: '元/人·月',
+      basis: '示例值：以本县人民政府公布的当年农村低保标准为准',
+    },
+    {
+      key: 'dibaoAssetMonths',
+      label: '低保家庭人均金融资产上限（低保标准的倍数）',
+      value: 24,
+      unit: '倍',
+      basis: '示例值：以本省低保家庭财产认定办法为准',
+    },
+  ],
   items: SEED_ITEMS,
 });
