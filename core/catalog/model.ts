@@ -28,6 +28,8 @@ const fieldBase = {
   calculate: expression.optional(),
   /** Where the rule comes from (a policy document), shown to the cadre beside the field. */
   basis: z.string().max(200).optional(),
+  /** The value a new form starts with (the answer most residents give), as XLSForm's `default`. */
+  default: z.union([z.string().max(200), z.number(), z.boolean()]).optional(),
 };
 
 export const scalarFieldSchema = z.discriminatedUnion('kind', [

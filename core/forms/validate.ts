@@ -196,14 +196,15 @@ export function validateMaterials(materials: Material[], received: ReceivedMater
   return Object.keys(errors).length === 0 ? { ok: true } : { ok: false, fields: errors };
 }
 
-/** Blank values for a new form: '' for text-like fields, null for numbers and yes/no, minRows blank rows. */
+/** Values for a new form: each field's default, else '' for text-like fields, null for numbers and yes/no, minRows blank rows. */
 export function emptyFormValues(fields: FormField[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of fields) {
+    if (f.calculate) continue;
     if (f.kind === 'members') {
       out[f.key] = Array.from({ length: f.minRows ?? 0 }, () => emptyFormValues(f.columns));
     } else {
-      out[f.key] = f.kind === 'number' || f.kind === 'money' || f.kind === 'boolean' ? null : '';
+      out[f.key] = f.default ?? (f.kind === 'number' || f.kind === 'money' || f.kind === 'boolean' ? null : '');
     }
   }
   return out;

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Button, Layout, Modal, Space, Typography } from 'antd';
 import {
   AuditOutlined,
@@ -20,20 +21,22 @@ interface NavEntry {
   route: Route;
   icon: React.ReactNode;
   match: Route['name'][];
+  /** A function key that opens it from anywhere (shown on the button). */
+  shortcut?: 'F2' | 'F3';
 }
 
 /** The village terminal's menu (cadre, admin). */
 const VILLAGE_NAV: NavEntry[] = [
   { label: '首页', route: { name: 'home' }, icon: <HomeOutlined />, match: ['home'] },
-  { label: '受理新申请', route: { name: 'residents' }, icon: <SolutionOutlined />, match: ['residents', 'items', 'form', 'receipt'] },
-  { label: '申请队列', route: { name: 'queue' }, icon: <UnorderedListOutlined />, match: ['queue', 'detail', 'supplement', 'document'] },
+  { label: '受理新申请', route: { name: 'residents' }, icon: <SolutionOutlined />, match: ['residents', 'items', 'form', 'receipt'], shortcut: 'F2' },
+  { label: '申请队列', route: { name: 'queue' }, icon: <UnorderedListOutlined />, match: ['queue', 'detail', 'supplement', 'document'], shortcut: 'F3' },
   { label: '交接清单', route: { name: 'handover' }, icon: <FileDoneOutlined />, match: ['handover', 'document'] },
   { label: '统计', route: { name: 'stats' }, icon: <BarChartOutlined />, match: ['stats'] },
 ];
 
 /** The township reviewer's menu. */
 const REVIEWER_NAV: NavEntry[] = [
-  { label: '审核工作台', route: { name: 'review' }, icon: <AuditOutlined />, match: ['review', 'review-detail'] },
+  { label: '审核工作台', route: { name: 'review' }, icon: <AuditOutlined />, match: ['review', 'review-detail'], shortcut: 'F2' },
   { label: '交接清单', route: { name: 'handover' }, icon: <FileDoneOutlined />, match: ['handover', 'document'] },
   { label: '统计', route: { name: 'stats' }, icon: <BarChartOutlined />, match: ['stats'] },
 ];
@@ -54,10 +57,25 @@ function menuFor(role: string): NavEntry[] {
 }
 
 /** Service point, navigation, sync status, the cadre and 退出. */
+/** F2, F3 …: the menu's function keys, from any screen, unless a dialog is open (it keeps the keyboard). */
+function useShortcuts(menu: NavEntry[], go: (r: Route) => void): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const entry = menu.find((n) => n.shortcut === e.key);
+      if (!entry || e.ctrlKey || e.altKey || e.metaKey || document.querySelector('.ant-modal-wrap:not([style*="display: none"])')) return;
+      e.preventDefault();
+      go(entry.route);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [menu, go]);
+}
+
 export function TopBar() {
   const { route, go } = useNav();
   const { user, servicePoint, logout } = useSession();
   const menu = menuFor(user.role);
+  useShortcuts(menu, go);
   const confirmLogout = () =>
     Modal.confirm({
       title: '确定退出登录吗？',
@@ -85,9 +103,11 @@ export function TopBar() {
               icon={n.icon}
               style={active ? undefined : { color: '#dfe8f5' }}
               aria-current={active ? 'page' : undefined}
+              aria-keyshortcuts={n.shortcut}
               onClick={() => go(n.route)}
             >
               {n.label}
+              {n.shortcut && <kbd className="shortcut">{n.shortcut}</kbd>}
             </Button>
           );
         })}

@@ -3,7 +3,7 @@ import { Card, Col, Form, Row } from 'antd';
 import type { CatalogItem } from '../../core/catalog/model';
 import { FormFields } from './FormFields';
 import { MaterialsChecklist } from './MaterialsChecklist';
-import { moveOnEnter } from './move-on-enter';
+import { enterMovesOnThen, focusNextNeeded } from './move-on-enter';
 import { RefusalAlert } from './RefusalAlert';
 import { ScanPanel } from './ScanPanel';
 import type { ApplicationFormState } from './use-application-form';
@@ -22,6 +22,9 @@ export interface ApplicationFormLayoutProps {
  * The editing screen the cadre knows from intake: the station's refusal, the form on the left, the paper
  * materials and scans on the right. Intake and the supplement (补正) both use it, so they look and behave alike.
  */
+/** Enter after the last field walks on to the materials still needed, then to the next-step button. */
+const afterLastField = enterMovesOnThen(focusNextNeeded);
+
 export function ApplicationFormLayout(p: ApplicationFormLayoutProps) {
   const f = p.form;
   return (
@@ -30,7 +33,7 @@ export function ApplicationFormLayout(p: ApplicationFormLayoutProps) {
       <Row gutter={16}>
         <Col span={16}>
           <Card size="small" title={p.titles.form}>
-            <Form layout="vertical" component="div" onKeyDown={moveOnEnter}>
+            <Form layout="vertical" component="div" {...afterLastField}>
               <FormFields fields={p.item.form.fields} live={f.live} values={f.values} errors={f.errors} onChange={f.onChange} onBlur={f.onBlur} />
             </Form>
           </Card>

@@ -1,4 +1,5 @@
 import { Checkbox, InputNumber, Tag } from 'antd';
+import { focusNextNeeded } from './move-on-enter';
 import type { Material, ReceivedMaterials } from '../../core/catalog/model';
 import { MATERIAL_FORM_LABEL } from '../../core/catalog/model';
 
@@ -21,9 +22,20 @@ export function MaterialsChecklist({ materials, received, errors, onChange }: Pr
         const r = received[m.key] ?? { received: false, count: m.count };
         const error = errors[`materials.${m.key}`];
         return (
-          <li key={m.key} style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }} data-material={m.key}>
+          <li key={m.key} style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }} data-material={m.key} data-material-required={m.required}>
             <div style={{ display: 'flex', alignItems: 'flex-start', gap: 8 }}>
-              <Checkbox checked={r.received} onChange={(e) => set(m.key, { received: e.target.checked }, m.count)} style={{ flex: 1, fontSize: 15 }}>
+              <Checkbox
+                checked={r.received}
+                onChange={(e) => set(m.key, { received: e.target.checked }, m.count)}
+                onKeyDown={(e) => {
+                  // Enter: "received", and on to the next material still needed (or the next step).
+                  if (e.key !== 'Enter') return;
+                  e.preventDefault();
+                  if (!r.received) set(m.key, { received: true }, m.count);
+                  setTimeout(focusNextNeeded, 0);
+                }}
+                style={{ flex: 1, fontSize: 15 }}
+              >
                 {m.required ? <span style={{ color: '#d4380d' }}>* </span> : null}
                 {m.name}
                 <Tag style={{ marginInlineStart: 6, fontSize: 12 }} color={m.form === 'copy' ? 'default' : 'blue'}>

@@ -1,20 +1,82 @@
 import type React from 'react';
 
 /**
- * Enter in a one-line field moves to the next field, as cadres used to paper-form software expect.
- * Selects, date pickers, text areas and buttons keep their own Enter.
+ * Enter moves to the next field, as cadres used to paper-form software expect, and submits only where
+ * there is no next field (the form's own submit then runs). Spread `enterMovesOn` on the element that holds
+ * the fields. Text areas keep Enter for a new line; a select takes Enter to pick while its list is open and
+ * moves on once it is closed; a radio group moves on; an open date picker takes Enter to confirm.
  */
-export function moveOnEnter(e: React.KeyboardEvent<HTMLElement>): void {
-  if (e.key !== 'Enter' || e.nativeEvent.isComposing || e.shiftKey || e.ctrlKey || e.altKey) return;
+export const enterMovesOn = enterMovesOnThen(() => false);
+
+/**
+ * The same, with somewhere to go after the last field (the materials checklist, then the next-step button):
+ * `onEnd` focuses it and says whether it did; if not, Enter does what the page does with it (a form submits).
+ */
+export function enterMovesOnThen(onEnd: () => boolean) {
+  return {
+    onKeyDown: (e: React.KeyboardEvent<HTMLElement>) => moveOnEnter(e, onEnd),
+    onKeyDownCapture: (e: React.KeyboardEvent<HTMLElement>) => closedSelectMovesOn(e, onEnd),
+  };
+}
+
+const plainEnter = (e: React.KeyboardEvent) => e.key === 'Enter' && !e.nativeEvent.isComposing && !e.shiftKey && !e.ctrlKey && !e.altKey;
+
+/** The fields Enter moves between, in order: visible, enabled inputs and text areas; one stop per radio group. */
+function stops(root: HTMLElement): HTMLElement[] {
+  const seen = new Set<string>();
+  return [...root.querySelectorAll<HTMLElement>('input, textarea')].filter((el) => {
+    const input = el as HTMLInputElement;
+    // A select's input is read-only unless it searches: it is still a field.
+    const readOnly = input.readOnly && el.getAttribute('role') !== 'combobox';
+    if (input.disabled || readOnly || el.offsetParent === null || ['file', 'hidden', 'checkbox'].includes(input.type)) return false;
+    if (input.type !== 'radio') return true;
+    if (seen.has(input.name)) return false;
+    seen.add(input.name);
+    return true;
+  });
+}
+
+function focusNext(root: HTMLElement, from: HTMLElement): boolean {
+  const all = stops(root);
+  const at = from instanceof HTMLInputElement && from.type === 'radio' ? all.findIndex((el) => (el as HTMLInputElement).name === from.name) : all.indexOf(from);
+  const next = at >= 0 ? all[at + 1] : undefined;
+  if (!next) return false;
+  // A radio group is entered at its chosen option, as Tab would.
+  const checked =
+    next instanceof HTMLInputElement && next.type === 'radio' ? root.querySelector<HTMLElement>(`input[type=radio][name="${next.name}"]:checked`) : null;
+  (checked ?? next).focus();
+  return true;
+}
+
+function moveOnEnter(e: React.KeyboardEvent<HTMLElement>, onEnd: () => boolean): void {
+  if (!plainEnter(e) || e.defaultPrevented) return;
   const t = e.target as HTMLElement;
   if (!(t instanceof HTMLInputElement)) return;
-  if (t.getAttribute('role') === 'combobox' || t.closest('.ant-picker') || t.type === 'checkbox' || t.type === 'radio') return;
-  const all = [...e.currentTarget.querySelectorAll<HTMLElement>('input, textarea')].filter(
-    (el) => !(el as HTMLInputElement).disabled && el.offsetParent !== null && (el as HTMLInputElement).type !== 'file',
-  );
-  const next = all[all.indexOf(t) + 1];
-  if (next) {
+  if (t.getAttribute('role') === 'combobox' || t.type === 'checkbox') return;
+  if (t.closest('.ant-picker') && document.querySelector('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)')) return;
+  if (focusNext(e.currentTarget, t) || onEnd()) e.preventDefault();
+}
+
+/** Before the select sees it: Enter on a closed select moves on instead of opening the list again. */
+function closedSelectMovesOn(e: React.KeyboardEvent<HTMLElement>, onEnd: () => boolean): void {
+  if (!plainEnter(e)) return;
+  const t = e.target as HTMLElement;
+  if (t.getAttribute('role') !== 'combobox' || t.getAttribute('aria-expanded') === 'true' || t.closest('.ant-picker')) return;
+  // Nothing chosen yet: Enter opens the list, as the cadre expects.
+  if (!t.closest('.ant-select')?.querySelector('.ant-select-content-has-value, .ant-select-selection-item')) return;
+  if (focusNext(e.currentTarget, t) || onEnd()) {
     e.preventDefault();
-    next.focus();
+    e.stopPropagation();
   }
+}
+
+/**
+ * After the form: the first required material not yet ticked, else the screen's next-step button
+ * (`data-next-step`). Enter on a material then ticks it and comes back here (MaterialsChecklist).
+ */
+export function focusNextNeeded(): boolean {
+  const material = document.querySelector<HTMLInputElement>('[data-material-required="true"] input[type=checkbox]:not(:checked)');
+  const target = material ?? document.querySelector<HTMLElement>('[data-next-step]');
+  target?.focus();
+  return Boolean(target);
 }

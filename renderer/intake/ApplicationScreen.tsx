@@ -103,7 +103,7 @@ function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
     <div className="screen">
       {header}
       <ApplicationFormLayout item={item} applicationId={detail.id} titles={{ form: '申请表', materials: '收取的纸质材料', scans: '扫描件' }} form={form}>
-        <Button type="primary" size="large" block icon={<CheckOutlined />} onClick={toReview}>
+        <Button type="primary" size="large" block icon={<CheckOutlined />} onClick={toReview} data-next-step>
           下一步：核对信息
         </Button>
         <Button block style={{ marginTop: 8 }} onClick={() => go({ name: 'queue' })}>

@@ -26,7 +26,16 @@ export function ItemPickerScreen({ resident }: { resident: ResidentRef }) {
     },
   );
 
-  const first = groups[0]?.items[0];
+  /** Enter: the first item for what is typed now (the list on screen may still be the last search's). */
+  const enter = async (q: string) => {
+    const text = q.trim();
+    const found = await call('catalog.list', text ? { query: text } : {}).catch((e: unknown) => {
+      setError(errorMessage(e));
+      return null;
+    });
+    const first = found ? groupByDepartment(found)[0]?.items[0] : undefined;
+    if (first) void start.run(first);
+  };
 
   return (
     <div className="screen">
@@ -44,7 +53,7 @@ export function ItemPickerScreen({ resident }: { resident: ResidentRef }) {
         placeholder="输入事项名称、拼音首字母或常用叫法，如“低保”“zdsh”“养老”"
         value={query}
         onChange={(e) => setQuery(e.target.value)}
-        onSearch={() => first && void start.run(first)}
+        onSearch={(q) => void enter(q)}
         allowClear
         autoFocus
         style={{ maxWidth: 640, marginBottom: 12 }}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Col, Descriptions, Radio, Result, Row, Space, Spin } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import type { ApplicationDetail } from '../../core/api/views';
@@ -40,6 +40,15 @@ export function ReceiptScreen({ applicationId }: { applicationId: string }) {
     message.success(r.reprint ? '已补打回执' : '已打印回执');
   });
   const print = () => void printing.run();
+
+  // The print button is where the cadre's Enter goes: focused once the printers are known (it is disabled before).
+  const printButton = useRef<HTMLButtonElement>(null);
+  const focusedOnce = useRef(false);
+  useEffect(() => {
+    if (!printerId || !app || focusedOnce.current) return;
+    focusedOnce.current = true;
+    printButton.current?.focus();
+  }, [printerId, app]);
 
   const shownError = error ?? printing.error ?? renderError ?? printersError;
   if (!app && shownError) return <Result status="error" title="无法打开回执" subTitle={shownError} />;
@@ -85,7 +94,7 @@ export function ReceiptScreen({ applicationId }: { applicationId: string }) {
             </div>
             <PrinterPicker printers={printers} value={printerId} onChange={setPrinterId} />
             <Space wrap>
-              <Button type="primary" size="large" icon={<PrinterOutlined />} onClick={print} loading={printing.busy} disabled={!printerId} autoFocus>
+              <Button ref={printButton} type="primary" size="large" icon={<PrinterOutlined />} onClick={print} loading={printing.busy} disabled={!printerId}>
                 {alreadyPrinted ? '补打回执' : '打印回执'}
               </Button>
               <SaveAsPdfButton pdf={preview} />
@@ -94,6 +103,9 @@ export function ReceiptScreen({ applicationId }: { applicationId: string }) {
             {shownError && <Alert type="error" showIcon title={shownError} style={{ marginTop: 12 }} />}
           </Card>
           <Space style={{ marginTop: 12 }} wrap>
+            <Button onClick={() => go({ name: 'items', resident: { id: app.residentId, name: app.residentName, idNumberMasked: app.residentIdMasked } })}>
+              同一居民办理其他事项
+            </Button>
             <Button onClick={() => go({ name: 'residents' })}>受理下一位</Button>
             <Button onClick={() => go({ name: 'queue' })}>查看申请队列</Button>
             <Button onClick={() => go({ name: 'home' })}>返回首页</Button>

@@ -2,11 +2,16 @@ import { useMemo, useState } from 'react';
 import { Alert, Button, Descriptions, Form, Input } from 'antd';
 import type { ResidentView } from '../../core/api/views';
 import { maskCitizenId, parseCitizenId } from '../../core/citizen-id';
+import { CheckCircleFilled } from '@ant-design/icons';
 import { call, errorMessage, StationCallError } from '../api/client';
+import { enterMovesOn } from '../form/move-on-enter';
+import { useAction } from '../shared/use-action';
 import type { ResidentRef } from '../app/nav';
 
 interface Props {
   autoFocus?: boolean;
+  /** An ID number already typed in the search box: filled in, and the cursor starts at 姓名. */
+  initialIdNumber?: string;
   onRegistered(resident: ResidentRef): void;
 }
 
@@ -16,13 +21,12 @@ const EMPTY: Values = { idNumber: '', name: '', phone: '', address: '' };
 export const toRef = (r: ResidentView): ResidentRef => ({ id: r.id, name: r.name, idNumberMasked: maskCitizenId(r.idNumber) });
 
 /** The ID number is checked as it is typed: birth date and gender fill in, a wrong number says why in Chinese. */
-export function RegisterResidentForm({ autoFocus, onRegistered }: Props) {
-  const [v, setV] = useState<Values>(EMPTY);
+export function RegisterResidentForm({ autoFocus, initialIdNumber, onRegistered }: Props) {
+  const [v, setV] = useState<Values>(() => ({ ...EMPTY, idNumber: initialIdNumber ?? '' }));
   const [touched, setTouched] = useState(false);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [duplicateId, setDuplicateId] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const idCheck = useMemo(() => parseCitizenId(v.idNumber), [v.idNumber]);
   const typedLength = v.idNumber.replace(/\s+/g, '').length;
@@ -41,18 +45,10 @@ export function RegisterResidentForm({ autoFocus, onRegistered }: Props) {
     }
   };
 
-  const submit = async () => {
-    setTouched(true);
-    if (!idCheck.ok) {
-      setServerErrors({ idNumber: idCheck.message });
-      document.getElementById('reg-idNumber')?.focus();
-      return;
-    }
-    setBusy(true);
-    setFormError(null);
-    try {
+  const registering = useAction(
+    async (idNumber: string) => {
       const r = await call('residents.register', {
-        idNumber: idCheck.value.number,
+        idNumber,
         name: v.name.trim(),
         ...(v.phone.trim() ? { phone: v.phone.trim() } : {}),
         ...(v.address.trim() ? { address: v.address.trim() } : {}),
@@ -60,14 +56,30 @@ export function RegisterResidentForm({ autoFocus, onRegistered }: Props) {
       setV(EMPTY);
       setTouched(false);
       onRegistered(toRef(r));
-    } catch (e) {
+    },
+    (e) => {
       const err = StationCallError.from(e);
       setServerErrors(err.fields);
       setFormError(err.message);
       if (err.code === 'DUPLICATE_RESIDENT' && typeof err.details?.residentId === 'string') setDuplicateId(err.details.residentId);
-    } finally {
-      setBusy(false);
+      return null;
+    },
+  );
+  const busy = registering.busy;
+
+  /** Every missing or wrong field is marked at once, and the cursor goes to the first. */
+  const submit = () => {
+    setTouched(true);
+    const missing: Record<string, string> = {};
+    if (!idCheck.ok) missing.idNumber = typedLength === 0 ? '请填写公民身份号码' : idCheck.message;
+    if (!v.name.trim()) missing.name = '请填写姓名';
+    if (!idCheck.ok || Object.keys(missing).length > 0) {
+      setServerErrors(missing);
+      document.getElementById(missing.idNumber ? 'reg-idNumber' : 'reg-name')?.focus();
+      return;
     }
+    setFormError(null);
+    void registering.run(idCheck.value.number);
   };
 
   const useExisting = async () => {
@@ -80,14 +92,13 @@ export function RegisterResidentForm({ autoFocus, onRegistered }: Props) {
   };
 
   return (
-    <Form layout="vertical" onFinish={submit} requiredMark>
+    <Form layout="vertical" onFinish={submit} requiredMark {...enterMovesOn}>
       <Form.Item
         label="公民身份号码"
         htmlFor="reg-idNumber"
         required
         validateStatus={idError ? 'error' : idCheck.ok ? 'success' : undefined}
         help={idError ?? (typedLength > 0 && typedLength < 18 ? `已输入${typedLength}位，共18位` : undefined)}
-        hasFeedback={idCheck.ok}
       >
         <Input
           id="reg-idNumber"
@@ -97,6 +108,9 @@ export function RegisterResidentForm({ autoFocus, onRegistered }: Props) {
           autoFocus={autoFocus}
           maxLength={22}
           autoComplete="off"
+          // Always a suffix: antd wraps an input that gains one in a new element, which would take the
+          // focus away at the 18th digit (and the next keys would land in the wrong box).
+          suffix={idCheck.ok ? <CheckCircleFilled style={{ color: '#52c41a' }} aria-label="号码有效" /> : <span />}
           style={{ fontFamily: 'monospace', fontSize: 18, letterSpacing: 1 }}
         />
       </Form.Item>
@@ -105,7 +119,7 @@ export function RegisterResidentForm({ autoFocus, onRegistered }: Props) {
         <Descriptions.Item label="性别">{idCheck.ok ? (idCheck.value.gender === 'male' ? '男' : '女') : '—'}</Descriptions.Item>
       </Descriptions>
       <Form.Item label="姓名" htmlFor="reg-name" required validateStatus={serverErrors.name ? 'error' : undefined} help={serverErrors.name}>
-        <Input id="reg-name" value={v.name} onChange={set('name')} maxLength={30} autoComplete="off" />
+        <Input id="reg-name" value={v.name} onChange={set('name')} maxLength={30} autoComplete="off" autoFocus={Boolean(initialIdNumber)} />
       </Form.Item>
       <Form.Item label="联系电话" htmlFor="reg-phone" validateStatus={serverErrors.phone ? 'error' : undefined} help={serverErrors.phone}>
         <Input id="reg-phone" value={v.phone} onChange={set('phone')} maxLength={20} autoComplete="off" />

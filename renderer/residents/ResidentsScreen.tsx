@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Col, Input, List, Row, Typography } from 'antd';
+import { parseCitizenId } from '../../core/citizen-id';
 import { call } from '../api/client';
 import { useNav, type ResidentRef } from '../app/nav';
 import { useDebouncedSearch } from '../shared/use-debounced-search';
@@ -15,10 +16,27 @@ export function ResidentsScreen() {
   });
 
   const pick = (r: ResidentRef) => go({ name: 'items', resident: r });
+  // A full, valid ID number that finds nobody goes to the register form, filled in, with the cursor at 姓名.
+  const [newId, setNewId] = useState<string | null>(null);
+
+  /** Enter in the search box: one match is taken at once; a new ID number starts the registration. */
+  const enter = async (q: string) => {
+    setQuery(q);
+    const text = q.trim();
+    if (!text) return;
+    const found = await call('residents.search', { query: text, limit: 2 }).catch(() => null);
+    if (found?.length === 1) {
+      const r = found[0]!;
+      pick({ id: r.id, name: r.name, idNumberMasked: r.idNumberMasked });
+    } else if (found?.length === 0 && parseCitizenId(text).ok) setNewId(text);
+  };
 
   return (
     <div className="screen">
       <h1 className="screen-title">受理新申请 · 第一步：确定申请人</h1>
+      <p className="muted" style={{ marginTop: -8 }}>
+        输入身份证号按回车：已登记的居民直接进入下一步，未登记的转到右侧登记。
+      </p>
       <Row gutter={16}>
         <Col span={13}>
           <Card title="查找已登记的居民" size="small">
@@ -27,7 +45,7 @@ export function ResidentsScreen() {
               placeholder="输入姓名、拼音首字母（如 wzm）、身份证号后几位或电话"
               value={query}
               onChange={(e) => setQuery(e.target.value)}
-              onSearch={(q) => setQuery(q)}
+              onSearch={(q) => void enter(q)}
               allowClear
               autoFocus
               enterButton="查找"
@@ -61,7 +79,7 @@ export function ResidentsScreen() {
         </Col>
         <Col span={11}>
           <Card title="登记新居民" size="small">
-            <RegisterResidentForm onRegistered={pick} />
+            <RegisterResidentForm key={newId ?? ''} initialIdNumber={newId ?? undefined} onRegistered={pick} />
           </Card>
         </Col>
       </Row>

@@ -4,6 +4,7 @@ import { ApiOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import type { ServicePointView, UserView } from '../../core/api/views';
 import { call } from '../api/client';
 import { useAction } from '../shared/use-action';
+import { enterMovesOn } from '../form/move-on-enter';
 
 interface Props {
   servicePoint: ServicePointView;
@@ -37,7 +38,7 @@ export function LoginScreen({ servicePoint, onLoggedIn, notEnrolled }: Props) {
         </Typography.Title>
         <Typography.Paragraph type="secondary">{servicePoint.name}</Typography.Paragraph>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
-        <Form layout="vertical" onFinish={submit} requiredMark={false} size="large">
+        <Form layout="vertical" onFinish={submit} requiredMark={false} size="large" scrollToFirstError={{ focus: true }} {...enterMovesOn}>
           <Form.Item label="账号" name="username" rules={[{ required: true, whitespace: true, message: '请输入账号' }]}>
             <Input prefix={<UserOutlined />} autoFocus autoComplete="username" />
           </Form.Item>

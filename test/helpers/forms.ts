@@ -11,7 +11,7 @@ function scalarValue(f: ScalarField, row = 0, inRow = false): unknown {
       return Math.max(f.min ?? 1, Math.min(f.max ?? 3, 3));
     case 'money':
       // A table row's amount is a member's share: the rows add up to less than the household's total.
-      return inRow ? 200 + row * 50 : Math.max(f.min ?? 0, Math.min(f.max ?? 800.5, 800.5));
+      return inRow ? 100 + row * 50 : Math.max(f.min ?? 0, Math.min(f.max ?? 800.5, 800.5));
     case 'date':
       return '2026-10-08';
     case 'select':

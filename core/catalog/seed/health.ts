@@ -280,13 +280,14 @@ const seniorCard: CatalogItemInput = {
   keywords: ['老年证', '老人证', '老年人证', '老年优待证', '敬老卡', '老年卡', '乘车证'],
   form: {
     fields: [
-      { key: 'applyType', label: '办理类型', kind: 'select', required: true, options: ['新办', '补办', '换证'] },
+      { key: 'applyType', label: '办理类型', kind: 'select', required: true, options: ['新办', '补办', '换证'], default: '新办' },
       {
         key: 'photoSource',
         label: '照片来源',
         kind: 'select',
         required: true,
         options: ['代办点现场拍照', '本人提供纸质照片'],
+        default: '代办点现场拍照',
       },
       {
         key: 'deliveryMethod',
@@ -294,6 +295,7 @@ const seniorCard: CatalogItemInput = {
         kind: 'select',
         required: true,
         options: ['村代办点领取', '县级老龄工作机构领取', '邮寄到家'],
+        default: '村代办点领取',
       },
       {
         key: 'mailingAddress',

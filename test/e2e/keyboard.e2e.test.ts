@@ -1,0 +1,142 @@
+/**
+ * End to end, in Chromium, keyboard only: the cadre logs in, registers a new resident and takes a
+ * 老年人优待证 application through to the printed receipt without touching the mouse. Every action counts
+ * (a typed field is one, each key press one); the journey from the home screen must fit in 25 and the count
+ * is printed. Also: the ID box keeps the cursor at the 18th digit, and an empty registration marks both
+ * 公民身份号码 and 姓名. Screenshots: test-results/screenshots/keyboard-*.png.
+ */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { SEED_CATALOG } from '../../core/catalog/seed';
+import { citizenIdCheckChar } from '../../core/citizen-id';
+import { provisionStation } from '../../station/setup/provision';
+import { createStation } from '../../station/station';
+import { BrowserTerminal, shot, stepper } from '../helpers/e2e';
+import { CADRE, TEST_VILLAGE } from '../helpers/station';
+
+process.env.DAIBAN_LOG_STDOUT = '0';
+
+/** A resident born on 1955-12-12: 70 years old, so the item's age rule lets her apply. */
+const ELDER_ID = (() => {
+  const first17 = '36078119551212002';
+  return first17 + citizenIdCheckChar(first17);
+})();
+const BUDGET = 25;
+
+const e2e = new BrowserTerminal('keyboard');
+let page: Page;
+let actions = 0;
+
+/** One typed field: one action (as a cadre types a value in one go). */
+async function typeField(text: string): Promise<void> {
+  await page.keyboard.insertText(text);
+  actions++;
+}
+
+async function press(key: string): Promise<void> {
+  await page.keyboard.press(key);
+  actions++;
+}
+
+const focused = () =>
+  page.evaluate(() => ({
+    id: document.activeElement?.id ?? '',
+    label: document.activeElement?.getAttribute('aria-label') ?? '',
+    text: document.activeElement?.textContent ?? '',
+  }));
+
+before(async () => {
+  const work = await e2e.prepare();
+  const station = (e2e.station = createStation({
+    dataDir: join(work, 'data'),
+    key: randomBytes(32),
+    sync: { autoStart: false },
+    backups: { autoStart: false },
+  }));
+  await provisionStation(station, {
+    servicePoint: { name: '瑞金市叶坪乡华屋村为民服务代办点', divisionCode: TEST_VILLAGE, terminalNo: 1 },
+    catalog: SEED_CATALOG,
+    users: [{ ...CADRE, role: 'cadre' }],
+  });
+  page = await e2e.open();
+});
+
+after(() => e2e.close());
+
+test("a new resident's 老年人优待证, from the home screen to the printed receipt, keyboard only", { timeout: 180_000 }, async (tc) => {
+  const step = stepper(tc, () => page, 'keyboard');
+
+  await step('login: Enter in 账号 moves to 密码 (the password never lands in plain text), Enter there logs in', async () => {
+    await page.goto(e2e.host!.url);
+    await page.getByLabel('账号', { exact: true }).waitFor();
+    await page.keyboard.insertText(CADRE.username);
+    await page.keyboard.press('Enter');
+    assert.equal(await page.getByLabel('账号', { exact: true }).inputValue(), CADRE.username);
+    assert.equal(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type), 'password', 'the cursor is in 密码');
+    await page.keyboard.insertText(CADRE.password);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /您好/ }).waitFor();
+  });
+
+  await step('F2, the ID number, Enter: a new number goes to the register form, filled in, cursor at 姓名', async () => {
+    actions = 0;
+    await press('F2');
+    await page.getByRole('heading', { name: /第一步：确定申请人/ }).waitFor();
+    await typeField(ELDER_ID);
+    await press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'reg-name');
+    assert.equal(await page.locator('#reg-idNumber').inputValue(), ELDER_ID);
+    await typeField('钟桂香');
+    await press('Enter');
+    await typeField('13907971234');
+    await press('Enter');
+    await press('Enter'); // 住址 left empty: the last field, so Enter registers
+    await page.getByRole('heading', { name: /选择办理事项|第二步/ }).waitFor();
+    await shot(page, 'keyboard-01-item-picker');
+  });
+
+  await step('the item by its common name, Enter; the form walks on with Enter, defaults and the phone already there', async () => {
+    await typeField('老年证');
+    await press('Enter');
+    await page.getByRole('heading', { name: /填写申请：老年人优待证办理/ }).waitFor();
+    // 办理类型, 照片来源, 领证方式 (defaults), 紧急联系人, 紧急联系人电话, 联系电话 (from registration).
+    for (let i = 0; i < 6; i++) await press('Enter');
+    assert.equal(await page.getByLabel('联系电话', { exact: true }).inputValue(), '13907971234');
+    // Then the required materials, each ticked by Enter, then the next-step button.
+    await press('Enter');
+    await press('Enter');
+    const at = await focused();
+    assert.match(at.text, /下一步：核对信息/, `the cursor should be on 下一步, is on ${JSON.stringify(at)}`);
+    await shot(page, 'keyboard-02-form');
+    await press('Enter');
+    await page.getByRole('heading', { name: /核对并提交/ }).waitFor();
+    await press('Enter');
+    await page.getByTestId('receipt-no').waitFor();
+    await page.waitForFunction(() => /打印回执/.test(document.activeElement?.textContent ?? ''));
+    await press('Enter');
+    await page.getByText(/回执已(保存为PDF文件|发送到打印机)/).waitFor();
+    await shot(page, 'keyboard-03-printed');
+    console.log(`# keyboard-only intake of 老年人优待证 for a new resident: ${actions} actions from the home screen (budget ${BUDGET})`);
+    assert.ok(actions <= BUDGET, `${actions} actions, more than ${BUDGET}`);
+  });
+
+  await step('the ID box keeps the cursor at the 18th digit; an empty registration marks 身份号码 and 姓名', async () => {
+    await page.keyboard.press('F2');
+    await page.getByRole('heading', { name: /第一步：确定申请人/ }).waitFor();
+    await page.locator('#reg-idNumber').focus();
+    await page.keyboard.type(ELDER_ID.slice(0, 17));
+    await page.keyboard.type(ELDER_ID.slice(17));
+    assert.equal((await focused()).id, 'reg-idNumber', 'the 18th digit does not take the cursor away');
+    await page.keyboard.press('Tab');
+    assert.equal((await focused()).id, 'reg-name', 'Tab goes on to 姓名');
+    await page.locator('#reg-idNumber').fill('');
+    await page.locator('#reg-address').focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('请填写公民身份号码').waitFor();
+    await page.getByText('请填写姓名').waitFor();
+    await shot(page, 'keyboard-04-empty-registration');
+  });
+});
