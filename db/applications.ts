@@ -92,6 +92,8 @@ export interface ApplicationFilter {
   statuses?: readonly ApplicationStatus[];
   itemCode?: string;
   residentId?: string;
+  /** A search: applications of these residents, or whose receipt number holds this text. */
+  match?: { residentIds: readonly string[]; receiptPart: string };
   /** Keyset cursor: rows strictly older than (updatedAt, id). */
   before?: { updatedAt: string; id: string };
   limit: number;
@@ -112,6 +114,13 @@ export function listApplications(db: Database, f: ApplicationFilter): Applicatio
   if (f.residentId) {
     where.push('resident_id = ?');
     params.push(f.residentId);
+  }
+  if (f.match) {
+    const ids = f.match.residentIds;
+    const byResident = ids.length ? `resident_id IN (${ids.map(() => '?').join(', ')}) OR ` : '';
+    // The receipt number's text is matched as typed: LIKE's own wildcards in it are escaped.
+    where.push(`(${byResident}receipt_no LIKE ? ESCAPE '\\')`);
+    params.push(...ids, `%${f.match.receiptPart.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   }
   if (f.before) {
     where.push('(updated_at, id) < (?, ?)');

@@ -11,6 +11,8 @@ export interface UserRow {
   disabled: boolean;
   failedAttempts: number;
   lockedUntil: string | null;
+  /** The password was set by someone else (IT): the user chooses their own before anything else. */
+  mustChangePassword: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -24,6 +26,7 @@ interface RawUser {
   disabled: number;
   failed_attempts: number;
   locked_until: string | null;
+  must_change_password: number;
   created_at: string;
   updated_at: string;
 }
@@ -37,6 +40,7 @@ const toUser = (r: RawUser): UserRow => ({
   disabled: r.disabled === 1,
   failedAttempts: r.failed_attempts,
   lockedUntil: r.locked_until,
+  mustChangePassword: r.must_change_password === 1,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -55,12 +59,12 @@ export function countUsers(db: Database): number {
   return stmt<[], { n: number }>(db, 'SELECT count(*) AS n FROM users').get()!.n;
 }
 
-export function insertUser(db: Database, u: Omit<UserRow, 'failedAttempts' | 'lockedUntil'>): void {
+export function insertUser(db: Database, u: Omit<UserRow, 'failedAttempts' | 'lockedUntil' | 'mustChangePassword'> & { mustChangePassword?: boolean }): void {
   stmt(
     db,
-    `INSERT INTO users (id, username, display_name, role, password_hash, disabled, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(u.id, u.username, u.displayName, u.role, u.passwordHash, u.disabled ? 1 : 0, u.createdAt, u.updatedAt);
+    `INSERT INTO users (id, username, display_name, role, password_hash, disabled, must_change_password, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(u.id, u.username, u.displayName, u.role, u.passwordHash, u.disabled ? 1 : 0, u.mustChangePassword ? 1 : 0, u.createdAt, u.updatedAt);
 }
 
 export function recordLoginFailure(db: Database, id: string, failedAttempts: number, lockedUntil: string | null, at: string): void {
@@ -71,12 +75,13 @@ export function recordLoginSuccess(db: Database, id: string, at: string): void {
   stmt(db, 'UPDATE users SET failed_attempts = 0, locked_until = NULL, updated_at = ? WHERE id = ?').run(at, id);
 }
 
+/** The user's own new password: it is theirs now, so no change is owed any more. */
 export function updatePasswordHash(db: Database, id: string, hash: string, at: string): void {
-  stmt(db, 'UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?').run(hash, at, id);
+  stmt(db, 'UPDATE users SET password_hash = ?, must_change_password = 0, updated_at = ? WHERE id = ?').run(hash, at, id);
 }
 
 /** An account as the platform's change feed sends it. */
-export type SyncedAccount = Pick<UserRow, 'id' | 'username' | 'displayName' | 'role' | 'passwordHash' | 'disabled' | 'updatedAt'>;
+export type SyncedAccount = Pick<UserRow, 'id' | 'username' | 'displayName' | 'role' | 'passwordHash' | 'disabled' | 'mustChangePassword' | 'updatedAt'>;
 
 /**
  * Creates or updates a local account from the platform, matched by username. An existing account keeps its
@@ -94,15 +99,18 @@ export function upsertSyncedUser(db: Database, a: SyncedAccount, o: { keepPasswo
       role: a.role,
       passwordHash: a.passwordHash,
       disabled: a.disabled,
+      mustChangePassword: a.mustChangePassword,
       createdAt: o.at,
       updatedAt: o.at,
     });
     return 'inserted';
   }
-  stmt(db, 'UPDATE users SET display_name = ?, role = ?, password_hash = ?, disabled = ?, updated_at = ? WHERE id = ?').run(
+  // While the user's own change is on its way up, the platform's older hash and flag are not taken.
+  stmt(db, 'UPDATE users SET display_name = ?, role = ?, password_hash = ?, must_change_password = ?, disabled = ?, updated_at = ? WHERE id = ?').run(
     a.displayName,
     a.role,
     o.keepPassword ? existing.passwordHash : a.passwordHash,
+    o.keepPassword ? (existing.mustChangePassword ? 1 : 0) : a.mustChangePassword ? 1 : 0,
     a.disabled ? 1 : 0,
     o.at,
     existing.id,

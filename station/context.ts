@@ -27,8 +27,11 @@ export interface StationContext {
   /** Where rendered receipts are kept for reprint and preview. */
   receiptDir: string;
   log: Logger;
-  /** The one cadre logged in on this terminal (a desktop app has one user at a time). */
-  session: { user: UserRow | null };
+  /**
+   * The one cadre logged in on this terminal (a desktop app has one user at a time), and whether the screen
+   * is locked (station/session/screen-lock.ts): while it is, only that user's password does anything.
+   */
+  session: { user: UserRow | null; locked?: boolean; unlockFailures?: number };
   servicePoint(): ServicePointView;
   /** Pushes an event to every subscriber of the station (the UI, through IPC or server-sent events). */
   emit(event: StationEvent): void;

@@ -15,6 +15,7 @@ import * as residentSide from './intake/resident-side';
 import * as review from './review/handlers';
 import * as reviewDecide from './review/decide';
 import * as session from './session/handlers';
+import * as screenLock from './session/screen-lock';
 import * as stats from './stats/overview';
 import * as statsReport from './stats/report';
 import { syncHandlers } from './sync/handlers';
@@ -40,6 +41,9 @@ export const createHandlers = (services: StationServices): Handlers<StationMetho
   'session.logout': session.logout,
   'session.current': session.current,
   'session.changePassword': session.changePassword,
+  'session.lock': screenLock.lock,
+  'session.unlock': screenLock.unlock,
+  'session.setIdleLock': screenLock.setIdleLock,
   'residents.register': residents.register,
   'residents.update': residents.update,
   'residents.get': residents.get,

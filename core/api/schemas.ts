@@ -49,6 +49,9 @@ const coreMethods = {
     oldPassword: textField('原密码', { max: 256, raw: true, min: { length: 1, message: '请输入原密码' } }),
     newPassword: textField('新密码', { max: 256, raw: true }).pipe(newPasswordSchema),
   }),
+  'session.lock': empty,
+  'session.unlock': z.object({ password: textField('密码', { max: 256, raw: true, min: { length: 1, message: '请输入密码' } }) }),
+  'session.setIdleLock': z.object({ minutes: z.number().int().min(1, '锁屏时间至少1分钟').max(60, '锁屏时间最多60分钟') }),
 
   'residents.register': z.object({
     idNumber: z.string().trim().min(1, '请填写身份证号码').max(30),
@@ -82,6 +85,8 @@ const coreMethods = {
     status: z.array(z.enum(APPLICATION_STATUSES)).optional(),
     itemCode: z.string().max(20).optional(),
     residentId: id.optional(),
+    /** The applicant's name, pinyin, initials or ID digits, or a receipt number (or part of one). */
+    query: textField('查找条件', { max: 40 }).optional(),
     limit: z.number().int().min(1).max(200).default(50),
     before: z.string().max(200).optional(),
   }),

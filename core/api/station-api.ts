@@ -29,6 +29,9 @@ export interface StationOutputs extends ItOutputs, DiagnosticsOutputs, BackupOut
   'session.logout': null;
   'session.current': SessionView;
   'session.changePassword': null;
+  'session.lock': null;
+  'session.unlock': null;
+  'session.setIdleLock': SessionView;
   'residents.register': ResidentView;
   'residents.update': ResidentView;
   'residents.get': ResidentView;

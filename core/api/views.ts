@@ -12,6 +12,8 @@ export interface UserView {
   username: string;
   displayName: string;
   role: Role;
+  /** IT set this password: the user chooses their own before anything else (the login leads there). */
+  mustChangePassword: boolean;
 }
 
 export interface ServicePointView {
@@ -23,6 +25,10 @@ export interface ServicePointView {
 export interface SessionView {
   user: UserView | null;
   servicePoint: ServicePointView;
+  /** Minutes without input before the screen locks (the admin's setting; 5 unless changed). */
+  idleLockMinutes: number;
+  /** The screen is locked: only the logged-in user's password opens it again. */
+  locked: boolean;
 }
 
 export interface ResidentView {

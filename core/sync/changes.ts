@@ -18,6 +18,8 @@ export const accountUpsertSchema = z.object({
   role: z.enum(['cadre', 'reviewer', 'admin', 'it']),
   passwordHash: scryptPasswordHash,
   disabled: z.boolean(),
+  /** IT set this password (a new account, a reset): the user must choose their own at the next login. */
+  mustChangePassword: z.boolean().default(false),
   divisionCode: divisionCode12,
   updatedAt: isoTime,
 });

@@ -4,6 +4,7 @@ import * as m003 from './003-sync';
 import * as m004 from './004-review';
 import * as m005 from './005-it-role';
 import * as m006 from './006-hostile-edges';
+import * as m007 from './007-password-change';
 
 export interface Migration {
   version: number;
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'review', up: m004.up },
   { version: 5, name: 'it-role', up: m005.up },
   { version: 6, name: 'hostile-edges', up: m006.up },
+  { version: 7, name: 'password-change', up: m007.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

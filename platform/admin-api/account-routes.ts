@@ -54,7 +54,7 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: PlatformContext
     const body = readAdminBody(request, createAccountSchema);
     assertWithin(actor, body.divisionCode);
     const password = body.password ?? generatePassword();
-    const account = await createAccount(ctx, { ...body, password });
+    const account = await createAccount(ctx, { ...body, password, mustChangePassword: true });
     await recordAdminAction(ctx, actor, 'account.create', account.username, { role: account.role, divisionCode: account.divisionCode });
     return { account: view(account), ...(body.password === undefined ? { password } : {}) };
   });

@@ -17,6 +17,8 @@ export interface CreateAccountInput {
   role: AccountRole;
   divisionCode: string;
   password: string;
+  /** The user must choose their own password at the first login (IT set this one); the IT console and CLI say yes. */
+  mustChangePassword?: boolean;
 }
 
 /** An account as the admin operations return it (never with its password hash). */
@@ -38,6 +40,7 @@ export interface AccountRow {
   division_code: string;
   password_hash: string;
   disabled: boolean;
+  must_change_password: boolean;
   updated_at: unknown;
   [key: string]: unknown;
 }
@@ -73,6 +76,7 @@ export async function publishAccount(tx: Queryable, r: AccountRow): Promise<void
     role: r.role,
     passwordHash: r.password_hash,
     disabled: r.disabled,
+    mustChangePassword: r.must_change_password,
     divisionCode: r.division_code,
     updatedAt: isoOf(r.updated_at),
   });
@@ -101,9 +105,9 @@ export async function createAccount(ctx: PlatformContext, input: CreateAccountIn
   try {
     return await ctx.db.transaction(async (tx) => {
       const [row] = await tx.query<AccountRow>(
-        `INSERT INTO accounts (id, username, display_name, role, division_code, password_hash, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING *`,
-        [uuidv7(), username, displayName, input.role, division.value.code, passwordHash, at],
+        `INSERT INTO accounts (id, username, display_name, role, division_code, password_hash, must_change_password, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $8, $7, $7) RETURNING *`,
+        [uuidv7(), username, displayName, input.role, division.value.code, passwordHash, at, input.mustChangePassword ?? false],
       );
       await publishAccount(tx, row!);
       return summary(row!);
@@ -133,7 +137,8 @@ export function disableAccount(ctx: PlatformContext, username: string): Promise<
 
 export async function resetPassword(ctx: PlatformContext, username: string, password: string): Promise<AccountSummary> {
   checkPassword(password);
-  return updateAccount(ctx, username, 'password_hash = $3', [await hashPassword(password)]);
+  // A password IT set is theirs to tell, not the user's to keep: the next login asks for a new one.
+  return updateAccount(ctx, username, 'password_hash = $3, must_change_password = true', [await hashPassword(password)]);
 }
 
 /** Every account, or those whose division starts with `divisionPrefix` (an IT account's jurisdiction). */

@@ -42,7 +42,14 @@ export async function account(p: RunningPlatform, sub: string | undefined, flags
     const role = flag(flags, 'role')! as AccountRole;
     const given = flag(flags, 'password', false);
     const password = given ?? generatePassword();
-    const a = await p.admin.createAccount({ username, displayName: flag(flags, 'name')!, role, divisionCode: flag(flags, 'division')!, password });
+    const a = await p.admin.createAccount({
+      username,
+      displayName: flag(flags, 'name')!,
+      role,
+      divisionCode: flag(flags, 'division')!,
+      password,
+      mustChangePassword: true,
+    });
     out(`已创建账号：${a.username}（${a.displayName}，${ROLE_LABEL[a.role] ?? a.role}，区划 ${a.divisionCode}）`);
     if (!given) out(`初始密码：${password}（只显示这一次，请当面交给本人）`);
     out('账号将随下次同步下发到所属区划的终端。');

@@ -9,7 +9,7 @@ import type { IngestScope, Valid } from './scope';
  */
 export async function storePasswordChanged(scope: IngestScope, p: Valid<'account.password_changed'>): Promise<void> {
   const [row] = await scope.tx.query<AccountRow>(
-    `UPDATE accounts SET password_hash = $2, updated_at = $3 WHERE username = $1 AND division_code LIKE $4 RETURNING *`,
+    `UPDATE accounts SET password_hash = $2, must_change_password = false, updated_at = $3 WHERE username = $1 AND division_code LIKE $4 RETURNING *`,
     [p.body.username, p.body.passwordHash, p.body.changedAt, `${jurisdictionPrefix(scope.terminal.divisionCode)}%`],
   );
   if (!row) return scope.invalid(p.index, 'NOT_FOUND', `平台上没有本辖区的账号“${p.body.username}”，新密码未能同步，请联系县级运维人员`);

@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import { Button, Result, Spin } from 'antd';
 import type { ServicePointView, UserView } from '../../core/api/views';
 import { call, errorMessage, hasTransport } from '../api/client';
+import { ForcedPasswordScreen } from '../session/ForcedPasswordScreen';
 import { LoginScreen } from '../session/LoginScreen';
 import { refreshSyncStatus, useSyncStatus } from '../sync/sync-store';
 import { flushPendingSaves } from './pending-saves';
@@ -11,7 +12,10 @@ import { Shell } from './Shell';
 // First run only: kept out of the login screen's bundle.
 const EnrollScreen = lazy(() => import('../sync/EnrollScreen').then((m) => ({ default: m.EnrollScreen })));
 
-type Boot = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; servicePoint: ServicePointView; user: UserView | null };
+type Boot =
+  | { state: 'loading' }
+  | { state: 'failed'; message: string }
+  | { state: 'ready'; servicePoint: ServicePointView; user: UserView | null; idleLockMinutes: number; locked: boolean };
 
 /** The division code the station reports until the terminal has been set up (station.ts readServicePoint). */
 const NEVER_SET_UP = '000000000000';
@@ -36,7 +40,7 @@ export function App() {
     Promise.all([call('session.current', {}), refreshSyncStatus()])
       .then(([s, sync]) => {
         setEnrolling(!s.user && sync?.enrolled === false && s.servicePoint.divisionCode === NEVER_SET_UP);
-        setBoot({ state: 'ready', servicePoint: s.servicePoint, user: s.user });
+        setBoot({ state: 'ready', servicePoint: s.servicePoint, user: s.user, idleLockMinutes: s.idleLockMinutes, locked: s.locked });
       })
       .catch((e) => setBoot({ state: 'failed', message: errorMessage(e) }));
   }, []);
@@ -50,7 +54,17 @@ export function App() {
   }, []);
 
   const session: Session | null = useMemo(
-    () => (boot.state === 'ready' && boot.user ? { user: boot.user, servicePoint: boot.servicePoint, logout } : null),
+    () =>
+      boot.state === 'ready' && boot.user
+        ? {
+            user: boot.user,
+            servicePoint: boot.servicePoint,
+            idleLockMinutes: boot.idleLockMinutes,
+            startLocked: boot.locked,
+            setIdleLockMinutes: (minutes: number) => setBoot((b) => (b.state === 'ready' ? { ...b, idleLockMinutes: minutes } : b)),
+            logout,
+          }
+        : null,
     [boot, logout],
   );
 
@@ -88,13 +102,24 @@ export function App() {
           <EnrollScreen
             onDone={(servicePoint) => {
               setEnrolling(false);
-              setBoot({ state: 'ready', servicePoint, user: null });
+              setBoot({ state: 'ready', servicePoint, user: null, idleLockMinutes: 5, locked: false });
             }}
           />
         </Suspense>
       );
     }
-    return <LoginScreen servicePoint={boot.servicePoint} notEnrolled={sync?.enrolled === false} onLoggedIn={(user) => setBoot({ ...boot, user })} />;
+    return (
+      <LoginScreen servicePoint={boot.servicePoint} notEnrolled={sync?.enrolled === false} onLoggedIn={(user) => setBoot({ ...boot, user, locked: false })} />
+    );
+  }
+  if (session.user.mustChangePassword) {
+    return (
+      <ForcedPasswordScreen
+        user={session.user}
+        onChanged={() => setBoot((b) => (b.state === 'ready' && b.user ? { ...b, user: { ...b.user, mustChangePassword: false } } : b))}
+        onLogout={logout}
+      />
+    );
   }
   return (
     <SessionContext.Provider value={session}>

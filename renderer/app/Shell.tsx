@@ -5,6 +5,7 @@ import { DecisionNotifier } from '../village/DecisionNotifier';
 import { UpdateBanner } from '../updates/UpdateBanner';
 import { NavContext, type Nav, type Route } from './nav';
 import { useSession } from './session';
+import { ScreenLockCurtain, useScreenLock } from '../session/ScreenLock';
 
 const HomeScreen = lazy(() => import('../home/HomeScreen').then((m) => ({ default: m.HomeScreen })));
 const ResidentsScreen = lazy(() => import('../residents/ResidentsScreen').then((m) => ({ default: m.ResidentsScreen })));
@@ -65,7 +66,8 @@ export function homeRoute(role: string): Route {
 
 /** The logged-in terminal: top bar and the current screen. */
 export function Shell() {
-  const { user } = useSession();
+  const { user, idleLockMinutes, startLocked, logout } = useSession();
+  const screenLock = useScreenLock(idleLockMinutes, startLocked);
   const [route, setRoute] = useState<Route>(() => homeRoute(user.role));
   const nav: Nav = useMemo(
     () => ({
@@ -80,7 +82,7 @@ export function Shell() {
   return (
     <NavContext.Provider value={nav}>
       <Layout style={{ minHeight: '100vh' }}>
-        <TopBar />
+        <TopBar onLock={() => void screenLock.lock()} />
         <UpdateBanner />
         {user.role !== 'reviewer' && <DecisionNotifier />}
         <Layout.Content>
@@ -95,6 +97,7 @@ export function Shell() {
           </Suspense>
         </Layout.Content>
       </Layout>
+      {screenLock.locked && <ScreenLockCurtain displayName={user.displayName} onUnlocked={screenLock.unlocked} onSignedOut={logout} />}
     </NavContext.Provider>
   );
 }

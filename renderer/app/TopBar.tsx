@@ -1,8 +1,11 @@
-import { useEffect } from 'react';
-import { Button, Layout, Modal, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { App, Button, Dropdown, Layout, Modal, Space, Typography } from 'antd';
 import {
   AuditOutlined,
   BarChartOutlined,
+  DownOutlined,
+  KeyOutlined,
+  LockOutlined,
   CloudServerOutlined,
   FileDoneOutlined,
   HomeOutlined,
@@ -15,6 +18,7 @@ import {
 import { useNav, type Route } from './nav';
 import { useSession } from './session';
 import { SyncStatus } from '../sync/SyncStatus';
+import { ChangePasswordForm } from '../session/ChangePasswordForm';
 
 interface NavEntry {
   label: string;
@@ -71,11 +75,13 @@ function useShortcuts(menu: NavEntry[], go: (r: Route) => void): void {
   }, [menu, go]);
 }
 
-export function TopBar() {
+export function TopBar({ onLock }: { onLock(): void }) {
   const { route, go } = useNav();
   const { user, servicePoint, logout } = useSession();
   const menu = menuFor(user.role);
   useShortcuts(menu, go);
+  const [changingPassword, setChangingPassword] = useState(false);
+  const { message } = App.useApp();
   const confirmLogout = () =>
     Modal.confirm({
       title: '确定退出登录吗？',
@@ -115,13 +121,32 @@ export function TopBar() {
       <div style={{ flex: 1 }} />
       <SyncStatus />
       <Space size={8} style={{ flexShrink: 0 }}>
-        <span>
-          <UserOutlined /> {user.displayName}
-        </span>
+        <Dropdown
+          trigger={['click']}
+          menu={{
+            items: [
+              ...(user.role === 'it' ? [] : [{ key: 'password', icon: <KeyOutlined />, label: '修改密码' }]),
+              { key: 'lock', icon: <LockOutlined />, label: '锁定屏幕' },
+            ],
+            onClick: ({ key }) => (key === 'lock' ? onLock() : setChangingPassword(true)),
+          }}
+        >
+          <Button type="text" size="small" style={{ color: '#fff' }} aria-label={`${user.displayName}：修改密码、锁定屏幕`}>
+            <UserOutlined /> {user.displayName} <DownOutlined style={{ fontSize: 11 }} />
+          </Button>
+        </Dropdown>
         <Button size="small" icon={<LogoutOutlined />} onClick={confirmLogout}>
           退出
         </Button>
       </Space>
+      <Modal open={changingPassword} title="修改密码" footer={null} onCancel={() => setChangingPassword(false)} destroyOnHidden width={440}>
+        <ChangePasswordForm
+          onChanged={() => {
+            setChangingPassword(false);
+            void message.success('密码已修改，下次登录请使用新密码。联网后会同步到您的其他终端。');
+          }}
+        />
+      </Modal>
     </Layout.Header>
   );
 }

@@ -4,6 +4,12 @@ import type { ServicePointView, UserView } from '../../core/api/views';
 export interface Session {
   user: UserView;
   servicePoint: ServicePointView;
+  /** Minutes without input before the screen locks (the admin's setting). */
+  idleLockMinutes: number;
+  /** The screen was locked when the app (re)started: the curtain is up at once. */
+  startLocked: boolean;
+  /** The admin changed the idle time (系统维护): the lock follows it at once. */
+  setIdleLockMinutes(minutes: number): void;
   logout(): void;
 }
 

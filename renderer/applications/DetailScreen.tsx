@@ -8,6 +8,7 @@ import { MaterialsList } from './MaterialsList';
 import { StatusTag } from './StatusTag';
 import { useLoad } from '../shared/use-load';
 import { ScanThumb } from '../form/ScanThumb';
+import { FormSummary } from '../form/ReviewSummary';
 import { DecisionBody } from './DecisionCard';
 import { decisionOf } from '../village/decision';
 import { useDecisionArrived } from '../village/decision-events';
@@ -129,6 +130,9 @@ export function DetailScreen({ applicationId }: { applicationId: string }) {
               </Descriptions.Item>
               <Descriptions.Item label="最后更新">{showDateTime(a.updatedAt)}</Descriptions.Item>
             </Descriptions>
+          </Card>
+          <Card size="small" title="申请表" style={{ marginTop: 12 }}>
+            <FormSummary item={a.item} values={a.form} labelWidth={150} />
           </Card>
           <Card size="small" title="纸质材料" style={{ marginTop: 12 }}>
             <MaterialsList item={a.item} received={a.materials} />

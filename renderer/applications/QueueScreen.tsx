@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Select, Space, Table } from 'antd';
+import { Alert, Button, Input, Select, Space, Table } from 'antd';
 import type { ApplicationView } from '../../core/api/views';
 import { APPLICATION_STATUSES, STATUS_LABEL, type ApplicationStatus } from '../../core/lifecycle';
 import { call } from '../api/client';
@@ -7,25 +7,29 @@ import { useNav } from '../app/nav';
 import { StatusTag } from './StatusTag';
 import { useCatalogItems } from '../shared/use-catalog-items';
 import { usePagedList } from '../shared/use-paged-list';
+import { useDebounced } from '../shared/use-debounced-search';
 import { showDateTime } from '../shared/time';
 
 const PAGE = 30;
 
-/** Every application on this terminal, newest first, filtered by status and item, 30 at a time. */
+/** Every application on this terminal, newest first, searched by applicant or receipt number, filtered by status and item, 30 at a time. */
 export function QueueScreen() {
   const { go } = useNav();
   const [status, setStatus] = useState<ApplicationStatus | undefined>();
   const [itemCode, setItemCode] = useState<string | undefined>();
+  const [typed, setTyped] = useState('');
+  const query = useDebounced(typed.trim(), 250);
   const items = useCatalogItems();
   const { rows, cursor, loading, error, load } = usePagedList<ApplicationView>(
     (before) =>
       call('applications.list', {
         ...(status ? { status: [status] } : {}),
         ...(itemCode ? { itemCode } : {}),
+        ...(query ? { query } : {}),
         limit: PAGE,
         ...(before ? { before } : {}),
       }),
-    [status, itemCode],
+    [status, itemCode, query],
   );
 
   return (
@@ -35,6 +39,15 @@ export function QueueScreen() {
           申请队列
         </h1>
         <Space>
+          <Input.Search
+            aria-label="查找申请"
+            placeholder="姓名、拼音首字母、身份证号或回执编号"
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            allowClear
+            autoFocus
+            style={{ width: 330 }}
+          />
           <Select
             aria-label="按状态筛选"
             allowClear

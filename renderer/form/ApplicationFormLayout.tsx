@@ -23,7 +23,7 @@ export interface ApplicationFormLayoutProps {
  * materials and scans on the right. Intake and the supplement (补正) both use it, so they look and behave alike.
  */
 /** Enter after the last field walks on to the materials still needed, then to the next-step button. */
-const afterLastField = enterMovesOnThen(focusNextNeeded);
+const afterLastField = enterMovesOnThen(() => focusNextNeeded());
 
 export function ApplicationFormLayout(p: ApplicationFormLayoutProps) {
   const f = p.form;

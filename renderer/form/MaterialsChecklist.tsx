@@ -32,7 +32,7 @@ export function MaterialsChecklist({ materials, received, errors, onChange }: Pr
                   if (e.key !== 'Enter') return;
                   e.preventDefault();
                   if (!r.received) set(m.key, { received: true }, m.count);
-                  setTimeout(focusNextNeeded, 0);
+                  focusNextNeeded(m.key);
                 }}
                 style={{ flex: 1, fontSize: 15 }}
               >

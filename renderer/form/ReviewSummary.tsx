@@ -1,6 +1,7 @@
 import { Descriptions, Table, Tag } from 'antd';
 import type { CatalogItem, MembersField, ReceivedMaterials, ScalarField } from '../../core/catalog/model';
 import { MATERIAL_FORM_LABEL } from '../../core/catalog/model';
+import { formLiveState } from '../../core/forms/validate';
 import { formatValue } from './format-value';
 import { asRows } from './MembersTable';
 
@@ -15,9 +16,30 @@ interface Props {
 
 /** Everything that will be submitted, to read back to the resident before 提交. */
 export function ReviewSummary({ item, values, materials, scanCount, labelWidth = 190 }: Props) {
-  const scalars = item.form.fields.filter((f): f is ScalarField => f.kind !== 'members');
-  const tables = item.form.fields.filter((f): f is MembersField => f.kind === 'members');
   const received = item.materials.filter((m) => materials[m.key]?.received);
+  return (
+    <div>
+      <FormSummary item={item} values={values} labelWidth={labelWidth} />
+      <div style={{ marginTop: 12 }}>
+        <div style={{ fontWeight: 600, marginBottom: 4 }}>
+          已收取的纸质材料（{received.length}项）　扫描件 {scanCount} 页
+        </div>
+        {received.map((m) => (
+          <Tag key={m.key} style={{ fontSize: 14, marginBottom: 4 }}>
+            {m.name}（{MATERIAL_FORM_LABEL[m.form]} {materials[m.key]?.count}份）
+          </Tag>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** The form as filled: the fields the item's logic shows (computed ones included), then its tables. */
+export function FormSummary({ item, values, labelWidth = 190 }: Pick<Props, 'item' | 'values' | 'labelWidth'>) {
+  const { hidden } = formLiveState(item.form, values);
+  const shown = item.form.fields.filter((f) => !hidden.has(f.key));
+  const scalars = shown.filter((f): f is ScalarField => f.kind !== 'members');
+  const tables = shown.filter((f): f is MembersField => f.kind === 'members');
   return (
     <div>
       <Descriptions bordered size="small" column={2} styles={{ label: { width: labelWidth } }}>
@@ -39,16 +61,6 @@ export function ReviewSummary({ item, values, materials, scanCount, labelWidth =
           />
         </div>
       ))}
-      <div style={{ marginTop: 12 }}>
-        <div style={{ fontWeight: 600, marginBottom: 4 }}>
-          已收取的纸质材料（{received.length}项）　扫描件 {scanCount} 页
-        </div>
-        {received.map((m) => (
-          <Tag key={m.key} style={{ fontSize: 14, marginBottom: 4 }}>
-            {m.name}（{MATERIAL_FORM_LABEL[m.form]} {materials[m.key]?.count}份）
-          </Tag>
-        ))}
-      </div>
     </div>
   );
 }

@@ -74,8 +74,12 @@ function closedSelectMovesOn(e: React.KeyboardEvent<HTMLElement>, onEnd: () => b
  * After the form: the first required material not yet ticked, else the screen's next-step button
  * (`data-next-step`). Enter on a material then ticks it and comes back here (MaterialsChecklist).
  */
-export function focusNextNeeded(): boolean {
-  const material = document.querySelector<HTMLInputElement>('[data-material-required="true"] input[type=checkbox]:not(:checked)');
+export function focusNextNeeded(justTicked?: string): boolean {
+  // The box just ticked may not show as checked yet (React renders it a moment later): skip it by name.
+  const material = [...document.querySelectorAll<HTMLElement>('[data-material-required="true"]')]
+    .filter((li) => li.dataset.material !== justTicked)
+    .map((li) => li.querySelector<HTMLInputElement>('input[type=checkbox]'))
+    .find((box) => box && !box.checked);
   const target = material ?? document.querySelector<HTMLElement>('[data-next-step]');
   target?.focus();
   return Boolean(target);

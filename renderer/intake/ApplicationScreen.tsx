@@ -5,6 +5,7 @@ import type { ApplicationDetail } from '../../core/api/views';
 import { validateForm } from '../../core/forms/validate';
 import { call } from '../api/client';
 import { useAction } from '../shared/use-action';
+import { ReasonDialog } from '../shared/ReasonDialog';
 import { useNav } from '../app/nav';
 import { ApplicationInStatus } from '../applications/ApplicationInStatus';
 import { ApplicationFormLayout } from '../form/ApplicationFormLayout';
@@ -60,6 +61,15 @@ function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
     },
   );
   const submitting = submission.busy;
+  // A draft the resident will not go on with: withdrawn with a reason (audited; nothing goes up).
+  const [discarding, setDiscarding] = useState(false);
+  const discard = async (reason: string) => {
+    autosave.stop();
+    await call('applications.withdraw', { id: detail.id, reason });
+    setDiscarding(false);
+    message.success('草稿已作废');
+    go({ name: 'queue' });
+  };
   const submit = () => void submission.run();
 
   const normalised = (() => {
@@ -109,7 +119,21 @@ function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
         <Button block style={{ marginTop: 8 }} onClick={() => go({ name: 'queue' })}>
           暂存，稍后继续
         </Button>
+        <Button block danger type="text" style={{ marginTop: 8 }} onClick={() => setDiscarding(true)}>
+          作废这份草稿
+        </Button>
       </ApplicationFormLayout>
+      <ReasonDialog
+        open={discarding}
+        title="作废这份草稿"
+        prompt="作废后这份草稿不再办理（它从未上报，平台不知道它），办理记录会保留。请写明原因，例如“申请人决定暂不申请”："
+        label="作废原因"
+        okText="确认作废"
+        tooShort="请写明作废原因（至少2个字）"
+        maxLength={200}
+        onSubmit={discard}
+        onCancel={() => setDiscarding(false)}
+      />
     </div>
   );
 }

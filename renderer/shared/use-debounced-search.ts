@@ -43,3 +43,13 @@ export function useDebouncedSearch<T>(query: string, search: (q: string) => Prom
 
   return { results, error, setError };
 }
+
+/** The value once it has stopped changing for `delayMs` (a list that reloads on it reloads once per pause). */
+export function useDebounced<T>(value: T, delayMs: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return settled;
+}

@@ -30,7 +30,7 @@ import type { StationContext } from '../context';
 import { toDecisionView } from '../review/decision-views';
 import { toAttachmentView } from '../attachments/views';
 import { INTAKE_ROLES, requireUser } from '../runtime/guard';
-import { loadResident } from '../residents/handlers';
+import { findResidents, loadResident } from '../residents/handlers';
 import { decodePageCursor, encodePageCursor } from '../runtime/page-cursor';
 
 /** A form bigger than this is not a form: refuse it before it bloats the store and the sync. */
@@ -256,6 +256,8 @@ export function list(ctx: StationContext, input: StationParsedInput<'application
     statuses: input.status,
     itemCode: input.itemCode,
     residentId: input.residentId,
+    // A search: the residents it names (at most 200, a village's namesakes) or a receipt number holding it.
+    match: input.query?.trim() ? { residentIds: findResidents(ctx, input.query, 200).map((r) => r.id), receiptPart: input.query.trim() } : undefined,
     before: input.before ? decodeCursor(input.before) : undefined,
     limit: input.limit + 1,
   });

@@ -98,6 +98,7 @@ export async function itLogin(ctx: StationContext, username: string, password: s
     role: 'it',
     passwordHash: '',
     disabled: false,
+    mustChangePassword: false,
     failedAttempts: 0,
     lockedUntil: null,
     createdAt: at,

@@ -139,14 +139,19 @@ function searchPlan(query: string): [ResidentSearchColumn, string][] {
  */
 export function search(ctx: StationContext, input: StationParsedInput<'residents.search'>): ResidentSummary[] {
   requireUser(ctx);
-  if (!input.query.trim()) return [];
+  return findResidents(ctx, input.query, input.limit).map(toResidentSummary);
+}
+
+/** The residents a query names (the search above; the queue's search uses it too). */
+export function findResidents(ctx: StationContext, query: string, limit: number): ResidentRow[] {
+  if (!query.trim()) return [];
   const seen = new Map<string, ResidentRow>();
-  for (const [column, prefix] of searchPlan(input.query)) {
-    for (const r of searchResidentsByPrefix(ctx.db, column, prefix, input.limit)) {
+  for (const [column, prefix] of searchPlan(query)) {
+    for (const r of searchResidentsByPrefix(ctx.db, column, prefix, limit)) {
       if (!seen.has(r.id)) seen.set(r.id, r);
-      if (seen.size >= input.limit) break;
+      if (seen.size >= limit) break;
     }
-    if (seen.size >= input.limit) break;
+    if (seen.size >= limit) break;
   }
-  return [...seen.values()].map(toResidentSummary);
+  return [...seen.values()];
 }

@@ -18,4 +18,6 @@ export const SETTINGS = {
   lastSuccessAt: 'sync.lastSuccessAt',
   lastAttemptAt: 'sync.lastAttemptAt',
   lastError: 'sync.lastError',
+  /** Minutes without a key or the mouse before the screen locks (set by the terminal's admin). */
+  idleLockMinutes: 'station.idleLockMinutes',
 } as const;

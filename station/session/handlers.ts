@@ -2,23 +2,17 @@ import type { StationParsedInput } from '../../core/api/schemas';
 import type { SessionView, UserView } from '../../core/api/views';
 import { shanghaiDateTime } from '../../core/calendar';
 import { DaibanError } from '../../core/errors';
-import { findUserByUsername, recordLoginFailure, recordLoginSuccess, updatePasswordHash, type UserRow } from '../../db';
+import { findUserByUsername, recordLoginFailure, recordLoginSuccess, updatePasswordHash } from '../../db';
 import { recordChange } from '../runtime/record-change';
 import { isoNow } from '../runtime/clock';
 import type { StationContext } from '../context';
 import { endItSession, itLogin } from '../it/admin-session';
 import { hashPassword, verifyPassword } from '../../base/node/passwords';
 import { requireUser } from '../runtime/guard';
+import { sessionView, toUserView } from './views';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
-
-export const toUserView = (u: UserRow): UserView => ({
-  id: u.id,
-  username: u.username,
-  displayName: u.displayName,
-  role: u.role,
-});
 
 /** Failure counts of names that are no account here: kept like an account's, so both answer alike. */
 const strangers = new WeakMap<StationContext, Map<string, { failedAttempts: number; lockedUntil: string | null }>>();
@@ -84,6 +78,7 @@ export async function login(ctx: StationContext, input: StationParsedInput<'sess
   })();
   endItSession(ctx);
   ctx.session.user = { ...user, failedAttempts: 0, lockedUntil: null };
+  ctx.session.locked = false;
   return toUserView(user);
 }
 
@@ -97,6 +92,7 @@ async function itStaffLogin(ctx: StationContext, username: string, password: str
       recordChange(ctx, { at, actorId: user.id, audit: { action: 'login', entityType: 'user', entityId: user.id, detail: { online: true } } }),
     )();
     ctx.session.user = user;
+    ctx.session.locked = false;
     return toUserView(user);
   } catch (e) {
     ctx.db.transaction(() =>
@@ -119,16 +115,17 @@ export function logout(ctx: StationContext): null {
   }
   endItSession(ctx);
   ctx.session.user = null;
+  ctx.session.locked = false;
   return null;
 }
 
 export function current(ctx: StationContext): SessionView {
-  return { user: ctx.session.user ? toUserView(ctx.session.user) : null, servicePoint: ctx.servicePoint() };
+  return sessionView(ctx);
 }
 
 /** The new hash goes up to the platform, so the cadre's other terminals learn it through the change feed. */
 export async function changePassword(ctx: StationContext, input: StationParsedInput<'session.changePassword'>): Promise<null> {
-  const user = requireUser(ctx);
+  const user = requireUser(ctx, undefined, { passwordChangeOwed: true });
   if (user.role === 'it') throw new DaibanError('FORBIDDEN', '运维人员的密码由省级平台管理，请联系上级运维人员重置。');
   if (!(await verifyPassword(input.oldPassword, user.passwordHash))) {
     throw new DaibanError('AUTH_FAILED', '原密码不正确。');
@@ -145,6 +142,6 @@ export async function changePassword(ctx: StationContext, input: StationParsedIn
       audit: { action: 'password_changed', entityType: 'user', entityId: user.id },
     });
   })();
-  ctx.session.user = { ...user, passwordHash: hash };
+  ctx.session.user = { ...user, passwordHash: hash, mustChangePassword: false };
   return null;
 }

@@ -108,8 +108,10 @@ test("a new resident's 老年人优待证, from the home screen to the printed r
     // Then the required materials, each ticked by Enter, then the next-step button.
     await press('Enter');
     await press('Enter');
-    const at = await focused();
-    assert.match(at.text, /下一步：核对信息/, `the cursor should be on 下一步, is on ${JSON.stringify(at)}`);
+    await page
+      .waitForFunction(() => /下一步：核对信息/.test(document.activeElement?.textContent ?? ''), undefined, { timeout: 5_000 })
+      .catch(async () => assert.fail(`the cursor should be on 下一步, is on ${JSON.stringify(await focused())}`));
+    assert.equal(await page.locator('[data-material-required="true"] input[type=checkbox]:checked').count(), 2, 'both required materials ticked');
     await shot(page, 'keyboard-02-form');
     await press('Enter');
     await page.getByRole('heading', { name: /核对并提交/ }).waitFor();

@@ -1,0 +1,102 @@
+/**
+ * End to end, in Chromium, keyboard only: a cadre whose password IT reset must choose a new one before the
+ * terminal opens; later, five idle minutes lock the screen over a half-filled form, and the password opens it
+ * again with the form as it was. Screenshots: test-results/screenshots/accounts-*.png.
+ */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { SEED_CATALOG } from '../../core/catalog/seed';
+import { provisionStation } from '../../station/setup/provision';
+import { createStation } from '../../station/station';
+import { BrowserTerminal, settle, shot, stepper } from '../helpers/e2e';
+import { CADRE, TEST_VILLAGE } from '../helpers/station';
+import { idNumber } from '../helpers/sync';
+
+process.env.DAIBAN_LOG_STDOUT = '0';
+
+const e2e = new BrowserTerminal('accounts');
+let page: Page;
+const OWN = 'Chunmei2026';
+
+before(async () => {
+  const work = await e2e.prepare();
+  const station = (e2e.station = createStation({
+    dataDir: join(work, 'data'),
+    key: randomBytes(32),
+    sync: { autoStart: false },
+    backups: { autoStart: false },
+  }));
+  await provisionStation(station, {
+    servicePoint: { name: '瑞金市叶坪乡华屋村为民服务代办点', divisionCode: TEST_VILLAGE, terminalNo: 1 },
+    catalog: SEED_CATALOG,
+    users: [{ ...CADRE, role: 'cadre' }],
+  });
+  await station.call('session.login', { username: CADRE.username, password: CADRE.password });
+  await station.call('residents.register', { idNumber: idNumber(7), name: '钟桂香' });
+  await station.call('session.logout', {});
+  // As if IT had just reset the password and the account had come down the feed (test/integration/sync-password).
+  station.ctx.db.prepare('UPDATE users SET must_change_password = 1 WHERE username = ?').run(CADRE.username);
+  page = await e2e.open();
+  await page.clock.install();
+});
+
+after(() => e2e.close());
+
+test('a reset password is replaced at the first login; an idle screen locks over a half-filled form', { timeout: 180_000 }, async (tc) => {
+  const step = stepper(tc, () => page, 'accounts');
+
+  await step('login with the password IT set leads to 请设置您自己的密码, and nowhere else', async () => {
+    await page.goto(e2e.host!.url);
+    await page.getByLabel('账号', { exact: true }).waitFor();
+    await page.keyboard.insertText(CADRE.username);
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText(CADRE.password);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /请设置您自己的密码/ }).waitFor();
+    assert.equal(await page.getByRole('navigation', { name: '主菜单' }).count(), 0, 'no menu before the change');
+    await settle(page);
+    await shot(page, 'accounts-01-forced-change');
+  });
+
+  await step('原密码, 新密码 twice with Enter between them: the terminal opens', async () => {
+    await page.keyboard.insertText(CADRE.password);
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText('short1');
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText('short1');
+    await page.keyboard.press('Enter');
+    await page.getByText('密码至少需要8个字符').waitFor();
+    await page.getByLabel('新密码', { exact: true }).fill(OWN);
+    await page.getByLabel('再次输入新密码').fill(OWN);
+    await page.getByLabel('再次输入新密码').press('Enter');
+    await page.getByRole('heading', { name: /您好/ }).waitFor();
+  });
+
+  await step('five idle minutes lock the screen over a half-filled form; the password opens it as it was', async () => {
+    await page.keyboard.press('F3');
+    await page.keyboard.press('F2');
+    await page.getByRole('heading', { name: /第一步：确定申请人/ }).waitFor();
+    await page.keyboard.insertText('zgx');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /第二步/ }).waitFor();
+    await page.keyboard.insertText('低保');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /填写申请：最低生活保障申请/ }).waitFor();
+    const reason = page.getByLabel('申请原因');
+    await reason.fill('丈夫患尿毒症，每周透析三次');
+    await page.clock.fastForward('05:05');
+    await page.getByText('屏幕已锁定').waitFor();
+    await settle(page);
+    await shot(page, 'accounts-02-locked');
+    await page.keyboard.insertText('not-mine-1');
+    await page.keyboard.press('Enter');
+    await page.getByText(/密码不正确，还可以再试4次/).waitFor();
+    await page.keyboard.insertText(OWN);
+    await page.keyboard.press('Enter');
+    await page.getByText('屏幕已锁定').waitFor({ state: 'hidden' });
+    assert.equal(await reason.inputValue(), '丈夫患尿毒症，每周透析三次', 'the half-typed field is kept');
+  });
+});
