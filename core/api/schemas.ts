@@ -32,8 +32,11 @@ const address = textField('地址', { max: 120, min: { length: 2, message: '地�
 const note = (label: string, max: number) => textField(label, { max, multiline: true });
 
 export const formatSchema = z.enum(['80mm', 'a4']);
-/** handover: 交接清单 (id = list id); supplement_notice: 一次性告知书; result_notice: 办理结果通知书 (id = application id). */
-export const documentKindSchema = z.enum(['handover', 'supplement_notice', 'result_notice']);
+/**
+ * handover: 交接清单 (id = list id); supplement_notice: 一次性告知书; result_notice: 办理结果通知书;
+ * intake_notice: 一次性告知单 of a draft missing required materials (id = application id).
+ */
+export const documentKindSchema = z.enum(['handover', 'supplement_notice', 'result_notice', 'intake_notice']);
 export type DocumentKind = z.infer<typeof documentKindSchema>;
 
 const coreMethods = {

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Card, Col, Form, Row } from 'antd';
 import type { CatalogItem } from '../../core/catalog/model';
+import { CounterGuide } from './CounterGuide';
 import { FormFields } from './FormFields';
 import { MaterialsChecklist } from './MaterialsChecklist';
 import { enterMovesOnThen, focusNextNeeded } from './move-on-enter';
@@ -16,6 +17,8 @@ export interface ApplicationFormLayoutProps {
   form: ApplicationFormState;
   /** Below the scans in the side column: the screen's own fields and buttons. */
   children: ReactNode;
+  /** The item's 受理条件 and 办理流程 above the form (intake; a supplement has its own notice on top). */
+  guide?: boolean;
 }
 
 /**
@@ -32,6 +35,7 @@ export function ApplicationFormLayout(p: ApplicationFormLayoutProps) {
       <RefusalAlert refusal={f.refusal} onClose={f.clearRefusal} />
       <Row gutter={16}>
         <Col span={16}>
+          {p.guide && <CounterGuide item={p.item} />}
           <Card size="small" title={p.titles.form}>
             <Form layout="vertical" component="div" {...afterLastField}>
               <FormFields fields={p.item.form.fields} live={f.live} values={f.values} errors={f.errors} onChange={f.onChange} onBlur={f.onBlur} />

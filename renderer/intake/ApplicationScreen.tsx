@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Space } from 'antd';
-import { ArrowLeftOutlined, CheckOutlined, SendOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CheckOutlined, PrinterOutlined, SendOutlined } from '@ant-design/icons';
 import type { ApplicationDetail } from '../../core/api/views';
 import { validateForm } from '../../core/forms/validate';
 import { call } from '../api/client';
@@ -61,6 +61,12 @@ function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
     },
   );
   const submitting = submission.busy;
+  // The resident came without every required paper: the draft is kept, and a page lists what to bring.
+  const missingRequired = item.materials.filter((m) => m.required && !(form.materials[m.key]?.received && form.materials[m.key]!.count >= m.count)).length;
+  const printIntakeNotice = async () => {
+    await autosave.flush();
+    go({ name: 'document', kind: 'intake_notice', id: detail.id, back: { name: 'form', applicationId: detail.id } });
+  };
   // A draft the resident will not go on with: withdrawn with a reason (audited; nothing goes up).
   const [discarding, setDiscarding] = useState(false);
   const discard = async (reason: string) => {
@@ -112,13 +118,18 @@ function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
   return (
     <div className="screen">
       {header}
-      <ApplicationFormLayout item={item} applicationId={detail.id} titles={{ form: '申请表', materials: '收取的纸质材料', scans: '扫描件' }} form={form}>
+      <ApplicationFormLayout guide item={item} applicationId={detail.id} titles={{ form: '申请表', materials: '收取的纸质材料', scans: '扫描件' }} form={form}>
         <Button type="primary" size="large" block icon={<CheckOutlined />} onClick={toReview} data-next-step>
           下一步：核对信息
         </Button>
         <Button block style={{ marginTop: 8 }} onClick={() => go({ name: 'queue' })}>
           暂存，稍后继续
         </Button>
+        {missingRequired > 0 && (
+          <Button block icon={<PrinterOutlined />} style={{ marginTop: 8 }} onClick={() => void printIntakeNotice()}>
+            缺{missingRequired}项材料：打印一次性告知单
+          </Button>
+        )}
         <Button block danger type="text" style={{ marginTop: 8 }} onClick={() => setDiscarding(true)}>
           作废这份草稿
         </Button>

@@ -14,12 +14,14 @@ export const DOCUMENT_TITLE: Record<DocumentKind, string> = {
   result_notice: '办理结果通知书',
   supplement_notice: '一次性告知书',
   handover: '交接清单',
+  intake_notice: '一次性告知单',
 };
 
 const DOCUMENT_HINT: Record<DocumentKind, string> = {
   result_notice: '打印后交给申请人，并告诉他审核结果。',
   supplement_notice: '打印后交给申请人：上面一次列出了需要补正的全部内容，请申请人按单准备。',
   handover: '打印后随纸质材料一起送到乡镇便民服务中心，乡镇核对后在系统中确认。',
+  intake_notice: '打印后交给申请人：上面一次列出了还缺的全部材料。申请内容已保存为草稿，带齐材料后在“申请队列”中继续办理。',
 };
 
 /** A printed document besides the receipt: preview, printer, 打印, 另存为PDF, and back to where it came from. */

@@ -7,7 +7,9 @@ import { recordChange } from '../runtime/record-change';
 import type { StationContext } from '../context';
 import type { HandoverDocumentData, NoticeBase, ResultNoticeData, SupplementNoticeData } from './documents/document-data';
 import { renderHandoverPdf } from './documents/handover-list';
+import { renderIntakeNoticePdf } from './documents/intake-notice';
 import { renderResultNoticePdf } from './documents/result-notice';
+import { intakeNoticeData } from './intake-notice-data';
 import { renderSupplementNoticePdf } from './documents/supplement-notice';
 import { isTownshipTerminal } from '../runtime/terminal-role';
 import { loadApplication } from '../intake/applications';
@@ -73,6 +75,10 @@ async function renderDocument(ctx: StationContext, kind: DocumentKind, id: strin
     case 'result_notice': {
       const data = resultNoticeData(ctx, id);
       return { fileName: `办理结果通知书-${data.receiptNo}.pdf`, title: `办理结果通知书 ${data.receiptNo}`, pdf: await renderResultNoticePdf(data) };
+    }
+    case 'intake_notice': {
+      const data = intakeNoticeData(ctx, id, requireUser(ctx, INTAKE_ROLES).displayName);
+      return { fileName: `一次性告知单-${data.applicant.name}.pdf`, title: `一次性告知单 ${data.item.name}`, pdf: await renderIntakeNoticePdf(data) };
     }
   }
 }
