@@ -16,6 +16,7 @@ import * as review from './review/handlers';
 import * as reviewDecide from './review/decide';
 import * as session from './session/handlers';
 import * as screenLock from './session/screen-lock';
+import * as display from './session/display';
 import * as stats from './stats/overview';
 import * as statsReport from './stats/report';
 import { syncHandlers } from './sync/handlers';
@@ -44,6 +45,7 @@ export const createHandlers = (services: StationServices): Handlers<StationMetho
   'session.lock': screenLock.lock,
   'session.unlock': screenLock.unlock,
   'session.setIdleLock': screenLock.setIdleLock,
+  'session.setDisplay': display.setDisplay,
   'residents.register': residents.register,
   'residents.update': residents.update,
   'residents.get': residents.get,

@@ -54,6 +54,7 @@ const coreMethods = {
   }),
   'session.lock': empty,
   'session.unlock': z.object({ password: textField('密码', { max: 256, raw: true, min: { length: 1, message: '请输入密码' } }) }),
+  'session.setDisplay': z.object({ fontSize: z.enum(['standard', 'large', 'xlarge']), highContrast: z.boolean() }),
   'session.setIdleLock': z.object({ minutes: z.number().int().min(1, '锁屏时间至少1分钟').max(60, '锁屏时间最多60分钟') }),
 
   'residents.register': z.object({

@@ -32,6 +32,7 @@ export interface StationOutputs extends ItOutputs, DiagnosticsOutputs, BackupOut
   'session.lock': null;
   'session.unlock': null;
   'session.setIdleLock': SessionView;
+  'session.setDisplay': SessionView;
   'residents.register': ResidentView;
   'residents.update': ResidentView;
   'residents.get': ResidentView;

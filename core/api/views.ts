@@ -22,6 +22,12 @@ export interface ServicePointView {
   terminalNo: number;
 }
 
+/** 适老化, per terminal: the type size and a high-contrast look, kept across restarts. */
+export interface DisplaySettings {
+  fontSize: 'standard' | 'large' | 'xlarge';
+  highContrast: boolean;
+}
+
 export interface SessionView {
   user: UserView | null;
   servicePoint: ServicePointView;
@@ -29,6 +35,7 @@ export interface SessionView {
   idleLockMinutes: number;
   /** The screen is locked: only the logged-in user's password opens it again. */
   locked: boolean;
+  display: DisplaySettings;
 }
 
 export interface ResidentView {

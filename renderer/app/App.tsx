@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { Button, Result, Spin } from 'antd';
-import type { ServicePointView, UserView } from '../../core/api/views';
+import { Button, ConfigProvider, Result, Spin } from 'antd';
+import type { DisplaySettings, ServicePointView, UserView } from '../../core/api/views';
 import { call, errorMessage, hasTransport } from '../api/client';
 import { ForcedPasswordScreen } from '../session/ForcedPasswordScreen';
 import { LoginScreen } from '../session/LoginScreen';
@@ -8,6 +8,7 @@ import { refreshSyncStatus, useSyncStatus } from '../sync/sync-store';
 import { flushPendingSaves } from './pending-saves';
 import { SessionContext, type Session } from './session';
 import { Shell } from './Shell';
+import { themeFor } from './theme';
 
 // First run only: kept out of the login screen's bundle.
 const EnrollScreen = lazy(() => import('../sync/EnrollScreen').then((m) => ({ default: m.EnrollScreen })));
@@ -15,7 +16,9 @@ const EnrollScreen = lazy(() => import('../sync/EnrollScreen').then((m) => ({ de
 type Boot =
   | { state: 'loading' }
   | { state: 'failed'; message: string }
-  | { state: 'ready'; servicePoint: ServicePointView; user: UserView | null; idleLockMinutes: number; locked: boolean };
+  | { state: 'ready'; servicePoint: ServicePointView; user: UserView | null; idleLockMinutes: number; locked: boolean; display: DisplaySettings };
+
+const STANDARD: DisplaySettings = { fontSize: 'standard', highContrast: false };
 
 /** The division code the station reports until the terminal has been set up (station.ts readServicePoint). */
 const NEVER_SET_UP = '000000000000';
@@ -24,7 +27,7 @@ const NEVER_SET_UP = '000000000000';
  * Finds out whether someone is logged in, then shows the terminal, the login screen, or — on a terminal never
  * set up and not enrolled — the enrollment screen (the login screen links to it while not enrolled).
  */
-export function App() {
+function AppScreens({ onDisplay }: { onDisplay(d: DisplaySettings): void }) {
   const [boot, setBoot] = useState<Boot>({ state: 'loading' });
   /** Decided once at start-up by the rule above, then by the cadre (login link, 去登录). */
   const [enrolling, setEnrolling] = useState(false);
@@ -40,12 +43,14 @@ export function App() {
     Promise.all([call('session.current', {}), refreshSyncStatus()])
       .then(([s, sync]) => {
         setEnrolling(!s.user && sync?.enrolled === false && s.servicePoint.divisionCode === NEVER_SET_UP);
-        setBoot({ state: 'ready', servicePoint: s.servicePoint, user: s.user, idleLockMinutes: s.idleLockMinutes, locked: s.locked });
+        setBoot({ state: 'ready', servicePoint: s.servicePoint, user: s.user, idleLockMinutes: s.idleLockMinutes, locked: s.locked, display: s.display });
       })
       .catch((e) => setBoot({ state: 'failed', message: errorMessage(e) }));
   }, []);
 
   useEffect(load, [load]);
+  const display = boot.state === 'ready' ? boot.display : STANDARD;
+  useEffect(() => onDisplay(display), [display, onDisplay]);
 
   const logout = useCallback(() => {
     flushPendingSaves()
@@ -62,6 +67,8 @@ export function App() {
             idleLockMinutes: boot.idleLockMinutes,
             startLocked: boot.locked,
             setIdleLockMinutes: (minutes: number) => setBoot((b) => (b.state === 'ready' ? { ...b, idleLockMinutes: minutes } : b)),
+            display: boot.display,
+            setDisplay: (display: DisplaySettings) => setBoot((b) => (b.state === 'ready' ? { ...b, display } : b)),
             logout,
           }
         : null,
@@ -102,7 +109,14 @@ export function App() {
           <EnrollScreen
             onDone={(servicePoint) => {
               setEnrolling(false);
-              setBoot({ state: 'ready', servicePoint, user: null, idleLockMinutes: 5, locked: false });
+              setBoot((b) => ({
+                state: 'ready',
+                servicePoint,
+                user: null,
+                idleLockMinutes: 5,
+                locked: false,
+                display: b.state === 'ready' ? b.display : STANDARD,
+              }));
             }}
           />
         </Suspense>
@@ -125,5 +139,23 @@ export function App() {
     <SessionContext.Provider value={session}>
       <Shell />
     </SessionContext.Provider>
+  );
+}
+
+/**
+ * The terminal's 字号与对比度 (docs/terminal-ui.md): a ConfigProvider over the base theme, and the same on the
+ * page's root element for the app's own CSS.
+ */
+export function App() {
+  const [display, setDisplay] = useState<DisplaySettings>(STANDARD);
+  useEffect(() => {
+    document.documentElement.dataset.font = display.fontSize;
+    document.documentElement.dataset.contrast = display.highContrast ? 'high' : 'normal';
+  }, [display]);
+  const theme = useMemo(() => themeFor(display), [display]);
+  return (
+    <ConfigProvider theme={theme}>
+      <AppScreens onDisplay={setDisplay} />
+    </ConfigProvider>
   );
 }

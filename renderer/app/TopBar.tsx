@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   DownOutlined,
+  FontSizeOutlined,
   KeyOutlined,
   LockOutlined,
   CloudServerOutlined,
@@ -19,6 +20,7 @@ import { useNav, type Route } from './nav';
 import { useSession } from './session';
 import { SyncStatus } from '../sync/SyncStatus';
 import { ChangePasswordForm } from '../session/ChangePasswordForm';
+import { DisplayDialog } from '../session/DisplayDialog';
 
 interface NavEntry {
   label: string;
@@ -81,6 +83,7 @@ export function TopBar({ onLock }: { onLock(): void }) {
   const menu = menuFor(user.role);
   useShortcuts(menu, go);
   const [changingPassword, setChangingPassword] = useState(false);
+  const [changingDisplay, setChangingDisplay] = useState(false);
   const { message } = App.useApp();
   const confirmLogout = () =>
     Modal.confirm({
@@ -110,6 +113,7 @@ export function TopBar({ onLock }: { onLock(): void }) {
               style={active ? undefined : { color: '#dfe8f5' }}
               aria-current={active ? 'page' : undefined}
               aria-keyshortcuts={n.shortcut}
+              title={n.shortcut ? `${n.label}（${n.shortcut}）` : undefined}
               onClick={() => go(n.route)}
             >
               {n.label}
@@ -126,9 +130,10 @@ export function TopBar({ onLock }: { onLock(): void }) {
           menu={{
             items: [
               ...(user.role === 'it' ? [] : [{ key: 'password', icon: <KeyOutlined />, label: '修改密码' }]),
+              { key: 'display', icon: <FontSizeOutlined />, label: '字号与对比度' },
               { key: 'lock', icon: <LockOutlined />, label: '锁定屏幕' },
             ],
-            onClick: ({ key }) => (key === 'lock' ? onLock() : setChangingPassword(true)),
+            onClick: ({ key }) => (key === 'lock' ? onLock() : key === 'display' ? setChangingDisplay(true) : setChangingPassword(true)),
           }}
         >
           <Button type="text" size="small" style={{ color: '#fff' }} aria-label={`${user.displayName}：修改密码、锁定屏幕`}>
@@ -147,6 +152,7 @@ export function TopBar({ onLock }: { onLock(): void }) {
           }}
         />
       </Modal>
+      <DisplayDialog open={changingDisplay} onClose={() => setChangingDisplay(false)} />
     </Layout.Header>
   );
 }

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { ServicePointView, UserView } from '../../core/api/views';
+import type { DisplaySettings, ServicePointView, UserView } from '../../core/api/views';
 
 export interface Session {
   user: UserView;
@@ -10,6 +10,9 @@ export interface Session {
   startLocked: boolean;
   /** The admin changed the idle time (系统维护): the lock follows it at once. */
   setIdleLockMinutes(minutes: number): void;
+  /** 字号与对比度 of this terminal, and how to show a change at once. */
+  display: DisplaySettings;
+  setDisplay(display: DisplaySettings): void;
   logout(): void;
 }
 

@@ -98,7 +98,7 @@ export function QueueScreen() {
             title: '回执编号',
             key: 'receipt',
             width: 290,
-            render: (_, a) => (a.receiptNo ? <span style={{ whiteSpace: 'nowrap' }}>{a.receiptNo}</span> : <span className="muted">（未提交）</span>),
+            render: (_, a) => (a.receiptNo ? <span>{a.receiptNo}</span> : <span className="muted">（未提交）</span>),
           },
           { title: '受理/更新时间', key: 'at', width: 170, render: (_, a) => showDateTime(a.submittedAt ?? a.updatedAt) },
           { title: '承诺办结', dataIndex: 'dueDate', key: 'due', width: 120, render: (d: string | null) => d ?? '—' },

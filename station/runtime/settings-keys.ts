@@ -20,4 +20,7 @@ export const SETTINGS = {
   lastError: 'sync.lastError',
   /** Minutes without a key or the mouse before the screen locks (set by the terminal's admin). */
   idleLockMinutes: 'station.idleLockMinutes',
+  /** 适老化 (session.setDisplay): 'standard' | 'large' | 'xlarge', and '1' for high contrast. */
+  fontSize: 'display.fontSize',
+  highContrast: 'display.highContrast',
 } as const;

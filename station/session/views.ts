@@ -1,4 +1,4 @@
-import type { SessionView, UserView } from '../../core/api/views';
+import type { DisplaySettings, SessionView, UserView } from '../../core/api/views';
 import { getSetting, type UserRow } from '../../db';
 import type { StationContext } from '../context';
 import { SETTINGS } from '../runtime/settings-keys';
@@ -27,5 +27,16 @@ export function sessionView(ctx: StationContext): SessionView {
     servicePoint: ctx.servicePoint(),
     idleLockMinutes: idleLockMinutes(ctx),
     locked: Boolean(user && ctx.session.locked),
+    display: displaySettings(ctx),
+  };
+}
+
+const FONT_SIZES: readonly DisplaySettings['fontSize'][] = ['standard', 'large', 'xlarge'];
+
+export function displaySettings(ctx: StationContext): DisplaySettings {
+  const size = getSetting(ctx.db, SETTINGS.fontSize);
+  return {
+    fontSize: FONT_SIZES.find((f) => f === size) ?? 'standard',
+    highContrast: getSetting(ctx.db, SETTINGS.highContrast) === '1',
   };
 }

@@ -179,7 +179,10 @@ async function hostileRound(): Promise<void> {
   const seen = new Map<string, string>();
   for (const method of STATION_METHODS) {
     for (const { label, body } of hostileBodies()) {
-      if (!(await t.station.call('session.current', {})).user) await t.station.call('session.login', { username: CADRE.username, password: CADRE.password });
+      // A valid call may have signed out or locked the screen (session.lock takes an empty body): back to work.
+      const session = await t.station.call('session.current', {});
+      if (!session.user) await t.station.call('session.login', { username: CADRE.username, password: CADRE.password });
+      else if (session.locked) await t.station.call('session.unlock', { password: CADRE.password });
       const before = fingerprint();
       const res = await post(`/api/${method}`, body);
       calls++;
