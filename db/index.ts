@@ -13,5 +13,6 @@ export * from './users';
 export { LATEST_VERSION, MIGRATIONS } from './migrations';
 export * from './decisions';
 export * from './handover';
+export * from './households';
 export * from './review';
 export * from './deferred-changes';

@@ -11,6 +11,7 @@ import * as documents from './printing/document-handlers';
 import * as handover from './handover/handlers';
 import * as receipts from './printing/receipt-handlers';
 import * as residents from './residents/handlers';
+import * as households from './residents/households';
 import * as residentSide from './intake/resident-side';
 import * as review from './review/handlers';
 import * as reviewDecide from './review/decide';
@@ -50,6 +51,8 @@ export const createHandlers = (services: StationServices): Handlers<StationMetho
   'residents.update': residents.update,
   'residents.get': residents.get,
   'residents.search': residents.search,
+  'households.ofResident': households.ofResident,
+  'households.save': households.save,
   'catalog.list': catalog.list,
   'catalog.get': catalog.get,
   'applications.createDraft': applications.createDraft,

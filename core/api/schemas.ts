@@ -10,6 +10,7 @@ import { backupMethods } from './backup-methods';
 import { diagnosticsMethods } from './diagnostics-methods';
 import { itMethods } from './it-methods';
 import { updateMethods } from './update-methods';
+import { HOUSEHOLD_RELATIONS } from '../households';
 
 /**
  * One zod schema per StationApi method: the input every transport validates at the boundary.
@@ -73,6 +74,18 @@ const coreMethods = {
   'residents.search': z.object({
     query: textField('查询内容', { max: 40 }),
     limit: z.number().int().min(1).max(50).default(20),
+  }),
+
+  'households.ofResident': z.object({ residentId: id }),
+  'households.save': z.object({
+    /** Absent for a new household. */
+    id: id.optional(),
+    members: z
+      .array(z.object({ residentId: id, relation: z.enum(HOUSEHOLD_RELATIONS) }))
+      .min(1, '一户至少有户主一人')
+      .max(30, '一户最多30人'),
+    /** Members already in another household are moved out of it (the cadre was told and agreed). */
+    moveMembers: z.boolean().optional(),
   }),
 
   'catalog.list': z.object({ query: textField('查询内容', { max: 40 }).optional() }),

@@ -17,6 +17,7 @@ import type {
   StatsOverview,
   SyncStatusView,
   HandoverView,
+  HouseholdView,
   ReviewDetailView,
   ReviewPage,
   StatsReport,
@@ -33,6 +34,8 @@ export interface StationOutputs extends ItOutputs, DiagnosticsOutputs, BackupOut
   'session.unlock': null;
   'session.setIdleLock': SessionView;
   'session.setDisplay': SessionView;
+  'households.ofResident': HouseholdView | null;
+  'households.save': HouseholdView;
   'residents.register': ResidentView;
   'residents.update': ResidentView;
   'residents.get': ResidentView;

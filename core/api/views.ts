@@ -269,3 +269,17 @@ export interface StatsReport {
   avgHandlingWorkingDays: number | null;
   overdue: { id: string; receiptNo: string; itemName: string; residentName: string; villageCode: string; dueDate: string; workingDaysOverdue: number }[];
 }
+
+/** A household (户) with its members, each with their relation to the head; ID numbers masked as in every list. */
+export interface HouseholdView {
+  id: string;
+  members: {
+    residentId: string;
+    name: string;
+    idNumberMasked: string;
+    gender: 'male' | 'female';
+    birthDate: string;
+    relation: string;
+  }[];
+  updatedAt: string;
+}

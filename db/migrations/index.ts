@@ -5,6 +5,7 @@ import * as m004 from './004-review';
 import * as m005 from './005-it-role';
 import * as m006 from './006-hostile-edges';
 import * as m007 from './007-password-change';
+import * as m008 from './008-households';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'it-role', up: m005.up },
   { version: 6, name: 'hostile-edges', up: m006.up },
   { version: 7, name: 'password-change', up: m007.up },
+  { version: 8, name: 'households', up: m008.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

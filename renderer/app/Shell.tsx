@@ -9,6 +9,7 @@ import { ScreenLockCurtain, useScreenLock } from '../session/ScreenLock';
 
 const HomeScreen = lazy(() => import('../home/HomeScreen').then((m) => ({ default: m.HomeScreen })));
 const ResidentsScreen = lazy(() => import('../residents/ResidentsScreen').then((m) => ({ default: m.ResidentsScreen })));
+const ResidentScreen = lazy(() => import('../residents/ResidentScreen').then((m) => ({ default: m.ResidentScreen })));
 const ItemPickerScreen = lazy(() => import('../intake/ItemPickerScreen').then((m) => ({ default: m.ItemPickerScreen })));
 const ApplicationScreen = lazy(() => import('../intake/ApplicationScreen').then((m) => ({ default: m.ApplicationScreen })));
 const ReceiptScreen = lazy(() => import('../intake/ReceiptScreen').then((m) => ({ default: m.ReceiptScreen })));
@@ -29,6 +30,8 @@ function Screen({ route }: { route: Route }) {
       return <HomeScreen />;
     case 'residents':
       return <ResidentsScreen />;
+    case 'resident':
+      return <ResidentScreen key={route.residentId} residentId={route.residentId} />;
     case 'items':
       return <ItemPickerScreen resident={route.resident} />;
     case 'form':

@@ -34,7 +34,13 @@ interface NavEntry {
 /** The village terminal's menu (cadre, admin). */
 const VILLAGE_NAV: NavEntry[] = [
   { label: '首页', route: { name: 'home' }, icon: <HomeOutlined />, match: ['home'] },
-  { label: '受理新申请', route: { name: 'residents' }, icon: <SolutionOutlined />, match: ['residents', 'items', 'form', 'receipt'], shortcut: 'F2' },
+  {
+    label: '受理新申请',
+    route: { name: 'residents' },
+    icon: <SolutionOutlined />,
+    match: ['residents', 'resident', 'items', 'form', 'receipt'],
+    shortcut: 'F2',
+  },
   { label: '申请队列', route: { name: 'queue' }, icon: <UnorderedListOutlined />, match: ['queue', 'detail', 'supplement', 'document'], shortcut: 'F3' },
   { label: '交接清单', route: { name: 'handover' }, icon: <FileDoneOutlined />, match: ['handover', 'document'] },
   { label: '统计', route: { name: 'stats' }, icon: <BarChartOutlined />, match: ['stats'] },

@@ -12,6 +12,8 @@ export interface ResidentRef {
 export type Route =
   | { name: 'home' }
   | { name: 'residents' }
+  /** One resident: record, household (户), applications. */
+  | { name: 'resident'; residentId: string }
   | { name: 'items'; resident: ResidentRef }
   | { name: 'form'; applicationId: string }
   | { name: 'receipt'; applicationId: string }

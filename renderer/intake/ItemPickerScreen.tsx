@@ -46,7 +46,10 @@ export function ItemPickerScreen({ resident }: { resident: ResidentRef }) {
             申请人：{resident.name}（{resident.idNumberMasked}）
           </span>
         </h1>
-        <Button onClick={() => go({ name: 'residents' })}>更换申请人</Button>
+        <Space>
+          <Button onClick={() => go({ name: 'resident', residentId: resident.id })}>居民与户</Button>
+          <Button onClick={() => go({ name: 'residents' })}>更换申请人</Button>
+        </Space>
       </Space>
       <Input.Search
         aria-label="查找事项"

@@ -61,6 +61,9 @@ export function ResidentsScreen() {
                     <Button key="pick" type="primary" onClick={() => pick({ id: r.id, name: r.name, idNumberMasked: r.idNumberMasked })}>
                       为其办理
                     </Button>,
+                    <Button key="open" onClick={() => go({ name: 'resident', residentId: r.id })}>
+                      居民与户
+                    </Button>,
                   ]}
                 >
                   <List.Item.Meta

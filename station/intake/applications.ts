@@ -23,7 +23,6 @@ import {
   replaceMaterials,
   updateApplication,
   type ApplicationRow,
-  type ResidentRow,
 } from '../../db';
 import { recordChange } from '../runtime/record-change';
 import type { StationContext } from '../context';
@@ -31,6 +30,7 @@ import { toDecisionView } from '../review/decision-views';
 import { toAttachmentView } from '../attachments/views';
 import { INTAKE_ROLES, requireUser } from '../runtime/guard';
 import { findResidents, loadResident } from '../residents/handlers';
+import { knownAnswers } from './known-answers';
 import { decodePageCursor, encodePageCursor } from '../runtime/page-cursor';
 
 /** A form bigger than this is not a form: refuse it before it bloats the store and the sync. */
@@ -72,24 +72,6 @@ function decisionOf(ctx: StationContext, a: ApplicationRow) {
   return d ? toDecisionView(d) : null;
 }
 
-/**
- * What the terminal already knows of the resident is offered in the new form, not retyped: the phone, and
- * the applicant as the first row of a household table (name, ID number, 本人).
- */
-function knownAnswers(item: CatalogItem, resident: ResidentRow): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const f of item.form.fields) {
-    if (f.key === 'phone' && f.kind === 'phone' && resident.phone) out.phone = resident.phone;
-    if (f.kind !== 'members') continue;
-    const has = (key: string, kind: string) => f.columns.some((c) => c.key === key && c.kind === kind);
-    if (!has('name', 'text') || !has('idNumber', 'citizenId')) continue;
-    const relation = f.columns.find((c) => c.key === 'relation');
-    const self = relation?.kind === 'select' && relation.options.includes('本人') ? { relation: '本人' } : {};
-    out[f.key] = [{ name: resident.name, idNumber: resident.idNumber, ...self }];
-  }
-  return out;
-}
-
 export function createDraft(ctx: StationContext, input: StationParsedInput<'applications.createDraft'>): ApplicationView {
   const user = requireUser(ctx, INTAKE_ROLES);
   const resident = loadResident(ctx, input.residentId);
@@ -102,7 +84,7 @@ export function createDraft(ctx: StationContext, input: StationParsedInput<'appl
     itemCode: item.code,
     catalogVersion: catalog.version,
     status: 'draft',
-    form: knownAnswers(item, resident),
+    form: knownAnswers(ctx, item, resident),
     receiptNo: null,
     submittedAt: null,
     dueDate: null,

@@ -173,9 +173,22 @@ const medicalAssistance: CatalogItemInput = {
         min: 0,
         help: '基本医疗保险、大病保险等已报销的合计',
       },
-      { key: 'selfPaidAmount', label: '个人自付金额', kind: 'money', required: true, min: 0 },
+      {
+        key: 'selfPaidAmount',
+        label: '个人自付金额',
+        kind: 'money',
+        calculate: 'round(totalCost - reimbursedAmount, 2)',
+        help: '医疗总费用减去已报销金额，自动计算',
+      },
       ...bankFields(),
       phoneField(),
+    ],
+    rules: [
+      {
+        field: 'reimbursedAmount',
+        assert: 'reimbursedAmount <= totalCost',
+        message: '已报销金额{{reimbursedAmount}}元，不能多于医疗总费用{{totalCost}}元，请核对票据',
+      },
     ],
   },
 };
