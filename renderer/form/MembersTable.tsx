@@ -66,7 +66,7 @@ export function MembersTable({ field, value, errors, onChange, onBlur, autoFocus
                 {field.columns.map((c, ci) => {
                   const path = `${field.key}.${i}.${c.key}`;
                   return (
-                    <td key={c.key}>
+                    <td key={c.key} data-cell-required={c.required ? 'true' : undefined}>
                       <FieldInput
                         field={c}
                         id={`f-${field.key}-${i}-${c.key}`}

@@ -36,10 +36,26 @@ function stops(root: HTMLElement): HTMLElement[] {
   });
 }
 
+/** A field with no answer yet: an empty box, a select with nothing chosen, a radio group with nothing picked. */
+function isEmpty(el: HTMLElement): boolean {
+  const input = el as HTMLInputElement;
+  if (el.getAttribute('role') === 'combobox') return !el.closest('.ant-select')?.querySelector('.ant-select-content-has-value, .ant-select-selection-item');
+  if (input.type === 'radio') return !el.closest('[role=radiogroup]')?.querySelector('input[type=radio]:checked');
+  return input.value === '';
+}
+
 function focusNext(root: HTMLElement, from: HTMLElement): boolean {
   const all = stops(root);
   const at = from instanceof HTMLInputElement && from.type === 'radio' ? all.findIndex((el) => (el as HTMLInputElement).name === from.name) : all.indexOf(from);
-  const next = at >= 0 ? all[at + 1] : undefined;
+  if (at < 0) return false;
+  const rest = all.slice(at + 1);
+  let next = rest[0];
+  // In a household table (filled from the 户) Enter goes to the next cell that still needs an answer, an
+  // empty cell of a required column, and past the table when there is none; Tab still visits every cell.
+  const table = next?.closest('table.members-table');
+  if (table) {
+    next = rest.find((el) => table.contains(el) && el.closest('td[data-cell-required="true"]') && isEmpty(el)) ?? rest.find((el) => !table.contains(el));
+  }
   if (!next) return false;
   // A radio group is entered at its chosen option, as Tab would.
   const checked =
@@ -61,7 +77,26 @@ function moveOnEnter(e: React.KeyboardEvent<HTMLElement>, onEnd: () => boolean):
 function closedSelectMovesOn(e: React.KeyboardEvent<HTMLElement>, onEnd: () => boolean): void {
   if (!plainEnter(e)) return;
   const t = e.target as HTMLElement;
-  if (t.getAttribute('role') !== 'combobox' || t.getAttribute('aria-expanded') === 'true' || t.closest('.ant-picker')) return;
+  if (t.getAttribute('role') !== 'combobox' || t.closest('.ant-picker')) return;
+  if (t.getAttribute('aria-expanded') === 'true') {
+    // Enter picks in the open list (the select's own handling), and then the cursor moves on by itself.
+    // The select renders its choice a frame or two later: wait for it (a few frames at most), and move on only
+    // if something was chosen and the cursor is still there.
+    // The select also puts the cursor back in itself once its list has closed, so keep an eye on it a few
+    // frames more and move on again if it did.
+    const root = e.currentTarget;
+    let frames = 0;
+    let moved = false;
+    const advance = () => {
+      if (++frames > 30) return;
+      if (document.activeElement === t && !isEmpty(t) && t.getAttribute('aria-expanded') !== 'true') {
+        moved = focusNext(root, t) || onEnd() || moved;
+      } else if (moved && document.activeElement !== t && frames > 8) return;
+      requestAnimationFrame(advance);
+    };
+    requestAnimationFrame(advance);
+    return;
+  }
   // Nothing chosen yet: Enter opens the list, as the cadre expects.
   if (!t.closest('.ant-select')?.querySelector('.ant-select-content-has-value, .ant-select-selection-item')) return;
   if (focusNext(e.currentTarget, t) || onEnd()) {
@@ -74,13 +109,18 @@ function closedSelectMovesOn(e: React.KeyboardEvent<HTMLElement>, onEnd: () => b
  * After the form: the first required material not yet ticked, else the screen's next-step button
  * (`data-next-step`). Enter on a material then ticks it and comes back here (MaterialsChecklist).
  */
-export function focusNextNeeded(justTicked?: string): boolean {
+export function focusNextNeeded(justTicked?: string | 'all'): boolean {
   // The box just ticked may not show as checked yet (React renders it a moment later): skip it by name.
-  const material = [...document.querySelectorAll<HTMLElement>('[data-material-required="true"]')]
-    .filter((li) => li.dataset.material !== justTicked)
-    .map((li) => li.querySelector<HTMLInputElement>('input[type=checkbox]'))
-    .find((box) => box && !box.checked);
-  const target = material ?? document.querySelector<HTMLElement>('[data-next-step]');
+  const needed =
+    justTicked === 'all'
+      ? []
+      : [...document.querySelectorAll<HTMLElement>('[data-material-required="true"]')]
+          .filter((li) => li.dataset.material !== justTicked)
+          .map((li) => li.querySelector<HTMLInputElement>('input[type=checkbox]'))
+          .filter((box): box is HTMLInputElement => box !== null && !box.checked);
+  // Several still needed: the one button that ticks them all comes first (the resident brought the set).
+  const all = needed.length > 1 && !justTicked ? document.querySelector<HTMLElement>('[data-all-materials]') : null;
+  const target = all ?? needed[0] ?? document.querySelector<HTMLElement>('[data-next-step]');
   target?.focus();
   return Boolean(target);
 }

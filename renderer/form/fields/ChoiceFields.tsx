@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { DatePicker, Radio, Select } from 'antd';
 import dayjs from 'dayjs';
 import { asText, type Of } from './field-props';
@@ -5,6 +6,12 @@ import { asText, type Of } from './field-props';
 /** select: type to filter, Enter picks (keyboard first). */
 export function SelectField({ field, id, value, onChange, onBlur, invalid, autoFocus, ariaLabel }: Of<'select'>) {
   const v = asText(value);
+  // The select re-mounts its input when a value is chosen; autoFocus on that new input would pull the cursor
+  // back from the next field. So it only ever applies to the first render.
+  const firstRender = useRef(true);
+  useEffect(() => {
+    firstRender.current = false;
+  }, []);
   return (
     <Select
       id={id}
@@ -12,7 +19,7 @@ export function SelectField({ field, id, value, onChange, onBlur, invalid, autoF
       onChange={(next) => onChange(next ?? '')}
       onBlur={onBlur}
       status={invalid ? 'error' : undefined}
-      autoFocus={autoFocus}
+      autoFocus={autoFocus && firstRender.current}
       aria-label={ariaLabel}
       showSearch
       allowClear={!field.required}
