@@ -10,6 +10,7 @@ import * as catalog from './catalog/handlers';
 import * as documents from './printing/document-handlers';
 import * as handover from './handover/handlers';
 import * as receipts from './printing/receipt-handlers';
+import * as lastPrinter from './printing/last-printer';
 import * as residents from './residents/handlers';
 import * as households from './residents/households';
 import * as residentSide from './intake/resident-side';
@@ -65,7 +66,7 @@ export const createHandlers = (services: StationServices): Handlers<StationMetho
   'attachments.read': attachments.read,
   'receipts.render': receipts.render,
   'receipts.print': receipts.print,
-  'printers.list': receipts.listPrinters,
+  'printers.list': lastPrinter.listPrinters,
   'stats.overview': stats.overview,
   'stats.report': statsReport.report,
   'review.list': review.list,

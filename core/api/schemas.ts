@@ -128,7 +128,8 @@ const coreMethods = {
     printerId: z.string().min(1).max(200),
     copies: z.number().int().min(1).max(5).default(1),
   }),
-  'printers.list': empty,
+  /** `for`: which document is about to be printed, so the printer last used for it comes first. */
+  'printers.list': z.object({ for: z.enum(['receipt', ...documentKindSchema.options]).optional() }),
 
   'stats.overview': empty,
 

@@ -129,6 +129,8 @@ export interface PrinterView {
   name: string;
   kind: 'cups' | 'windows' | 'pdf';
   isDefault: boolean;
+  /** The printer this kind of document went to last time on this terminal (the cadre's choice is kept). */
+  lastUsed: boolean;
 }
 
 export interface StatsOverview {

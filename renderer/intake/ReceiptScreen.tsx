@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, App, Button, Card, Col, Descriptions, Radio, Result, Row, Space, Spin } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Radio, Result, Row, Space, Spin } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import type { ApplicationDetail } from '../../core/api/views';
 import { call, errorMessage } from '../api/client';
-import { useAction } from '../shared/use-action';
 import { useNav } from '../app/nav';
 import { showDateTime } from '../shared/time';
 import { PdfPreview } from '../print/PdfPreview';
 import { PrinterPicker, usePrinters } from '../print/PrinterPicker';
+import { usePrint } from '../print/use-print';
 import { SaveAsPdfButton } from '../print/SaveAsPdfButton';
 import { usePdf } from '../print/use-pdf';
 
@@ -16,30 +16,24 @@ type Format = '80mm' | 'a4';
 /** 受理回执: preview, printer and paper choice, 打印 / 补打, and 另存为PDF. */
 export function ReceiptScreen({ applicationId }: { applicationId: string }) {
   const { go } = useNav();
-  const { message } = App.useApp();
   const [app, setApp] = useState<ApplicationDetail | null>(null);
-  const { printers, printerId, setPrinterId, error: printersError } = usePrinters();
+  const { printers, printerId, setPrinterId, error: printersError } = usePrinters('receipt');
   const [format, setFormat] = useState<Format>('a4');
   const { pdf: preview, error: renderError } = usePdf(() => call('receipts.render', { applicationId, format }), [applicationId, format]);
   const [error, setError] = useState<string | null>(null);
-  const [printed, setPrinted] = useState<string | null>(null);
 
   useEffect(() => {
     call('applications.get', { id: applicationId }).then(setApp, (e) => setError(errorMessage(e)));
   }, [applicationId]);
 
-  const alreadyPrinted = Boolean(printed) || Boolean(app?.events.some((e) => e.type === 'receipt_printed'));
-
-  const printing = useAction(async () => {
-    if (!printerId) return;
-    const r = await call('receipts.print', { applicationId, format, printerId, copies: 1 });
-    const where = printers.find((p) => p.id === r.printerId);
-    const text =
-      where?.kind === 'pdf' ? `回执已保存为PDF文件：${r.jobRef}` : `${r.reprint ? '补打的回执' : '回执'}已发送到打印机“${where?.name ?? r.printerId}”`;
-    setPrinted(text);
-    message.success(r.reprint ? '已补打回执' : '已打印回执');
+  const { action: printing, printed } = usePrint({
+    title: '回执',
+    printers,
+    pdf: preview,
+    send: (printer) => call('receipts.print', { applicationId, format, printerId: printer, copies: 1 }),
   });
-  const print = () => void printing.run();
+  const print = () => void (printerId && printing.run(printerId));
+  const alreadyPrinted = Boolean(printed) || Boolean(app?.events.some((e) => e.type === 'receipt_printed'));
 
   // The print button is where the cadre's Enter goes: focused once the printers are known (it is disabled before).
   const printButton = useRef<HTMLButtonElement>(null);

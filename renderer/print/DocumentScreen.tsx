@@ -1,12 +1,11 @@
-import { useState } from 'react';
-import { Alert, App, Button, Card, Col, Row, Space } from 'antd';
+import { Alert, Button, Card, Col, Row, Space } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { DocumentKind } from '../../core/api/schemas';
 import { call } from '../api/client';
-import { useAction } from '../shared/use-action';
 import { useNav, type Route } from '../app/nav';
 import { PdfPreview } from './PdfPreview';
 import { PrinterPicker, usePrinters } from './PrinterPicker';
+import { usePrint } from './use-print';
 import { SaveAsPdfButton } from './SaveAsPdfButton';
 import { usePdf } from './use-pdf';
 
@@ -27,20 +26,17 @@ const DOCUMENT_HINT: Record<DocumentKind, string> = {
 /** A printed document besides the receipt: preview, printer, 打印, 另存为PDF, and back to where it came from. */
 export function DocumentScreen({ kind, id, back }: { kind: DocumentKind; id: string; back: Route }) {
   const { go } = useNav();
-  const { message } = App.useApp();
   const { pdf, error: renderError } = usePdf(() => call('documents.render', { kind, id }), [kind, id]);
-  const { printers, printerId, setPrinterId, error: printersError } = usePrinters();
-  const [printed, setPrinted] = useState<string | null>(null);
+  const { printers, printerId, setPrinterId, error: printersError } = usePrinters(kind);
   const title = DOCUMENT_TITLE[kind];
 
-  const printing = useAction(async () => {
-    if (!printerId) return;
-    const r = await call('documents.print', { kind, id, printerId, copies: 1 });
-    const where = printers.find((p) => p.id === r.printerId);
-    setPrinted(where?.kind === 'pdf' ? `${title}已保存为PDF文件：${r.jobRef}` : `${title}已发送到打印机“${where?.name ?? r.printerId}”`);
-    message.success(`已打印${title}`);
+  const { action: printing, printed } = usePrint({
+    title,
+    printers,
+    pdf,
+    send: (printer) => call('documents.print', { kind, id, printerId: printer, copies: 1 }),
   });
-  const print = () => void printing.run();
+  const print = () => void (printerId && printing.run(printerId));
 
   const shownError = printing.error ?? renderError ?? printersError;
   return (

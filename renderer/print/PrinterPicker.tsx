@@ -1,22 +1,31 @@
 import { useEffect, useState } from 'react';
 import { Select } from 'antd';
+import type { StationInput } from '../../core/api/schemas';
 import type { PrinterView } from '../../core/api/views';
+
+/** What is about to be printed: the receipt or one of the documents. */
+export type PrintedDocument = NonNullable<StationInput<'printers.list'>['for']>;
 import { call, errorMessage } from '../api/client';
 
-/** The printers of this terminal, the default one chosen. */
-export function usePrinters(): { printers: PrinterView[]; printerId: string | undefined; setPrinterId(id: string): void; error: string | null } {
+/** The printers of this terminal: the one this document went to last time chosen, else the system's default. */
+export function usePrinters(doc: PrintedDocument): {
+  printers: PrinterView[];
+  printerId: string | undefined;
+  setPrinterId(id: string): void;
+  error: string | null;
+} {
   const [printers, setPrinters] = useState<PrinterView[]>([]);
   const [printerId, setPrinterId] = useState<string | undefined>();
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    call('printers.list', {}).then(
+    call('printers.list', { for: doc }).then(
       (list) => {
         setPrinters(list);
-        setPrinterId((list.find((p) => p.isDefault) ?? list[0])?.id);
+        setPrinterId((list.find((p) => p.lastUsed) ?? list.find((p) => p.isDefault) ?? list[0])?.id);
       },
       (e) => setError(errorMessage(e)),
     );
-  }, []);
+  }, [doc]);
   return { printers, printerId, setPrinterId, error };
 }
 

@@ -16,6 +16,7 @@ import { loadApplication } from '../intake/applications';
 import { INTAKE_ROLES, requireUser } from '../runtime/guard';
 import { toHandoverView } from '../handover/handlers';
 import { loadResident } from '../residents/handlers';
+import { rememberPrinter } from './last-printer';
 
 /**
  * The printed documents besides the receipt (DESIGN.md §7, issue #5): the 交接清单 of a batch (both
@@ -48,6 +49,7 @@ export async function print(ctx: StationContext, input: StationParsedInput<'docu
   const { jobRef } = await ctx.printers.print(input.printerId, { pdf: doc.pdf, title: doc.fileName, copies: input.copies, paper: 'a4' });
   const at = ctx.clock.now().toISOString();
   ctx.db.transaction(() => {
+    rememberPrinter(ctx, input.kind, input.printerId);
     recordChange(ctx, {
       at,
       actorId: user.id,

@@ -10,6 +10,7 @@ import { renderReceiptPdf } from './documents/receipt-pdf';
 import { loadApplication } from '../intake/applications';
 import { INTAKE_ROLES, requireUser } from '../runtime/guard';
 import { loadResident } from '../residents/handlers';
+import { rememberPrinter } from './last-printer';
 
 function submitted(ctx: StationContext, id: string): ApplicationRow & { receiptNo: string; submittedAt: string; dueDate: string } {
   const a = loadApplication(ctx, id);
@@ -71,6 +72,7 @@ export async function print(
   });
   const at = ctx.clock.now().toISOString();
   ctx.db.transaction(() => {
+    rememberPrinter(ctx, 'receipt', input.printerId);
     // Re-read: another print may have been counted while this one was rendering.
     const current = loadApplication(ctx, a.id);
     updateApplication(ctx.db, { ...current, receiptPrints: current.receiptPrints + 1 });
@@ -87,9 +89,4 @@ export async function print(
     });
   })();
   return { printerId: input.printerId, jobRef, reprint };
-}
-
-export async function listPrinters(ctx: StationContext) {
-  requireUser(ctx);
-  return ctx.printers.list();
 }

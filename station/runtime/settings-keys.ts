@@ -22,5 +22,7 @@ export const SETTINGS = {
   idleLockMinutes: 'station.idleLockMinutes',
   /** 适老化 (session.setDisplay): 'standard' | 'large' | 'xlarge', and '1' for high contrast. */
   fontSize: 'display.fontSize',
+  /** + '.<document>' (receipt, handover, …): the printer that document last went to. */
+  lastPrinter: 'printing.lastPrinter',
   highContrast: 'display.highContrast',
 } as const;

@@ -219,11 +219,14 @@ test('a cadre takes a 低保 application end to end, and a restart loses nothing
     await download.saveAs(saved);
     assert.ok(pdfText(saved).replace(/\s+/g, '').includes(receiptNo), 'the saved PDF shows the receipt number');
 
+    // 打印 to "保存为PDF文件": the print is recorded, and the PDF comes to the cadre as a download, no path shown.
     await chooseOption(page, '打印机：', '保存为PDF文件');
-    await page.getByRole('button', { name: '打印回执' }).click();
-    const done = page.getByText(/回执已保存为PDF文件：/);
+    const [printed] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '打印回执' }).click()]);
+    const done = page.getByText(/回执已保存为PDF文件/);
     await done.waitFor();
-    const path = ((await done.textContent()) ?? '').replace(/^.*回执已保存为PDF文件：/, '').trim();
+    assert.doesNotMatch((await done.textContent()) ?? '', /[/\\]/, 'no path on screen');
+    const path = join(work, `printed-${printed.suggestedFilename()}`);
+    await printed.saveAs(path);
     assert.ok(existsSync(path), `the printed PDF exists: ${path}`);
     assert.ok(readFileSync(path).subarray(0, 5).toString('latin1') === '%PDF-');
     assert.ok(pdfText(path).replace(/\s+/g, '').includes(receiptNo), 'the printed PDF shows the receipt number');

@@ -128,7 +128,7 @@ before(async () => {
 
   hosts.push(await startBrowserHost({ station: village, staticDir: RENDERER_DIR, port: 0 }));
   hosts.push(await startBrowserHost({ station: township, staticDir: RENDERER_DIR, port: 0 }));
-  ({ context, page: v } = await launchChromium(work));
+  ({ context, page: v } = await launchChromium(work, { downloads: true }));
   t = await context.newPage();
   t.setDefaultTimeout(STEP_TIMEOUT);
 });
@@ -275,10 +275,12 @@ test('a decision goes from the township to the village and back, in the UI', { t
     await v.locator('iframe[title="一次性告知书预览"]').waitFor();
     await v.waitForTimeout(1500); // Chromium's PDF viewer draws the pages
     await chooseOption(v, '打印机：', '保存为PDF文件');
-    await v.getByRole('button', { name: '打印一次性告知书' }).click();
-    const done = v.getByText(/一次性告知书已保存为PDF文件：/);
+    const [saved] = await Promise.all([v.waitForEvent('download'), v.getByRole('button', { name: '打印一次性告知书' }).click()]);
+    const done = v.getByText(/一次性告知书已保存为PDF文件/);
     await done.waitFor();
-    const path = ((await done.textContent()) ?? '').replace(/^.*已保存为PDF文件：/, '').trim();
+    assert.doesNotMatch((await done.textContent()) ?? '', /[/\\]/, 'no path on screen');
+    const path = join(tmpdir(), `daiban-notice-${process.pid}-${saved.suggestedFilename()}`);
+    await saved.saveAs(path);
     assert.ok(existsSync(path), `the printed PDF exists: ${path}`);
     const text = pdfTextOf(path);
     assert.ok(text.includes('刘桂兰'), 'the notice names the applicant');
