@@ -10,6 +10,7 @@ import { startPlatform, type RunningPlatform } from '../platform';
 import { DEMO_ADMIN, DEMO_CADRE, DEMO_SERVICE_POINT } from '../station/setup/demo-data';
 import { loadOrCreateKeyFile } from '../station/runtime/key-file';
 import { createStation, type Station } from '../station/station';
+import { registerDemoHousehold } from '../station/setup/demo-data';
 
 export const DEMO_TOWNSHIP_POINT = { name: '瑞金市叶坪乡便民服务中心', divisionCode: '360781102' } as const;
 export const DEMO_REVIEWER = { username: 'shenhe', password: 'Shenhe2026', displayName: '张建国', role: 'reviewer' } as const;
@@ -69,6 +70,8 @@ async function openEnrolled(platform: RunningPlatform, spec: DemoTerminalSpec, d
     if (!station.sync.status().enrolled) {
       const { code } = await platform.admin.issueEnrollmentCode({ divisionCode: spec.divisionCode, role: spec.role, servicePointName: spec.name });
       await station.call('sync.enroll', { platformUrl: platform.url, code });
+      // The village's first run: a household on record, so 居民与户 and a 低保 filled from it can be tried.
+      if (spec.role === 'village') await registerDemoHousehold(station);
     }
     return { station, keyFile, name: spec.name };
   } catch (e) {

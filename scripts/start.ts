@@ -53,6 +53,7 @@ function banner(fleet: DemoFleet, village: string, township: BrowserHost): strin
     `村代办点  ${DEMO_SERVICE_POINT.name}`,
     `  ${village}`,
     `  代办员 ${DEMO_CADRE.username} / ${DEMO_CADRE.password}（${DEMO_CADRE.displayName}）   管理员 ${DEMO_ADMIN.username} / ${DEMO_ADMIN.password}`,
+    '  试一试：F2 受理新申请，查找“刘德福”（一户四口）→ 居民与户；为他办理“低保”，家庭成员自动带出；F3 申请队列可按姓名或回执编号查找',
     '',
     `乡镇审核  ${fleet.township.name}`,
     `  ${township.url}`,

@@ -32,8 +32,32 @@ export async function provisionDemoIfNeeded(station: Station): Promise<boolean> 
   const { db } = station.ctx;
   const provisioned = getSetting(db, SETTINGS.divisionCode) !== null && listCatalogVersions(db).includes(SEED_CATALOG.version);
   if (provisioned) return false;
+  const firstRun = getSetting(db, SETTINGS.divisionCode) === null;
   await provisionStation(station, DEMO_PROVISION);
+  if (firstRun) await registerDemoHousehold(station);
   return true;
+}
+
+/** A family of four (valid ID numbers of Ruijin, born 1956–1990): 户 as a record, for the demo's 低保. */
+export const DEMO_HOUSEHOLD = [
+  { idNumber: '360781195603140610', name: '刘德福', relation: '户主', phone: '13870071234' },
+  { idNumber: '360781195808220622', name: '钟桂香', relation: '配偶' },
+  { idNumber: '360781198502160640', name: '刘小兰', relation: '子女' },
+  { idNumber: '360781199001050616', name: '刘建国', relation: '子女' },
+] as const;
+
+export async function registerDemoHousehold(station: Station): Promise<void> {
+  await station.call('session.login', { username: DEMO_CADRE.username, password: DEMO_CADRE.password });
+  try {
+    const ids: string[] = [];
+    for (const p of DEMO_HOUSEHOLD) {
+      const r = await station.call('residents.register', { idNumber: p.idNumber, name: p.name, ...('phone' in p ? { phone: p.phone } : {}) });
+      ids.push(r.id);
+    }
+    await station.call('households.save', { members: DEMO_HOUSEHOLD.map((p, i) => ({ residentId: ids[i]!, relation: p.relation })) });
+  } finally {
+    await station.call('session.logout', {});
+  }
 }
 
 /**
