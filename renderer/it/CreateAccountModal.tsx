@@ -1,17 +1,9 @@
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { ACCOUNT_ROLES, type AccountRoleName, type AccountWithPassword } from '../../core/admin/api';
-import { passwordWeakness } from '../../core/passwords';
 import { call } from '../api/client';
 import { ACCOUNT_ROLE_LABEL } from './labels';
+import { PASSWORD_RULE } from '../shared/password-rule';
 import { useItSubmit } from './use-it-submit';
-
-/** The platform's password policy (core/passwords.ts), checked before the form is sent; empty lets the platform generate one. */
-const PASSWORD_RULE = {
-  validator: async (_: unknown, value?: string) => {
-    const weakness = value ? passwordWeakness(value) : null;
-    if (weakness) throw new Error(weakness);
-  },
-};
 
 interface Values {
   username: string;

@@ -1,8 +1,8 @@
 import { Alert, Button, Form, Input } from 'antd';
-import { passwordWeakness } from '../../core/passwords';
 import { call, errorMessage } from '../api/client';
 import { enterMovesOn } from '../form/move-on-enter';
 import { markFieldRefusals } from '../shared/field-refusals';
+import { PASSWORD_RULE } from '../shared/password-rule';
 import { useAction } from '../shared/use-action';
 
 interface Values {
@@ -37,10 +37,7 @@ export function ChangePasswordForm({ onChanged, submitText = '修改密码' }: {
         label="新密码"
         name="newPassword"
         extra="至少8位，含字母和数字；不要用生日、电话号码"
-        rules={[
-          { required: true, message: '请输入新密码' },
-          { validator: async (_, value: string) => (value && passwordWeakness(value) ? Promise.reject(new Error(passwordWeakness(value)!)) : undefined) },
-        ]}
+        rules={[{ required: true, message: '请输入新密码' }, PASSWORD_RULE]}
       >
         <Input.Password autoComplete="new-password" />
       </Form.Item>

@@ -3,17 +3,12 @@
  * (and 特大 with high contrast for the form), each checked not to scroll sideways (shot() fails if it does).
  * Screenshots: test-results/screenshots/display-<size>-*.png.
  */
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { DisplaySettings } from '../../core/api/views';
-import { SEED_CATALOG } from '../../core/catalog/seed';
-import { provisionStation } from '../../station/setup/provision';
-import { createStation } from '../../station/station';
 import { BrowserTerminal, loginInBrowser, settle, shot } from '../helpers/e2e';
 import { allMaterials, validValues } from '../helpers/forms';
-import { CADRE, TEST_VILLAGE } from '../helpers/station';
+import { CADRE } from '../helpers/station';
 import { idNumber } from '../helpers/sync';
 
 process.env.DAIBAN_LOG_STDOUT = '0';
@@ -22,18 +17,7 @@ const e2e = new BrowserTerminal('display');
 let page: Page;
 
 before(async () => {
-  const work = await e2e.prepare();
-  const station = (e2e.station = createStation({
-    dataDir: join(work, 'data'),
-    key: randomBytes(32),
-    sync: { autoStart: false },
-    backups: { autoStart: false },
-  }));
-  await provisionStation(station, {
-    servicePoint: { name: '瑞金市叶坪乡华屋村为民服务代办点', divisionCode: TEST_VILLAGE, terminalNo: 1 },
-    catalog: SEED_CATALOG,
-    users: [{ ...CADRE, role: 'cadre' }],
-  });
+  const station = await e2e.prepareVillage();
   await station.call('session.login', { username: CADRE.username, password: CADRE.password });
   const item = await station.call('catalog.get', { code: 'MZ-0001' });
   const r1 = await station.call('residents.register', { idNumber: idNumber(31), name: '钟桂香', phone: '13907971234' });
@@ -63,6 +47,11 @@ async function screens(name: string, display: DisplaySettings): Promise<void> {
   await page.keyboard.press('F2');
   await page.getByRole('heading', { name: /第一步：确定申请人/ }).waitFor();
   await shot(page, `display-${name}-03-residents`);
+  await page.getByLabel('查找居民').fill('钟桂香');
+  await page.getByRole('listitem').filter({ hasText: '钟桂香' }).getByRole('button', { name: '居民与户' }).click();
+  await page.getByRole('heading', { name: '居民：钟桂香' }).waitFor();
+  await page.getByText('户成员（尚未登记）').waitFor();
+  await shot(page, `display-${name}-03b-resident-page`);
   await page.keyboard.press('F3');
   await page.getByRole('heading', { name: '申请队列' }).waitFor();
   await page.getByText('刘德福').waitFor();

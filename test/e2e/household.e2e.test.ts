@@ -5,15 +5,10 @@
  * test-results/screenshots/household-*.png.
  */
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { SEED_CATALOG } from '../../core/catalog/seed';
-import { provisionStation } from '../../station/setup/provision';
-import { createStation } from '../../station/station';
 import { BrowserTerminal, loginInBrowser, settle, shot, stepper } from '../helpers/e2e';
-import { CADRE, TEST_VILLAGE } from '../helpers/station';
+import { CADRE } from '../helpers/station';
 import { idNumber } from '../helpers/sync';
 
 process.env.DAIBAN_LOG_STDOUT = '0';
@@ -23,18 +18,7 @@ let page: Page;
 const NAMES = ['刘德福', '钟桂香', '刘小兰', '刘建国'];
 
 before(async () => {
-  const work = await e2e.prepare();
-  const station = (e2e.station = createStation({
-    dataDir: join(work, 'data'),
-    key: randomBytes(32),
-    sync: { autoStart: false },
-    backups: { autoStart: false },
-  }));
-  await provisionStation(station, {
-    servicePoint: { name: '瑞金市叶坪乡华屋村为民服务代办点', divisionCode: TEST_VILLAGE, terminalNo: 1 },
-    catalog: SEED_CATALOG,
-    users: [{ ...CADRE, role: 'cadre' }],
-  });
+  const station = await e2e.prepareVillage();
   await station.call('session.login', { username: CADRE.username, password: CADRE.password });
   for (const [i, name] of NAMES.entries())
     await station.call('residents.register', { idNumber: idNumber(51 + i), name, phone: i === 0 ? '13907971234' : undefined });

@@ -6,16 +6,11 @@
  * 公民身份号码 and 姓名. Screenshots: test-results/screenshots/keyboard-*.png.
  */
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { SEED_CATALOG } from '../../core/catalog/seed';
 import { citizenIdCheckChar } from '../../core/citizen-id';
-import { provisionStation } from '../../station/setup/provision';
-import { createStation } from '../../station/station';
 import { BrowserTerminal, shot, stepper } from '../helpers/e2e';
-import { CADRE, TEST_VILLAGE } from '../helpers/station';
+import { CADRE } from '../helpers/station';
 import { allMaterials, validValues } from '../helpers/forms';
 import { idNumber } from '../helpers/sync';
 
@@ -68,18 +63,7 @@ const focused = () =>
   }));
 
 before(async () => {
-  const work = await e2e.prepare();
-  const station = (e2e.station = createStation({
-    dataDir: join(work, 'data'),
-    key: randomBytes(32),
-    sync: { autoStart: false },
-    backups: { autoStart: false },
-  }));
-  await provisionStation(station, {
-    servicePoint: { name: '瑞金市叶坪乡华屋村为民服务代办点', divisionCode: TEST_VILLAGE, terminalNo: 1 },
-    catalog: SEED_CATALOG,
-    users: [{ ...CADRE, role: 'cadre' }],
-  });
+  const station = await e2e.prepareVillage();
   // A household of four already on record, and an earlier 临时救助 of the head that gave his bank account.
   await station.call('session.login', { username: CADRE.username, password: CADRE.password });
   const ids: string[] = [];
@@ -147,6 +131,7 @@ test("a new resident's 老年人优待证, from the home screen to the printed r
     await page.getByRole('heading', { name: /核对并提交/ }).waitFor();
     await press('Enter');
     await page.getByTestId('receipt-no').waitFor();
+    await page.locator('iframe[title="回执预览"]').waitFor(); // a person sees the receipt before printing it
     await page.waitForFunction(() => /打印回执/.test(document.activeElement?.textContent ?? ''));
     await press('Enter');
     await page.getByText(/回执已(保存为PDF文件|发送到打印机)/).waitFor();
@@ -224,6 +209,7 @@ test(
       await page.getByRole('heading', { name: /核对并提交/ }).waitFor();
       await press('Enter');
       await page.getByTestId('receipt-no').waitFor();
+      await page.locator('iframe[title="回执预览"]').waitFor(); // a person sees the receipt before printing it
       await cursorAt(() => /打印回执/.test(document.activeElement?.textContent ?? ''));
       await press('Enter');
       await page.getByText(/回执已(保存为PDF文件|发送到打印机)/).waitFor();

@@ -5,6 +5,7 @@
  * each other" runner.
  */
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,10 @@ import type { TestContext } from 'node:test';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { ensureRendererBuilt } from '../../scripts/renderer-build';
 import { startBrowserHost, type BrowserHost } from '../../station/browser-host';
-import type { Station } from '../../station/station';
+import { createStation, type Station } from '../../station/station';
+import { provisionStation } from '../../station/setup/provision';
+import { SEED_CATALOG } from '../../core/catalog/seed';
+import { CADRE, TEST_VILLAGE } from './station';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CHROMIUM = process.env.DAIBAN_CHROMIUM ?? '/usr/bin/chromium';
@@ -64,6 +68,26 @@ export class BrowserTerminal {
 
   /** `name` names the scratch directory: daiban-e2e-<name>-…. */
   constructor(private readonly name: string) {}
+
+  /**
+   * prepare(), then a village station in the scratch directory with the seed catalog and one cadre
+   * (test/helpers/station.ts CADRE), agent and backups not started: what most single-terminal files need.
+   */
+  async prepareVillage(): Promise<Station> {
+    const work = await this.prepare();
+    const station = (this.station = createStation({
+      dataDir: join(work, 'data'),
+      key: randomBytes(32),
+      sync: { autoStart: false },
+      backups: { autoStart: false },
+    }));
+    await provisionStation(station, {
+      servicePoint: { name: '瑞金市叶坪乡华屋村为民服务代办点', divisionCode: TEST_VILLAGE, terminalNo: 1 },
+      catalog: SEED_CATALOG,
+      users: [{ ...CADRE, role: 'cadre' }],
+    });
+    return station;
+  }
 
   async prepare(): Promise<string> {
     requireChromium();

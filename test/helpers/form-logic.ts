@@ -20,3 +20,15 @@ export const DIBAO_BAD: Record<string, unknown> = {
   bankAccount: '6217 0000 1234 5678 901',
   phone: '13907971234',
 };
+
+/** The same household as it should be: two people, two rows, 450 yuan a head, 6,000 saved each. */
+export const DIBAO_GOOD: Record<string, unknown> = {
+  ...DIBAO_BAD,
+  householdSize: 2,
+  monthlyIncome: 900,
+  savings: 12000,
+  members: [
+    { name: '钟桂香', idNumber: '360781195603140020', relation: '本人', healthStatus: '患慢性病', monthlyIncome: 300 },
+    { name: '刘德福', idNumber: '360781195401010017', relation: '配偶', healthStatus: '残疾' },
+  ],
+};

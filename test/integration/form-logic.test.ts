@@ -5,7 +5,7 @@ import type { OutboxResult } from '../../core/sync/protocol';
 import type { RunningPlatform } from '../../platform';
 import { allErrors } from '../../renderer/form/errors';
 import { allMaterials } from '../helpers/forms';
-import { DIBAO_BAD, dibaoForm } from '../helpers/form-logic';
+import { DIBAO_BAD, DIBAO_GOOD, dibaoForm } from '../helpers/form-logic';
 import { enrollTerminal, outboxBatch, outboxMessage, submittedBody, type TestTerminal } from '../helpers/platform';
 import { makeStation, TEST_VILLAGE, type TestStation } from '../helpers/station';
 import { startTestPlatform } from '../helpers/sync';
@@ -15,16 +15,7 @@ import { startTestPlatform } from '../helpers/sync';
  * refuse the issue's 低保 form with the same Chinese reasons and accept a correct one.
  */
 const item = SEED_CATALOG.items.find((i) => i.code === 'MZ-0001')!;
-const GOOD = {
-  ...DIBAO_BAD,
-  householdSize: 2,
-  monthlyIncome: 900,
-  savings: 12000,
-  members: [
-    { name: '钟桂香', idNumber: '360781195603140020', relation: '本人', healthStatus: '患慢性病', monthlyIncome: 300 },
-    { name: '刘德福', idNumber: '360781195401010017', relation: '配偶', healthStatus: '残疾' },
-  ],
-};
+const GOOD = DIBAO_GOOD;
 const REASONS = {
   members: '共同生活家庭人口填写为5人，家庭成员表却有1行，两者应一致',
   monthlyIncome: '家庭人均月收入60000元，不低于本县低保标准700元/人·月，不符合低保受理条件',

@@ -5,7 +5,7 @@ import { SEED_CATALOG } from '../../core/catalog/seed';
 import { evaluate, expressionProblems, type ExpressionNames } from '../../core/forms/expression';
 import { applicantFacts } from '../../core/forms/logic';
 import { validateForm } from '../../core/forms/validate';
-import { dibaoForm, DIBAO_BAD } from '../helpers/form-logic';
+import { dibaoForm, DIBAO_BAD, DIBAO_GOOD } from '../helpers/form-logic';
 
 const scope = (values: Record<string, unknown>, params: Record<string, number> = {}) => ({ values, params, applicant: { age: 67, gender: 'female' } });
 const names = (fields: string[], params: string[] = []): ExpressionNames => ({ fields: new Set(fields), self: true, params: new Set(params) });
@@ -85,16 +85,7 @@ test("低保: the issue's form (5 people, one row, 300,000 a month, 9,000,000 sa
 });
 
 test('低保: a correct form passes and carries the computed per-capita income', () => {
-  const good = {
-    ...DIBAO_BAD,
-    householdSize: 2,
-    monthlyIncome: 900,
-    savings: 12000,
-    members: [
-      { name: '钟桂香', idNumber: '360781195603140020', relation: '本人', healthStatus: '患慢性病', monthlyIncome: 300 },
-      { name: '刘德福', idNumber: '360781195401010017', relation: '配偶', healthStatus: '残疾' },
-    ],
-  };
+  const good = DIBAO_GOOD;
   const r = validateForm(dibaoForm(), good, { today: '2026-12-06' });
   assert.ok(r.ok, JSON.stringify(r.ok ? '' : r.fields));
   assert.equal(r.value.perCapitaIncome, 450);
@@ -117,4 +108,18 @@ test('老年人优待证: age from the ID, a field shown only for 邮寄到家, 
   assert.ok(!mailed.ok && mailed.fields.mailingAddress === '请填写“邮寄地址”');
   const contact = validateForm(item.form, { ...base, emergencyContact: '刘小红' }, { today, applicant: old });
   assert.ok(!contact.ok && contact.fields.emergencyPhone === '请填写“紧急联系人电话”');
+});
+
+test('a hostile expression in a catalog: 5,000 levels of nesting are refused by length, 240 parse and evaluate', () => {
+  const item = SEED_CATALOG.items.find((i) => i.code === 'MZ-0001')!;
+  const deep = `${'('.repeat(5000)}1${')'.repeat(5000)} == 1`;
+  const r = catalogVersionSchema.safeParse({
+    ...SEED_CATALOG,
+    items: [{ ...item, form: { ...item.form, rules: [{ field: 'members', assert: deep, message: '太深了' }] } }],
+  });
+  assert.equal(r.success, false);
+  const nested = `${'('.repeat(240)}householdSize${')'.repeat(240)} > 0`;
+  assert.deepEqual(expressionProblems(nested, names(['householdSize'])), []);
+  assert.equal(evaluate(nested, scope({ householdSize: 3 })), true);
+  assert.ok(expressionProblems('"\u0000" == a', names(['a'])).length === 0, 'a NUL in a string literal is text, not a crash');
 });
