@@ -19,7 +19,9 @@ export function ReceiptScreen({ applicationId }: { applicationId: string }) {
   const [app, setApp] = useState<ApplicationDetail | null>(null);
   const { printers, printerId, setPrinterId, error: printersError } = usePrinters('receipt');
   const [format, setFormat] = useState<Format>('a4');
-  const { pdf: preview, error: renderError } = usePdf(() => call('receipts.render', { applicationId, format }), [applicationId, format]);
+  // Rendered again after each print: from the second one on, the paper (and a saved PDF) says 补打.
+  const [prints, setPrints] = useState(0);
+  const { pdf: preview, error: renderError } = usePdf(() => call('receipts.render', { applicationId, format }), [applicationId, format, prints]);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -31,6 +33,7 @@ export function ReceiptScreen({ applicationId }: { applicationId: string }) {
     printers,
     pdf: preview,
     send: (printer) => call('receipts.print', { applicationId, format, printerId: printer, copies: 1 }),
+    onPrinted: () => setPrints((n) => n + 1),
   });
   const print = () => void (printerId && printing.run(printerId));
   const alreadyPrinted = Boolean(printed) || Boolean(app?.events.some((e) => e.type === 'receipt_printed'));

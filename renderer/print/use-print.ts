@@ -16,7 +16,14 @@ export interface PrintOutcome {
  * document); "保存为PDF文件" then hands the same PDF to the cadre as a download (a save dialog in Electron),
  * never a path on the terminal's disk.
  */
-export function usePrint(o: { title: string; printers: PrinterView[]; pdf: Pdf | null; send(printerId: string): Promise<PrintOutcome> }): {
+export function usePrint(o: {
+  title: string;
+  printers: PrinterView[];
+  pdf: Pdf | null;
+  send(printerId: string): Promise<PrintOutcome>;
+  /** After each print: a preview that depends on it (补打 on the receipt) renders again. */
+  onPrinted?(): void;
+}): {
   action: Action<[string]>;
   printed: string | null;
 } {
@@ -32,6 +39,7 @@ export function usePrint(o: { title: string; printers: PrinterView[]; pdf: Pdf |
     } else {
       setPrinted(`${what}已发送到打印机“${where?.name ?? r.printerId}”`);
     }
+    o.onPrinted?.();
     void message.success(r.reprint ? `已补打${o.title}` : `已打印${o.title}`);
   });
   return { action, printed };
