@@ -1,6 +1,7 @@
 import type { CatalogItem, ReceivedMaterials } from '../catalog/model';
 import type { ApplicationStatus } from '../lifecycle';
 import type { Decision, SupplementItem } from '../sync/messages';
+import type { HouseholdRelation } from '../households';
 
 /** What StationApi methods return: plain JSON-safe data, the same over IPC and HTTP. */
 
@@ -281,7 +282,7 @@ export interface HouseholdView {
     idNumberMasked: string;
     gender: 'male' | 'female';
     birthDate: string;
-    relation: string;
+    relation: HouseholdRelation;
   }[];
   updatedAt: string;
 }

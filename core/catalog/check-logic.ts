@@ -10,6 +10,8 @@ interface LogicField {
   constraint?: string;
   constraintMessage?: string;
   calculate?: string;
+  default?: string | number | boolean;
+  options?: string[];
   columns?: LogicField[];
 }
 
@@ -49,6 +51,8 @@ export function catalogLogicProblems(items: readonly LogicItem[], parameterKeys:
       if (f.constraint && !f.constraintMessage) out.push(`${at(where)}有校验规则但没有提示语`);
       if (f.calculate && f.kind !== 'number' && f.kind !== 'money') out.push(`${at(where)}是计算字段，只能是数字或金额`);
       if (f.calculate && f.relevant) out.push(`${at(where)}是计算字段，不能再设显示条件`);
+      const badDefault = defaultProblem(f);
+      if (badDefault) out.push(`${at(where)}的默认值${badDefault}`);
       for (const c of f.columns ?? []) {
         const cw = `${where}的列“${c.label}”`;
         const rowNames: ExpressionNames = { fields, row: new Set((f.columns ?? []).map((x) => x.key)), self: true, params };
@@ -69,4 +73,15 @@ export function catalogLogicProblems(items: readonly LogicItem[], parameterKeys:
     }
   }
   return out;
+}
+
+/** A field's `default` must be an answer the field would accept as it stands (checked again on submit). */
+function defaultProblem(f: LogicField): string | null {
+  const d = f.default;
+  if (d === undefined) return null;
+  if (f.calculate || f.kind === 'members') return '不适用于计算字段或表格';
+  if (f.kind === 'select') return typeof d === 'string' && f.options?.includes(d) ? null : `“${String(d)}”不在选项中`;
+  if (f.kind === 'boolean') return typeof d === 'boolean' ? null : '应为是或否';
+  if (f.kind === 'number' || f.kind === 'money') return typeof d === 'number' ? null : '应为数字';
+  return typeof d === 'string' ? null : '应为文字';
 }

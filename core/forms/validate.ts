@@ -39,14 +39,7 @@ export function validateForm(form: FormSpec, values: Record<string, unknown>, o:
   const ctx: LogicContext = { params: form.parameters ?? {}, applicant: o.applicant ?? {} };
   const errors: Record<string, string> = {};
   const input = values ?? {};
-  const { value, problems, hidden } = readForm(form, input, today, ctx);
-  for (const field of form.fields) {
-    if (field.kind !== 'members' || hidden.has(field.key)) continue;
-    const rows = checkMembers(field, input[field.key], today, errors, (row, self) => scopeOf(value, ctx, { row, self }));
-    if (rows !== undefined) value[field.key] = rows;
-    else delete value[field.key];
-  }
-  applyCalculations(form, value, ctx);
+  const { value, problems, hidden } = readForm(form, input, today, ctx, errors);
 
   for (const field of form.fields) {
     if (field.kind === 'members' || field.calculate || hidden.has(field.key)) continue;
@@ -65,10 +58,11 @@ export function validateForm(form: FormSpec, values: Record<string, unknown>, o:
 }
 
 /**
- * What each scalar field says of itself (clean values, or its problem), which fields the logic hides, with
- * tables taken as typed: the first step of a check, and all the screen needs to show the form live.
+ * The first step of a check, and all the screen needs to show the form live: what each scalar field says of
+ * itself (clean values, or its problem), which fields the logic hides, the tables' clean rows (their problems
+ * into `errors`), and the computed fields.
  */
-function readForm(form: FormSpec, input: Record<string, unknown>, today: string, ctx: LogicContext) {
+function readForm(form: FormSpec, input: Record<string, unknown>, today: string, ctx: LogicContext, errors: Record<string, string>) {
   const value: Record<string, unknown> = {};
   const problems: Record<string, string> = {};
   for (const field of form.fields) {
@@ -85,6 +79,13 @@ function readForm(form: FormSpec, input: Record<string, unknown>, today: string,
   }
   const hidden = new Set(form.fields.filter((f) => !isRelevant(f, value, ctx)).map((f) => f.key));
   for (const key of hidden) delete value[key];
+  for (const field of form.fields) {
+    if (field.kind !== 'members' || hidden.has(field.key)) continue;
+    const rows = checkMembers(field, input[field.key], today, errors, (row, self) => scopeOf(value, ctx, { row, self }));
+    if (rows !== undefined) value[field.key] = rows;
+    else delete value[field.key];
+  }
+  applyCalculations(form, value, ctx);
   return { value, problems, hidden };
 }
 
@@ -98,8 +99,8 @@ export interface FormLiveState {
 export function formLiveState(form: FormSpec, values: Record<string, unknown>, o: FormCheckOptions = {}): FormLiveState {
   const today = o.today ?? shanghaiDate(new Date());
   const ctx: LogicContext = { params: form.parameters ?? {}, applicant: o.applicant ?? {} };
-  const { value, hidden } = readForm(form, values ?? {}, today, ctx);
-  applyCalculations(form, value, ctx);
+  // Tables are read as on submit (their problems are the field's own business here, so they are dropped).
+  const { value, hidden } = readForm(form, values ?? {}, today, ctx, {});
   const required = new Set<string>();
   const computed: Record<string, number | undefined> = {};
   for (const f of form.fields) {

@@ -133,6 +133,8 @@ export function TopBar({ onLock }: { onLock(): void }) {
       <Space size={8} style={{ flexShrink: 0 }}>
         <Dropdown
           trigger={['click']}
+          // Opened with Enter, the menu takes the focus: arrows choose, Enter picks (keyboard first).
+          autoFocus
           menu={{
             items: [
               ...(user.role === 'it' ? [] : [{ key: 'password', icon: <KeyOutlined />, label: '修改密码' }]),

@@ -28,7 +28,7 @@ export function MaterialsChecklist({ materials, received, errors, onChange }: Pr
     <>
       {missing.length > 1 && (
         <Button size="small" block data-all-materials onClick={tickAll} style={{ marginBottom: 6 }}>
-          必需的{required.length}项材料都已收到（回车）
+          必需的{required.length}项材料都已收到
         </Button>
       )}
       <ul style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label="申请材料">

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Input, List, Select, Space, Table } from 'antd';
 import type { HouseholdView, ResidentSummary } from '../../core/api/views';
-import { HOUSEHOLD_RELATIONS } from '../../core/households';
-import { call, StationCallError } from '../api/client';
+import { HOUSEHOLD_RELATIONS, type HouseholdRelation } from '../../core/households';
+import { call, errorMessage, StationCallError } from '../api/client';
 import { useAction } from '../shared/use-action';
 
-type Member = { residentId: string; name: string; idNumberMasked: string; relation: string };
+type Member = { residentId: string; name: string; idNumberMasked: string; relation: HouseholdRelation };
 
 /**
  * The resident's household (户): its members and their relation to the 户主, kept once and offered to every
@@ -33,7 +33,7 @@ export function HouseholdCard({
     try {
       const h = await call('households.save', {
         ...(household ? { id: household.id } : {}),
-        members: members.map((m) => ({ residentId: m.residentId, relation: m.relation as '户主' })),
+        members: members.map((m) => ({ residentId: m.residentId, relation: m.relation })),
         moveMembers,
       });
       onSaved(h);
@@ -46,7 +46,12 @@ export function HouseholdCard({
   });
   const find = async (q: string) => {
     const text = q.trim();
-    setHits(text ? await call('residents.search', { query: text, limit: 8 }).catch(() => []) : null);
+    if (!text) return setHits(null);
+    // A failed search is said where the results would be, not swallowed.
+    await call('residents.search', { query: text, limit: 8 }).then(setHits, (e: unknown) => {
+      setHits([]);
+      save.fail(errorMessage(e));
+    });
   };
   const add = (r: ResidentSummary) => {
     if (!members.some((m) => m.residentId === r.id))

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Col, Input, List, Row, Typography } from 'antd';
 import { parseCitizenId } from '../../core/citizen-id';
-import { call } from '../api/client';
+import { call, errorMessage } from '../api/client';
 import { useNav, type ResidentRef } from '../app/nav';
 import { useDebouncedSearch } from '../shared/use-debounced-search';
 import { RegisterResidentForm } from './RegisterResidentForm';
@@ -10,7 +10,11 @@ import { RegisterResidentForm } from './RegisterResidentForm';
 export function ResidentsScreen() {
   const { go } = useNav();
   const [query, setQuery] = useState('');
-  const { results: hits, error } = useDebouncedSearch(query, (q) => call('residents.search', { query: q, limit: 20 }), {
+  const {
+    results: hits,
+    error,
+    setError,
+  } = useDebouncedSearch(query, (q) => call('residents.search', { query: q, limit: 20 }), {
     delayMs: 250,
     skipEmpty: true,
   });
@@ -24,7 +28,10 @@ export function ResidentsScreen() {
     setQuery(q);
     const text = q.trim();
     if (!text) return;
-    const found = await call('residents.search', { query: text, limit: 2 }).catch(() => null);
+    const found = await call('residents.search', { query: text, limit: 2 }).catch((e: unknown) => {
+      setError(errorMessage(e));
+      return null;
+    });
     if (found?.length === 1) {
       const r = found[0]!;
       pick({ id: r.id, name: r.name, idNumberMasked: r.idNumberMasked });

@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { StationParsedInput } from '../../core/api/schemas';
 import type { HouseholdView } from '../../core/api/views';
 import { maskCitizenId } from '../../core/citizen-id';
+import type { HouseholdRelation } from '../../core/households';
 import { DaibanError } from '../../core/errors';
 import { findHousehold, findHouseholdOf, removeFromHousehold, saveHousehold, type HouseholdRow } from '../../db';
 import type { StationContext } from '../context';
@@ -78,7 +79,15 @@ export function toHouseholdView(ctx: StationContext, h: HouseholdRow): Household
     id: h.id,
     members: h.members.map((m) => {
       const r = loadResident(ctx, m.residentId);
-      return { residentId: r.id, name: r.name, idNumberMasked: maskCitizenId(r.idNumber), gender: r.gender, birthDate: r.birthDate, relation: m.relation };
+      // Stored only through households.save, whose schema admits HOUSEHOLD_RELATIONS alone.
+      return {
+        residentId: r.id,
+        name: r.name,
+        idNumberMasked: maskCitizenId(r.idNumber),
+        gender: r.gender,
+        birthDate: r.birthDate,
+        relation: m.relation as HouseholdRelation,
+      };
     }),
     updatedAt: h.updatedAt,
   };

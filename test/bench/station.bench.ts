@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pino from 'pino';
 import { SEED_CATALOG } from '../../core/catalog/seed';
-import { citizenIdCheckChar } from '../../core/citizen-id';
+import { idNumber, pad, pick, rand, randomName } from './county-data';
 import { namePinyinKeys } from '../../core/pinyin-keys';
 import { checkIntegrity, findUserByUsername } from '../../db';
 import { provisionStation } from '../../station/setup/provision';
@@ -24,27 +24,6 @@ const RESIDENTS = Number(process.env.BENCH_RESIDENTS ?? 100_000);
 const APPLICATIONS = Number(process.env.BENCH_APPLICATIONS ?? 1_000_000);
 const SUBMITS = Number(process.env.BENCH_SUBMITS ?? 500);
 const SEARCHES = Number(process.env.BENCH_SEARCHES ?? 300);
-
-const SURNAMES =
-  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN = '秀英桂兰玉梅兆明建国志强春花冬梅海燕小红伟华国庆德胜金凤淑珍丽娟永福文杰光荣家豪俊杰子涵欣怡雨轩浩然思远明辉红霞凤英';
-
-let seed = 42;
-const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
-const pick = <T>(s: ArrayLike<T>) => s[Math.floor(rand() * s.length)]!;
-const pad = (n: number, w: number) => String(n).padStart(w, '0');
-
-function randomName(): string {
-  const given = Array.from({ length: rand() < 0.7 ? 2 : 1 }, () => pick(GIVEN)).join('');
-  return pick(SURNAMES) + given;
-}
-
-function idNumber(i: number): string {
-  const year = 1930 + Math.floor(rand() * 85);
-  const date = `${year}${pad(1 + Math.floor(rand() * 12), 2)}${pad(1 + Math.floor(rand() * 28), 2)}`;
-  const first17 = `360781${date}${pad(i % 1000, 3)}`;
-  return first17 + citizenIdCheckChar(first17);
-}
 
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -29,6 +29,22 @@ before(async () => {
 
 after(() => e2e.close());
 
+/** The user menu by keys: Enter on the name opens it, arrows move the focus down to `key`'s item, Enter takes it. */
+async function userMenu(item: string, key: 'password' | 'display' | 'lock'): Promise<void> {
+  await page.getByRole('button', { name: /李春梅：修改密码/ }).focus(); // where Tab brings the cadre; the rest is keys
+  await page.keyboard.press('Enter');
+  await page.getByRole('menuitem', { name: item }).waitFor();
+  const focusedKey = () => page.evaluate(() => document.activeElement?.closest('[data-menu-id]')?.getAttribute('data-menu-id') ?? '');
+  await page.waitForFunction(() => document.activeElement?.closest('[data-menu-id]') !== null);
+  for (let i = 0; i < 4 && !(await focusedKey()).endsWith(`-${key}`); i++) {
+    const before = await focusedKey();
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction((b) => (document.activeElement?.closest('[data-menu-id]')?.getAttribute('data-menu-id') ?? '') !== b, before);
+  }
+  assert.ok((await focusedKey()).endsWith(`-${key}`), `the menu's ${item} has the focus`);
+  await page.keyboard.press('Enter');
+}
+
 test('a reset password is replaced at the first login; an idle screen locks over a half-filled form', { timeout: 180_000 }, async (tc) => {
   const step = stepper(tc, () => page, 'accounts');
 
@@ -82,5 +98,36 @@ test('a reset password is replaced at the first login; an idle screen locks over
     await page.keyboard.press('Enter');
     await page.getByText('屏幕已锁定').waitFor({ state: 'hidden' });
     assert.equal(await reason.inputValue(), '丈夫患尿毒症，每周透析三次', 'the half-typed field is kept');
+  });
+
+  await step('the user menu with the keyboard: 修改密码, then 字号与对比度 大; 锁定屏幕 at once', async () => {
+    await userMenu('修改密码', 'password');
+    await page.getByRole('dialog', { name: '修改密码' }).waitFor();
+    await page.keyboard.insertText(OWN);
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText('Chunmei2027');
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText('Chunmei2027');
+    await page.keyboard.press('Enter');
+    await page.getByText(/密码已修改/).waitFor();
+    await settle(page);
+    await shot(page, 'accounts-03-password-changed');
+
+    await userMenu('字号与对比度', 'display');
+    const dialog = page.getByRole('dialog', { name: '字号与对比度' });
+    await dialog.waitFor();
+    await dialog.getByRole('radio', { name: '标准' }).focus();
+    await page.keyboard.press('ArrowRight'); // 大
+    await dialog.getByRole('button', { name: /保\s*存/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.documentElement.dataset.font === 'large');
+    await settle(page);
+    await shot(page, 'accounts-04-large-type');
+
+    await userMenu('锁定屏幕', 'lock');
+    await page.getByText('屏幕已锁定').waitFor();
+    await page.keyboard.insertText('Chunmei2027');
+    await page.keyboard.press('Enter');
+    await page.getByText('屏幕已锁定').waitFor({ state: 'hidden' });
   });
 });

@@ -101,13 +101,17 @@ test('a household of four is kept once and fills the 低保 members table; a lat
     const household = (await station.call('households.ofResident', { residentId: head.id }))!;
     await station.call('households.save', {
       id: household.id,
-      members: household.members.slice(0, 3).map((m) => ({ residentId: m.residentId, relation: m.relation as '户主' })),
+      members: household.members.slice(0, 3).map((m) => ({ residentId: m.residentId, relation: m.relation })),
     });
     assert.equal(((await station.call('applications.get', { id: draft.id })).form.members as unknown[]).length, 4);
     await page.keyboard.press('F3');
     await page.getByRole('heading', { name: '申请队列' }).waitFor();
     await page.getByLabel('查找申请').fill('刘德福');
-    await page.locator('tr', { hasText: '刘德福' }).first().click();
+    await page
+      .locator('tr', { hasText: '刘德福' })
+      .first()
+      .getByRole('button', { name: /查\s*看/ })
+      .press('Enter');
     await page.getByText('共同生活家庭成员（含申请人）').waitFor();
     await page.getByText('刘建国').first().waitFor();
     await shot(page, 'household-03-detail-keeps-four');

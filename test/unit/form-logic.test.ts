@@ -4,7 +4,7 @@ import { catalogVersionSchema } from '../../core/catalog/model';
 import { SEED_CATALOG } from '../../core/catalog/seed';
 import { evaluate, expressionProblems, type ExpressionNames } from '../../core/forms/expression';
 import { applicantFacts } from '../../core/forms/logic';
-import { validateForm } from '../../core/forms/validate';
+import { formLiveState, validateForm } from '../../core/forms/validate';
 import { dibaoForm, DIBAO_BAD, DIBAO_GOOD } from '../helpers/form-logic';
 
 const scope = (values: Record<string, unknown>, params: Record<string, number> = {}) => ({ values, params, applicant: { age: 67, gender: 'female' } });
@@ -73,6 +73,8 @@ test('a malformed or dangling rule is refused when the catalog version is parsed
   assert.match(m4!, /指向不存在的字段/);
   const [m5] = broken((f) => ((f.fields as Record<string, unknown>[])[0]!.constraint = 'len(self) > 1'));
   assert.match(m5!, /有校验规则但没有提示语/);
+  const [m6] = broken((f) => ((f.fields as Record<string, unknown>[])[0]!.default = '因穷'));
+  assert.match(m6!, /字段“主要致困原因”的默认值“因穷”不在选项中/);
 });
 
 test("低保: the issue's form (5 people, one row, 300,000 a month, 9,000,000 saved) is refused with named reasons", () => {
@@ -122,4 +124,21 @@ test('a hostile expression in a catalog: 5,000 levels of nesting are refused by 
   assert.deepEqual(expressionProblems(nested, names(['householdSize'])), []);
   assert.equal(evaluate(nested, scope({ householdSize: 3 })), true);
   assert.ok(expressionProblems('"\u0000" == a', names(['a'])).length === 0, 'a NUL in a string literal is text, not a crash');
+});
+
+test('the live view reads tables as a submit does: a total over typed member incomes is computed on screen', () => {
+  const form = {
+    fields: [
+      {
+        key: 'members',
+        label: '家庭成员',
+        kind: 'members' as const,
+        required: true,
+        columns: [{ key: 'monthlyIncome', label: '月收入', kind: 'money' as const, required: false }],
+      },
+      { key: 'total', label: '成员收入合计', kind: 'money' as const, required: false, calculate: "sum(members, 'monthlyIncome')" },
+    ],
+  };
+  const live = formLiveState(form, { members: [{ monthlyIncome: '300' }, { monthlyIncome: '150.5' }] }, { today: '2026-12-06' });
+  assert.equal(live.computed.total, 450.5);
 });
