@@ -22,6 +22,8 @@ export type ErrorCode =
   | 'ATTACHMENT_UNSUPPORTED'
   | 'ATTACHMENT_TOO_LARGE'
   | 'PRINTER_FAILED'
+  /** A scanned text that holds no receipt code (receipts.verify). */
+  | 'RECEIPT_CODE_INVALID'
   | 'STORE_CORRUPT'
   | 'STORE_KEY_WRONG'
   | 'NOT_ENROLLED'

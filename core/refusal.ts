@@ -24,6 +24,7 @@ const FIELD_LABELS: Record<string, string> = {
   applicationId: '申请',
   itemCode: '事项',
   code: '编码',
+  scanned: '扫码内容',
   version: '版本',
   form: '表单',
   materials: '材料',

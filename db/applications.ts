@@ -100,6 +100,11 @@ export interface ApplicationFilter {
 }
 
 /** Newest first by last change, keyset-paginated so page 500 costs what page 1 does. */
+export function findApplicationByReceiptNo(db: Database, receiptNo: string): ApplicationRow | null {
+  const r = stmt<[string], RawApplication>(db, 'SELECT * FROM applications WHERE receipt_no = ?').get(receiptNo);
+  return r ? toApplication(r) : null;
+}
+
 export function listApplications(db: Database, f: ApplicationFilter): ApplicationRow[] {
   const where: string[] = [];
   const params: unknown[] = [];

@@ -16,3 +16,4 @@ export * from './handover';
 export * from './households';
 export * from './review';
 export * from './deferred-changes';
+export * from './terminal-keys';

@@ -101,6 +101,11 @@ export function findReview(db: Database, id: string): ReviewRow | null {
   return r ? toRow(r) : null;
 }
 
+export function findReviewByReceiptNo(db: Database, receiptNo: string): ReviewRow | null {
+  const r = stmt<[string], RawReview>(db, 'SELECT * FROM review_applications WHERE receipt_no = ?').get(receiptNo);
+  return r ? toRow(r) : null;
+}
+
 export interface ReviewFilter {
   villageCode?: string;
   itemCode?: string;

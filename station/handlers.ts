@@ -10,6 +10,7 @@ import * as catalog from './catalog/handlers';
 import * as documents from './printing/document-handlers';
 import * as handover from './handover/handlers';
 import * as receipts from './printing/receipt-handlers';
+import * as receiptCodes from './receipt-codes/check';
 import * as lastPrinter from './printing/last-printer';
 import * as residents from './residents/handlers';
 import * as households from './residents/households';
@@ -66,6 +67,7 @@ export const createHandlers = (services: StationServices): Handlers<StationMetho
   'attachments.read': attachments.read,
   'receipts.render': receipts.render,
   'receipts.print': receipts.print,
+  'receipts.verify': receiptCodes.verify,
   'printers.list': lastPrinter.listPrinters,
   'stats.overview': stats.overview,
   'stats.report': statsReport.report,

@@ -1,3 +1,4 @@
+import { RECEIPT_CODE_MAX_LENGTH } from '../receipt-code';
 import { z } from 'zod';
 import { receivedMaterialSchema } from '../catalog/model';
 import { DaibanError } from '../errors';
@@ -128,6 +129,8 @@ const coreMethods = {
     printerId: z.string().min(1).max(200),
     copies: z.number().int().min(1).max(5).default(1),
   }),
+  /** What a scanner typed off a receipt's or a notice's QR code (a bare code or a URL holding one). */
+  'receipts.verify': z.object({ scanned: z.string().min(1, '请扫描或输入回执上的二维码内容').max(RECEIPT_CODE_MAX_LENGTH, '扫码内容太长，不是回执二维码') }),
   /** `for`: which document is about to be printed, so the printer last used for it comes first. */
   'printers.list': z.object({ for: z.enum(['receipt', ...documentKindSchema.options]).optional() }),
 

@@ -11,6 +11,7 @@ import type {
   AttachmentView,
   CatalogItemSummary,
   PrinterView,
+  ReceiptCheckView,
   ResidentSummary,
   ResidentView,
   SessionView,
@@ -52,6 +53,7 @@ export interface StationOutputs extends ItOutputs, DiagnosticsOutputs, BackupOut
   'attachments.read': { mimeType: string; dataBase64: string };
   'receipts.render': { fileName: string; pdfBase64: string };
   'receipts.print': { printerId: string; jobRef: string; reprint: boolean };
+  'receipts.verify': ReceiptCheckView;
   'printers.list': PrinterView[];
   'stats.overview': StatsOverview;
   'review.list': ReviewPage;

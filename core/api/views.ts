@@ -1,3 +1,4 @@
+import type { ReceiptVerdict } from '../receipt-code';
 import type { CatalogItem, ReceivedMaterials } from '../catalog/model';
 import type { ApplicationStatus } from '../lifecycle';
 import type { Decision, SupplementItem } from '../sync/messages';
@@ -285,4 +286,22 @@ export interface HouseholdView {
     relation: HouseholdRelation;
   }[];
   updatedAt: string;
+}
+
+/** A scanned receipt code checked on this terminal (receipts.verify): the verdict, then what the code says. */
+export interface ReceiptCheckView {
+  verdict: ReceiptVerdict;
+  /** The verdict as the reviewer reads it. */
+  verdictLabel: string;
+  receiptNo: string;
+  /** The day the receipt was taken, from its number (YYYY-MM-DD). */
+  acceptedOn: string;
+  villageCode: string;
+  /** The terminal that signed: its number, and its service point's name when this terminal knows it. */
+  signer: { terminalNo: number; servicePointName: string | null };
+  item: { code: string; name: string | null };
+  /** First six and last four of the ID number, the rest starred. */
+  idNumberMasked: string;
+  /** The application under that receipt number here, when this terminal holds it. */
+  application: { id: string; applicantName: string; status: ApplicationStatus; matchesCode: boolean } | null;
 }

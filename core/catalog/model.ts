@@ -148,6 +148,15 @@ export const catalogVersionSchema = z
     version: z.string().regex(/^\d{4}\.\d+$/),
     publishedAt: z.string(),
     parameters: z.array(catalogParameterSchema).default([]),
+    /**
+     * The province's public progress page (https): when set, receipts and notices print their signed code in
+     * its query (`?daiban=DBR1:…`, core/receipt-code.ts) so a resident's phone opens the page.
+     */
+    receiptQueryUrl: z
+      .string()
+      .max(200)
+      .regex(/^https:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~\/-]*)?(\?[A-Za-z0-9._~=&-]*)?$/, '公开查询页地址应为 https 开头的网址')
+      .optional(),
     items: z.array(catalogItemSchema).min(1),
   })
   .superRefine((v, ctx) => {

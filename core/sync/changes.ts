@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { catalogVersionSchema } from '../catalog/model';
 import { APPLICATION_STATUSES } from '../lifecycle';
 import { applicationSubmittedSchema, applicationSupplementedSchema, handoverConfirmedSchema, handoverListedSchema, reviewDecidedSchema } from './messages';
-import { divisionCode12, isoTime, scryptPasswordHash } from './protocol';
+import { divisionCode12, ed25519PublicKey, isoTime, scryptPasswordHash, terminalRoleSchema } from './protocol';
 
 /**
  * The bodies of change-feed entries (platform → terminal), one schema per kind. A terminal applies the kinds
@@ -47,6 +47,22 @@ export type ApplicationReceived = z.infer<typeof applicationReceivedSchema>;
 export const applicationDecidedSchema = z.intersection(reviewDecidedSchema, z.object({ status: z.enum(APPLICATION_STATUSES), receiptNo: z.string() }));
 export type ApplicationDecided = z.infer<typeof applicationDecidedSchema>;
 
+/**
+ * A terminal the platform enrolled, for the terminals above its division (fan_up): a township or county
+ * terminal learns the public keys of the village terminals below it, so it can check the signed code on a
+ * paper receipt offline (core/receipt-code.ts). Terminal numbers are never reused within a division.
+ */
+export const terminalEnrolledSchema = z.object({
+  terminalId: z.string().uuid(),
+  divisionCode: divisionCode12,
+  terminalNo: z.number().int().min(1).max(99),
+  role: terminalRoleSchema,
+  servicePointName: z.string().min(1).max(100),
+  publicKey: ed25519PublicKey,
+  enrolledAt: isoTime,
+});
+export type TerminalEnrolled = z.infer<typeof terminalEnrolledSchema>;
+
 export const CHANGE_KINDS = {
   'account.upsert': accountUpsertSchema,
   'catalog.published': catalogPublishedSchema,
@@ -54,6 +70,7 @@ export const CHANGE_KINDS = {
   'application.decided': applicationDecidedSchema,
   'handover.listed': handoverListedSchema,
   'handover.confirmed': handoverConfirmedSchema,
+  'terminal.enrolled': terminalEnrolledSchema,
 } as const;
 export type ChangeKind = keyof typeof CHANGE_KINDS;
 

@@ -47,6 +47,8 @@ export const isoTime = z.string().datetime({ offset: true });
 export const scryptPasswordHash = z.string().startsWith('scrypt$').max(300);
 /** 12 digits, zero-padded (core/division.ts). */
 export const divisionCode12 = z.string().regex(/^\d{12}$/);
+/** An Ed25519 public key: the 32 raw bytes, base64. */
+export const ed25519PublicKey = z.string().regex(/^[A-Za-z0-9+/]{43}=$/);
 
 export const terminalRoleSchema = z.enum(['village', 'township']);
 export type TerminalRole = z.infer<typeof terminalRoleSchema>;
@@ -55,8 +57,7 @@ export type TerminalRole = z.infer<typeof terminalRoleSchema>;
 
 export const enrollRequestSchema = z.object({
   code: z.string().trim().min(6).max(64),
-  /** The terminal's Ed25519 public key: the 32 raw bytes, base64. */
-  publicKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/),
+  publicKey: ed25519PublicKey,
   appVersion: z.string().max(40),
   hostname: z.string().max(100).optional(),
 });

@@ -6,6 +6,7 @@ import * as m005 from './005-it-role';
 import * as m006 from './006-hostile-edges';
 import * as m007 from './007-password-change';
 import * as m008 from './008-households';
+import * as m009 from './009-terminal-keys';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'hostile-edges', up: m006.up },
   { version: 7, name: 'password-change', up: m007.up },
   { version: 8, name: 'households', up: m008.up },
+  { version: 9, name: 'terminal-keys', up: m009.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -3,7 +3,7 @@ import { HEADERS, REPLAY_WINDOW_MS, type TerminalRole } from '../../core/sync/pr
 import { canonicalRequest } from '../../core/sync/signing';
 import type { PlatformContext } from '../context';
 import { PlatformError } from '../errors';
-import { decodeCanonicalBase64, publicKeyFromRaw, verifyEd25519 } from './ed25519';
+import { decodeCanonicalBase64, publicKeyFromRaw, verifyEd25519 } from '../../base/node/ed25519';
 import { createReplayGuard } from './replay';
 import { sha256Hex } from '../../base/node/digest';
 

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { account, catalog, enrollCode, flag, terminals, type Flags } from './commands';
 import { DIAGNOSTICS_HELP, diagnostics } from './diagnostics';
 import { FLEET_HELP, fleet } from './fleet';
+import { RECEIPT_HELP, receipt } from './receipt';
 import { RELEASE_HELP, release } from './release';
 import { isPlatformError } from '../errors';
 import { startPlatform, type RunningPlatform } from '../index';
@@ -28,6 +29,7 @@ const HELP = `代办平台运维命令（npm run platform -- <命令> [参数]�
 ${FLEET_HELP}
 ${RELEASE_HELP}
 ${DIAGNOSTICS_HELP}
+${RECEIPT_HELP}
   help                                              显示本帮助
 
 数据库：设置 DATABASE_URL 时使用 PostgreSQL，否则使用内置数据库 PGlite，数据目录为
@@ -94,6 +96,7 @@ export async function main(argv: string[]): Promise<number> {
       out: { type: 'string' },
       flagged: { type: 'boolean' },
       id: { type: 'string' },
+      code: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -129,6 +132,14 @@ export async function main(argv: string[]): Promise<number> {
     case 'diagnostics':
       await withPlatformDb((p) => diagnostics(p, sub, flags, out));
       return 0;
+    case 'receipt': {
+      // Exit 3 when the code is not genuine, so a script can tell.
+      let status = 0;
+      await withPlatformDb(async (p) => {
+        status = await receipt(p, sub, flags, out);
+      });
+      return status;
+    }
     default:
       console.error(`未知命令：${command}。运行 npm run platform -- help 查看用法。`);
       return 1;

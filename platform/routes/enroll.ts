@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { enrollRequestSchema, LIMITS, type EnrollResponse, type TerminalRole } from '../../core/sync/protocol';
+import type { TerminalEnrolled } from '../../core/sync/changes';
 import { enrollmentCodeSha256 } from '../admin/enrollment-codes';
-import { publicKeyFromRaw } from '../auth/ed25519';
+import { appendChanges } from '../change-feed';
+import { publicKeyFromRaw } from '../../base/node/ed25519';
 import { createFailureThrottle, waitPhrase, type ThrottlePolicy } from '../auth/failure-throttle';
 import { readJsonBody } from '../body';
 import type { PlatformContext } from '../context';
@@ -49,6 +51,17 @@ export function registerEnroll(app: FastifyInstance, ctx: PlatformContext): void
         [terminalId, input.publicKey, code.division_code, code.role, code.service_point_name, terminalNo, input.hostname ?? null, now, input.appVersion],
       );
       await tx.query('UPDATE enrollment_codes SET used_by = $2 WHERE code_sha256 = $1', [enrollmentCodeSha256(input.code), terminalId]);
+      // The terminals above learn its key, to check its receipts' codes offline.
+      const enrolled: TerminalEnrolled = {
+        terminalId,
+        divisionCode: code.division_code,
+        terminalNo,
+        role: code.role,
+        servicePointName: code.service_point_name,
+        publicKey: input.publicKey,
+        enrolledAt: now,
+      };
+      await appendChanges(tx, [{ kind: 'terminal.enrolled', divisionCode: code.division_code, fanUp: true, body: enrolled }], now);
       return { divisionCode: code.division_code, role: code.role, servicePointName: code.service_point_name, terminalNo };
     });
     if (!enrolled) {

@@ -11,6 +11,7 @@ import {
   FileDoneOutlined,
   HomeOutlined,
   LogoutOutlined,
+  ScanOutlined,
   SolutionOutlined,
   ToolOutlined,
   UnorderedListOutlined,
@@ -49,6 +50,7 @@ const VILLAGE_NAV: NavEntry[] = [
 /** The township reviewer's menu. */
 const REVIEWER_NAV: NavEntry[] = [
   { label: '审核工作台', route: { name: 'review' }, icon: <AuditOutlined />, match: ['review', 'review-detail'], shortcut: 'F2' },
+  { label: '核验回执', route: { name: 'receipt-check' }, icon: <ScanOutlined />, match: ['receipt-check'], shortcut: 'F3' },
   { label: '交接清单', route: { name: 'handover' }, icon: <FileDoneOutlined />, match: ['handover', 'document'] },
   { label: '统计', route: { name: 'stats' }, icon: <BarChartOutlined />, match: ['stats'] },
 ];

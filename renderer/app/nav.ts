@@ -28,6 +28,8 @@ export type Route =
   // ---- township reviewer ----
   | { name: 'review' }
   | { name: 'review-detail'; applicationId: string }
+  /** Scan a paper receipt's QR code and check its signature (offline). */
+  | { name: 'receipt-check' }
   // ---- IT operations ----
   /** The IT role's console (fleet, codes, accounts, catalog, releases); online only. */
   | { name: 'it' }

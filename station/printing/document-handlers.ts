@@ -17,6 +17,7 @@ import { INTAKE_ROLES, requireUser } from '../runtime/guard';
 import { toHandoverView } from '../handover/handlers';
 import { loadResident } from '../residents/handlers';
 import { rememberPrinter } from './last-printer';
+import { sealedReceiptCode } from '../receipt-codes/seal';
 
 /**
  * The printed documents besides the receipt (DESIGN.md §7, issue #5): the 交接清单 of a batch (both
@@ -165,6 +166,7 @@ function noticeBase(
     decision,
     base: {
       applicationId: a.id,
+      code: sealedReceiptCode(ctx, { receiptNo: a.receiptNo, itemCode: a.itemCode }, resident.idNumber),
       receiptNo: a.receiptNo,
       servicePoint: { name: point.name, divisionCode: point.divisionCode },
       item: { name: item.name, department: item.department },

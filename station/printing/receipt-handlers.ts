@@ -11,6 +11,7 @@ import { loadApplication } from '../intake/applications';
 import { INTAKE_ROLES, requireUser } from '../runtime/guard';
 import { loadResident } from '../residents/handlers';
 import { rememberPrinter } from './last-printer';
+import { sealedReceiptCode } from '../receipt-codes/seal';
 
 function submitted(ctx: StationContext, id: string): ApplicationRow & { receiptNo: string; submittedAt: string; dueDate: string } {
   const a = loadApplication(ctx, id);
@@ -29,6 +30,7 @@ export function receiptData(ctx: StationContext, a: ReturnType<typeof submitted>
   return {
     receiptNo: a.receiptNo,
     applicationId: a.id,
+    code: sealedReceiptCode(ctx, a, resident.idNumber),
     servicePoint: { name: point.name, divisionCode: point.divisionCode },
     item: { code: item.code, name: item.name, department: item.department, promisedDays: item.promisedDays },
     applicant: { name: resident.name, idNumberMasked: maskCitizenId(resident.idNumber), ...(resident.phone ? { phone: resident.phone } : {}) },

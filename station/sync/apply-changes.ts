@@ -7,6 +7,7 @@ import {
   catalogPublishedSchema,
   CHANGE_KINDS,
   isChangeKind,
+  terminalEnrolledSchema,
 } from '../../core/sync/changes';
 import { handoverConfirmedSchema, handoverListedSchema } from '../../core/sync/messages';
 import type { Change } from '../../core/sync/protocol';
@@ -15,6 +16,7 @@ import {
   dropDeferredChange,
   hasPendingPasswordChange,
   insertCatalogVersion,
+  insertTerminalKey,
   keepDeferredChange,
   listCatalogVersions,
   listDeferredChanges,
@@ -108,6 +110,11 @@ function applyOne(db: StoreDb, change: Change, { at, township, effects, log }: P
       const parsed = handoverConfirmedSchema.safeParse(change.body);
       if (!parsed.success) return malformed(parsed.error.issues);
       return applyHandoverConfirmed(db, parsed.data);
+    }
+    case 'terminal.enrolled': {
+      const parsed = terminalEnrolledSchema.safeParse(change.body);
+      if (!parsed.success) return malformed(parsed.error.issues);
+      return insertTerminalKey(db, parsed.data);
     }
   }
 }

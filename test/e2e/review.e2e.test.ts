@@ -16,7 +16,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -45,6 +45,7 @@ import {
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy';
 import { allMaterials, validValues } from '../helpers/forms';
 import { idNumber } from '../helpers/sync';
+import { runTool } from '../helpers/system-tools';
 
 const VILLAGE = '360781102201';
 const TOWNSHIP = '360781102';
@@ -98,6 +99,29 @@ async function submit(n: number, name: string, o: { withoutMedicalRecords?: bool
 /** A top-bar menu entry (the bare name also matches scans called 户口簿首页 …). */
 async function menu(page: Page, label: string): Promise<void> {
   await page.getByRole('navigation', { name: '主菜单' }).getByRole('button', { name: label }).click();
+}
+
+/** What a USB scanner reads off the QR code of the village's printed receipt (rendered, rasterised, read by zbar). */
+async function receiptCodeOf(applicationId: string): Promise<string> {
+  const { pdfBase64 } = await village!.call('receipts.render', { applicationId, format: '80mm' });
+  const pdf = join(work, `receipt-${applicationId}.pdf`);
+  writeFileSync(pdf, Buffer.from(pdfBase64, 'base64'));
+  await runTool('pdftoppm', ['-png', '-r', '150', '-singlefile', pdf, pdf]);
+  return (await runTool('zbarimg', ['-q', '--raw', `${pdf}.png`])).stdout.trim();
+}
+
+/** 字号与对比度 from the user menu (how the font is set is accounts.e2e's to test by keys). */
+async function setFontSize(page: Page, size: '标准' | '大'): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(REVIEWER.displayName) }).click();
+  await page.getByRole('menuitem', { name: '字号与对比度' }).click();
+  const dialog = page.getByRole('dialog', { name: '字号与对比度' });
+  await dialog
+    .locator('label.ant-radio-button-wrapper')
+    .filter({ hasText: new RegExp(`^${size}$`) })
+    .click();
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  await page.waitForFunction((large) => (document.documentElement.dataset.font === 'large') === large, size === '大');
+  await settle(page);
 }
 
 /** One sync run that must succeed. */
@@ -191,6 +215,31 @@ test('a decision goes from the township to the village and back, in the UI', { t
       .waitFor();
     assert.ok(await rows.filter({ hasText: apps.approve!.receiptNo! }).count(), 'the receipt number is listed');
     await shot(t, 'review-03-worklist');
+  });
+
+  await step('核验回执 by keys: F3, the scanner types the paper’s code and Enter; a changed code is caught', async () => {
+    const scanned = await receiptCodeOf(apps.approve!.id);
+    await t.keyboard.press('F3');
+    await t.getByRole('heading', { name: '核验回执' }).waitFor();
+    await t.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === '扫码内容');
+    await t.keyboard.insertText(scanned); // a USB scanner types like a keyboard, then presses Enter
+    await t.keyboard.press('Enter');
+    await t.getByText(/^真实：/).waitFor();
+    await t.getByText('申请人 王秀英').waitFor();
+    await t.getByText(VILLAGE_POINT).waitFor();
+    assert.equal(await t.getByLabel('扫码内容').inputValue(), '', 'the box is ready for the next paper');
+    await settle(t);
+    await shot(t, 'review-03b-receipt-check');
+    await t.keyboard.insertText(scanned.replace(':MZ-0001:', ':WJ-0004:'));
+    await t.keyboard.press('Enter');
+    await t.getByText(/^签名不符：/).waitFor();
+    await settle(t);
+    await shot(t, 'review-03c-receipt-check-forged');
+    await setFontSize(t, '大');
+    await shot(t, 'review-03d-receipt-check-large');
+    await setFontSize(t, '标准');
+    await t.keyboard.press('F2');
+    await t.getByRole('heading', { name: '审核工作台' }).waitFor();
   });
 
   await step('detail: the application in full, the scanned page fetched on demand', async () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { v7 as uuidv7 } from 'uuid';
+import { parseReceiptCode } from '../../core/receipt-code';
 import type { ApplicationSubmitted, HandoverListed, ReviewDecided } from '../../core/sync/messages';
 import type { OutboxMessage } from '../../db';
 import type { HandoverDocumentData, NoticeBase, ResultNoticeData, SupplementNoticeData } from '../../station/printing/documents/document-data';
@@ -14,6 +15,7 @@ import type { Station } from '../../station/station';
 import { settleBatch } from '../../station/sync/settle-batch';
 import { allMaterials, validValues } from '../helpers/forms';
 import { assertSubsetFonts } from '../helpers/pdf-fonts';
+import { SAMPLE_RECEIPT_CODE } from '../helpers/receipt-fixture';
 import { refused } from '../helpers/refusals';
 import { decidedChange, feed, lastOutbox, localTownship, receivedChange, TOWNSHIP_POINT } from '../helpers/review';
 import { makeStation, manualClock } from '../helpers/station';
@@ -63,6 +65,7 @@ function handoverFixture(rows: number): HandoverDocumentData {
 
 const noticeBase: NoticeBase = {
   applicationId: APPLICATION_ID,
+  code: SAMPLE_RECEIPT_CODE,
   receiptNo: '360781102201-20261123-01-0007',
   servicePoint: POINT,
   reviewOrg: '瑞金市叶坪乡人民政府',
@@ -252,7 +255,7 @@ test('supplement notice lists every item once and for all, with the masked ID an
     assert.ok(raw.includes(squash(it.problem)), `item ${i + 1} problem: ${it.problem}\n${raw}`);
   });
   assert.ok(!t.includes(FULL_ID_NUMBER), 'the full ID number must never be printed');
-  assert.deepEqual(await scan(path, 'supplement'), [APPLICATION_ID]);
+  assert.deepEqual(await scan(path, 'supplement'), [SAMPLE_RECEIPT_CODE]);
   await assertSubsetFonts(path);
 });
 
@@ -313,7 +316,7 @@ test('result notice (approved) says so, with the item, dates, township and QR co
   assert.ok(!t.includes('不予通过'), 'an approval does not mention rejection');
   assert.ok(!t.includes('行政复议'), 'remedies are for a rejection');
   assert.ok(!t.includes(FULL_ID_NUMBER));
-  assert.deepEqual(await scan(path, 'result-approve'), [APPLICATION_ID]);
+  assert.deepEqual(await scan(path, 'result-approve'), [SAMPLE_RECEIPT_CODE]);
 });
 
 test('result notice (rejected) gives the reason in full and the resident’s remedies', async () => {
@@ -322,7 +325,7 @@ test('result notice (rejected) gives the reason in full and the resident’s rem
   const t = await text(path);
   assertHas(t, ['办理结果通知书', '不予通过', '决定不予通过。理由如下', REJECT_REASON, REMEDIES, '瑞金市叶坪乡人民政府', MASKED_ID], 'rejection');
   assert.ok(!t.includes(FULL_ID_NUMBER));
-  assert.deepEqual(await scan(path, 'result-reject'), [APPLICATION_ID]);
+  assert.deepEqual(await scan(path, 'result-reject'), [SAMPLE_RECEIPT_CODE]);
   assert.match((await runTool('pdfinfo', [path])).stdout, /Title:\s+办理结果通知书 360781102201-20261123-01-0007 最低生活保障申请/);
 });
 
@@ -387,7 +390,15 @@ test('StationApi: the village renders and prints its handover list and both noti
     assertHas(nt, ['一次性告知书', '王兆明', '户口簿复印件', '缺少户主页，请补交。', a.receiptNo, '2026年11月25日', '李春梅'], 'api supplement');
     assert.ok(!nt.includes(a.resident.idNumber), 'the full ID number must never be printed');
     assert.ok(nt.includes(`${a.resident.idNumber.slice(0, 6)}********${a.resident.idNumber.slice(-4)}`), 'masked ID');
-    assert.deepEqual(await scan(noticePath, 'api-supplement'), [a.applicationId]);
+    // This terminal was never enrolled: the notice's code names the receipt and goes unsigned.
+    const [code] = await scan(noticePath, 'api-supplement');
+    assert.deepEqual(parseReceiptCode(code ?? ''), {
+      receiptNo: a.receiptNo,
+      itemCode: a.itemCode,
+      idDigits: `${a.resident.idNumber.slice(0, 6)}*${a.resident.idNumber.slice(-4)}`,
+      signerNo: 1,
+      signature: '',
+    });
 
     // The wrong kind of notice for each decision is refused, in Chinese.
     const wrong = await refused(village.call('documents.render', { kind: 'result_notice', id: a.applicationId }), 'ILLEGAL_TRANSITION');

@@ -86,12 +86,12 @@ for (const format of ['80mm', 'a4'] as const) {
     assert.ok(rows.some((r) => r.includes('NotoSansSC-Regular')) && rows.some((r) => r.includes('NotoSansSC-Bold')), stdout);
   });
 
-  test(`${format} receipt QR code decodes to the application id`, async () => {
+  test(`${format} receipt QR code decodes to the signed receipt code, URL and all`, async () => {
     const data = sampleReceipt();
     const { path } = await render(data, format, `qr-${format}`);
     await runTool('pdftoppm', ['-png', '-r', '150', '-singlefile', path, join(dir, `qr-${format}`)]);
     const { stdout } = await runTool('zbarimg', ['-q', '--raw', join(dir, `qr-${format}.png`)]);
-    assert.equal(stdout.trim(), data.applicationId);
+    assert.equal(stdout.trim(), data.code);
   });
 }
 

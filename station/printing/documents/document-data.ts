@@ -41,6 +41,8 @@ export interface HandoverRow {
 /** What the two notices to the resident have in common. */
 export interface NoticeBase {
   applicationId: string;
+  /** The QR code's text: the application's signed receipt code, as on its receipt. */
+  code: string;
   receiptNo: string;
   servicePoint: ServicePointInfo;
   /** The reviewing organisation, e.g. 某某镇人民政府 (便民服务中心); a generic wording when unknown. */

@@ -36,7 +36,7 @@ export function noticeDocumentSpec(n: NoticeBase, titleText: string, about: { su
 export function noticeHead(doc: PdfDoc, n: NoticeBase, titleText: string): number {
   const top = A4_MARGIN;
   const qrX = A4_MARGIN + CONTENT_WIDTH - QR_SIZE;
-  drawQrCode(doc, n.applicationId, { x: qrX, y: top, size: QR_SIZE, quietZone: 1 });
+  drawQrCode(doc, n.code, { x: qrX, y: top, size: QR_SIZE, quietZone: 1 });
   doc.font(FONT.regular).fontSize(7.5).fillColor('#000000');
   doc.text('扫码查询', qrX, top + QR_SIZE + 1, { width: QR_SIZE, align: 'center' });
   let y = title(doc, titleText, A4_MARGIN, top + 6, CONTENT_WIDTH) + 6;

@@ -50,7 +50,7 @@ export function drawReceipt80mm(doc: PdfDoc, t: ReceiptText): void {
   blocks.push(
     ruleBlock(),
     spacerBlock(2),
-    centeredBoxBlock(QR_SIZE, 2, (d, x, y) => drawQrCode(d, t.applicationId, { x, y, size: QR_SIZE })),
+    centeredBoxBlock(QR_SIZE, 2, (d, x, y) => drawQrCode(d, t.code, { x, y, size: QR_SIZE })),
     textBlock(`申请编号 ${t.applicationId}`, { size: 6, align: 'center', after: 2 }),
     ruleBlock(),
     textBlock('温馨提示', { bold: true, size: 8, after: 1 }),

@@ -26,7 +26,7 @@ export function drawReceiptA4(doc: PdfDoc, t: ReceiptText): void {
   // Header: reprint stamp on the left, title and receipt number in the middle, QR code on the right,
   // so the bottom of the page is left to the materials (a dozen fit on one sheet).
   const qrSize = 22 * MM;
-  drawQrCode(doc, t.applicationId, { x: left + CONTENT_WIDTH - qrSize, y, size: qrSize, quietZone: 1 });
+  drawQrCode(doc, t.code, { x: left + CONTENT_WIDTH - qrSize, y, size: qrSize, quietZone: 1 });
   doc.font(FONT.regular).fontSize(7.5).fillColor('#000000');
   doc.text('扫码查询', left + CONTENT_WIDTH - qrSize, y + qrSize + 1, { width: qrSize, align: 'center' });
   if (t.reprintMark) drawStamp(doc, t.reprintMark, left, y + 2);

@@ -27,6 +27,8 @@ export interface ReceiptText {
   dueDate: string;
   cadre: string;
   applicationId: string;
+  /** The QR code's text (the signed receipt code). */
+  code: string;
   /** Short lines for the resident: keep the receipt, how to follow up. */
   notices: string[];
   /** PDF metadata title. */
@@ -55,6 +57,7 @@ export function receiptText(data: ReceiptData): ReceiptText {
     dueDate: formatCnDate(data.dueDate),
     cadre: data.cadre.name,
     applicationId: data.applicationId,
+    code: data.code,
     notices: ['请妥善保管本回执，查询进度和领取办理结果时请出示。', followUp, '如需补正材料，代办员将一次性告知，请留意电话通知。'],
     documentTitle: `受理回执${data.reprint ? '（补打）' : ''} ${data.receiptNo} ${data.item.name}`,
   };

@@ -2,6 +2,8 @@
 export interface ReceiptData {
   receiptNo: string;
   applicationId: string;
+  /** The QR code's text: the signed receipt code (core/receipt-code.ts), maybe inside the province's progress page URL. */
+  code: string;
   servicePoint: { name: string; divisionCode: string; phone?: string };
   item: { code: string; name: string; department: string; promisedDays: number };
   /** idNumberMasked is already masked (first 6, last 4): the full number never reaches paper. */
