@@ -17,3 +17,4 @@ export * from './households';
 export * from './review';
 export * from './deferred-changes';
 export * from './terminal-keys';
+export * from './divisions';

@@ -30,3 +30,14 @@ export function findTerminalKey(db: Database, divisionCode: string, terminalNo: 
     ).get(divisionCode, terminalNo) ?? null
   );
 }
+
+/** Each village's service point name, from its first enrolled terminal (what the township prints for it). */
+export function servicePointNames(db: Database): Map<string, string> {
+  const rows = stmt<[], { divisionCode: string; name: string }>(
+    db,
+    `SELECT division_code AS divisionCode, service_point_name AS name FROM terminal_keys
+     WHERE role = 'village' ORDER BY division_code, terminal_no DESC`,
+  ).all();
+  // Descending terminal number, so the first terminal's name is the one left in the map.
+  return new Map(rows.map((r) => [r.divisionCode, r.name]));
+}

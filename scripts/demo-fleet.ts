@@ -10,6 +10,7 @@ import { startPlatform, type RunningPlatform } from '../platform';
 import { DEMO_ADMIN, DEMO_CADRE, DEMO_SERVICE_POINT } from '../station/setup/demo-data';
 import { loadOrCreateKeyFile } from '../station/runtime/key-file';
 import { createStation, type Station } from '../station/station';
+import { seedDivisions } from '../core/divisions/seed';
 import { registerDemoHousehold } from '../station/setup/demo-data';
 
 export const DEMO_TOWNSHIP_POINT = { name: '瑞金市叶坪乡便民服务中心', divisionCode: '360781102' } as const;
@@ -52,9 +53,10 @@ export interface DemoFleet {
   close(): Promise<void>;
 }
 
-/** Catalog and accounts on the platform; both steps are skipped when already done. */
+/** Catalog, division names and accounts on the platform; each step is skipped when already done. */
 async function seedPlatform(platform: RunningPlatform): Promise<void> {
   await platform.admin.publishCatalog(SEED_CATALOG);
+  await platform.admin.loadDivisions(seedDivisions());
   const existing = new Set((await platform.admin.listAccounts()).map((a) => a.username));
   for (const a of ACCOUNTS.filter((x) => !existing.has(x.username))) {
     await platform.admin.createAccount({ username: a.username, displayName: a.displayName, role: a.role, divisionCode: a.divisionCode, password: a.password });

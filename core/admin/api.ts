@@ -60,6 +60,8 @@ export interface FleetTerminalView {
   id: string;
   servicePointName: string;
   divisionCode: string;
+  /** 华屋村, once the platform has the county's division list; null until then. */
+  divisionName: string | null;
   role: 'village' | 'township';
   channel: string;
   appVersion: string | null;
@@ -123,6 +125,7 @@ export interface AdminAccountView {
   displayName: string;
   role: AccountRoleName;
   divisionCode: string;
+  divisionName: string | null;
   disabled: boolean;
 }
 export const createAccountSchema = z.object({

@@ -271,7 +271,16 @@ export interface StatsReport {
   byVillage: { villageCode: string; villageName: string | null; count: number }[];
   /** Mean working days from submission to decision, over decided applications in the range; null when none. */
   avgHandlingWorkingDays: number | null;
-  overdue: { id: string; receiptNo: string; itemName: string; residentName: string; villageCode: string; dueDate: string; workingDaysOverdue: number }[];
+  overdue: {
+    id: string;
+    receiptNo: string;
+    itemName: string;
+    residentName: string;
+    villageCode: string;
+    villageName: string | null;
+    dueDate: string;
+    workingDaysOverdue: number;
+  }[];
 }
 
 /** A household (户) with its members, each with their relation to the head; ID numbers masked as in every list. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { catalogVersionSchema } from '../catalog/model';
+import { divisionsPublishedSchema } from '../divisions/model';
 import { APPLICATION_STATUSES } from '../lifecycle';
 import { applicationSubmittedSchema, applicationSupplementedSchema, handoverConfirmedSchema, handoverListedSchema, reviewDecidedSchema } from './messages';
 import { divisionCode12, ed25519PublicKey, isoTime, scryptPasswordHash, terminalRoleSchema } from './protocol';
@@ -71,6 +72,7 @@ export const CHANGE_KINDS = {
   'handover.listed': handoverListedSchema,
   'handover.confirmed': handoverConfirmedSchema,
   'terminal.enrolled': terminalEnrolledSchema,
+  'divisions.published': divisionsPublishedSchema,
 } as const;
 export type ChangeKind = keyof typeof CHANGE_KINDS;
 

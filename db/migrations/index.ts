@@ -7,6 +7,7 @@ import * as m006 from './006-hostile-edges';
 import * as m007 from './007-password-change';
 import * as m008 from './008-households';
 import * as m009 from './009-terminal-keys';
+import * as m010 from './010-divisions';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'password-change', up: m007.up },
   { version: 8, name: 'households', up: m008.up },
   { version: 9, name: 'terminal-keys', up: m009.up },
+  { version: 10, name: 'divisions', up: m010.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -12,18 +12,29 @@ import { issueEnrollmentCode } from '../admin/enrollment-codes';
 import type { PlatformContext } from '../context';
 import { invalidInput, notFound } from '../errors';
 import { generatePassword } from '../../base/node/passwords';
+import { divisionNames } from '../admin/divisions';
 import { recordAdminAction } from './audit';
 import { readAdminBody } from './body';
 import { assertWithin } from './jurisdiction';
 import { actorOfRequest, type AdminActor } from './sessions';
 
-const view = (a: AccountSummary): AdminAccountView => ({
-  username: a.username,
-  displayName: a.displayName,
-  role: a.role,
-  divisionCode: a.divisionCode,
-  disabled: a.disabled,
-});
+/** The accounts as the IT console shows them, each division named when the platform has its list. */
+async function viewsOf(ctx: PlatformContext, accounts: AccountSummary[]): Promise<AdminAccountView[]> {
+  const full = (code: string) => code.padEnd(12, '0');
+  const names = await divisionNames(
+    ctx.db,
+    accounts.map((a) => full(a.divisionCode)),
+  );
+  return accounts.map((a) => ({
+    username: a.username,
+    displayName: a.displayName,
+    role: a.role,
+    divisionCode: a.divisionCode,
+    divisionName: names.get(full(a.divisionCode)) ?? null,
+    disabled: a.disabled,
+  }));
+}
+const view = async (ctx: PlatformContext, a: AccountSummary): Promise<AdminAccountView> => (await viewsOf(ctx, [a]))[0]!;
 
 /** The account named in the path, when it lies inside the actor's jurisdiction. */
 async function accountInJurisdiction(ctx: PlatformContext, actor: AdminActor, username: string): Promise<AccountSummary> {
@@ -46,7 +57,7 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: PlatformContext
   });
 
   app.get('/accounts', { preHandler: auth }, async (request): Promise<AdminAccountView[]> => {
-    return (await listAccounts(ctx, actorOfRequest(request).prefix)).map(view);
+    return viewsOf(ctx, await listAccounts(ctx, actorOfRequest(request).prefix));
   });
 
   app.post('/accounts', { preHandler: auth }, async (request): Promise<AccountWithPassword> => {
@@ -56,7 +67,7 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: PlatformContext
     const password = body.password ?? generatePassword();
     const account = await createAccount(ctx, { ...body, password, mustChangePassword: true });
     await recordAdminAction(ctx, actor, 'account.create', account.username, { role: account.role, divisionCode: account.divisionCode });
-    return { account: view(account), ...(body.password === undefined ? { password } : {}) };
+    return { account: await view(ctx, account), ...(body.password === undefined ? { password } : {}) };
   });
 
   app.post<{ Params: { username: string } }>('/accounts/:username/disable', { preHandler: auth }, async (request): Promise<AdminAccountView> => {
@@ -65,7 +76,7 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: PlatformContext
     if (target.username === actor.username) throw invalidInput('不能停用自己正在使用的账号');
     const account = await disableAccount(ctx, target.username);
     await recordAdminAction(ctx, actor, 'account.disable', account.username);
-    return view(account);
+    return view(ctx, account);
   });
 
   app.post<{ Params: { username: string } }>('/accounts/:username/reset-password', { preHandler: auth }, async (request): Promise<AccountWithPassword> => {
@@ -75,6 +86,6 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: PlatformContext
     const password = body.password ?? generatePassword();
     const account = await resetPassword(ctx, target.username, password);
     await recordAdminAction(ctx, actor, 'account.reset_password', account.username, { generated: body.password === undefined });
-    return { account: view(account), ...(body.password === undefined ? { password } : {}) };
+    return { account: await view(ctx, account), ...(body.password === undefined ? { password } : {}) };
   });
 }

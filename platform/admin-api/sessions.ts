@@ -8,6 +8,7 @@ import { isoOf } from '../database/types';
 import { PlatformError } from '../errors';
 import type { LoginThrottle } from './login-throttle';
 import { verifyPassword } from '../../base/node/passwords';
+import { divisionNames } from '../admin/divisions';
 import { sha256Hex } from '../../base/node/digest';
 
 /** An admin session lasts two hours from login; then the IT staff log in again. */
@@ -30,8 +31,11 @@ const BEARER = /^Bearer ([A-Za-z0-9_-]{43})$/;
 
 const tokenSha256 = (token: string) => sha256Hex(token);
 
-export function accountView(r: Pick<AccountRow, 'username' | 'display_name' | 'role' | 'division_code' | 'disabled'>): AdminAccountView {
-  return { username: r.username, displayName: r.display_name, role: r.role, divisionCode: r.division_code, disabled: r.disabled };
+export function accountView(
+  r: Pick<AccountRow, 'username' | 'display_name' | 'role' | 'division_code' | 'disabled'>,
+  divisionName: string | null,
+): AdminAccountView {
+  return { username: r.username, displayName: r.display_name, role: r.role, divisionCode: r.division_code, divisionName, disabled: r.disabled };
 }
 
 function actorOf(r: AccountRow): AdminActor {
@@ -73,7 +77,8 @@ export async function openAdminSession(
       expiresAt,
     ]);
   });
-  return { session: { token, expiresAt, account: accountView(row) }, actor: actorOf(row) };
+  const divisionName = (await divisionNames(ctx.db, [row.division_code])).get(row.division_code) ?? null;
+  return { session: { token, expiresAt, account: accountView(row, divisionName) }, actor: actorOf(row) };
 }
 
 function bearerToken(request: FastifyRequest): string | null {

@@ -1,7 +1,9 @@
 import type { CatalogVersion } from '../../core/catalog/model';
+import type { NamedDivision } from '../../core/divisions/model';
 import type { PlatformContext } from '../context';
 import { createAccount, disableAccount, listAccounts, resetPassword, type AccountSummary, type CreateAccountInput } from './accounts';
 import { publishCatalog, type PublishCatalogResult } from './catalog';
+import { loadDivisions, type LoadDivisionsResult } from './divisions';
 import { issueEnrollmentCode, type IssuedEnrollmentCode, type IssueEnrollmentCodeInput } from './enrollment-codes';
 import { applicationCount, getApplication, listConflicts, messageCount, type ApplicationFilter, type StoredApplication, type StoredConflict } from './reads';
 import { getHandoverList, listDecisions, type StoredDecision, type StoredHandoverList } from './review-reads';
@@ -9,6 +11,7 @@ import { disableTerminal, listTerminals, type TerminalSummary } from './terminal
 
 export type { AccountRole, AccountSummary, CreateAccountInput } from './accounts';
 export type { PublishCatalogResult } from './catalog';
+export type { LoadDivisionsResult } from './divisions';
 export type { IssuedEnrollmentCode, IssueEnrollmentCodeInput } from './enrollment-codes';
 export type { ApplicationFilter, StoredApplication, StoredConflict } from './reads';
 export type { StoredDecision, StoredHandoverList, StoredSupplement } from './review-reads';
@@ -22,6 +25,8 @@ export interface PlatformAdmin {
   resetPassword(username: string, password: string): Promise<AccountSummary>;
   listAccounts(): Promise<AccountSummary[]>;
   publishCatalog(catalog: CatalogVersion): Promise<PublishCatalogResult>;
+  /** Names of divisions from a parsed list (core/divisions/list-file.ts); published down the feed. */
+  loadDivisions(divisions: readonly NamedDivision[]): Promise<LoadDivisionsResult>;
   listTerminals(): Promise<TerminalSummary[]>;
   disableTerminal(id: string): Promise<void>;
   applicationCount(filter?: ApplicationFilter): Promise<number>;
@@ -40,6 +45,7 @@ export function createPlatformAdmin(ctx: PlatformContext): PlatformAdmin {
     resetPassword: (username, password) => resetPassword(ctx, username, password),
     listAccounts: () => listAccounts(ctx),
     publishCatalog: (catalog) => publishCatalog(ctx, catalog),
+    loadDivisions: (divisions) => loadDivisions(ctx, divisions),
     listTerminals: () => listTerminals(ctx),
     disableTerminal: (id) => disableTerminal(ctx, id),
     applicationCount: (filter) => applicationCount(ctx, filter),

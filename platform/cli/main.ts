@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { account, catalog, enrollCode, flag, terminals, type Flags } from './commands';
 import { DIAGNOSTICS_HELP, diagnostics } from './diagnostics';
 import { FLEET_HELP, fleet } from './fleet';
+import { DIVISIONS_HELP, divisions } from './divisions';
 import { RECEIPT_HELP, receipt } from './receipt';
 import { RELEASE_HELP, release } from './release';
 import { isPlatformError } from '../errors';
@@ -30,6 +31,7 @@ ${FLEET_HELP}
 ${RELEASE_HELP}
 ${DIAGNOSTICS_HELP}
 ${RECEIPT_HELP}
+${DIVISIONS_HELP}
   help                                              显示本帮助
 
 数据库：设置 DATABASE_URL 时使用 PostgreSQL，否则使用内置数据库 PGlite，数据目录为
@@ -131,6 +133,9 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     case 'diagnostics':
       await withPlatformDb((p) => diagnostics(p, sub, flags, out));
+      return 0;
+    case 'divisions':
+      await withPlatformDb((p) => divisions(p, sub, flags, out));
       return 0;
     case 'receipt': {
       // Exit 3 when the code is not genuine, so a script can tell.

@@ -16,6 +16,7 @@ export interface FleetQuery {
 interface FleetRow {
   id: string;
   division_code: string;
+  division_name: string | null;
   role: 'village' | 'township';
   service_point_name: string;
   channel: string;
@@ -68,13 +69,13 @@ async function auditFindingsOf(ctx: PlatformContext, terminalIds: string[]): Pro
 export async function fleetReport(ctx: PlatformContext, q: FleetQuery = {}): Promise<FleetReport> {
   const prefix = q.division === undefined ? '' : fleetPrefix(q.division);
   const rows = await ctx.db.query<FleetRow>(
-    `SELECT t.id::text AS id, t.division_code, t.role, t.service_point_name, t.update_channel AS channel, t.app_version,
+    `SELECT t.id::text AS id, t.division_code, d.name AS division_name, t.role, t.service_point_name, t.update_channel AS channel, t.app_version,
             t.enrolled_at, t.last_seen_at, t.last_sync_at, t.queue_depth, t.invalid_count,
             t.free_disk_bytes::text AS free_disk_bytes, t.clock_skew_ms::text AS clock_skew_ms, t.audit_alert, t.disabled,
             (SELECT count(*)::int FROM conflicts c WHERE c.terminal_id = t.id) AS conflicts,
             (SELECT max(b.received_at) FROM diagnostics_bundles b WHERE b.terminal_id = t.id) AS diagnostics_at,
             (SELECT r.requested_at FROM diagnostics_requests r WHERE r.terminal_id = t.id AND r.fulfilled_at IS NULL) AS diagnostics_requested_at
-     FROM terminals t
+     FROM terminals t LEFT JOIN divisions d ON d.code = t.division_code
      WHERE t.division_code LIKE $1
      ORDER BY t.division_code, t.terminal_no`,
     [`${prefix}%`],
@@ -90,6 +91,7 @@ export async function fleetReport(ctx: PlatformContext, q: FleetQuery = {}): Pro
       id: r.id,
       servicePointName: r.service_point_name,
       divisionCode: r.division_code,
+      divisionName: r.division_name,
       role: r.role,
       channel: r.channel,
       appVersion: r.app_version,

@@ -103,10 +103,17 @@ export function AccountsTab() {
           { title: '登录账号', dataIndex: 'username', width: 200, render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{v}</span> },
           { title: '角色', dataIndex: 'role', width: 120, render: (r: AccountRoleName) => <Tag color={ACCOUNT_ROLE_COLOR[r]}>{ACCOUNT_ROLE_LABEL[r]}</Tag> },
           {
-            title: '区划代码',
-            dataIndex: 'divisionCode',
+            title: '区划',
+            key: 'division',
             width: 160,
-            render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{shortDivision(v)}</span>,
+            render: (_: unknown, a: AdminAccountView) =>
+              a.divisionName ? (
+                <span>
+                  {a.divisionName} <span style={{ color: '#888', fontSize: 13 }}>{shortDivision(a.divisionCode)}</span>
+                </span>
+              ) : (
+                <span style={{ fontFamily: 'monospace' }}>{shortDivision(a.divisionCode)}</span>
+              ),
           },
           { title: '状态', dataIndex: 'disabled', width: 100, render: (d: boolean) => (d ? <Tag>已停用</Tag> : <Tag color="green">正常</Tag>) },
           {

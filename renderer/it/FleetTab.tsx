@@ -83,7 +83,7 @@ export function FleetTab() {
                   <span style={{ fontWeight: 500 }}>{t.servicePointName}</span>
                 </Tooltip>
                 <span style={sub}>
-                  {shortDivision(t.divisionCode)} · {TERMINAL_ROLE_LABEL[t.role]}
+                  {t.divisionName ? `${t.divisionName}（${shortDivision(t.divisionCode)}）` : shortDivision(t.divisionCode)} · {TERMINAL_ROLE_LABEL[t.role]}
                 </span>
               </div>
             ),

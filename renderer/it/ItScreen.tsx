@@ -63,7 +63,7 @@ export function ItScreen() {
             </Tag>
             <span className="muted" style={{ fontSize: 14 }}>
               {status.platformUrl}
-              {status.account ? ` · 管辖区划 ${shortDivision(status.account.divisionCode)}` : ''}
+              {status.account ? ` · 管辖区划 ${status.account.divisionName ?? shortDivision(status.account.divisionCode)}` : ''}
             </span>
           </Space>
         )}

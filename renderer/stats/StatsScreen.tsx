@@ -127,7 +127,7 @@ export function StatsScreen() {
             { title: '受理编号', dataIndex: 'receiptNo', width: 230 },
             { title: '事项', dataIndex: 'itemName', ellipsis: true },
             { title: '申请人', dataIndex: 'residentName', width: 110 },
-            { title: '村', dataIndex: 'villageCode', width: 150 },
+            { title: '村', key: 'village', width: 150, render: (_: unknown, o: StatsReport['overdue'][number]) => o.villageName ?? o.villageCode },
             { title: '承诺办结日', dataIndex: 'dueDate', width: 130 },
             {
               title: '超期',

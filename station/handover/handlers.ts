@@ -22,6 +22,7 @@ import { recordChange } from '../runtime/record-change';
 import type { StationContext } from '../context';
 import { isTownshipTerminal } from '../runtime/terminal-role';
 import { INTAKE_ROLES, REVIEW_ROLES, requireUser } from '../runtime/guard';
+import { divisionNames } from '../divisions/names';
 import { loadResident } from '../residents/handlers';
 
 /** Submitted and on the platform, awaiting review: their paper travels with the next list. */
@@ -65,7 +66,7 @@ export function toHandoverView(ctx: StationContext, h: HandoverRow): HandoverVie
     id: h.id,
     listNo: h.listNo,
     villageCode: h.villageCode,
-    villageName: null,
+    villageName: divisionNames(ctx).name(h.villageCode),
     createdAt: h.createdAt,
     createdByName: h.createdByName,
     applications: h.items.map((i) => entryOf(ctx, i)),

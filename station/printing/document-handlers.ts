@@ -18,6 +18,7 @@ import { toHandoverView } from '../handover/handlers';
 import { loadResident } from '../residents/handlers';
 import { rememberPrinter } from './last-printer';
 import { sealedReceiptCode } from '../receipt-codes/seal';
+import { divisionNames } from '../divisions/names';
 
 /**
  * The printed documents besides the receipt (DESIGN.md §7, issue #5): the 交接清单 of a batch (both
@@ -107,13 +108,15 @@ export function handoverData(ctx: StationContext, listId: string): HandoverDocum
     const name = app?.materials.find((x) => x.key === m.materialKey)?.name ?? m.materialKey;
     missingByApp.set(m.applicationId, [...(missingByApp.get(m.applicationId) ?? []), m.note ? `${name}（${m.note}）` : name]);
   }
+  const names = divisionNames(ctx);
+  const receiver = township ? point.name : names.reviewBody(point.divisionCode);
   return {
     listId: view.id,
     listNo: view.listNo,
     servicePoint: township
-      ? { name: view.villageName ?? '村（社区）代办点（见区划代码）', divisionCode: view.villageCode }
+      ? { name: names.servicePoint(view.villageCode) ?? '村（社区）代办点（见区划代码）', divisionCode: view.villageCode }
       : { name: point.name, divisionCode: point.divisionCode },
-    ...(township ? { receiver: point.name } : {}),
+    ...(receiver ? { receiver } : {}),
     createdAt: view.createdAt,
     cadre: { name: view.createdByName },
     rows: view.applications.map((a) => {
@@ -162,6 +165,7 @@ function noticeBase(
   const resident = loadResident(ctx, a.residentId);
   const point = ctx.servicePoint();
   const cadre = ctx.session.user?.displayName ?? '';
+  const reviewOrg = divisionNames(ctx).reviewBody(point.divisionCode);
   return {
     decision,
     base: {
@@ -169,6 +173,7 @@ function noticeBase(
       code: sealedReceiptCode(ctx, { receiptNo: a.receiptNo, itemCode: a.itemCode }, resident.idNumber),
       receiptNo: a.receiptNo,
       servicePoint: { name: point.name, divisionCode: point.divisionCode },
+      ...(reviewOrg ? { reviewOrg } : {}),
       item: { name: item.name, department: item.department },
       // Masked here: the full ID number never reaches the renderer.
       applicant: { name: resident.name, idNumberMasked: maskCitizenId(resident.idNumber) },

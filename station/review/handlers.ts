@@ -6,6 +6,7 @@ import { findReview, listReviews, type ReviewRow } from '../../db';
 import type { StationContext } from '../context';
 import type { Handler } from '../runtime/handler-type';
 import { toReviewDetail, toReviewItemView } from './views';
+import { divisionNames } from '../divisions/names';
 import { isSyncError } from '../sync/errors';
 import { REVIEW_ROLES, requireUser } from '../runtime/guard';
 import { decodePageCursor, encodePageCursor } from '../runtime/page-cursor';
@@ -39,8 +40,9 @@ export function list(ctx: StationContext, input: StationParsedInput<'review.list
     limit: input.limit + 1,
   });
   const page = rows.slice(0, input.limit);
+  const names = divisionNames(ctx);
   return {
-    items: page.map((r) => toReviewItemView(ctx, r, day)),
+    items: page.map((r) => toReviewItemView(ctx, r, day, names)),
     nextCursor: rows.length > input.limit ? encodeCursor(page.at(-1)!) : null,
   };
 }

@@ -5,6 +5,7 @@ import { maskCitizenId } from '../../core/citizen-id';
 import type { ApplicationStatus } from '../../core/lifecycle';
 import { latestDecision, listDecisions, listReviewEvents, REVIEW_OPEN_STATUSES, type ReviewRow } from '../../db';
 import type { StationContext } from '../context';
+import { divisionNames, type DivisionNames } from '../divisions/names';
 import { toDecisionView } from './decision-views';
 
 /** 行政许可法 §32: a return for supplement must be told within 5 working days of receipt, all at once. */
@@ -26,7 +27,7 @@ function itemOf(ctx: StationContext, row: ReviewRow): CatalogItem | null {
   }
 }
 
-export function toReviewItemView(ctx: StationContext, row: ReviewRow, today: string): ReviewItemView {
+export function toReviewItemView(ctx: StationContext, row: ReviewRow, today: string, names: DivisionNames = divisionNames(ctx)): ReviewItemView {
   const open = REVIEW_OPEN_STATUSES.includes(row.status);
   const workingDaysLeft = ctx.calendar.workingDaysBetween(today, row.dueDate);
   let supplementDueDate: string | null = null;
@@ -41,7 +42,7 @@ export function toReviewItemView(ctx: StationContext, row: ReviewRow, today: str
     id: row.id,
     receiptNo: row.receiptNo,
     villageCode: row.villageCode,
-    villageName: null,
+    villageName: names.name(row.villageCode),
     itemCode: row.itemCode,
     itemName: itemOf(ctx, row)?.name ?? ctx.catalog.itemName(row.itemCode),
     residentName: row.resident.name,

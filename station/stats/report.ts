@@ -16,6 +16,7 @@ import type { StationContext } from '../context';
 import { isTownshipTerminal } from '../runtime/terminal-role';
 import { loadResident } from '../residents/handlers';
 import { requireUser } from '../runtime/guard';
+import { divisionNames } from '../divisions/names';
 
 const OVERDUE_LIMIT = 200;
 
@@ -65,6 +66,7 @@ export function report(ctx: StationContext, input: StationParsedInput<'stats.rep
   const [fromIso, toIso] = range(from, to);
   const township = isTownshipTerminal(ctx.db);
   const point = ctx.servicePoint();
+  const names = divisionNames(ctx);
   const rows: Counted[] = township
     ? listReviewsSubmitted(ctx.db, fromIso, toIso).map(fromReplica)
     : listSubmittedBetween(ctx.db, fromIso, toIso).map((a) => fromLocal(ctx, a, point.divisionCode));
@@ -99,7 +101,7 @@ export function report(ctx: StationContext, input: StationParsedInput<'stats.rep
     ),
     byStatus,
     byVillage: desc(
-      [...byVillage].map(([villageCode, count]) => ({ villageCode, villageName: township ? null : point.name, count })),
+      [...byVillage].map(([villageCode, count]) => ({ villageCode, villageName: names.name(villageCode) ?? (township ? null : point.name), count })),
       (x) => x.villageCode,
     ),
     avgHandlingWorkingDays: handled > 0 ? Math.round((workingDays / handled) * 10) / 10 : null,
@@ -109,6 +111,7 @@ export function report(ctx: StationContext, input: StationParsedInput<'stats.rep
       itemName: ctx.catalog.itemName(r.itemCode),
       residentName: r.residentName,
       villageCode: r.villageCode,
+      villageName: names.name(r.villageCode),
       dueDate: r.dueDate,
       workingDaysOverdue: -ctx.calendar.workingDaysBetween(today, r.dueDate),
     })),

@@ -9,6 +9,7 @@ import {
   isChangeKind,
   terminalEnrolledSchema,
 } from '../../core/sync/changes';
+import { divisionsPublishedSchema } from '../../core/divisions/model';
 import { handoverConfirmedSchema, handoverListedSchema } from '../../core/sync/messages';
 import type { Change } from '../../core/sync/protocol';
 import {
@@ -17,6 +18,7 @@ import {
   hasPendingPasswordChange,
   insertCatalogVersion,
   insertTerminalKey,
+  upsertDivisions,
   keepDeferredChange,
   listCatalogVersions,
   listDeferredChanges,
@@ -115,6 +117,12 @@ function applyOne(db: StoreDb, change: Change, { at, township, effects, log }: P
       const parsed = terminalEnrolledSchema.safeParse(change.body);
       if (!parsed.success) return malformed(parsed.error.issues);
       return insertTerminalKey(db, parsed.data);
+    }
+    case 'divisions.published': {
+      const parsed = divisionsPublishedSchema.safeParse(change.body);
+      if (!parsed.success) return malformed(parsed.error.issues);
+      upsertDivisions(db, parsed.data.divisions);
+      return true;
     }
   }
 }

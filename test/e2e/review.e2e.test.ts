@@ -25,6 +25,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import type { ApplicationView } from '../../core/api/views';
 import { SEED_CATALOG } from '../../core/catalog/seed';
+import { seedDivisions } from '../../core/divisions/seed';
 import { startPlatform } from '../../platform/index';
 import { ensureRendererBuilt } from '../../scripts/renderer-build';
 import { startBrowserHost, type BrowserHost } from '../../station/browser-host';
@@ -110,18 +111,28 @@ async function receiptCodeOf(applicationId: string): Promise<string> {
   return (await runTool('zbarimg', ['-q', '--raw', `${pdf}.png`])).stdout.trim();
 }
 
-/** 字号与对比度 from the user menu (how the font is set is accounts.e2e's to test by keys). */
+/** 字号与对比度 from the user menu, standard ↔ large (the menu by keys is accounts.e2e's to test). */
 async function setFontSize(page: Page, size: '标准' | '大'): Promise<void> {
   await page.getByRole('button', { name: new RegExp(REVIEWER.displayName) }).click();
   await page.getByRole('menuitem', { name: '字号与对比度' }).click();
   const dialog = page.getByRole('dialog', { name: '字号与对比度' });
-  await dialog
-    .locator('label.ant-radio-button-wrapper')
-    .filter({ hasText: new RegExp(`^${size}$`) })
-    .click();
-  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  await dialog.getByRole('radio', { name: size === '大' ? '标准' : '大', exact: true }).focus();
+  await page.keyboard.press(size === '大' ? 'ArrowRight' : 'ArrowLeft');
+  await dialog.getByRole('button', { name: /保\s*存/ }).focus();
+  await page.keyboard.press('Enter');
+  await dialog.waitFor({ state: 'hidden' });
   await page.waitForFunction((large) => (document.documentElement.dataset.font === 'large') === large, size === '大');
   await settle(page);
+}
+
+/** A division code on its own (not inside a receipt or list number): where the names are known, none may show. */
+const BARE_CODE = /(?<![\d-])\d{12}(?![\d-])/;
+
+/** Every screenshot of the journey: the page shows names, never a bare 12-digit code, then the shot is kept. */
+async function named(page: Page, name: string): Promise<void> {
+  const text = await page.evaluate(() => document.body.innerText);
+  assert.doesNotMatch(text, BARE_CODE, `${name}: a division code shown where its name is known`);
+  await shot(page, name);
 }
 
 /** One sync run that must succeed. */
@@ -136,6 +147,7 @@ before(async () => {
   work = mkdtempSync(join(tmpdir(), 'daiban-e2e-review-'));
   platform = await startPlatform({ log: false });
   await platform.admin.publishCatalog(SEED_CATALOG);
+  await platform.admin.loadDivisions(seedDivisions());
   await platform.admin.createAccount({ ...CADRE, role: 'cadre', divisionCode: VILLAGE });
   await platform.admin.createAccount({ ...REVIEWER, role: 'reviewer', divisionCode: TOWNSHIP });
   proxy = await startFaultProxy({ targetPort: Number(new URL(platform.url).port) });
@@ -191,12 +203,12 @@ test('a decision goes from the township to the village and back, in the UI', { t
     await v.getByRole('heading', { name: '交接清单', exact: true }).waitFor();
     await v.locator('iframe[title="交接清单预览"]').waitFor();
     await v.waitForTimeout(1500); // Chromium's PDF viewer draws the pages
-    await shot(v, 'review-01-handover-print');
+    await named(v, 'review-01-handover-print');
     await v.getByRole('button', { name: /返\s*回$/ }).click();
     await v.locator('.ant-table-row').filter({ hasText: '待乡镇确认' }).waitFor();
     await v.locator('.ant-table-row .ant-table-row-expand-icon').first().click();
     await v.getByText('刘桂兰').first().waitFor();
-    await shot(v, 'review-02-handover-village');
+    await named(v, 'review-02-handover-village');
     await syncOk(village!, 'the village');
     await syncOk(township!, 'the township');
 
@@ -214,7 +226,7 @@ test('a decision goes from the township to the village and back, in the UI', { t
       .first()
       .waitFor();
     assert.ok(await rows.filter({ hasText: apps.approve!.receiptNo! }).count(), 'the receipt number is listed');
-    await shot(t, 'review-03-worklist');
+    await named(t, 'review-03-worklist');
   });
 
   await step('核验回执 by keys: F3, the scanner types the paper’s code and Enter; a changed code is caught', async () => {
@@ -229,14 +241,14 @@ test('a decision goes from the township to the village and back, in the UI', { t
     await t.getByText(VILLAGE_POINT).waitFor();
     assert.equal(await t.getByLabel('扫码内容').inputValue(), '', 'the box is ready for the next paper');
     await settle(t);
-    await shot(t, 'review-03b-receipt-check');
+    await named(t, 'review-03b-receipt-check');
     await t.keyboard.insertText(scanned.replace(':MZ-0001:', ':WJ-0004:'));
     await t.keyboard.press('Enter');
     await t.getByText(/^签名不符：/).waitFor();
     await settle(t);
-    await shot(t, 'review-03c-receipt-check-forged');
+    await named(t, 'review-03c-receipt-check-forged');
     await setFontSize(t, '大');
-    await shot(t, 'review-03d-receipt-check-large');
+    await named(t, 'review-03d-receipt-check-large');
     await setFontSize(t, '标准');
     await t.keyboard.press('F2');
     await t.getByRole('heading', { name: '审核工作台' }).waitFor();
@@ -248,7 +260,7 @@ test('a decision goes from the township to the village and back, in the UI', { t
     await t.getByText('申请人与受理信息').waitFor();
     await t.getByText('家庭月总收入').waitFor();
     await t.getByAltText('扫描件：户口簿首页.png').waitFor();
-    await shot(t, 'review-04-detail');
+    await named(t, 'review-04-detail');
   });
 
   await step('with the link cut: approve one — saved, 未同步', async () => {
@@ -257,13 +269,13 @@ test('a decision goes from the township to the village and back, in the UI', { t
     await t.getByRole('button', { name: '审核通过' }).click();
     await t.locator('.ant-modal-confirm-title').getByText('确认审核通过？').waitFor();
     await settle(t);
-    await shot(t, 'review-05-approve-confirm');
+    await named(t, 'review-05-approve-confirm');
     await t.locator('.ant-modal-confirm').getByRole('button', { name: '审核通过' }).click();
     await t.getByText('已保存，网络恢复后自动上报', { exact: false }).first().waitFor();
     await t.getByText('未同步').first().waitFor();
     await t.getByRole('heading', { name: /已通过/ }).waitFor();
     await t.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
-    await shot(t, 'review-06-approved-offline');
+    await named(t, 'review-06-approved-offline');
   });
 
   await step('return the other with a one-time notice listing everything at once', async () => {
@@ -272,7 +284,7 @@ test('a decision goes from the township to the village and back, in the UI', { t
     await t.getByRole('heading', { name: /最低生活保障申请/ }).waitFor();
     // Offline and never fetched: the page cannot be shown, and says why in Chinese.
     await t.getByText('该附件尚未下载到本机，网络恢复后再查看。').waitFor();
-    await shot(t, 'review-07-detail-offline-scan');
+    await named(t, 'review-07-detail-offline-scan');
     await t.getByRole('button', { name: '退回补正' }).click();
     const dialog = t.getByRole('dialog');
     await dialog.getByText('一次性告知需要补正的全部内容').waitFor();
@@ -281,11 +293,11 @@ test('a decision goes from the township to the village and back, in the UI', { t
     await dialog.getByLabel('家庭月总收入的问题').fill('与村委会出具的收入证明不一致，请核实后重填');
     await dialog.getByLabel('补充说明（可不填）').fill('请一次带齐以上材料到村代办点。');
     await settle(t);
-    await shot(t, 'review-08-notice-builder');
+    await named(t, 'review-08-notice-builder');
     await dialog.getByRole('button', { name: /下一步：核对告知内容/ }).click();
     await t.getByText('将一次性告知以下2项').waitFor();
     await t.getByText('与村委会出具的收入证明不一致，请核实后重填').waitFor();
-    await shot(t, 'review-09-notice-summary');
+    await named(t, 'review-09-notice-summary');
     await t.getByRole('button', { name: '确认退回补正' }).click();
     await t.getByRole('heading', { name: /待补正/ }).waitFor();
     await t.getByText('需要补正的内容（共2项）').waitFor();
@@ -303,7 +315,7 @@ test('a decision goes from the township to the village and back, in the UI', { t
     const failed = await township!.sync.syncNow();
     assert.ok(failed.lastError, 'with the link cut the township cannot sync');
     assert.ok(failed.pending >= 2, 'both decisions wait in the outbox');
-    await shot(t, 'review-10-worklist-unsynced');
+    await named(t, 'review-10-worklist-unsynced');
   });
 
   await step('link back: the decisions go up and arrive at the village home screen', async () => {
@@ -315,7 +327,7 @@ test('a decision goes from the township to the village and back, in the UI', { t
     const rows = v.getByTestId('decision-row');
     await rows.filter({ hasText: '王秀英' }).filter({ hasText: '已通过' }).waitFor();
     await rows.filter({ hasText: '刘桂兰' }).filter({ hasText: '待补正' }).waitFor();
-    await shot(v, 'review-11-village-home');
+    await named(v, 'review-11-village-home');
   });
 
   await step('the one-time notice: preview, printed to the PDF printer, read back', async () => {
@@ -334,7 +346,9 @@ test('a decision goes from the township to the village and back, in the UI', { t
     const text = pdfTextOf(path);
     assert.ok(text.includes('刘桂兰'), 'the notice names the applicant');
     assert.ok(text.includes('疾病诊断证明或住院病历'), 'the notice lists the missing material');
-    await shot(v, 'review-12-notice-preview');
+    assert.ok(text.replace(/\s+/g, '').includes('叶坪乡人民政府'), 'the reviewing body is named after the township');
+    assert.doesNotMatch(text, BARE_CODE, 'no bare division code on the notice');
+    await named(v, 'review-12-notice-preview');
   });
 
   await step('登记补正: the asked items on top, corrected field, ticked material, a new scan', async () => {
@@ -349,7 +363,7 @@ test('a decision goes from the township to the village and back, in the UI', { t
     await v.getByAltText('扫描件：住院病历.png').waitFor();
     await v.getByLabel('补正说明').fill('已补交住院病历，收入按证明更正。');
     await v.evaluate(() => window.scrollTo(0, 0));
-    await shot(v, 'review-13-supplement');
+    await named(v, 'review-13-supplement');
     await v.getByRole('button', { name: '提交补正' }).click();
     await v.getByRole('heading', { name: /已补正/ }).waitFor();
   });
@@ -376,12 +390,12 @@ test('a decision goes from the township to the village and back, in the UI', { t
     await row.getByText('刘桂兰').click();
     await v.getByRole('heading', { name: /已通过/ }).waitFor();
     await v.getByText('乡镇审核结果', { exact: true }).waitFor();
-    await shot(v, 'review-14-village-detail-approved');
+    await named(v, 'review-14-village-detail-approved');
     await v.getByRole('button', { name: '办结（已告知申请人）' }).click();
     await v.locator('.ant-modal-confirm-title').getByText('确认办结？').waitFor();
     await v.getByRole('button', { name: '已告知，办结' }).click();
     await v.getByRole('heading', { name: /已办结/ }).waitFor();
-    await shot(v, 'review-15-village-completed');
+    await named(v, 'review-15-village-completed');
   });
 
   await step('handover list: the township confirms, one material noted missing', async () => {
@@ -393,24 +407,24 @@ test('a decision goes from the township to the village and back, in the UI', { t
     await dialog.getByRole('checkbox').first().check();
     await dialog.getByPlaceholder('情况说明', { exact: false }).first().fill('只收到复印件');
     await settle(t);
-    await shot(t, 'review-16-handover-confirm');
+    await named(t, 'review-16-handover-confirm');
     await dialog.getByRole('button', { name: /确认收到/ }).click();
     await t
       .getByText(/已确认，缺1项/)
       .first()
       .waitFor();
-    await shot(t, 'review-17-handover-township');
+    await named(t, 'review-17-handover-township');
   });
 
   await step('统计 for both roles', async () => {
     await menu(t, '统计');
     await t.getByText('按事项').waitFor();
     await t.getByText('最低生活保障申请').first().waitFor();
-    await shot(t, 'review-18-stats-township');
+    await named(t, 'review-18-stats-township');
     await on(v);
     await menu(v, '统计');
     await v.getByText('按状态').waitFor();
     await v.getByText('已办结').first().waitFor();
-    await shot(v, 'review-19-stats-village');
+    await named(v, 'review-19-stats-village');
   });
 });

@@ -10,6 +10,7 @@ import { DIAGNOSTICS_MIGRATION } from './005-diagnostics';
 import { HOSTILE_EDGES_MIGRATION } from './006-hostile-edges';
 import { PASSWORD_CHANGE_MIGRATION } from './007-password-change';
 import { TERMINAL_KEYS_MIGRATION } from './008-terminal-keys';
+import { DIVISIONS_MIGRATION } from './009-divisions';
 
 export type { Migration } from './types';
 
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   HOSTILE_EDGES_MIGRATION,
   PASSWORD_CHANGE_MIGRATION,
   TERMINAL_KEYS_MIGRATION,
+  DIVISIONS_MIGRATION,
 ];
