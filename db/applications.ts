@@ -140,7 +140,7 @@ export function listApplications(db: Database, f: ApplicationFilter): Applicatio
 
 export const OPEN_STATUSES: readonly ApplicationStatus[] = ['queued', 'sent', 'under_review', 'needs_supplement', 'supplemented'];
 
-/** Open applications due on or before `lastDay` (YYYY-MM-DD), earliest first. */
+/** Open applications due on or before `lastDay` (YYYY-MM-DD), earliest first; not those awaiting a supplement (their clock is stopped). */
 export function listOpenDueBy(db: Database, lastDay: string, limit: number): ApplicationRow[] {
   return stmt<[string, number], RawApplication>(
     db,
@@ -148,6 +148,7 @@ export function listOpenDueBy(db: Database, lastDay: string, limit: number): App
     // application (1.5 s at a million rows); the partial due-date index reads only the first rows.
     `SELECT * FROM applications INDEXED BY applications_due
      WHERE status IN ('queued', 'sent', 'under_review', 'needs_supplement', 'supplemented') AND due_date <= ?
+       AND status <> 'needs_supplement'
      ORDER BY due_date, id LIMIT ?`,
   )
     .all(lastDay, limit)

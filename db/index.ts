@@ -18,3 +18,4 @@ export * from './review';
 export * from './deferred-changes';
 export * from './terminal-keys';
 export * from './divisions';
+export * from './calendar-years';

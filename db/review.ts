@@ -160,7 +160,7 @@ export function listReviewsSubmitted(db: Database, fromIso: string, toIso: strin
 export function listOpenReviewsDueBefore(db: Database, day: string, limit: number): ReviewRow[] {
   return stmt<unknown[], RawReview>(
     db,
-    `SELECT * FROM review_applications WHERE status IN (${REVIEW_OPEN_STATUSES.map(() => '?').join(', ')}) AND due_date < ?
+    `SELECT * FROM review_applications WHERE status IN (${REVIEW_OPEN_STATUSES.map(() => '?').join(', ')}) AND status <> 'needs_supplement' AND due_date < ?
      ORDER BY due_date, id LIMIT ?`,
   )
     .all(...REVIEW_OPEN_STATUSES, day, limit)

@@ -11,6 +11,7 @@ import { DEMO_ADMIN, DEMO_CADRE, DEMO_SERVICE_POINT } from '../station/setup/dem
 import { loadOrCreateKeyFile } from '../station/runtime/key-file';
 import { createStation, type Station } from '../station/station';
 import { seedDivisions } from '../core/divisions/seed';
+import { STATUTORY_2027 } from '../core/calendar-year';
 import { registerDemoHousehold } from '../station/setup/demo-data';
 
 export const DEMO_TOWNSHIP_POINT = { name: '瑞金市叶坪乡便民服务中心', divisionCode: '360781102' } as const;
@@ -53,10 +54,11 @@ export interface DemoFleet {
   close(): Promise<void>;
 }
 
-/** Catalog, division names and accounts on the platform; each step is skipped when already done. */
+/** Catalog, division names, the 2027 holidays and accounts on the platform; each step is skipped when already done. */
 async function seedPlatform(platform: RunningPlatform): Promise<void> {
   await platform.admin.publishCatalog(SEED_CATALOG);
   await platform.admin.loadDivisions(seedDivisions());
+  await platform.admin.publishCalendarYear(STATUTORY_2027);
   const existing = new Set((await platform.admin.listAccounts()).map((a) => a.username));
   for (const a of ACCOUNTS.filter((x) => !existing.has(x.username))) {
     await platform.admin.createAccount({ username: a.username, displayName: a.displayName, role: a.role, divisionCode: a.divisionCode, password: a.password });

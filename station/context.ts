@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { ServicePointView } from '../core/api/views';
-import type { WorkingCalendar } from '../core/calendar';
+import type { LiveCalendar } from './calendar/live-calendar';
 import type { StoreDb, UserRow } from '../db';
 import type { BlobStore } from './attachments/blob-store';
 import type { CatalogCache } from './catalog/cache';
@@ -19,7 +19,8 @@ export interface StationContext {
   /** The item catalog read from `db` (reloaded when the feed brings a new version or a restore swaps the store). */
   readonly catalog: CatalogCache;
   clock: Clock;
-  calendar: WorkingCalendar;
+  /** Working days for deadlines: the built-in years and those the platform published (reloaded as they come). */
+  readonly calendar: LiveCalendar;
   blobs: BlobStore;
   printers: PrinterPort;
   /** The terminal's data directory (daiban.db, attachments/, receipts/, logs/). */

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { parseStationInput, type StationInput, type StationMethod } from '../core/api/schemas';
 import type { StationApi, StationOutputs } from '../core/api/station-api';
 import type { ServicePointView, SyncStatusView } from '../core/api/views';
-import { defaultCalendar, type WorkingCalendar } from '../core/calendar';
+import type { WorkingCalendar } from '../core/calendar';
 import { DaibanError, INTERNAL_MESSAGE, isDaibanError } from '../core/errors';
 import { getSetting, openStore, type StoreDb } from '../db';
 import { BackupScheduler, BackupService, preMigrationBackup, type BackupScheduleOptions } from './backup';
@@ -83,7 +83,7 @@ export function createStation(options: StationOptions): Station {
   const log = options.log ?? createStationLog({ dataDir: options.dataDir });
   const receiptDir = join(options.dataDir, 'receipts');
   const events = new StationEvents((err) => log.warn({ err }, 'station event listener failed'));
-  const store = new StoreHandle(db);
+  const store = new StoreHandle(db, options.calendar);
   // The agent is built after the context; until then (and on a terminal that never syncs) a queued message waits.
   let onOutboxQueued = (): void => undefined;
   const ctx: StationContext = {
@@ -94,7 +94,9 @@ export function createStation(options: StationOptions): Station {
       return store.catalog;
     },
     clock: options.clock ?? systemClock,
-    calendar: options.calendar ?? defaultCalendar,
+    get calendar() {
+      return store.calendar;
+    },
     blobs: new BlobStore(join(options.dataDir, 'attachments'), options.key),
     printers: options.printers ?? createPrinterPort({ platform: process.platform, pdfDir: receiptDir }),
     dataDir: options.dataDir,

@@ -210,9 +210,11 @@ export interface ReviewItemView {
   submittedAt: string;
   /** 承诺时限: submittedAt + the item's promised working days. */
   dueDate: string;
-  /** Working days until dueDate (negative: overdue by that many). */
+  /** Working days until dueDate (negative: overdue by that many); while a supplement is awaited, as of the request. */
   workingDaysLeft: number;
   overdue: boolean;
+  /** Awaiting a supplement: the promised time is stopped (补正期间不计入承诺时限). */
+  duePaused: boolean;
   /**
    * The one-time-notice window (行政许可法 §32: a return for supplement must be told within 5 working days
    * of receipt, all at once): receivedAt + 5 working days, while the application awaits a decision; null after.

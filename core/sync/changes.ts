@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { catalogVersionSchema } from '../catalog/model';
+import { calendarYearSchema } from '../calendar-year';
 import { divisionsPublishedSchema } from '../divisions/model';
 import { APPLICATION_STATUSES } from '../lifecycle';
 import { applicationSubmittedSchema, applicationSupplementedSchema, handoverConfirmedSchema, handoverListedSchema, reviewDecidedSchema } from './messages';
@@ -64,6 +65,10 @@ export const terminalEnrolledSchema = z.object({
 });
 export type TerminalEnrolled = z.infer<typeof terminalEnrolledSchema>;
 
+/** A year of public holidays (core/calendar-year.ts), for every terminal: deadlines count working days. */
+export const calendarPublishedSchema = z.object({ year: calendarYearSchema });
+export type CalendarPublished = z.infer<typeof calendarPublishedSchema>;
+
 export const CHANGE_KINDS = {
   'account.upsert': accountUpsertSchema,
   'catalog.published': catalogPublishedSchema,
@@ -73,6 +78,7 @@ export const CHANGE_KINDS = {
   'handover.confirmed': handoverConfirmedSchema,
   'terminal.enrolled': terminalEnrolledSchema,
   'divisions.published': divisionsPublishedSchema,
+  'calendar.published': calendarPublishedSchema,
 } as const;
 export type ChangeKind = keyof typeof CHANGE_KINDS;
 

@@ -111,6 +111,11 @@ export const applicationSupplementedSchema = z.object({
   note: textField('补正备注', { max: 500, multiline: true }).nullable(),
   supplementedAt: isoTime,
   cadre: person,
+  /**
+   * The promised date moved by the days the supplement took (core/due-date.ts); absent from terminals that
+   * did not pause the clock yet, whose applications keep their date.
+   */
+  dueDate: isoDate.optional(),
 });
 export type ApplicationSupplemented = z.infer<typeof applicationSupplementedSchema>;
 

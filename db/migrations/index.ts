@@ -8,6 +8,7 @@ import * as m007 from './007-password-change';
 import * as m008 from './008-households';
 import * as m009 from './009-terminal-keys';
 import * as m010 from './010-divisions';
+import * as m011 from './011-calendar';
 
 export interface Migration {
   version: number;
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'households', up: m008.up },
   { version: 9, name: 'terminal-keys', up: m009.up },
   { version: 10, name: 'divisions', up: m010.up },
+  { version: 11, name: 'calendar', up: m011.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

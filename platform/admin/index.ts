@@ -1,7 +1,9 @@
 import type { CatalogVersion } from '../../core/catalog/model';
 import type { NamedDivision } from '../../core/divisions/model';
+import type { CalendarYear } from '../../core/calendar-year';
 import type { PlatformContext } from '../context';
 import { createAccount, disableAccount, listAccounts, resetPassword, type AccountSummary, type CreateAccountInput } from './accounts';
+import { publishCalendarYear, type PublishCalendarResult } from './calendar';
 import { publishCatalog, type PublishCatalogResult } from './catalog';
 import { loadDivisions, type LoadDivisionsResult } from './divisions';
 import { issueEnrollmentCode, type IssuedEnrollmentCode, type IssueEnrollmentCodeInput } from './enrollment-codes';
@@ -10,6 +12,7 @@ import { getHandoverList, listDecisions, type StoredDecision, type StoredHandove
 import { disableTerminal, listTerminals, type TerminalSummary } from './terminals';
 
 export type { AccountRole, AccountSummary, CreateAccountInput } from './accounts';
+export type { PublishCalendarResult } from './calendar';
 export type { PublishCatalogResult } from './catalog';
 export type { LoadDivisionsResult } from './divisions';
 export type { IssuedEnrollmentCode, IssueEnrollmentCodeInput } from './enrollment-codes';
@@ -25,6 +28,8 @@ export interface PlatformAdmin {
   resetPassword(username: string, password: string): Promise<AccountSummary>;
   listAccounts(): Promise<AccountSummary[]>;
   publishCatalog(catalog: CatalogVersion): Promise<PublishCatalogResult>;
+  /** A year of public holidays, to every terminal (core/calendar-year.ts). */
+  publishCalendarYear(year: CalendarYear | unknown): Promise<PublishCalendarResult>;
   /** Names of divisions from a parsed list (core/divisions/list-file.ts); published down the feed. */
   loadDivisions(divisions: readonly NamedDivision[]): Promise<LoadDivisionsResult>;
   listTerminals(): Promise<TerminalSummary[]>;
@@ -45,6 +50,7 @@ export function createPlatformAdmin(ctx: PlatformContext): PlatformAdmin {
     resetPassword: (username, password) => resetPassword(ctx, username, password),
     listAccounts: () => listAccounts(ctx),
     publishCatalog: (catalog) => publishCatalog(ctx, catalog),
+    publishCalendarYear: (year) => publishCalendarYear(ctx, year),
     loadDivisions: (divisions) => loadDivisions(ctx, divisions),
     listTerminals: () => listTerminals(ctx),
     disableTerminal: (id) => disableTerminal(ctx, id),

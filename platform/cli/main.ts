@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { account, catalog, enrollCode, flag, terminals, type Flags } from './commands';
 import { DIAGNOSTICS_HELP, diagnostics } from './diagnostics';
 import { FLEET_HELP, fleet } from './fleet';
+import { CALENDAR_HELP, calendar } from './calendar';
 import { DIVISIONS_HELP, divisions } from './divisions';
 import { RECEIPT_HELP, receipt } from './receipt';
 import { RELEASE_HELP, release } from './release';
@@ -32,6 +33,7 @@ ${RELEASE_HELP}
 ${DIAGNOSTICS_HELP}
 ${RECEIPT_HELP}
 ${DIVISIONS_HELP}
+${CALENDAR_HELP}
   help                                              显示本帮助
 
 数据库：设置 DATABASE_URL 时使用 PostgreSQL，否则使用内置数据库 PGlite，数据目录为
@@ -133,6 +135,9 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     case 'diagnostics':
       await withPlatformDb((p) => diagnostics(p, sub, flags, out));
+      return 0;
+    case 'calendar':
+      await withPlatformDb((p) => calendar(p, sub, flags, out));
       return 0;
     case 'divisions':
       await withPlatformDb((p) => divisions(p, sub, flags, out));

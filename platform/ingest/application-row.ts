@@ -7,6 +7,8 @@ export type ApplicationRow = {
   division_code: string;
   receipt_no: string;
   status: ApplicationStatus;
+  /** 'YYYY-MM-DD' */
+  due_date: string;
 };
 
 /**
@@ -14,8 +16,9 @@ export type ApplicationRow = {
  * take turns: the second one reads the status the first one left and is judged on it.
  */
 export async function lockApplication(tx: Queryable, applicationId: string): Promise<ApplicationRow | null> {
-  const [row] = await tx.query<ApplicationRow>('SELECT id::text AS id, division_code, receipt_no, status FROM applications WHERE id = $1 FOR UPDATE', [
-    applicationId,
-  ]);
+  const [row] = await tx.query<ApplicationRow>(
+    "SELECT id::text AS id, division_code, receipt_no, status, to_char(due_date, 'YYYY-MM-DD') AS due_date FROM applications WHERE id = $1 FOR UPDATE",
+    [applicationId],
+  );
   return row ?? null;
 }

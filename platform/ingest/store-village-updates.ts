@@ -3,6 +3,7 @@ import { receivedChange } from './application-changes';
 import { lockApplication, type ApplicationRow } from './application-row';
 import { refusalReason } from './refusal-reasons';
 import type { IngestScope, Valid } from './scope';
+import { addCalendarDays, shanghaiDate } from '../../core/calendar';
 import { withinJurisdiction } from '../auth/jurisdiction';
 
 /**
@@ -53,19 +54,23 @@ export async function storeSupplemented(scope: IngestScope, s: Valid<'applicatio
     if (app.status === 'supplemented' && last?.same) return scope.accept(s, app.division_code, []);
     return scope.invalid(s.index, 'ILLEGAL_TRANSITION', refusalReason('supplement', app.status, 'supplement'));
   }
+  // The paused clock may only move the promised date later, and by less than a year.
+  const due = s.body.dueDate;
+  const dueDate = due && due >= app.due_date && due <= addCalendarDays(shanghaiDate(s.body.supplementedAt), 366) ? due : app.due_date;
   await scope.tx.query(
     `UPDATE applications
-     SET status = 'supplemented', original_body = COALESCE(original_body, body), supplemented_at = $5, updated_at = $6,
-         body = body || jsonb_build_object('form', $2::jsonb, 'materials', $3::jsonb, 'attachments', $4::jsonb)
+     SET status = 'supplemented', original_body = COALESCE(original_body, body), supplemented_at = $5, updated_at = $6, due_date = $7::date,
+         body = body || jsonb_build_object('form', $2::jsonb, 'materials', $3::jsonb, 'attachments', $4::jsonb, 'dueDate', $7::text)
      WHERE id = $1`,
-    [app.id, JSON.stringify(s.body.form), JSON.stringify(s.body.materials), JSON.stringify(s.body.attachments), s.body.supplementedAt, scope.at],
+    [app.id, JSON.stringify(s.body.form), JSON.stringify(s.body.materials), JSON.stringify(s.body.attachments), s.body.supplementedAt, scope.at, dueDate],
   );
   await scope.tx.query(
     `INSERT INTO supplements (application_id, body, supplemented_at, message_id, terminal_id, received_at) VALUES ($1, $2::jsonb, $3, $4, $5, $6)`,
     [app.id, bodyJson, s.body.supplementedAt, s.id, scope.terminal.id, scope.at],
   );
   const fields = { applicationId: app.id, receiptNo: app.receipt_no, status: 'supplemented', at: scope.at } as const;
-  scope.accept(s, app.division_code, [receivedChange(app.division_code, fields, { supplement: s.body })]);
+  // The township replica takes the promised date the platform kept.
+  scope.accept(s, app.division_code, [receivedChange(app.division_code, fields, { supplement: { ...s.body, dueDate } })]);
 }
 
 /** application.completed → 'completed' (approved or rejected before). A repeated completion is accepted and changes nothing. */

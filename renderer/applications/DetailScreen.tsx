@@ -124,7 +124,10 @@ export function DetailScreen({ applicationId }: { applicationId: string }) {
               </Descriptions.Item>
               <Descriptions.Item label="回执编号">{a.receiptNo ?? '（未提交）'}</Descriptions.Item>
               <Descriptions.Item label="受理时间">{showDateTime(a.submittedAt)}</Descriptions.Item>
-              <Descriptions.Item label="承诺办结">{a.dueDate ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label="承诺办结">
+                {a.dueDate ?? '—'}
+                {a.status === 'needs_supplement' ? <span className="muted">（补正期间暂停计时，补齐后顺延）</span> : null}
+              </Descriptions.Item>
               <Descriptions.Item label="事项编码">
                 {a.itemCode}（目录版本 {a.catalogVersion}）
               </Descriptions.Item>

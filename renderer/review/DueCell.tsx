@@ -2,12 +2,16 @@ import { Tag } from 'antd';
 import type { ReviewItemView } from '../../core/api/views';
 
 /** 承诺办结日 with the working days left, or how many it is overdue (red). */
-export function DueCell({ item }: { item: Pick<ReviewItemView, 'dueDate' | 'workingDaysLeft' | 'overdue'> }) {
+export function DueCell({ item }: { item: Pick<ReviewItemView, 'dueDate' | 'workingDaysLeft' | 'overdue' | 'duePaused'> }) {
   const late = item.overdue || item.workingDaysLeft < 0;
   return (
     <div>
       <div>{item.dueDate}</div>
-      {late ? (
+      {item.duePaused ? (
+        <div className="muted" style={{ fontSize: 14 }} title={`补正期间不计入承诺时限，补齐后还有${Math.max(0, item.workingDaysLeft)}个工作日`}>
+          补正中，暂停计时
+        </div>
+      ) : late ? (
         <div style={{ color: '#cf1322', fontWeight: 600, fontSize: 14 }}>超期{Math.abs(item.workingDaysLeft)}个工作日</div>
       ) : (
         <div className="muted" style={{ fontSize: 14 }}>

@@ -7,7 +7,8 @@ import { validateForm, validateMaterials } from '../../core/forms/validate';
 import { loadResident } from '../residents/handlers';
 import { transition } from '../../core/lifecycle';
 import type { ApplicationCompleted, ApplicationSupplemented } from '../../core/sync/messages';
-import { listAttachments, loadMaterials, replaceMaterials, updateApplication, type ApplicationRow } from '../../db';
+import { latestDecision, listAttachments, loadMaterials, replaceMaterials, updateApplication, type ApplicationRow } from '../../db';
+import { resumedDueDate } from '../../core/due-date';
 import { recordChange } from '../runtime/record-change';
 import type { StationContext } from '../context';
 import { loadApplication, toApplicationView } from './applications';
@@ -33,7 +34,13 @@ export function supplement(ctx: StationContext, input: StationParsedInput<'appli
     const fields = { ...(form.ok ? {} : form.fields), ...(received.ok ? {} : received.fields) };
     throw new DaibanError(form.ok ? 'MATERIALS_MISSING' : 'FORM_INVALID', `还有${Object.keys(fields).length}处需要补充或更正，请查看标红的项目。`, { fields });
   }
-  const after: ApplicationRow = { ...before, status, form: form.value, updatedAt: at };
+  // 补正期间不计入承诺时限: the days since the township asked are given back.
+  const request = latestDecision(ctx.db, before.id);
+  const dueDate =
+    before.dueDate && request?.decision === 'request_supplement'
+      ? resumedDueDate(ctx.calendar, { dueDate: before.dueDate, requestedOn: shanghaiDate(request.decidedAt), supplementedOn: today })
+      : before.dueDate;
+  const after: ApplicationRow = { ...before, status, form: form.value, dueDate, updatedAt: at };
   const note = input.note || null;
   ctx.db.transaction(() => {
     updateApplication(ctx.db, after);
@@ -46,6 +53,7 @@ export function supplement(ctx: StationContext, input: StationParsedInput<'appli
       note,
       supplementedAt: at,
       cadre: { id: user.id, name: user.displayName },
+      ...(dueDate ? { dueDate } : {}),
     };
     recordChange(ctx, {
       at,

@@ -29,7 +29,11 @@ function itemOf(ctx: StationContext, row: ReviewRow): CatalogItem | null {
 
 export function toReviewItemView(ctx: StationContext, row: ReviewRow, today: string, names: DivisionNames = divisionNames(ctx)): ReviewItemView {
   const open = REVIEW_OPEN_STATUSES.includes(row.status);
-  const workingDaysLeft = ctx.calendar.workingDaysBetween(today, row.dueDate);
+  const latest = latestDecision(ctx.db, row.id);
+  // While a supplement is awaited the clock stands where the request stopped it.
+  const duePaused = row.status === 'needs_supplement';
+  const asOf = duePaused && latest ? shanghaiDate(latest.decidedAt) : today;
+  const workingDaysLeft = ctx.calendar.workingDaysBetween(asOf, row.dueDate);
   let supplementDueDate: string | null = null;
   let supplementDue: ReviewItemView['supplementDue'] = null;
   if (AWAITING_FIRST_DECISION.has(row.status)) {
@@ -37,7 +41,6 @@ export function toReviewItemView(ctx: StationContext, row: ReviewRow, today: str
     const left = ctx.calendar.workingDaysBetween(today, supplementDueDate);
     supplementDue = today > supplementDueDate ? 'passed' : left <= NEAR_WORKING_DAYS ? 'near' : 'ok';
   }
-  const latest = latestDecision(ctx.db, row.id);
   return {
     id: row.id,
     receiptNo: row.receiptNo,
@@ -51,7 +54,8 @@ export function toReviewItemView(ctx: StationContext, row: ReviewRow, today: str
     submittedAt: row.submittedAt,
     dueDate: row.dueDate,
     workingDaysLeft,
-    overdue: open && row.dueDate < today,
+    overdue: open && row.dueDate < asOf,
+    duePaused,
     supplementDueDate,
     supplementDue,
     latestDecision: latest ? toDecisionView(latest) : null,

@@ -1,16 +1,26 @@
+import type { WorkingCalendar } from '../../core/calendar';
 import type { StoreDb } from '../../db';
+import { fixedCalendar, storedCalendar, type LiveCalendar } from '../calendar/live-calendar';
 import { CatalogCache } from '../catalog/cache';
 
 /**
  * The one owner of the open store. A restore is the only thing that replaces it (station/backup/service.ts
  * closes the old connection, swaps the files and hands the new one here); everything else reads `db` and
- * `catalog` through the context, which reads them here, so nothing keeps a closed connection.
+ * `catalog` and `calendar` through the context, which reads them here, so nothing keeps a closed connection.
  */
 export class StoreHandle {
-  private current: { db: StoreDb; catalog: CatalogCache };
+  private current: { db: StoreDb; catalog: CatalogCache; calendar: LiveCalendar };
 
-  constructor(db: StoreDb) {
-    this.current = { db, catalog: new CatalogCache(db) };
+  /** `calendar`: a fixed one (tests); otherwise the built-in years with those the platform published. */
+  constructor(
+    db: StoreDb,
+    private readonly givenCalendar?: WorkingCalendar,
+  ) {
+    this.current = this.open(db);
+  }
+
+  private open(db: StoreDb) {
+    return { db, catalog: new CatalogCache(db), calendar: this.givenCalendar ? fixedCalendar(this.givenCalendar) : storedCalendar(db) };
   }
 
   get db(): StoreDb {
@@ -21,8 +31,12 @@ export class StoreHandle {
     return this.current.catalog;
   }
 
-  /** The catalog is read afresh from the new store: a restored backup may hold another catalog version. */
+  get calendar(): LiveCalendar {
+    return this.current.calendar;
+  }
+
+  /** The catalog and calendar are read afresh from the new store: a restored backup may hold other versions. */
   replace(db: StoreDb): void {
-    this.current = { db, catalog: new CatalogCache(db) };
+    this.current = this.open(db);
   }
 }

@@ -294,6 +294,7 @@ export class SyncAgent {
 
   private afterChangesPage(effects: PageEffects): void {
     if (effects.catalogChanged) this.ctx.catalog.reload();
+    if (effects.calendarChanged) this.ctx.calendar.reload();
     for (const d of effects.decisions) {
       try {
         this.ctx.emit({ type: 'decision.arrived', applicationId: d.applicationId, decision: d.decision });

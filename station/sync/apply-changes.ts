@@ -4,6 +4,7 @@ import {
   accountUpsertSchema,
   applicationDecidedSchema,
   applicationReceivedSchema,
+  calendarPublishedSchema,
   catalogPublishedSchema,
   CHANGE_KINDS,
   isChangeKind,
@@ -18,6 +19,7 @@ import {
   hasPendingPasswordChange,
   insertCatalogVersion,
   insertTerminalKey,
+  saveCalendarYear,
   upsertDivisions,
   keepDeferredChange,
   listCatalogVersions,
@@ -38,6 +40,8 @@ export interface PageEffects {
   kept: number;
   /** A catalog version arrived: the in-memory cache must reload after the transaction. */
   catalogChanged: boolean;
+  /** A year of holidays arrived: the working-day calendar must be rebuilt after the transaction. */
+  calendarChanged: boolean;
   /** Usernames whose account changed (the logged-in cadre's row may need refreshing). */
   accounts: string[];
   /** Decisions that reached this village's applications: announced (decision.arrived) after the commit. */
@@ -118,6 +122,12 @@ function applyOne(db: StoreDb, change: Change, { at, township, effects, log }: P
       if (!parsed.success) return malformed(parsed.error.issues);
       return insertTerminalKey(db, parsed.data);
     }
+    case 'calendar.published': {
+      const parsed = calendarPublishedSchema.safeParse(change.body);
+      if (!parsed.success) return malformed(parsed.error.issues);
+      if (saveCalendarYear(db, parsed.data.year)) effects.calendarChanged = true;
+      return true;
+    }
     case 'divisions.published': {
       const parsed = divisionsPublishedSchema.safeParse(change.body);
       if (!parsed.success) return malformed(parsed.error.issues);
@@ -158,7 +168,7 @@ function applyOrKeep(db: StoreDb, change: Change, scope: PageScope): void {
   scope.effects.kept++;
 }
 
-const newEffects = (): PageEffects => ({ applied: 0, skipped: 0, kept: 0, catalogChanged: false, accounts: [], decisions: [] });
+const newEffects = (): PageEffects => ({ applied: 0, skipped: 0, kept: 0, catalogChanged: false, calendarChanged: false, accounts: [], decisions: [] });
 
 /**
  * Applies one page of the change feed and stores its cursor in the same transaction: a crash either keeps

@@ -53,7 +53,7 @@ export function applyReceived(db: StoreDb, c: ApplicationReceived, at: string): 
   };
   const row: ReviewRow = { ...base, platformStatus: c.status, status: shownStatus(db, c.applicationId, before?.status ?? null, c.status), updatedAt: at };
   const s = c.supplement;
-  if (s) Object.assign(row, { form: s.form, materials: s.materials, attachments: s.attachments });
+  if (s) Object.assign(row, { form: s.form, materials: s.materials, attachments: s.attachments, ...(s.dueDate ? { dueDate: s.dueDate } : {}) });
   saveReview(db, row);
   if (!before) {
     insertReviewEvent(db, row.id, { at: sub!.submittedAt, type: 'received', status: row.status, actorName: sub!.cadre.name, note: null });

@@ -124,7 +124,14 @@ function adminSuite(backend: PlatformBackend) {
       assert.match(r.body.token, /^[A-Za-z0-9_-]{43}$/, '32 random bytes, base64url');
       const ttl = Date.parse(r.body.expiresAt) - clock().getTime();
       assert.ok(Math.abs(ttl - ADMIN_SESSION_TTL_MS) < 5000, String(ttl));
-      assert.deepEqual(r.body.account, { username: 'it_ruijin2', displayName: '测试人员', role: 'it', divisionCode: '360781000000', disabled: false });
+      assert.deepEqual(r.body.account, {
+        username: 'it_ruijin2',
+        displayName: '测试人员',
+        role: 'it',
+        divisionCode: '360781000000',
+        divisionName: null,
+        disabled: false,
+      });
       assert.equal(r.headers.get('cache-control'), 'no-store');
       const stored = await platform.db.query<{ token_sha256: string }>('SELECT token_sha256 FROM admin_sessions');
       assert.ok(stored.some((s) => s.token_sha256 === createHash('sha256').update(r.body.token).digest('hex')));
@@ -322,7 +329,14 @@ function adminSuite(backend: PlatformBackend) {
         json: { username: 'cadre02', displayName: '刘小红', role: 'cadre', divisionCode: '360781102201' },
       });
       assert.equal(created.status, 200, JSON.stringify(created.body));
-      assert.deepEqual(created.body.account, { username: 'cadre02', displayName: '刘小红', role: 'cadre', divisionCode: '360781102201', disabled: false });
+      assert.deepEqual(created.body.account, {
+        username: 'cadre02',
+        displayName: '刘小红',
+        role: 'cadre',
+        divisionCode: '360781102201',
+        divisionName: null,
+        disabled: false,
+      });
       assert.equal(created.body.password?.length, 14, 'a generated password is shown once');
       const given = await api<AccountWithPassword>('POST', '/accounts', {
         json: { username: 'it_yeping', displayName: '叶坪运维', role: 'it', divisionCode: RUIJIN, password: 'Given2026x' },

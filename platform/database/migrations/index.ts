@@ -11,6 +11,7 @@ import { HOSTILE_EDGES_MIGRATION } from './006-hostile-edges';
 import { PASSWORD_CHANGE_MIGRATION } from './007-password-change';
 import { TERMINAL_KEYS_MIGRATION } from './008-terminal-keys';
 import { DIVISIONS_MIGRATION } from './009-divisions';
+import { CALENDAR_MIGRATION } from './010-calendar';
 
 export type { Migration } from './types';
 
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   PASSWORD_CHANGE_MIGRATION,
   TERMINAL_KEYS_MIGRATION,
   DIVISIONS_MIGRATION,
+  CALENDAR_MIGRATION,
 ];

@@ -49,7 +49,7 @@ function drawSupplementNotice(doc: PdfDoc, n: SupplementNoticeData): void {
   y = paragraph(
     doc,
     `以上${n.items.length}项即为本次申请需要补正的全部内容，本告知书一次性告知，不再另行要求补正其他内容。` +
-      '请您按上述要求一次性补齐，补正后本代办点将及时重新提交审核。',
+      '请您按上述要求一次性补齐，补正后本代办点将及时重新提交审核。补正期间不计入承诺办理时限，自补齐之日起继续计算。',
     y + 8,
   );
 
