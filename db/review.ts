@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { ReceivedMaterials } from '../core/catalog/model';
 import type { ApplicationStatus } from '../core/lifecycle';
 import type { ApplicationSubmitted } from '../core/sync/messages';
+import type { BatchRef } from '../core/review-batch';
 import { stmt } from './statements';
 
 /** A township terminal's copy of one village application (migration 004). */
@@ -114,10 +115,85 @@ export interface ReviewFilter {
   overdueBefore?: string;
   /** Keyset cursor: rows after (submittedAt, id). */
   after?: { submittedAt: string; id: string };
+  /** One batch (core/review-batch.ts): the applications of a handover list, or a village's day on no list. */
+  batch?: BatchRef;
   limit: number;
 }
 
 export const REVIEW_OPEN_STATUSES: readonly ApplicationStatus[] = ['sent', 'under_review', 'needs_supplement', 'supplemented'];
+
+/** The day (Asia/Shanghai) an application reached the township's replica, and whether it is on no handover list. */
+const RECEIVED_DAY = "date(received_at, '+8 hours')";
+const ON_NO_LIST = 'NOT EXISTS (SELECT 1 FROM handover_items i WHERE i.application_id = review_applications.id)';
+
+export interface BatchRow {
+  ref: BatchRef;
+  /** The list's number, for a handover batch. */
+  listNo: string | null;
+  villageCode: string;
+  /** When the list was made, or the day's first arrival. */
+  at: string;
+  total: number;
+  /** Still awaiting a decision (sent, under review, supplemented). */
+  open: number;
+  confirmedAt: string | null;
+}
+
+/**
+ * The batches with something still to decide, and the most recent others, newest first: handover lists with
+ * their applications as the replica has them, and each village's arrivals of a day that are on no list.
+ */
+export function listBatches(db: Database, limit: number): BatchRow[] {
+  const decidable = `status IN ('sent', 'under_review', 'supplemented')`;
+  const lists = stmt<
+    [number],
+    { id: string; list_no: string; village_code: string; created_at: string; confirmed_at: string | null; total: number; open: number }
+  >(
+    db,
+    `SELECT l.id, l.list_no, l.village_code, l.created_at, l.confirmed_at, count(r.id) AS total, coalesce(sum(r.${decidable}), 0) AS open
+     FROM handover_lists l JOIN handover_items i ON i.list_id = l.id LEFT JOIN review_applications r ON r.id = i.application_id
+     GROUP BY l.id ORDER BY (open > 0) DESC, l.created_at DESC LIMIT ?`,
+  ).all(limit);
+  const days = stmt<[number], { village_code: string; day: string; at: string; total: number; open: number }>(
+    db,
+    `SELECT village_code, ${RECEIVED_DAY} AS day, min(received_at) AS at, count(*) AS total, sum(${decidable}) AS open
+     FROM review_applications WHERE ${ON_NO_LIST}
+     GROUP BY village_code, day ORDER BY (open > 0) DESC, day DESC LIMIT ?`,
+  ).all(limit);
+  return [
+    ...lists.map((l) => ({
+      ref: { kind: 'list' as const, listId: l.id },
+      listNo: l.list_no,
+      villageCode: l.village_code,
+      at: l.created_at,
+      total: l.total,
+      open: l.open,
+      confirmedAt: l.confirmed_at,
+    })),
+    ...days.map((d) => ({
+      ref: { kind: 'day' as const, villageCode: d.village_code, day: d.day },
+      listNo: null,
+      villageCode: d.village_code,
+      at: d.at,
+      total: d.total,
+      open: d.open,
+      confirmedAt: null,
+    })),
+  ]
+    .sort((a, b) => Number(b.open > 0) - Number(a.open > 0) || b.at.localeCompare(a.at))
+    .slice(0, limit);
+}
+
+/** The handover list each of these applications is on (an application is on one list at most). */
+export function listIdsOf(db: Database, applicationIds: readonly string[]): Map<string, string> {
+  const s = stmt<[string], { list_id: string }>(db, 'SELECT list_id FROM handover_items WHERE application_id = ? LIMIT 1');
+  const out = new Map<string, string>();
+  for (const id of applicationIds) {
+    const r = s.get(id);
+    if (r) out.set(id, r.list_id);
+  }
+  return out;
+}
 
 /** Oldest submission first: the worklist's order of urgency. */
 export function listReviews(db: Database, f: ReviewFilter): ReviewRow[] {
@@ -138,6 +214,14 @@ export function listReviews(db: Database, f: ReviewFilter): ReviewRow[] {
   if (f.overdueBefore) {
     where.push(`status IN (${REVIEW_OPEN_STATUSES.map(() => '?').join(', ')}) AND due_date < ?`);
     params.push(...REVIEW_OPEN_STATUSES, f.overdueBefore);
+  }
+  if (f.batch?.kind === 'list') {
+    where.push('id IN (SELECT application_id FROM handover_items WHERE list_id = ?)');
+    params.push(f.batch.listId);
+  }
+  if (f.batch?.kind === 'day') {
+    where.push(`village_code = ? AND ${RECEIVED_DAY} = ? AND ${ON_NO_LIST}`);
+    params.push(f.batch.villageCode, f.batch.day);
   }
   if (f.after) {
     where.push('(submitted_at, id) > (?, ?)');

@@ -17,6 +17,7 @@ import * as households from './residents/households';
 import * as residentSide from './intake/resident-side';
 import * as review from './review/handlers';
 import * as reviewDecide from './review/decide';
+import * as reviewBatches from './review/batches';
 import * as session from './session/handlers';
 import * as screenLock from './session/screen-lock';
 import * as display from './session/display';
@@ -75,6 +76,8 @@ export const createHandlers = (services: StationServices): Handlers<StationMetho
   'review.get': review.get,
   'review.attachment': review.attachment((sha256) => services.sync.downloadBlob(sha256)),
   'review.decide': reviewDecide.decide,
+  'review.decideMany': reviewDecide.decideMany,
+  'review.batches': reviewBatches.batches,
   'handover.create': handover.create,
   'handover.list': handover.list,
   'handover.confirm': handover.confirm,

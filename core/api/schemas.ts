@@ -145,9 +145,28 @@ const coreMethods = {
     itemCode: z.string().max(20).optional(),
     status: z.array(z.enum(APPLICATION_STATUSES)).optional(),
     overdueOnly: z.boolean().optional(),
+    /** A batch id (core/review-batch.ts). */
+    batch: z.string().max(80).optional(),
     limit: z.number().int().min(1).max(200).default(50),
     before: z.string().max(200).optional(),
   }),
+  /** The batches: those with something to decide first, then the latest. */
+  'review.batches': z.object({ limit: z.number().int().min(1).max(200).default(50) }),
+  /**
+   * One decision for several applications (a whole batch): each is decided on its own, idempotently, and
+   * those that cannot be are reported with the reason. No 退回补正 here: it lists what each one lacks.
+   */
+  'review.decideMany': z
+    .object({
+      applicationIds: z
+        .array(id)
+        .min(1, '请先选择要审核的申请')
+        .max(200, '一次最多审核200件')
+        .refine((ids) => new Set(ids).size === ids.length, '同一件申请选了两次'),
+      decision: z.enum(['approve', 'reject']),
+      reason: note('理由', 500).optional(),
+    })
+    .refine((d) => d.decision !== 'reject' || (d.reason?.length ?? 0) >= 2, { message: '不予通过时请写明理由', path: ['reason'] }),
   'review.get': z.object({ id }),
   /** A scanned page: from the local cache, else fetched from the platform (online only). */
   'review.attachment': z.object({ applicationId: id, sha256: z.string().regex(/^[0-9a-f]{64}$/) }),

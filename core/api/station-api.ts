@@ -21,6 +21,8 @@ import type {
   HouseholdView,
   ReviewDetailView,
   ReviewPage,
+  ReviewBatchView,
+  DecideManyResult,
   StatsReport,
   UserView,
 } from './views';
@@ -60,6 +62,8 @@ export interface StationOutputs extends ItOutputs, DiagnosticsOutputs, BackupOut
   'review.get': ReviewDetailView;
   'review.attachment': { mimeType: string; dataBase64: string };
   'review.decide': ReviewDetailView;
+  'review.batches': ReviewBatchView[];
+  'review.decideMany': DecideManyResult;
   'handover.create': HandoverView;
   'handover.list': HandoverView[];
   'handover.confirm': HandoverView;

@@ -223,6 +223,31 @@ export interface ReviewItemView {
   /** 'near': 1 working day or less left; 'passed': a return for supplement now is late (shown, not refused). */
   supplementDue: 'ok' | 'near' | 'passed' | null;
   latestDecision: DecisionView | null;
+  /** The batch it came in (core/review-batch.ts): its handover list, or its village's day on no list. */
+  batch: { id: string; label: string };
+}
+
+/** A batch in the township's worklist: what a village sent together. */
+export interface ReviewBatchView {
+  id: string;
+  kind: 'list' | 'day';
+  /** 交接清单 360781102201-20261206-01-01, or 2026-12-06 同步（无纸质材料）. */
+  label: string;
+  villageCode: string;
+  villageName: string | null;
+  /** When the list was made, or the day's first arrival. */
+  at: string;
+  total: number;
+  /** Still awaiting a decision. */
+  open: number;
+  /** The township's confirmation of the paper, for a handover list. */
+  confirmedAt: string | null;
+}
+
+/** What a decision on several applications did: each decided one, and each one that could not be, with why. */
+export interface DecideManyResult {
+  decided: { id: string; receiptNo: string; residentName: string; status: ApplicationStatus }[];
+  refused: { id: string; receiptNo: string | null; residentName: string | null; reason: string }[];
 }
 
 export interface ReviewPage {

@@ -4,7 +4,7 @@ import { CheckOutlined, CloseOutlined, RollbackOutlined } from '@ant-design/icon
 import type { ReviewDetailView } from '../../core/api/views';
 import { canTransition } from '../../core/lifecycle';
 import type { SupplementItem } from '../../core/sync/messages';
-import { call, errorMessage } from '../api/client';
+import { call } from '../api/client';
 import { ReasonDialog } from '../shared/ReasonDialog';
 import { SupplementNoticeBuilder } from './SupplementNoticeBuilder';
 
@@ -19,9 +19,10 @@ function deadlineWarning(a: ReviewDetailView): string | null {
 
 /** 审核通过 (confirm) / 退回补正 (one-time notice) / 不予通过 (reason required). */
 export function DecisionActions({ app, onDecided }: { app: ReviewDetailView; onDecided(next: ReviewDetailView): void }) {
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const [returning, setReturning] = useState(0);
   const [rejecting, setRejecting] = useState(false);
+  const [approving, setApproving] = useState(false);
   if (!canTransition(app.status, 'approve')) return null;
 
   const done = (next: ReviewDetailView, what: string) => {
@@ -29,20 +30,11 @@ export function DecisionActions({ app, onDecided }: { app: ReviewDetailView; onD
     onDecided(next);
   };
 
-  const approve = () =>
-    modal.confirm({
-      title: '确认审核通过？',
-      content: `${app.residentName}的“${app.itemName}”将审核通过。上报成功后不能再更改。`,
-      okText: '审核通过',
-      cancelText: '取消',
-      onOk: async () => {
-        try {
-          done(await call('review.decide', { applicationId: app.id, decision: 'approve' }), '已审核通过');
-        } catch (e) {
-          message.error(errorMessage(e));
-        }
-      },
-    });
+  const approve = async (comment: string) => {
+    const next = await call('review.decide', { applicationId: app.id, decision: 'approve', ...(comment ? { reason: comment } : {}) });
+    setApproving(false);
+    done(next, '已审核通过');
+  };
 
   /** A refusal is shown by the notice builder, which stays open. */
   const sendSupplement = async (items: SupplementItem[], note: string) => {
@@ -64,7 +56,7 @@ export function DecisionActions({ app, onDecided }: { app: ReviewDetailView; onD
   return (
     <>
       <Space>
-        <Button type="primary" size="large" icon={<CheckOutlined />} onClick={approve}>
+        <Button type="primary" size="large" icon={<CheckOutlined />} onClick={() => setApproving(true)}>
           审核通过
         </Button>
         <Button size="large" icon={<RollbackOutlined />} onClick={() => setReturning((n) => n + 1)} style={{ borderColor: '#fa8c16', color: '#d46b08' }}>
@@ -85,6 +77,18 @@ export function DecisionActions({ app, onDecided }: { app: ReviewDetailView; onD
           onSubmit={sendSupplement}
         />
       )}
+      <ReasonDialog
+        open={approving}
+        title="确认审核通过？"
+        prompt={`${app.residentName}的“${app.itemName}”将审核通过，上报前可以撤销。可以写审核意见（不必填），村代办员会在申请详情中看到：`}
+        label="审核意见（可不填）"
+        okText="审核通过"
+        tooShort=""
+        minLength={0}
+        danger={false}
+        onSubmit={approve}
+        onCancel={() => setApproving(false)}
+      />
       <ReasonDialog
         open={rejecting}
         title="不予通过"

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Checkbox, Select, Space, Table } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import type { ReviewItemView } from '../../core/api/views';
+import type { ReviewBatchView, ReviewItemView } from '../../core/api/views';
 import { call } from '../api/client';
 import { useNav } from '../app/nav';
 import { UnsyncedTag } from '../applications/DecisionCard';
@@ -10,6 +10,8 @@ import { useCatalogItems } from '../shared/use-catalog-items';
 import { usePagedList } from '../shared/use-paged-list';
 import { showDateTime } from '../shared/time';
 import { DueCell, SupplementDueTag } from './DueCell';
+import { BatchActions } from './BatchActions';
+import { BatchPaper } from './BatchPaper';
 import { STATUS_FILTERS } from './filters';
 
 const PAGE = 50;
@@ -26,6 +28,12 @@ export function ReviewListScreen() {
   const [itemCode, setItemCode] = useState<string | undefined>();
   const [statusFilter, setStatusFilter] = useState('todo');
   const [overdueOnly, setOverdueOnly] = useState(false);
+  const [batchId, setBatchId] = useState<string | undefined>();
+  const [batches, setBatches] = useState<ReviewBatchView[]>([]);
+  const [selected, setSelected] = useState<string[]>([]);
+  const loadBatches = () => call('review.batches', {}).then(setBatches, () => undefined);
+  useEffect(() => void loadBatches(), []);
+  const batch = batches.find((b) => b.id === batchId);
   const items = useCatalogItems();
   const [villages, setVillages] = useState<Village[]>([]);
 
@@ -50,7 +58,9 @@ export function ReviewListScreen() {
         ...(itemCode ? { itemCode } : {}),
         ...(statuses ? { status: statuses } : {}),
         ...(overdueOnly ? { overdueOnly: true } : {}),
-        limit: PAGE,
+        ...(batchId ? { batch: batchId } : {}),
+        // A batch is shown whole, so all of it can be selected at once.
+        limit: batchId ? 200 : PAGE,
         ...(before ? { before } : {}),
       });
       setVillages((old) =>
@@ -61,8 +71,14 @@ export function ReviewListScreen() {
       );
       return page;
     },
-    [villageCode, itemCode, statusFilter, overdueOnly],
+    [villageCode, itemCode, statusFilter, overdueOnly, batchId],
   );
+  useEffect(() => setSelected([]), [villageCode, itemCode, statusFilter, overdueOnly, batchId]);
+  const refresh = () => {
+    setSelected([]);
+    void load();
+    void loadBatches();
+  };
 
   return (
     <div className="screen">
@@ -71,6 +87,20 @@ export function ReviewListScreen() {
           审核工作台
         </h1>
         <Space wrap>
+          <Select
+            aria-label="按批次筛选"
+            allowClear
+            placeholder="全部批次"
+            value={batchId}
+            onChange={(id?: string) => {
+              setBatchId(id);
+              // A batch is looked at whole: what was withdrawn or decided in it shows too.
+              if (id) setStatusFilter('all');
+            }}
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ width: 230 }}
+            options={batches.map((b) => ({ value: b.id, label: `${b.villageName ?? b.villageCode} ${b.label}（待审${b.open}/${b.total}）` }))}
+          />
           <Select
             aria-label="按村筛选"
             allowClear
@@ -100,12 +130,16 @@ export function ReviewListScreen() {
           <Checkbox checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)}>
             仅看超期
           </Checkbox>
-          <Button icon={<ReloadOutlined />} onClick={() => void load()}>
+          <Button icon={<ReloadOutlined />} onClick={refresh}>
             刷新
           </Button>
         </Space>
       </Space>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      {batch && <BatchPaper batch={batch} onConfirmed={refresh} />}
+      <div style={{ marginBottom: 8 }}>
+        <BatchActions selected={selected} onDone={refresh} />
+      </div>
       <Table<ReviewItemView>
         rowKey="id"
         size="middle"
@@ -113,7 +147,14 @@ export function ReviewListScreen() {
         dataSource={rows}
         pagination={false}
         locale={{ emptyText: '没有符合条件的申请' }}
-        onRow={(r) => ({ onClick: () => go({ name: 'review-detail', applicationId: r.id }), style: { cursor: 'pointer' } })}
+        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), columnWidth: 44 }}
+        onRow={(r) => ({
+          // A click on the row opens it; one on its checkbox only selects it.
+          onClick: (e) => {
+            if (!(e.target as HTMLElement).closest('.ant-table-selection-column')) go({ name: 'review-detail', applicationId: r.id });
+          },
+          style: { cursor: 'pointer' },
+        })}
         columns={[
           { title: '受理编号', dataIndex: 'receiptNo', width: 236, render: (v: string) => <span style={{ fontSize: 14, whiteSpace: 'nowrap' }}>{v}</span> },
           { title: '村', key: 'village', width: 140, ellipsis: true, render: (_, r) => r.villageName ?? r.villageCode },

@@ -12,14 +12,17 @@ export interface ReasonDialogProps {
   okText: string;
   /** Shown when fewer than `minLength` characters were written. */
   tooShort: string;
+  /** 0 makes the reason optional (an approval's comment). */
   minLength?: number;
   maxLength?: number;
+  /** A step that cannot be taken back is red (the default); an approval is not. */
+  danger?: boolean;
   /** Saves the reason; a refusal stays in the dialog, success closes it (the caller sets `open` false). */
   onSubmit(reason: string): Promise<void>;
   onCancel(): void;
 }
 
-/** The one dialog that asks for a written reason before a step that cannot be taken back (撤回, 不予通过). */
+/** The one dialog that asks for a written reason before a step that cannot be taken back (撤回, 不予通过), or for an approval's optional comment. */
 export function ReasonDialog(p: ReasonDialogProps) {
   const [reason, setReason] = useState('');
   const submit = useAction(p.onSubmit);
@@ -43,7 +46,7 @@ export function ReasonDialog(p: ReasonDialogProps) {
       open={p.open}
       title={p.title}
       okText={p.okText}
-      okButtonProps={{ danger: true, loading: submit.busy, size: 'large' }}
+      okButtonProps={{ danger: p.danger ?? true, loading: submit.busy, size: 'large' }}
       cancelButtonProps={{ size: 'large' }}
       cancelText="取消"
       onOk={ok}

@@ -1,10 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { StationParsedInput } from '../../core/api/schemas';
-import type { ReviewDetailView } from '../../core/api/views';
+import type { DecideManyResult, ReviewDetailView } from '../../core/api/views';
+import { isDaibanError } from '../../core/errors';
 import { shanghaiDate } from '../../core/calendar';
 import { transition, type ApplicationAction } from '../../core/lifecycle';
 import type { Decision, ReviewDecided } from '../../core/sync/messages';
-import { insertDecision, insertReviewEvent, saveReview, type DecisionRow } from '../../db';
+import { findReview, insertDecision, insertReviewEvent, saveReview, type DecisionRow, type ReviewRow, type UserRow } from '../../db';
 import { recordChange } from '../runtime/record-change';
 import type { StationContext } from '../context';
 import { decisionNote } from './decision-views';
@@ -20,8 +21,12 @@ const ACTION: Record<Decision, ApplicationAction> = { approve: 'approve', reject
  * the outbox a `review.decided`. It is final once the platform accepts it; a refusal undoes the move
  * (station/sync/settle-review.ts).
  */
-export function decide(ctx: StationContext, input: StationParsedInput<'review.decide'>): ReviewDetailView {
-  const user = requireUser(ctx, REVIEW_ROLES);
+/** One decision in its own transaction; returns the replica's row after it. Refusals are Chinese DaibanErrors. */
+function decideOne(
+  ctx: StationContext,
+  user: UserRow,
+  input: Pick<StationParsedInput<'review.decide'>, 'applicationId' | 'decision' | 'reason' | 'supplement'>,
+): ReviewRow {
   const before = loadReview(ctx, input.applicationId);
   const status = transition(before.status, ACTION[input.decision]);
   const at = ctx.clock.now().toISOString();
@@ -54,8 +59,9 @@ export function decide(ctx: StationContext, input: StationParsedInput<'review.de
     messageId,
     recordedAt: at,
   };
+  const after: ReviewRow = { ...before, status, updatedAt: at };
   ctx.db.transaction(() => {
-    saveReview(ctx.db, { ...before, status, updatedAt: at });
+    saveReview(ctx.db, after);
     insertDecision(ctx.db, row);
     insertReviewEvent(ctx.db, before.id, { at, type: input.decision, status, actorName: user.displayName, note: decisionNote(row) });
     recordChange(ctx, {
@@ -70,5 +76,43 @@ export function decide(ctx: StationContext, input: StationParsedInput<'review.de
       },
     });
   })();
-  return toReviewDetail(ctx, { ...before, status, updatedAt: at }, shanghaiDate(at));
+  return after;
+}
+
+/**
+ * A reviewer's decision, made with or without the link: in one transaction the replica moves (core/lifecycle
+ * refuses a second decision), the decision is stored as pending, the history and audit log get an entry and
+ * the outbox a `review.decided`. It is final once the platform accepts it; a refusal undoes the move
+ * (station/sync/settle-review.ts).
+ */
+export function decide(ctx: StationContext, input: StationParsedInput<'review.decide'>): ReviewDetailView {
+  const user = requireUser(ctx, REVIEW_ROLES);
+  const after = decideOne(ctx, user, input);
+  return toReviewDetail(ctx, after, shanghaiDate(after.updatedAt));
+}
+
+/**
+ * One decision for several applications (a batch): each is checked and decided on its own, in its own
+ * transaction and with its own decision record, so one that cannot be decided (withdrawn meanwhile, already
+ * decided, not on this terminal) is reported with the reason and stops none of the others.
+ */
+export function decideMany(ctx: StationContext, input: StationParsedInput<'review.decideMany'>): DecideManyResult {
+  const user = requireUser(ctx, REVIEW_ROLES);
+  const result: DecideManyResult = { decided: [], refused: [] };
+  for (const applicationId of input.applicationIds) {
+    try {
+      const after = decideOne(ctx, user, { applicationId, decision: input.decision, reason: input.reason });
+      result.decided.push({ id: after.id, receiptNo: after.receiptNo, residentName: after.resident.name, status: after.status });
+    } catch (e) {
+      const known = findReview(ctx.db, applicationId);
+      if (!isDaibanError(e)) ctx.log.error({ err: e, applicationId }, 'review: one decision of a batch failed');
+      result.refused.push({
+        id: applicationId,
+        receiptNo: known?.receiptNo ?? null,
+        residentName: known?.resident.name ?? null,
+        reason: isDaibanError(e) ? e.message : '这件申请没能审核，请单独打开重试。',
+      });
+    }
+  }
+  return result;
 }

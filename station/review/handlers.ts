@@ -6,7 +6,8 @@ import { findReview, listReviews, type ReviewRow } from '../../db';
 import type { StationContext } from '../context';
 import type { Handler } from '../runtime/handler-type';
 import { toReviewDetail, toReviewItemView } from './views';
-import { divisionNames } from '../divisions/names';
+import { reviewLookups } from './batches';
+import { parseBatchId } from '../../core/review-batch';
 import { isSyncError } from '../sync/errors';
 import { REVIEW_ROLES, requireUser } from '../runtime/guard';
 import { decodePageCursor, encodePageCursor } from '../runtime/page-cursor';
@@ -31,7 +32,10 @@ function decodeCursor(cursor: string): { submittedAt: string; id: string } {
 export function list(ctx: StationContext, input: StationParsedInput<'review.list'>): ReviewPage {
   requireUser(ctx, REVIEW_ROLES);
   const day = today(ctx);
+  const batch = input.batch === undefined ? undefined : parseBatchId(input.batch);
+  if (batch === null) throw new DaibanError('INVALID_INPUT', '批次编号不正确，请重新选择批次。', { fields: { batch: '批次编号不正确' } });
   const rows = listReviews(ctx.db, {
+    batch,
     villageCode: input.villageCode,
     itemCode: input.itemCode,
     statuses: input.status,
@@ -40,9 +44,9 @@ export function list(ctx: StationContext, input: StationParsedInput<'review.list
     limit: input.limit + 1,
   });
   const page = rows.slice(0, input.limit);
-  const names = divisionNames(ctx);
+  const lookups = reviewLookups(ctx, page);
   return {
-    items: page.map((r) => toReviewItemView(ctx, r, day, names)),
+    items: page.map((r) => toReviewItemView(ctx, r, day, lookups)),
     nextCursor: rows.length > input.limit ? encodeCursor(page.at(-1)!) : null,
   };
 }

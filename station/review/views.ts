@@ -5,7 +5,7 @@ import { maskCitizenId } from '../../core/citizen-id';
 import type { ApplicationStatus } from '../../core/lifecycle';
 import { latestDecision, listDecisions, listReviewEvents, REVIEW_OPEN_STATUSES, type ReviewRow } from '../../db';
 import type { StationContext } from '../context';
-import { divisionNames, type DivisionNames } from '../divisions/names';
+import { reviewLookups, type ReviewLookups } from './batches';
 import { toDecisionView } from './decision-views';
 
 /** 行政许可法 §32: a return for supplement must be told within 5 working days of receipt, all at once. */
@@ -27,7 +27,7 @@ function itemOf(ctx: StationContext, row: ReviewRow): CatalogItem | null {
   }
 }
 
-export function toReviewItemView(ctx: StationContext, row: ReviewRow, today: string, names: DivisionNames = divisionNames(ctx)): ReviewItemView {
+export function toReviewItemView(ctx: StationContext, row: ReviewRow, today: string, lookups: ReviewLookups = reviewLookups(ctx, [row])): ReviewItemView {
   const open = REVIEW_OPEN_STATUSES.includes(row.status);
   const latest = latestDecision(ctx.db, row.id);
   // While a supplement is awaited the clock stands where the request stopped it.
@@ -45,7 +45,7 @@ export function toReviewItemView(ctx: StationContext, row: ReviewRow, today: str
     id: row.id,
     receiptNo: row.receiptNo,
     villageCode: row.villageCode,
-    villageName: names.name(row.villageCode),
+    villageName: lookups.names.name(row.villageCode),
     itemCode: row.itemCode,
     itemName: itemOf(ctx, row)?.name ?? ctx.catalog.itemName(row.itemCode),
     residentName: row.resident.name,
@@ -59,6 +59,7 @@ export function toReviewItemView(ctx: StationContext, row: ReviewRow, today: str
     supplementDueDate,
     supplementDue,
     latestDecision: latest ? toDecisionView(latest) : null,
+    batch: lookups.batchOf(row),
   };
 }
 

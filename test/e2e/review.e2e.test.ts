@@ -267,10 +267,11 @@ test('a decision goes from the township to the village and back, in the UI', { t
     proxy!.setFaults({ refuse: true });
     proxy!.dropAll();
     await t.getByRole('button', { name: '审核通过' }).click();
-    await t.locator('.ant-modal-confirm-title').getByText('确认审核通过？').waitFor();
+    await t.getByRole('dialog', { name: '确认审核通过？' }).waitFor();
+    await t.keyboard.insertText('材料齐全，符合低保条件'); // the optional comment has the focus
     await settle(t);
     await named(t, 'review-05-approve-confirm');
-    await t.locator('.ant-modal-confirm').getByRole('button', { name: '审核通过' }).click();
+    await t.getByRole('dialog', { name: '确认审核通过？' }).getByRole('button', { name: '审核通过' }).click();
     await t.getByText('已保存，网络恢复后自动上报', { exact: false }).first().waitFor();
     await t.getByText('未同步').first().waitFor();
     await t.getByRole('heading', { name: /已通过/ }).waitFor();
@@ -376,7 +377,7 @@ test('a decision goes from the township to the village and back, in the UI', { t
     await t.locator('.ant-table-row').filter({ hasText: '刘桂兰' }).filter({ hasText: '已补正' }).click();
     await t.getByRole('heading', { name: /已补正/ }).waitFor();
     await t.getByRole('button', { name: '审核通过' }).click();
-    await t.locator('.ant-modal-confirm').getByRole('button', { name: '审核通过' }).click();
+    await t.getByRole('dialog', { name: '确认审核通过？' }).getByRole('button', { name: '审核通过' }).click();
     await t.getByRole('heading', { name: /已通过/ }).waitFor();
     await syncOk(township!, 'the township');
   });
