@@ -94,3 +94,14 @@ export function firstFinalDecisionTimes(db: Database): Map<string, string> {
   ).all();
   return new Map(rows.map((r) => [r.applicationId, r.at]));
 }
+
+/**
+ * Takes back a decision that never left this terminal: its row and its outbox message go, in the caller's
+ * transaction. False when the message is no longer pending (it was sent meanwhile).
+ */
+export function dropUnsentDecision(db: Database, decisionId: string, messageId: string): boolean {
+  const message = stmt(db, `DELETE FROM outbox WHERE id = ? AND status = 'pending'`).run(messageId);
+  if (message.changes === 0) return false;
+  stmt(db, `DELETE FROM decisions WHERE id = ? AND state = 'pending'`).run(decisionId);
+  return true;
+}

@@ -18,6 +18,7 @@ import * as residentSide from './intake/resident-side';
 import * as review from './review/handlers';
 import * as reviewDecide from './review/decide';
 import * as reviewBatches from './review/batches';
+import * as reviewUndo from './review/undo';
 import * as session from './session/handlers';
 import * as screenLock from './session/screen-lock';
 import * as display from './session/display';
@@ -78,6 +79,7 @@ export const createHandlers = (services: StationServices): Handlers<StationMetho
   'review.decide': reviewDecide.decide,
   'review.decideMany': reviewDecide.decideMany,
   'review.batches': reviewBatches.batches,
+  'review.undo': reviewUndo.undo(() => services.sync.status().syncing),
   'handover.create': handover.create,
   'handover.list': handover.list,
   'handover.confirm': handover.confirm,

@@ -9,6 +9,8 @@ export type StationEvent =
   | { type: 'sync.status'; status: SyncStatusView }
   /** A township decision reached one of this village's applications (the home screen shows it). */
   | { type: 'decision.arrived'; applicationId: string; decision: DecisionView }
+  /** Township: the feed brought new or changed applications of its villages (the worklist reloads). */
+  | { type: 'applications.arrived'; count: number }
   /** App updates: checking, download progress (whole percents), ready to install (station/updates). */
   | { type: 'update.status'; status: UpdateStatusView };
 
@@ -35,6 +37,8 @@ export function readStationEvent(raw: unknown): StationEvent | null {
       return isObject(v.status) ? (v as StationEvent) : null;
     case 'decision.arrived':
       return typeof v.applicationId === 'string' && isObject(v.decision) ? (v as StationEvent) : null;
+    case 'applications.arrived':
+      return typeof v.count === 'number' ? (v as StationEvent) : null;
     default:
       return null;
   }

@@ -167,6 +167,8 @@ const coreMethods = {
       reason: note('理由', 500).optional(),
     })
     .refine((d) => d.decision !== 'reject' || (d.reason?.length ?? 0) >= 2, { message: '不予通过时请写明理由', path: ['reason'] }),
+  /** Takes back this terminal's latest decision while it has not been sent. */
+  'review.undo': z.object({ applicationId: id }),
   'review.get': z.object({ id }),
   /** A scanned page: from the local cache, else fetched from the platform (online only). */
   'review.attachment': z.object({ applicationId: id, sha256: z.string().regex(/^[0-9a-f]{64}$/) }),

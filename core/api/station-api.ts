@@ -63,6 +63,7 @@ export interface StationOutputs extends ItOutputs, DiagnosticsOutputs, BackupOut
   'review.attachment': { mimeType: string; dataBase64: string };
   'review.decide': ReviewDetailView;
   'review.batches': ReviewBatchView[];
+  'review.undo': ReviewDetailView;
   'review.decideMany': DecideManyResult;
   'handover.create': HandoverView;
   'handover.list': HandoverView[];

@@ -7,6 +7,7 @@ import { useNav } from '../app/nav';
 import { StatusTag } from './StatusTag';
 import { useCatalogItems } from '../shared/use-catalog-items';
 import { usePagedList } from '../shared/use-paged-list';
+import { useDecisionArrived } from '../village/decision-events';
 import { useDebounced } from '../shared/use-debounced-search';
 import { showDateTime } from '../shared/time';
 
@@ -31,6 +32,8 @@ export function QueueScreen() {
       }),
     [status, itemCode, query],
   );
+  // A decision that arrives changes a row's status: the list shows it without leaving the screen.
+  useDecisionArrived(() => void load());
 
   return (
     <div className="screen">

@@ -5,6 +5,7 @@ import { useNav } from '../app/nav';
 import { useSession } from '../app/session';
 import { ApplicationList } from '../applications/ApplicationList';
 import { useLoad } from '../shared/use-load';
+import { useDecisionArrived } from '../village/decision-events';
 import { SyncSummary } from '../sync/SyncSummary';
 import { DecisionsCard } from '../village/DecisionsCard';
 
@@ -13,6 +14,8 @@ export function HomeScreen() {
   const { go } = useNav();
   const { user } = useSession();
   const stats = useLoad(() => call('stats.overview', {}), []);
+  // The counts move when a decision arrives, like the list of decisions under them.
+  useDecisionArrived(() => stats.reload());
   const s = stats.data;
   const drafts = s?.byStatus.draft ?? 0;
 

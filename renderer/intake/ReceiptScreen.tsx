@@ -38,14 +38,16 @@ export function ReceiptScreen({ applicationId }: { applicationId: string }) {
   const print = () => void (printerId && printing.run(printerId));
   const alreadyPrinted = Boolean(printed) || Boolean(app?.events.some((e) => e.type === 'receipt_printed'));
 
-  // The print button is where the cadre's Enter goes: focused once the printers are known (it is disabled before).
+  // The print button is where the cadre's Enter goes: focused once the printers are known (it is disabled before)
+  // and the preview has loaded (Chromium's PDF viewer may take the focus while it starts, and a key with it).
   const printButton = useRef<HTMLButtonElement>(null);
   const focusedOnce = useRef(false);
+  const [previewShown, setPreviewShown] = useState(false);
   useEffect(() => {
-    if (!printerId || !app || focusedOnce.current) return;
+    if (!printerId || !app || !(previewShown || renderError) || focusedOnce.current) return;
     focusedOnce.current = true;
     printButton.current?.focus();
-  }, [printerId, app]);
+  }, [printerId, app, previewShown, renderError]);
 
   const shownError = error ?? printing.error ?? renderError ?? printersError;
   if (!app && shownError) return <Result status="error" title="无法打开回执" subTitle={shownError} />;
@@ -109,7 +111,7 @@ export function ReceiptScreen({ applicationId }: { applicationId: string }) {
           </Space>
         </Col>
         <Col span={15}>
-          <PdfPreview title="回执预览" pdf={preview} />
+          <PdfPreview title="回执预览" pdf={preview} onLoad={() => setPreviewShown(true)} />
         </Col>
       </Row>
     </div>

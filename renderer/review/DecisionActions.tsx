@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { App, Button, Space } from 'antd';
-import { CheckOutlined, CloseOutlined, RollbackOutlined } from '@ant-design/icons';
+import { CheckOutlined, CloseOutlined, RollbackOutlined, UndoOutlined } from '@ant-design/icons';
 import type { ReviewDetailView } from '../../core/api/views';
 import { canTransition } from '../../core/lifecycle';
 import type { SupplementItem } from '../../core/sync/messages';
-import { call } from '../api/client';
+import { call, errorMessage } from '../api/client';
 import { ReasonDialog } from '../shared/ReasonDialog';
 import { SupplementNoticeBuilder } from './SupplementNoticeBuilder';
 
@@ -100,5 +100,32 @@ export function DecisionActions({ app, onDecided }: { app: ReviewDetailView; onD
         onCancel={() => setRejecting(false)}
       />
     </>
+  );
+}
+
+/** 撤销决定: while this terminal's decision has not been sent, the reviewer may take it back. */
+export function UndoDecision({ app, onUndone }: { app: ReviewDetailView; onUndone(next: ReviewDetailView): void }) {
+  const { message, modal } = App.useApp();
+  const d = app.latestDecision;
+  if (!d || d.synced) return null;
+  const undo = () =>
+    modal.confirm({
+      title: '撤销这个审核决定？',
+      content: '决定还没有上报到省级平台，撤销后这件申请回到待审核，可以重新审核。撤销会记入办理记录。',
+      okText: '撤销决定',
+      cancelText: '不撤销',
+      onOk: async () => {
+        try {
+          onUndone(await call('review.undo', { applicationId: app.id }));
+          void message.success('已撤销，未上报的决定不会再发出');
+        } catch (e) {
+          void message.error(errorMessage(e));
+        }
+      },
+    });
+  return (
+    <Button size="large" icon={<UndoOutlined />} onClick={undo}>
+      撤销决定
+    </Button>
   );
 }

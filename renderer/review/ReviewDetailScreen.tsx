@@ -10,7 +10,7 @@ import { StatusTag } from '../applications/StatusTag';
 import { useLoad } from '../shared/use-load';
 import { ReviewSummary } from '../form/ReviewSummary';
 import { showDateTime } from '../shared/time';
-import { DecisionActions } from './DecisionActions';
+import { UndoDecision, DecisionActions } from './DecisionActions';
 import { DueCell, SupplementDueTag } from './DueCell';
 import { ReviewEvents } from './ReviewEvents';
 import { ScanViewer } from './ScanViewer';
@@ -43,6 +43,7 @@ export function ReviewDetailScreen({ applicationId }: { applicationId: string })
         </h1>
         <Space>
           <DecisionActions app={app} onDecided={setApp} />
+          <UndoDecision app={app} onUndone={setApp} />
           <Button size="large" icon={<ArrowLeftOutlined />} onClick={() => go({ name: 'review' })}>
             返回工作台
           </Button>

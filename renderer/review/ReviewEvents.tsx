@@ -18,6 +18,8 @@ const EVENT_LABEL: Record<string, string> = {
   complete: '已告知申请人，办结',
   withdrawn: '申请已撤回',
   withdraw: '申请已撤回',
+  decision_undone: '撤销未上报的审核决定',
+  decision_refused: '审核决定未被平台接收',
 };
 
 /** The replica's history of one application, newest first. */

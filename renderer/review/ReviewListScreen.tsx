@@ -8,6 +8,7 @@ import { UnsyncedTag } from '../applications/DecisionCard';
 import { StatusTag } from '../applications/StatusTag';
 import { useCatalogItems } from '../shared/use-catalog-items';
 import { usePagedList } from '../shared/use-paged-list';
+import { useStationEvent } from '../shared/use-station-event';
 import { showDateTime } from '../shared/time';
 import { DueCell, SupplementDueTag } from './DueCell';
 import { BatchActions } from './BatchActions';
@@ -74,6 +75,11 @@ export function ReviewListScreen() {
     [villageCode, itemCode, statusFilter, overdueOnly, batchId],
   );
   useEffect(() => setSelected([]), [villageCode, itemCode, statusFilter, overdueOnly, batchId]);
+  // Applications that arrive while the worklist is open show at once; the selection stays.
+  useStationEvent('applications.arrived', () => {
+    void load();
+    void loadBatches();
+  });
   const refresh = () => {
     setSelected([]);
     void load();

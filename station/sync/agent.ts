@@ -295,6 +295,7 @@ export class SyncAgent {
   private afterChangesPage(effects: PageEffects): void {
     if (effects.catalogChanged) this.ctx.catalog.reload();
     if (effects.calendarChanged) this.ctx.calendar.reload();
+    if (effects.received > 0) this.ctx.emit({ type: 'applications.arrived', count: effects.received });
     for (const d of effects.decisions) {
       try {
         this.ctx.emit({ type: 'decision.arrived', applicationId: d.applicationId, decision: d.decision });

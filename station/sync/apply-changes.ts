@@ -44,6 +44,8 @@ export interface PageEffects {
   calendarChanged: boolean;
   /** Usernames whose account changed (the logged-in cadre's row may need refreshing). */
   accounts: string[];
+  /** Township: applications of its villages that arrived or changed (announced as applications.arrived). */
+  received: number;
   /** Decisions that reached this village's applications: announced (decision.arrived) after the commit. */
   decisions: { applicationId: string; decision: DecisionView }[];
 }
@@ -97,7 +99,9 @@ function applyOne(db: StoreDb, change: Change, { at, township, effects, log }: P
       if (!township) return false;
       const parsed = applicationReceivedSchema.safeParse(change.body);
       if (!parsed.success) return malformed(parsed.error.issues);
-      return applyReceived(db, parsed.data, at);
+      const placed = applyReceived(db, parsed.data, at);
+      if (placed) effects.received++;
+      return placed;
     }
     case 'application.decided': {
       const parsed = applicationDecidedSchema.safeParse(change.body);
@@ -168,7 +172,16 @@ function applyOrKeep(db: StoreDb, change: Change, scope: PageScope): void {
   scope.effects.kept++;
 }
 
-const newEffects = (): PageEffects => ({ applied: 0, skipped: 0, kept: 0, catalogChanged: false, calendarChanged: false, accounts: [], decisions: [] });
+const newEffects = (): PageEffects => ({
+  applied: 0,
+  skipped: 0,
+  kept: 0,
+  catalogChanged: false,
+  calendarChanged: false,
+  received: 0,
+  accounts: [],
+  decisions: [],
+});
 
 /**
  * Applies one page of the change feed and stores its cursor in the same transaction: a crash either keeps

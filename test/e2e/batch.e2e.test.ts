@@ -1,7 +1,7 @@
 /**
  * End to end, in Chromium, keyboard only: a village sends a handover list of ten; one is withdrawn meanwhile;
  * the township picks the batch, selects all of it and approves it; the withdrawn one is reported as not
- * decidable, the other nine reach the village (issue #15). Screenshots: test-results/screenshots/batch-*.png.
+ * decidable; one approval is taken back before it is sent; the other eight reach the village (issue #15). Screenshots: test-results/screenshots/batch-*.png.
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -124,13 +124,29 @@ test('the township approves a handover list of ten as one batch, by keys; the wi
     await page.getByText('已选 0 件').waitFor();
   });
 
-  await step('the nine decisions reach the village; the withdrawn one stays withdrawn', async () => {
+  await step('one decision taken back before it is sent: open it by keys, 撤销决定, confirm', async () => {
+    const first = page.locator('.ant-table-tbody tr.ant-table-row').first();
+    await first.getByRole('button', { name: '审核' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: /撤销决定/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.ant-modal-confirm-title').getByText('撤销这个审核决定？').waitFor();
+    assert.equal(await page.locator('.ant-modal-confirm').count(), 1, 'one confirmation');
+    await settle(page);
+    await shot(page, 'batch-03-undo-confirm');
+    await page.keyboard.press('Enter'); // the confirmation's OK has the focus
+    await page.getByText('已撤销，未上报的决定不会再发出').waitFor();
+    await page.getByText('撤销未上报的审核决定').waitFor();
+    await page.getByRole('button', { name: /撤销决定/ }).waitFor({ state: 'detached' }); // nothing left to take back
+  });
+
+  await step('eight decisions reach the village; the undone one waits, the withdrawn one stays withdrawn', async () => {
     await syncOk(township!);
     await syncOk(village!);
     const statuses = await Promise.all(apps.map(async (a) => (await village!.call('applications.get', { id: a.id })).status));
     assert.deepEqual(
       statuses,
-      apps.map((_, i) => (i === 4 ? 'withdrawn' : 'approved')),
+      apps.map((_, i) => (i === 4 ? 'withdrawn' : i === 0 ? 'sent' : 'approved')),
     );
   });
 });

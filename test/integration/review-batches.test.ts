@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import { v7 as uuidv7 } from 'uuid';
 import { seedDivisions } from '../../core/divisions/seed';
 import type { RunningPlatform } from '../../platform/index';
+import { undo } from '../../station/review/undo';
 import { refused } from '../helpers/refusals';
 import { enrolledTownship } from '../helpers/review';
 import { enrolledStation, startTestPlatform, submitApplication, type SyncTestStation } from '../helpers/sync';
@@ -113,4 +114,38 @@ test('a batch decision refuses what is not one, in Chinese, and a stranger id is
   assert.match(r.refused[0]!.reason, /本机没有这件申请/);
   // A village terminal has no worklist to decide from.
   await refused(village.station.call('review.decideMany', { applicationIds: [a.id], decision: 'approve' }), 'FORBIDDEN');
+});
+
+test('a decision is taken back only while unsent and no sync runs; the worklist is told when applications arrive', async () => {
+  const t = township.station;
+  const events: string[] = [];
+  const off = t.onEvent((e) => events.push(e.type === 'applications.arrived' ? `arrived:${e.count}` : e.type));
+  const a = await submitApplication(village.station, 95);
+  await sync(village);
+  await sync(township);
+  off();
+  assert.ok(
+    events.some((e) => e.startsWith('arrived:')),
+    events.join(),
+  );
+
+  await t.call('review.decide', { applicationId: a.id, decision: 'approve' });
+  const pendingBefore = t.sync.status().pending;
+  await refused(
+    Promise.resolve().then(() => undo(() => true)(t.ctx, { applicationId: a.id })),
+    'ILLEGAL_TRANSITION',
+  );
+  const back = await t.call('review.undo', { applicationId: a.id });
+  assert.deepEqual([back.status, back.latestDecision], ['sent', null]);
+  assert.equal(t.sync.status().pending, pendingBefore - 1, 'the message never leaves');
+  assert.equal(back.events.at(-1)!.type, 'decision_undone');
+  await refused(t.call('review.undo', { applicationId: a.id }), 'ILLEGAL_TRANSITION');
+
+  // Decided again and sent: now it stands.
+  await t.call('review.decide', { applicationId: a.id, decision: 'reject', reason: '收入超过标准' });
+  await sync(township);
+  const after = await refused(t.call('review.undo', { applicationId: a.id }), 'ILLEGAL_TRANSITION');
+  assert.match(after.message, /已上报/);
+  await sync(village);
+  assert.equal((await village.station.call('applications.get', { id: a.id })).status, 'rejected');
 });
