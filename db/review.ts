@@ -3,6 +3,7 @@ import type { ReceivedMaterials } from '../core/catalog/model';
 import type { ApplicationStatus } from '../core/lifecycle';
 import type { ApplicationSubmitted } from '../core/sync/messages';
 import type { BatchRef } from '../core/review-batch';
+import type { SupplementDiff, SupplementResponse } from '../core/supplement-diff';
 import { stmt } from './statements';
 
 /** A township terminal's copy of one village application (migration 004). */
@@ -275,4 +276,36 @@ export function listReviewEvents(db: Database, applicationId: string): ReviewEve
     db,
     'SELECT at, type, status, actor_name AS actorName, note FROM review_events WHERE application_id = ? ORDER BY seq',
   ).all(applicationId);
+}
+
+/** What the latest supplement of an application changed, and how each asked-for item was answered. */
+export interface SupplementRecord {
+  supplementedAt: string;
+  diff: SupplementDiff;
+  /** Null from a village terminal that did not answer item by item yet. */
+  responses: SupplementResponse[] | null;
+  note: string | null;
+}
+
+export function saveSupplementRecord(db: Database, applicationId: string, r: SupplementRecord): void {
+  stmt(
+    db,
+    `INSERT INTO review_supplements (application_id, supplemented_at, diff, responses, note) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (application_id) DO UPDATE SET supplemented_at = excluded.supplemented_at, diff = excluded.diff,
+       responses = excluded.responses, note = excluded.note`,
+  ).run(applicationId, r.supplementedAt, JSON.stringify(r.diff), r.responses ? JSON.stringify(r.responses) : null, r.note);
+}
+
+export function findSupplementRecord(db: Database, applicationId: string): SupplementRecord | null {
+  const r = stmt<[string], { supplemented_at: string; diff: string; responses: string | null; note: string | null }>(
+    db,
+    'SELECT supplemented_at, diff, responses, note FROM review_supplements WHERE application_id = ?',
+  ).get(applicationId);
+  if (!r) return null;
+  return {
+    supplementedAt: r.supplemented_at,
+    diff: JSON.parse(r.diff) as SupplementDiff,
+    responses: r.responses ? (JSON.parse(r.responses) as SupplementResponse[]) : null,
+    note: r.note,
+  };
 }

@@ -210,6 +210,11 @@ const coreMethods = {
     form: z.record(z.string(), z.unknown()),
     materials: z.record(z.string(), receivedMaterialSchema),
     note: note('补正备注', 500).optional(),
+    /** Asked-for items the resident cannot provide, each with the reason (the rest must be changed or scanned). */
+    unavailable: z
+      .array(z.object({ kind: z.enum(['material', 'field']), key: z.string().min(1).max(60), note: note('无法提供的原因', 200) }))
+      .max(50)
+      .optional(),
   }),
   /** The resident has been told the result: the application is closed. */
   'applications.complete': z.object({ id }),

@@ -1,3 +1,4 @@
+import type { SupplementDiff, SupplementResponse } from '../supplement-diff';
 import type { ReceiptVerdict } from '../receipt-code';
 import type { CatalogItem, ReceivedMaterials } from '../catalog/model';
 import type { ApplicationStatus } from '../lifecycle';
@@ -264,6 +265,8 @@ export interface ReviewDetailView extends ReviewItemView {
   decisions: DecisionView[];
   /** The replica's history (received, decided, supplemented …), oldest first. */
   events: { at: string; type: string; status: ApplicationStatus; actorName: string; note: string | null }[];
+  /** What the latest supplement changed against the version reviewed before it, and each asked item's answer. */
+  lastSupplement: { supplementedAt: string; diff: SupplementDiff; responses: SupplementResponse[] | null; note: string | null } | null;
   cadreName: string;
 }
 

@@ -102,6 +102,14 @@ export const reviewDecidedSchema = z
 export type ReviewDecided = z.infer<typeof reviewDecidedSchema>;
 
 /** The cadre recorded the resident's supplement (village → platform): corrected fields, materials, new scans. */
+/** How the village answered one item the township asked for (core/supplement-diff.ts). */
+export const supplementResponseSchema = z.object({
+  kind: z.enum(['material', 'field']),
+  key: z.string().min(1).max(60),
+  how: z.enum(['changed', 'attached', 'unavailable']),
+  note: textField('说明', { max: 200, multiline: true }).nullable(),
+});
+
 export const applicationSupplementedSchema = z.object({
   applicationId: z.string().uuid(),
   form: z.record(z.string(), z.unknown()),
@@ -116,6 +124,8 @@ export const applicationSupplementedSchema = z.object({
    * did not pause the clock yet, whose applications keep their date.
    */
   dueDate: isoDate.optional(),
+  /** Each asked-for item and how it was answered; absent from terminals before the supplement loop was closed. */
+  responses: z.array(supplementResponseSchema).max(50).optional(),
 });
 export type ApplicationSupplemented = z.infer<typeof applicationSupplementedSchema>;
 

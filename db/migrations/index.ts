@@ -9,6 +9,7 @@ import * as m008 from './008-households';
 import * as m009 from './009-terminal-keys';
 import * as m010 from './010-divisions';
 import * as m011 from './011-calendar';
+import * as m012 from './012-supplement-changes';
 
 export interface Migration {
   version: number;
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'terminal-keys', up: m009.up },
   { version: 10, name: 'divisions', up: m010.up },
   { version: 11, name: 'calendar', up: m011.up },
+  { version: 12, name: 'supplement-changes', up: m012.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -11,6 +11,7 @@ import { useLoad } from '../shared/use-load';
 import { ReviewSummary } from '../form/ReviewSummary';
 import { showDateTime } from '../shared/time';
 import { UndoDecision, DecisionActions } from './DecisionActions';
+import { SupplementChanges } from './SupplementChanges';
 import { DueCell, SupplementDueTag } from './DueCell';
 import { ReviewEvents } from './ReviewEvents';
 import { ScanViewer } from './ScanViewer';
@@ -51,6 +52,7 @@ export function ReviewDetailScreen({ applicationId }: { applicationId: string })
       </Space>
       <Row gutter={12}>
         <Col span={14}>
+          <SupplementChanges app={app} />
           <Card size="small" title="申请人与受理信息">
             <Descriptions column={2} size="small" styles={{ label: { width: 84 } }}>
               <Descriptions.Item label="申请人">

@@ -11,6 +11,7 @@ import { ApplicationFormLayout } from '../form/ApplicationFormLayout';
 import type { Errors } from '../form/errors';
 import { useApplicationForm } from '../form/use-application-form';
 import { decisionOf } from './decision';
+import { UnavailableItems, unavailableList, type Unavailable } from './UnavailableItems';
 
 /** Loads the application; only one waiting for a supplement can be supplemented. */
 export function SupplementScreen({ applicationId }: { applicationId: string }) {
@@ -39,13 +40,21 @@ function SupplementEditor({ detail }: { detail: ApplicationDetail }) {
   const asked = decisionOf(detail)?.supplement ?? null;
   const form = useApplicationForm(detail, { initialErrors: highlights(asked?.items ?? []) });
   const [note, setNote] = useState('');
+  const [unavailable, setUnavailable] = useState<Unavailable>({});
   const scansBefore = detail.attachments.length;
 
   const submission = useAction(
     async () => {
       form.clearRefusal();
       const { form: values, materials } = form.current.current;
-      await call('applications.supplement', { id: detail.id, form: values, materials, ...(note.trim() ? { note: note.trim() } : {}) });
+      const cannot = unavailableList(asked?.items ?? [], unavailable);
+      await call('applications.supplement', {
+        id: detail.id,
+        form: values,
+        materials,
+        ...(note.trim() ? { note: note.trim() } : {}),
+        ...(cannot.length ? { unavailable: cannot } : {}),
+      });
       message.success('补正已登记，将随下次同步送回乡镇审核。');
       go({ name: 'detail', applicationId: detail.id });
     },
@@ -73,18 +82,17 @@ function SupplementEditor({ detail }: { detail: ApplicationDetail }) {
         type="warning"
         showIcon
         style={{ marginBottom: 12 }}
-        title={asked ? `乡镇要求补正以下${asked.items.length}项，请逐项核对后修改表格、勾选补交的材料、扫描新材料：` : '请按一次性告知书补正。'}
+        title={
+          asked
+            ? `乡镇要求补正以下${asked.items.length}项，请逐项更正表格、勾选补交的材料或扫描新材料；居民确实无法提供的，勾选“居民无法提供”并写明原因：`
+            : '请按一次性告知书补正。'
+        }
         description={
           asked ? (
-            <ol style={{ margin: 0, paddingLeft: 22 }} aria-label="需要补正的内容">
-              {asked.items.map((i) => (
-                <li key={`${i.kind}:${i.key}`}>
-                  <strong>{i.label}</strong>
-                  <span className="muted">（{i.kind === 'material' ? '材料' : '填写内容'}）</span>：{i.problem}
-                </li>
-              ))}
-              {asked.note ? <li style={{ listStyle: 'none', marginLeft: -22 }}>说明：{asked.note}</li> : null}
-            </ol>
+            <>
+              <UnavailableItems items={asked.items} value={unavailable} onChange={setUnavailable} />
+              {asked.note ? <div>说明：{asked.note}</div> : null}
+            </>
           ) : undefined
         }
       />

@@ -7,8 +7,10 @@ import { validateForm, validateMaterials } from '../../core/forms/validate';
 import { loadResident } from '../residents/handlers';
 import { transition } from '../../core/lifecycle';
 import type { ApplicationCompleted, ApplicationSupplemented } from '../../core/sync/messages';
-import { latestDecision, listAttachments, loadMaterials, replaceMaterials, updateApplication, type ApplicationRow } from '../../db';
+import { latestDecision, listAttachments, loadMaterials, replaceMaterials, updateApplication, type ApplicationRow, type DecisionRow } from '../../db';
 import { resumedDueDate } from '../../core/due-date';
+import { answerItems, askedKey, diffVersions, type SupplementResponse } from '../../core/supplement-diff';
+import type { ReceivedMaterials } from '../../core/catalog/model';
 import { recordChange } from '../runtime/record-change';
 import type { StationContext } from '../context';
 import { loadApplication, toApplicationView } from './applications';
@@ -34,8 +36,9 @@ export function supplement(ctx: StationContext, input: StationParsedInput<'appli
     const fields = { ...(form.ok ? {} : form.fields), ...(received.ok ? {} : received.fields) };
     throw new DaibanError(form.ok ? 'MATERIALS_MISSING' : 'FORM_INVALID', `还有${Object.keys(fields).length}处需要补充或更正，请查看标红的项目。`, { fields });
   }
-  // 补正期间不计入承诺时限: the days since the township asked are given back.
   const request = latestDecision(ctx.db, before.id);
+  const responses = answerRequest(ctx, before, request, { form: form.value, materials }, input.unavailable ?? []);
+  // 补正期间不计入承诺时限: the days since the township asked are given back.
   const dueDate =
     before.dueDate && request?.decision === 'request_supplement'
       ? resumedDueDate(ctx.calendar, { dueDate: before.dueDate, requestedOn: shanghaiDate(request.decidedAt), supplementedOn: today })
@@ -54,6 +57,7 @@ export function supplement(ctx: StationContext, input: StationParsedInput<'appli
       supplementedAt: at,
       cadre: { id: user.id, name: user.displayName },
       ...(dueDate ? { dueDate } : {}),
+      ...(responses ? { responses } : {}),
     };
     recordChange(ctx, {
       at,
@@ -64,6 +68,44 @@ export function supplement(ctx: StationContext, input: StationParsedInput<'appli
     });
   })();
   return toApplicationView(ctx, after);
+}
+
+/**
+ * Every item the township asked for must be answered: its field changed, its material ticked or a page
+ * scanned since the request, or marked as what the resident cannot provide, with the reason. Otherwise the
+ * supplement is refused with each unanswered item marked on the form (so the loop does not come back empty).
+ */
+function answerRequest(
+  ctx: StationContext,
+  before: ApplicationRow,
+  request: DecisionRow | null,
+  after: { form: Record<string, unknown>; materials: ReceivedMaterials },
+  unavailable: { kind: 'material' | 'field'; key: string; note: string }[],
+): SupplementResponse[] | null {
+  const items = request?.decision === 'request_supplement' ? (request.supplement?.items ?? []) : [];
+  if (items.length === 0) return null;
+  const attachments = listAttachments(ctx.db, before.id);
+  const diff = diffVersions(
+    { form: before.form, materials: loadMaterials(ctx.db, before.id), attachments: attachments.filter((a) => a.createdAt <= request!.recordedAt) },
+    { form: after.form, materials: after.materials, attachments },
+  );
+  const { responses, unanswered } = answerItems(items, diff, Object.fromEntries(unavailable.map((u) => [askedKey(u), u.note])));
+  if (unanswered.length > 0) {
+    const fields = Object.fromEntries(
+      unanswered.map((i) => [
+        i.kind === 'material' ? `materials.${i.key}` : i.key,
+        `乡镇要求补正这一项（${i.problem}），请更正或补交；居民无法提供的请注明原因`,
+      ]),
+    );
+    throw new DaibanError(
+      'FORM_INVALID',
+      `乡镇要求补正的${unanswered.map((i) => `“${i.label}”`).join('、')}还没有补正，请更正、补交，或注明居民无法提供的原因。`,
+      {
+        fields,
+      },
+    );
+  }
+  return responses;
 }
 
 /** The resident has been told the result (and given the notice): the application is closed. */

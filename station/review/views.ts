@@ -3,7 +3,7 @@ import type { CatalogItem } from '../../core/catalog/model';
 import { shanghaiDate } from '../../core/calendar';
 import { maskCitizenId } from '../../core/citizen-id';
 import type { ApplicationStatus } from '../../core/lifecycle';
-import { latestDecision, listDecisions, listReviewEvents, REVIEW_OPEN_STATUSES, type ReviewRow } from '../../db';
+import { findSupplementRecord, latestDecision, listDecisions, listReviewEvents, REVIEW_OPEN_STATUSES, type ReviewRow } from '../../db';
 import type { StationContext } from '../context';
 import { reviewLookups, type ReviewLookups } from './batches';
 import { toDecisionView } from './decision-views';
@@ -85,5 +85,6 @@ export function toReviewDetail(ctx: StationContext, row: ReviewRow, today: strin
     decisions,
     events: listReviewEvents(ctx.db, row.id),
     cadreName: row.cadreName,
+    lastSupplement: findSupplementRecord(ctx.db, row.id),
   };
 }

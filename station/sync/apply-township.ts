@@ -5,16 +5,19 @@ import {
   confirmHandover,
   findDecision,
   findReview,
+  findSupplementRecord,
   hasPendingDecision,
   insertDecision,
   insertHandover,
   insertReviewEvent,
   saveReview,
+  saveSupplementRecord,
   setDecisionState,
   type ReviewRow,
   type StoreDb,
 } from '../../db';
 import { decisionNote } from '../review/decision-views';
+import { diffVersions } from '../../core/supplement-diff';
 import { arrivedDecisionRow } from './decided-row';
 
 /** Who the replica's history names for what the platform reported. */
@@ -53,6 +56,16 @@ export function applyReceived(db: StoreDb, c: ApplicationReceived, at: string): 
   };
   const row: ReviewRow = { ...base, platformStatus: c.status, status: shownStatus(db, c.applicationId, before?.status ?? null, c.status), updatedAt: at };
   const s = c.supplement;
+  // The reviewer sees what this supplement changed against the version reviewed before it.
+  // A supplement seen again (a repeated change) keeps the record of its first arrival.
+  if (s && before && findSupplementRecord(db, row.id)?.supplementedAt !== s.supplementedAt) {
+    saveSupplementRecord(db, row.id, {
+      supplementedAt: s.supplementedAt,
+      diff: diffVersions(before, s),
+      responses: s.responses ?? null,
+      note: s.note,
+    });
+  }
   if (s) Object.assign(row, { form: s.form, materials: s.materials, attachments: s.attachments, ...(s.dueDate ? { dueDate: s.dueDate } : {}) });
   saveReview(db, row);
   if (!before) {

@@ -376,6 +376,13 @@ test('a decision goes from the township to the village and back, in the UI', { t
     await t.getByRole('button', { name: '刷新' }).click();
     await t.locator('.ant-table-row').filter({ hasText: '刘桂兰' }).filter({ hasText: '已补正' }).click();
     await t.getByRole('heading', { name: /已补正/ }).waitFor();
+    // What the supplement changed, beside the application: each asked item answered, the changes listed.
+    const changes = t.getByRole('list', { name: '与上次提交相比的改动' });
+    await changes.getByText(/家庭月总收入：/).waitFor();
+    await changes.getByText('新增扫描件：住院病历.png').waitFor();
+    await t.getByRole('list', { name: '逐项补正情况' }).getByText('已更正').first().waitFor();
+    await settle(t);
+    await named(t, 'review-13b-supplement-changes');
     await t.getByRole('button', { name: '审核通过' }).click();
     await t.getByRole('dialog', { name: '确认审核通过？' }).getByRole('button', { name: '审核通过' }).click();
     await t.getByRole('heading', { name: /已通过/ }).waitFor();

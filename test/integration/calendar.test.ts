@@ -114,7 +114,12 @@ test('the promised date stops while a supplement is awaited and resumes with the
 
   // The resident brings the page on Wednesday 24 March: eighteen working days from then, 清明 (5 April) skipped.
   const item = await v.call('catalog.get', { code: 'MZ-0001' });
-  const done = await v.call('applications.supplement', { id: app.id, form: validValues(item.form.fields), materials: allMaterials(item) });
+  const done = await v.call('applications.supplement', {
+    id: app.id,
+    form: validValues(item.form.fields),
+    materials: allMaterials(item),
+    unavailable: [{ kind: 'material', key: 'hukou', note: '户口簿遗失，正在补办' }],
+  });
   assert.equal(done.dueDate, '2027-04-20');
   assert.equal(done.dueDate, resumedDueDate(v.ctx.calendar, { dueDate: '2027-03-29', requestedOn: '2027-03-03', supplementedOn: '2027-03-24' }));
   assert.equal((await v.sync.syncNow()).lastError, null);

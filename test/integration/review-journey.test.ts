@@ -87,7 +87,7 @@ test('village submits two → township reviews offline → decisions arrive → 
     supplement: {
       items: [
         { kind: 'material', key: 'hukou', label: '户口簿复印件', problem: '缺少户主页' },
-        { kind: 'field', key: 'income', label: '家庭月收入', problem: '与收入证明金额不符' },
+        { kind: 'field', key: 'monthlyIncome', label: '家庭月总收入', problem: '与收入证明金额不符' },
       ],
       note: '请一次补齐后交回村代办点',
     },
@@ -140,7 +140,7 @@ test('village submits two → township reviews offline → decisions arrive → 
   await v.call('attachments.add', { applicationId: withScan.id, fileName: '户主页.png', mimeType: 'image/png', dataBase64: page.toString('base64') });
   const supplemented = await v.call('applications.supplement', {
     id: withScan.id,
-    form: validValues(item.form.fields),
+    form: { ...validValues(item.form.fields), monthlyIncome: 750 },
     materials: allMaterials(item),
     note: '已补交户主页',
   });
@@ -156,6 +156,22 @@ test('village submits two → township reviews offline → decisions arrive → 
   assert.equal(again.status, 'supplemented');
   assert.equal(again.attachments.length, 2);
   assert.ok(again.events.some((e) => e.type === 'supplemented' && e.note === '已补交户主页'));
+  // The reviewer sees each asked item's answer and what changed against the version first reviewed.
+  assert.deepEqual(
+    again.lastSupplement?.responses?.map((r) => [r.key, r.how]),
+    [
+      ['hukou', 'attached'],
+      ['monthlyIncome', 'changed'],
+    ],
+  );
+  assert.deepEqual(again.lastSupplement?.diff.fields, [
+    { key: 'monthlyIncome', before: 800.5, after: 750 },
+    { key: 'perCapitaIncome', before: 266.83, after: 250 }, // computed from it
+  ]);
+  assert.deepEqual(
+    again.lastSupplement?.diff.scansAdded.map((a) => a.fileName),
+    ['户主页.png'],
+  );
   assert.equal((await t.call('review.decide', { applicationId: withScan.id, decision: 'approve' })).status, 'approved');
   assert.equal((await t.sync.syncNow()).pending, 0);
 

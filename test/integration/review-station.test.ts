@@ -183,7 +183,7 @@ test('village: a decision arrives, the cadre records the supplement, approval, c
       supplement: {
         items: [
           { kind: 'material', key: 'hukou', label: '户口簿复印件', problem: '缺少户主页' },
-          { kind: 'field', key: 'income', label: '家庭月收入', problem: '与收入证明不符' },
+          { kind: 'field', key: 'monthlyIncome', label: '家庭月收入', problem: '与收入证明不符' },
         ],
         note: '请一次补齐',
       },
@@ -237,18 +237,34 @@ test('village: a decision arrives, the cadre records the supplement, approval, c
     // The supplement: form checked like a submission; a new scan rides along.
     const item = await api.call('catalog.get', { code: 'MZ-0001' });
     await refused(api.call('applications.supplement', { id: a.applicationId, form: {}, materials: allMaterials(item) }), 'FORM_INVALID');
+    clock.advance(60 * 60_000); // the resident comes back an hour later with the page
     const scan2 = await noisyScan(150, 120);
     await api.call('attachments.add', { applicationId: a.applicationId, fileName: '户主页.png', mimeType: 'image/png', dataBase64: scan2.toString('base64') });
+    // Unanswered: the income was not corrected. Each asked item is marked on the form.
+    const unanswered = await refused(
+      api.call('applications.supplement', { id: a.applicationId, form: validValues(item.form.fields), materials: allMaterials(item) }),
+      'FORM_INVALID',
+    );
+    assert.deepEqual(Object.keys(unanswered.details?.fields ?? {}), ['monthlyIncome']);
+    assert.match(unanswered.message, /家庭月收入/);
     const sup = await api.call('applications.supplement', {
       id: a.applicationId,
       form: validValues(item.form.fields),
       materials: allMaterials(item),
       note: '已补户主页',
+      unavailable: [{ kind: 'field', key: 'monthlyIncome', note: '收入证明尚未开具，先按申报金额' }],
     });
     assert.equal(sup.status, 'supplemented');
     const { body } = lastOutbox<ApplicationSupplemented>(api, 'application.supplemented');
     assert.equal(body.attachments.length, 2, 'every scan, old and new');
     assert.equal(body.note, '已补户主页');
+    assert.deepEqual(
+      body.responses?.map((r) => [r.key, r.how, r.note]),
+      [
+        ['hukou', 'attached', null],
+        ['monthlyIncome', 'unavailable', '收入证明尚未开具，先按申报金额'],
+      ],
+    );
     const wanted = listBlobsToUpload(api.ctx.db).map((b) => b.sha256);
     assert.ok(
       body.attachments.every((x) => wanted.includes(x.sha256)),
