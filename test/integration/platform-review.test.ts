@@ -315,7 +315,8 @@ function reviewSuite(backend: PlatformBackend) {
         [
           ['sent', a2!.form.bankAccount, null],
           ['needs_supplement', null, null],
-          ['supplemented', null, supplement],
+          // The promised date the platform kept goes with it (the body sent none: unchanged).
+          ['supplemented', null, { ...supplement, dueDate: a2!.dueDate }],
         ],
       );
 
