@@ -85,14 +85,15 @@ export function hasPendingDecision(db: Database, applicationId: string): boolean
   return stmt<[string], { n: number }>(db, `SELECT count(*) AS n FROM decisions WHERE application_id = ? AND state = 'pending'`).get(applicationId)!.n > 0;
 }
 
-/** The first approval or rejection that stands, per application (statistics: handling time). */
-export function firstFinalDecisionTimes(db: Database): Map<string, string> {
-  const rows = stmt<[], { applicationId: string; at: string }>(
+/** The first approval or rejection that stands, per application (the ledger: handling time, who decided). */
+export function firstFinalDecisions(db: Database): Map<string, { decidedAt: string; decision: 'approve' | 'reject'; reviewerName: string }> {
+  // SQLite's bare columns with min(): the other columns come from the row holding the minimum.
+  const rows = stmt<[], { applicationId: string; decidedAt: string; decision: 'approve' | 'reject'; reviewerName: string }>(
     db,
-    `SELECT application_id AS applicationId, min(decided_at) AS at FROM decisions
+    `SELECT application_id AS applicationId, min(decided_at) AS decidedAt, decision, reviewer_name AS reviewerName FROM decisions
      WHERE decision IN ('approve', 'reject') AND state <> 'refused' GROUP BY application_id`,
   ).all();
-  return new Map(rows.map((r) => [r.applicationId, r.at]));
+  return new Map(rows.map((r) => [r.applicationId, { decidedAt: r.decidedAt, decision: r.decision, reviewerName: r.reviewerName }]));
 }
 
 /**

@@ -10,6 +10,7 @@
 #   postgresql               the platform's PostgreSQL tests
 #   xvfb                     a virtual display for UI screenshots
 #   fonts-noto-cjk           Chinese glyphs in the browser UI screenshots
+#   python3-openpyxl         a second reader of the exported ledger (.xlsx) besides exceljs
 #
 # Usage: scripts/install-system-deps.sh        (as root, or a user with sudo)
 set -euo pipefail
@@ -25,6 +26,7 @@ PACKAGES=(
   postgresql
   xvfb
   fonts-noto-cjk
+  python3-openpyxl
 )
 
 log() { printf '[install-system-deps] %s\n' "$*"; }

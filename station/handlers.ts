@@ -24,6 +24,7 @@ import * as screenLock from './session/screen-lock';
 import * as display from './session/display';
 import * as stats from './stats/overview';
 import * as statsReport from './stats/report';
+import * as ledger from './stats/ledger-handlers';
 import { syncHandlers } from './sync/handlers';
 import type { BackupService } from './backup';
 import type { SyncAgent } from './sync/agent';
@@ -73,6 +74,9 @@ export const createHandlers = (services: StationServices): Handlers<StationMetho
   'printers.list': lastPrinter.listPrinters,
   'stats.overview': stats.overview,
   'stats.report': statsReport.report,
+  'stats.exportLedger': ledger.exportLedger,
+  'stats.renderLedger': ledger.renderLedger,
+  'stats.printLedger': ledger.printLedger,
   'review.list': review.list,
   'review.get': review.get,
   'review.attachment': review.attachment((sha256) => services.sync.downloadBlob(sha256)),

@@ -1,5 +1,6 @@
 import { RECEIPT_CODE_MAX_LENGTH } from '../receipt-code';
 import { z } from 'zod';
+import { isValidDate } from '../calendar';
 import { receivedMaterialSchema } from '../catalog/model';
 import { DaibanError } from '../errors';
 import { APPLICATION_STATUSES } from '../lifecycle';
@@ -32,6 +33,9 @@ const phone = z
 const address = textField('地址', { max: 120, min: { length: 2, message: '地址太短' } });
 /** A reason or note a person writes: several lines allowed, up to `max` characters. */
 const note = (label: string, max: number) => textField(label, { max, multiline: true });
+const day = z.string().refine(isValidDate, '日期应为如2026-12-01的有效日期');
+/** A statistics period: Shanghai days, both ends included; the station defaults to this year up to today. */
+const statsPeriod = z.object({ from: day.optional(), to: day.optional() });
 
 export const formatSchema = z.enum(['80mm', 'a4']);
 /**
@@ -132,7 +136,7 @@ const coreMethods = {
   /** What a scanner typed off a receipt's or a notice's QR code (a bare code or a URL holding one). */
   'receipts.verify': z.object({ scanned: z.string().min(1, '请扫描或输入回执上的二维码内容').max(RECEIPT_CODE_MAX_LENGTH, '扫码内容太长，不是回执二维码') }),
   /** `for`: which document is about to be printed, so the printer last used for it comes first. */
-  'printers.list': z.object({ for: z.enum(['receipt', ...documentKindSchema.options]).optional() }),
+  'printers.list': z.object({ for: z.enum(['receipt', 'ledger', ...documentKindSchema.options]).optional() }),
 
   'stats.overview': empty,
 
@@ -229,16 +233,12 @@ const coreMethods = {
   }),
 
   /** Counts by item, status and village; average handling time; overdue list (both roles, own data). */
-  'stats.report': z.object({
-    from: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .optional(),
-    to: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .optional(),
-  }),
+  'stats.report': statsPeriod.extend({ granularity: z.enum(['week', 'month']).optional() }),
+  /** The ledger (台账) of the period as an .xlsx workbook: every application, and the statistics. */
+  'stats.exportLedger': statsPeriod,
+  /** The ledger as a printable A4 list (PDF), and its printing. */
+  'stats.renderLedger': statsPeriod,
+  'stats.printLedger': statsPeriod.extend({ printerId: z.string().min(1).max(200), copies: z.number().int().min(1).max(5).default(1) }),
 
   /** First run: the platform's address and the one-time code IT staff gave the service point. */
   'sync.enroll': z.object({

@@ -73,6 +73,9 @@ export interface StationOutputs extends ItOutputs, DiagnosticsOutputs, BackupOut
   'documents.render': { fileName: string; pdfBase64: string };
   'documents.print': { printerId: string; jobRef: string };
   'stats.report': StatsReport;
+  'stats.exportLedger': { fileName: string; xlsxBase64: string };
+  'stats.renderLedger': { fileName: string; pdfBase64: string };
+  'stats.printLedger': { printerId: string; jobRef: string };
   'sync.enroll': SyncStatusView;
   'sync.status': SyncStatusView;
   'sync.now': SyncStatusView;

@@ -1,3 +1,4 @@
+import type { TrendGranularity, TrendPoint } from '../stats/ledger';
 import type { SupplementDiff, SupplementResponse } from '../supplement-diff';
 import type { ReceiptVerdict } from '../receipt-code';
 import type { CatalogItem, ReceivedMaterials } from '../catalog/model';
@@ -301,6 +302,11 @@ export interface StatsReport {
   byVillage: { villageCode: string; villageName: string | null; count: number }[];
   /** Mean working days from submission to decision, over decided applications in the range; null when none. */
   avgHandlingWorkingDays: number | null;
+  /** Of the range's applications: decided (approved or rejected), and decided within the promised date. */
+  decided: number;
+  onTime: number;
+  /** Submissions and decisions by week or month (core/stats/ledger.ts). */
+  trend: { granularity: TrendGranularity; points: TrendPoint[] };
   overdue: {
     id: string;
     receiptNo: string;

@@ -22,6 +22,7 @@ const StatsScreen = lazy(() => import('../stats/StatsScreen').then((m) => ({ def
 const ReviewListScreen = lazy(() => import('../review/ReviewListScreen').then((m) => ({ default: m.ReviewListScreen })));
 const ItScreen = lazy(() => import('../it/ItScreen').then((m) => ({ default: m.ItScreen })));
 const MaintenanceScreen = lazy(() => import('../maintenance/MaintenanceScreen').then((m) => ({ default: m.MaintenanceScreen })));
+const LedgerPrintScreen = lazy(() => import('../stats/LedgerPrintScreen').then((m) => ({ default: m.LedgerPrintScreen })));
 const ReceiptCheckScreen = lazy(() => import('../review/ReceiptCheckScreen').then((m) => ({ default: m.ReceiptCheckScreen })));
 const ReviewDetailScreen = lazy(() => import('../review/ReviewDetailScreen').then((m) => ({ default: m.ReviewDetailScreen })));
 
@@ -55,6 +56,8 @@ function Screen({ route }: { route: Route }) {
       return <ReviewListScreen />;
     case 'review-detail':
       return <ReviewDetailScreen key={route.applicationId} applicationId={route.applicationId} />;
+    case 'ledger':
+      return <LedgerPrintScreen from={route.from} to={route.to} />;
     case 'receipt-check':
       return <ReceiptCheckScreen />;
     case 'it':

@@ -44,7 +44,7 @@ const VILLAGE_NAV: NavEntry[] = [
   },
   { label: '申请队列', route: { name: 'queue' }, icon: <UnorderedListOutlined />, match: ['queue', 'detail', 'supplement', 'document'], shortcut: 'F3' },
   { label: '交接清单', route: { name: 'handover' }, icon: <FileDoneOutlined />, match: ['handover', 'document'] },
-  { label: '统计', route: { name: 'stats' }, icon: <BarChartOutlined />, match: ['stats'] },
+  { label: '统计', route: { name: 'stats' }, icon: <BarChartOutlined />, match: ['stats', 'ledger'] },
 ];
 
 /** The township reviewer's menu. */
@@ -52,7 +52,7 @@ const REVIEWER_NAV: NavEntry[] = [
   { label: '审核工作台', route: { name: 'review' }, icon: <AuditOutlined />, match: ['review', 'review-detail'], shortcut: 'F2' },
   { label: '核验回执', route: { name: 'receipt-check' }, icon: <ScanOutlined />, match: ['receipt-check'], shortcut: 'F3' },
   { label: '交接清单', route: { name: 'handover' }, icon: <FileDoneOutlined />, match: ['handover', 'document'] },
-  { label: '统计', route: { name: 'stats' }, icon: <BarChartOutlined />, match: ['stats'] },
+  { label: '统计', route: { name: 'stats' }, icon: <BarChartOutlined />, match: ['stats', 'ledger'] },
 ];
 
 /** 系统维护: backups, restore, the diagnostics bundle (the terminal's admin and IT). */

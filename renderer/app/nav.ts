@@ -25,6 +25,8 @@ export type Route =
   // ---- both roles ----
   | { name: 'handover' }
   | { name: 'stats' }
+  /** The ledger of a period as a printable list. */
+  | { name: 'ledger'; from?: string; to?: string }
   // ---- township reviewer ----
   | { name: 'review' }
   | { name: 'review-detail'; applicationId: string }

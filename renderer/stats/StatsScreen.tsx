@@ -1,22 +1,18 @@
 import { useState } from 'react';
-import { Alert, Card, Col, DatePicker, Row, Space, Statistic, Table } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Row, Segmented, Space, Statistic, Table } from 'antd';
+import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { StatsReport } from '../../core/api/views';
-import { APPLICATION_STATUSES, STATUS_LABEL } from '../../core/lifecycle';
 import { call } from '../api/client';
 import { useNav } from '../app/nav';
 import { useSession } from '../app/session';
 import { useLoad } from '../shared/use-load';
-import { BarList } from './BarList';
+import { base64ToBlob, downloadBlob } from '../shared/files';
+import { useToastAction } from '../shared/use-action';
+import { barsHeight, barsOption, statusBars, trendOption } from './charts';
+import { EChart } from './EChart';
 
-const STATUS_BAR_COLOR: Partial<Record<string, string>> = {
-  needs_supplement: '#fa8c16',
-  approved: '#52c41a',
-  rejected: '#ff4d4f',
-  completed: '#389e0d',
-  withdrawn: '#bfbfbf',
-  draft: '#bfbfbf',
-};
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 type Range = [Dayjs, Dayjs] | null;
 
@@ -27,7 +23,13 @@ export function StatsScreen() {
   const [range, setRange] = useState<Range>(null);
   const from = range?.[0].format('YYYY-MM-DD');
   const to = range?.[1].format('YYYY-MM-DD');
-  const report = useLoad(() => call('stats.report', { ...(from ? { from } : {}), ...(to ? { to } : {}) }), [from, to]);
+  const [granularity, setGranularity] = useState<'week' | 'month'>('week');
+  const period = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+  const report = useLoad(() => call('stats.report', { ...period, granularity }), [from, to, granularity]);
+  const exporting = useToastAction(async () => {
+    const x = await call('stats.exportLedger', period);
+    downloadBlob(base64ToBlob(x.xlsxBase64, XLSX_MIME), x.fileName);
+  });
   const r: StatsReport | null = report.data;
   const open = (id: string) => go(user.role === 'reviewer' ? { name: 'review-detail', applicationId: id } : { name: 'detail', applicationId: id });
 
@@ -43,6 +45,12 @@ export function StatsScreen() {
           ) : null}
         </h1>
         <Space>
+          <Button icon={<FileExcelOutlined />} onClick={() => void exporting.run()} loading={exporting.busy}>
+            导出台账
+          </Button>
+          <Button icon={<PrinterOutlined />} onClick={() => go({ name: 'ledger', ...period })}>
+            打印台账
+          </Button>
           <span>统计期间：</span>
           <DatePicker.RangePicker
             aria-label="统计期间"
@@ -87,33 +95,44 @@ export function StatsScreen() {
           </Card>
         </Col>
       </Row>
+      <Card
+        size="small"
+        title={r?.trend.granularity === 'month' ? '按月趋势' : '按周趋势'}
+        style={{ marginTop: 12 }}
+        extra={
+          <Segmented
+            aria-label="趋势按周或按月"
+            value={granularity}
+            onChange={(v) => setGranularity(v as 'week' | 'month')}
+            options={[
+              { value: 'week', label: '按周' },
+              { value: 'month', label: '按月' },
+            ]}
+          />
+        }
+      >
+        {r && r.trend.points.length > 0 ? <EChart label="受理与审核的趋势" height={200} option={trendOption(r)} /> : <div className="muted">暂无数据</div>}
+      </Card>
       <Row gutter={12} style={{ marginTop: 12 }}>
-        <Col span={8}>
-          <Card size="small" title="按事项">
-            <BarList empty="暂无数据" bars={(r?.byItem ?? []).map((i) => ({ key: i.itemCode, label: i.itemName, count: i.count }))} />
-          </Card>
-        </Col>
-        <Col span={8}>
-          <Card size="small" title="按状态">
-            <BarList
-              empty="暂无数据"
-              bars={APPLICATION_STATUSES.filter((s) => (r?.byStatus[s] ?? 0) > 0).map((s) => ({
-                key: s,
-                label: STATUS_LABEL[s],
-                count: r?.byStatus[s] ?? 0,
-                color: STATUS_BAR_COLOR[s],
-              }))}
-            />
-          </Card>
-        </Col>
-        <Col span={8}>
-          <Card size="small" title="按村">
-            <BarList
-              empty="暂无数据"
-              bars={(r?.byVillage ?? []).map((v) => ({ key: v.villageCode, label: v.villageName ?? v.villageCode, count: v.count, color: '#13c2c2' }))}
-            />
-          </Card>
-        </Col>
+        {[
+          { title: '按事项', label: '按事项的件数', bars: (r?.byItem ?? []).map((i) => ({ label: i.itemName, count: i.count })) },
+          { title: '按状态', label: '按状态的件数', bars: r ? statusBars(r) : [] },
+          {
+            title: '按村',
+            label: '按村的件数',
+            bars: (r?.byVillage ?? []).map((v) => ({ label: v.villageName ?? v.villageCode, count: v.count, color: '#13c2c2' })),
+          },
+        ].map((c) => (
+          <Col span={8} key={c.title}>
+            <Card size="small" title={c.title}>
+              {c.bars.length > 0 ? (
+                <EChart label={c.label} height={barsHeight(c.bars.length)} option={barsOption(c.bars)} />
+              ) : (
+                <div className="muted">暂无数据</div>
+              )}
+            </Card>
+          </Col>
+        ))}
       </Row>
       <Card size="small" title={`超期清单（${r?.overdue.length ?? 0}）`} style={{ marginTop: 12 }}>
         <Table

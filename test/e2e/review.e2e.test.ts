@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import pino from 'pino';
 import type { BrowserContext, Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import type { ApplicationView } from '../../core/api/views';
 import { SEED_CATALOG } from '../../core/catalog/seed';
@@ -428,7 +429,32 @@ test('a decision goes from the township to the village and back, in the UI', { t
     await menu(t, '统计');
     await t.getByText('按事项').waitFor();
     await t.getByText('最低生活保障申请').first().waitFor();
+    await t.getByRole('img', { name: '受理与审核的趋势' }).waitFor();
     await named(t, 'review-18-stats-township');
+  });
+
+  await step('the ledger by keys: 导出台账 downloads the workbook, 打印台账 prints the A4 list', async () => {
+    await t.getByRole('button', { name: /导出台账/ }).focus();
+    const [download] = await Promise.all([t.waitForEvent('download'), t.keyboard.press('Enter')]);
+    assert.match(download.suggestedFilename(), /^台账-\d{4}-\d{2}-\d{2}至\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const saved = join(work, download.suggestedFilename());
+    await download.saveAs(saved);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    assert.equal(wb.getWorksheet('台账')!.rowCount, 1 + 2, 'a head row and both applications');
+    await t.getByRole('button', { name: /打印台账/ }).focus();
+    await t.keyboard.press('Enter');
+    await t.getByRole('heading', { name: '台账', exact: true }).waitFor();
+    await t.locator('iframe[title="台账预览"]').waitFor();
+    await t.waitForFunction(() => /打印台账/.test(document.activeElement?.textContent ?? ''));
+    await t.waitForTimeout(1500); // Chromium's PDF viewer draws the page
+    await named(t, 'review-18b-ledger-print');
+    const [pdf] = await Promise.all([t.waitForEvent('download'), t.keyboard.press('Enter')]);
+    assert.match(pdf.suggestedFilename(), /^台账-.*\.pdf$/);
+    await t.getByText(/台账已(保存为PDF文件|发送到打印机)/).waitFor();
+  });
+
+  await step('统计 on the village', async () => {
     await on(v);
     await menu(v, '统计');
     await v.getByText('按状态').waitFor();
