@@ -1,6 +1,6 @@
 /**
- * The demo of `npm start`: a provincial platform on PGlite (.data/platform) and two terminals enrolled to it,
- * the village service point of 华屋村 and the township service centre of 叶坪乡, with demo accounts that come
+ * The demo of `npm start`: a provincial platform on PGlite (.data/platform) and three terminals enrolled to it,
+ * the village service point of 华屋村, the township service centre of 叶坪乡 and the county (瑞金市), with demo accounts that come
  * down the change feed like real ones. Everything is created on first run and reused afterwards.
  */
 import { join } from 'node:path';
@@ -16,6 +16,8 @@ import { registerDemoHousehold } from '../station/setup/demo-data';
 
 export const DEMO_TOWNSHIP_POINT = { name: '瑞金市叶坪乡便民服务中心', divisionCode: '360781102' } as const;
 export const DEMO_REVIEWER = { username: 'shenhe', password: 'Shenhe2026', displayName: '张建国', role: 'reviewer' } as const;
+export const DEMO_COUNTY_POINT = { name: '瑞金市民政局', divisionCode: '360781' } as const;
+export const DEMO_COUNTY_REVIEWER = { username: 'xianji', password: 'Xianji2026', displayName: '赵敏', role: 'reviewer' } as const;
 /** County IT (瑞金市, 360781): logs in on either demo terminal and opens the IT console. */
 export const DEMO_IT = { username: 'yunwei', password: 'Yunwei2026', displayName: '刘志强', role: 'it', divisionCode: '360781' } as const;
 
@@ -23,18 +25,20 @@ interface DemoTerminalSpec {
   dir: string;
   name: string;
   divisionCode: string;
-  role: 'village' | 'township';
+  role: 'village' | 'township' | 'county';
 }
 
 const TERMINALS = {
   village: { dir: 'demo-village', name: DEMO_SERVICE_POINT.name, divisionCode: DEMO_SERVICE_POINT.divisionCode, role: 'village' },
   township: { dir: 'demo-township', name: DEMO_TOWNSHIP_POINT.name, divisionCode: DEMO_TOWNSHIP_POINT.divisionCode, role: 'township' },
+  county: { dir: 'demo-county', name: DEMO_COUNTY_POINT.name, divisionCode: DEMO_COUNTY_POINT.divisionCode, role: 'county' },
 } as const satisfies Record<string, DemoTerminalSpec>;
 
 const ACCOUNTS = [
   { ...DEMO_CADRE, divisionCode: DEMO_SERVICE_POINT.divisionCode },
   { ...DEMO_ADMIN, divisionCode: DEMO_SERVICE_POINT.divisionCode },
   { ...DEMO_REVIEWER, divisionCode: DEMO_TOWNSHIP_POINT.divisionCode },
+  { ...DEMO_COUNTY_REVIEWER, divisionCode: DEMO_COUNTY_POINT.divisionCode },
   DEMO_IT,
 ];
 
@@ -49,6 +53,8 @@ export interface DemoFleet {
   /** Absent when the village terminal runs elsewhere (the Electron app of `npm start`). */
   village: DemoTerminalHandle | null;
   township: DemoTerminalHandle;
+  /** 瑞金市's county terminal: its townships' worklists, statistics and ledger (it decides nothing yet). */
+  county: DemoTerminalHandle;
   /** A fresh one-time code for another terminal of the demo village. */
   villageEnrollmentCode(): Promise<string>;
   close(): Promise<void>;
@@ -105,12 +111,15 @@ export async function startDemoFleet(dataRoot: string, o: DemoFleetOptions = {})
     await seedPlatform(platform);
     const township = await openEnrolled(platform, TERMINALS.township, dataRoot, o);
     opened.push(township);
+    const county = await openEnrolled(platform, TERMINALS.county, dataRoot, o);
+    opened.push(county);
     const village = o.withoutVillage ? null : await openEnrolled(platform, TERMINALS.village, dataRoot, o);
     if (village) opened.push(village);
     return {
       platform,
       village,
       township,
+      county,
       villageEnrollmentCode: async () =>
         (await platform.admin.issueEnrollmentCode({ divisionCode: TERMINALS.village.divisionCode, role: 'village', servicePointName: TERMINALS.village.name }))
           .code,

@@ -2,8 +2,9 @@
  * `npm start`: the demo of a village service point (瑞金市叶坪乡华屋村) syncing with the provincial platform.
  * - Builds the renderer when it is missing or stale.
  * - Starts the platform on PGlite (.data/platform, 127.0.0.1:DAIBAN_PLATFORM_PORT, default 8650) with the
- *   seed catalog and demo accounts, and the township terminal of 叶坪乡 enrolled to it (scripts/demo-fleet.ts),
- *   served by the browser host on DAIBAN_PORT + 1 (default 5175).
+ *   seed catalog, division names, the 2027 holidays and demo accounts, and the township terminal of 叶坪乡 and the
+ *   county terminal of 瑞金市 enrolled to it (scripts/demo-fleet.ts), served by the browser host on DAIBAN_PORT + 1
+ *   and + 2 (default 5175, 5176).
  * - The village terminal: with the Electron runtime installed, the desktop shell (store in .data/demo-electron/,
  *   key sealed by safeStorage, enrolled by main.ts with a one-time code passed in DAIBAN_DEMO_ENROLL_CODE).
  *   Without it (CI, this build machine; DAIBAN_BROWSER=1 forces it): the browser host on DAIBAN_PORT (default
@@ -16,7 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBrowserHost, type BrowserHost } from '../station/browser-host';
 import { DEMO_ADMIN, DEMO_CADRE, DEMO_SERVICE_POINT } from '../station/setup/demo-data';
-import { DEMO_IT, DEMO_REVIEWER, startDemoFleet, type DemoFleet, type DemoTerminalHandle } from './demo-fleet';
+import { DEMO_COUNTY_REVIEWER, DEMO_IT, DEMO_REVIEWER, startDemoFleet, type DemoFleet, type DemoTerminalHandle } from './demo-fleet';
 import { ensureRendererBuilt } from './renderer-build';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -44,7 +45,13 @@ async function listen(station: DemoTerminalHandle['station'], at: number): Promi
   }
 }
 
-function banner(fleet: DemoFleet, village: string, township: BrowserHost): string {
+/** The township's and the county's terminals, each behind its own browser host. */
+interface ReviewHosts {
+  township: BrowserHost;
+  county: BrowserHost;
+}
+
+function banner(fleet: DemoFleet, village: string, { township, county }: ReviewHosts): string {
   const line = '─'.repeat(72);
   return [
     line,
@@ -58,6 +65,11 @@ function banner(fleet: DemoFleet, village: string, township: BrowserHost): strin
     `乡镇审核  ${fleet.township.name}`,
     `  ${township.url}`,
     `  审核员 ${DEMO_REVIEWER.username} / ${DEMO_REVIEWER.password}（${DEMO_REVIEWER.displayName}）`,
+    '  试一试：审核工作台按批次筛选、勾选后批量审核；F3 核验回执（扫描回执上的二维码）；统计页导出或打印台账',
+    '',
+    `县级查看  ${fleet.county.name}`,
+    `  ${county.url}`,
+    `  审核员 ${DEMO_COUNTY_REVIEWER.username} / ${DEMO_COUNTY_REVIEWER.password}（${DEMO_COUNTY_REVIEWER.displayName}）：全县各乡镇的办理情况、统计与台账`,
     '',
     `运维（县级）  ${DEMO_IT.username} / ${DEMO_IT.password}（${DEMO_IT.displayName}）：在以上任一终端勾选“运维人员登录”联网登录，进入运维控制台`,
     '',
@@ -84,10 +96,10 @@ function onShutdown(stop: () => Promise<unknown>): void {
   process.on('SIGTERM', shutdown);
 }
 
-async function startElectron(binary: string, fleet: DemoFleet, township: BrowserHost): Promise<void> {
+async function startElectron(binary: string, fleet: DemoFleet, hosts: ReviewHosts): Promise<void> {
   const build = spawnSync(process.execPath, [join(root, 'scripts', 'build-electron.mjs')], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('Electron 外壳打包失败 (build-electron failed)');
-  console.log(banner(fleet, '（桌面版窗口 / the desktop window）', township));
+  console.log(banner(fleet, '（桌面版窗口 / the desktop window）', hosts));
   const child = spawn(binary, [join(root, 'dist', 'electron', 'main.js')], {
     cwd: root,
     stdio: 'inherit',
@@ -101,25 +113,24 @@ async function startElectron(binary: string, fleet: DemoFleet, township: Browser
   });
   onShutdown(async () => child.kill('SIGTERM'));
   child.on('exit', (code) => {
-    void township
-      .close()
+    void Promise.all([hosts.township.close(), hosts.county.close()])
       .then(() => fleet.close())
       .finally(() => process.exit(code ?? 0));
   });
 }
 
-async function startBrowser(fleet: DemoFleet, township: BrowserHost, village: DemoTerminalHandle): Promise<void> {
+async function startBrowser(fleet: DemoFleet, hosts: ReviewHosts, village: DemoTerminalHandle): Promise<void> {
   const villageHost = await listen(village.station, port);
   console.log(
     [
       '未安装 Electron 运行时，村代办终端改以浏览器方式运行（仅限本机 127.0.0.1 访问）。',
       'The Electron runtime is not installed, so the village terminal runs in the browser host (127.0.0.1 only).',
       '⚠ 数据库密钥以明文保存在 .data/demo-*/daiban.key，仅供演示和测试。 ⚠ Database keys are UNSEALED in .data/demo-*/daiban.key (demo only).',
-      banner(fleet, villageHost.url, township),
+      banner(fleet, villageHost.url, hosts),
     ].join('\n'),
   );
   onShutdown(async () => {
-    await Promise.all([villageHost.close(), township.close()]);
+    await Promise.all([villageHost.close(), hosts.township.close(), hosts.county.close()]);
     await fleet.close();
   });
 }
@@ -134,9 +145,9 @@ async function main(): Promise<void> {
     warn: () => undefined,
   });
   try {
-    const township = await listen(fleet.township.station, port + 1);
-    if (binary) await startElectron(binary, fleet, township);
-    else await startBrowser(fleet, township, fleet.village!);
+    const hosts = { township: await listen(fleet.township.station, port + 1), county: await listen(fleet.county.station, port + 2) };
+    if (binary) await startElectron(binary, fleet, hosts);
+    else await startBrowser(fleet, hosts, fleet.village!);
   } catch (e) {
     await fleet.close();
     throw e;

@@ -1,3 +1,4 @@
+import { terminalRoleSchema, type TerminalRole } from '../sync/protocol';
 import { z } from 'zod';
 import { newPasswordSchema } from '../passwords';
 import type { AuditFindingKind } from '../sync/audit';
@@ -62,7 +63,7 @@ export interface FleetTerminalView {
   divisionCode: string;
   /** 华屋村, once the platform has the county's division list; null until then. */
   divisionName: string | null;
-  role: 'village' | 'township';
+  role: TerminalRole;
   channel: string;
   appVersion: string | null;
   enrolledAt: string;
@@ -100,7 +101,7 @@ export interface FleetReport {
 // ---- enrollment codes ----
 export const issueCodeSchema = z.object({
   divisionCode: z.string().regex(/^\d{9}(\d{3})?$/, '区划代码应为9位（乡镇）或12位（村）数字'),
-  role: z.enum(['village', 'township']),
+  role: terminalRoleSchema,
   servicePointName: z.string().trim().min(2, '服务点名称太短').max(40),
   ttlHours: z
     .number()
@@ -112,7 +113,7 @@ export const issueCodeSchema = z.object({
 export interface EnrollmentCodeView {
   code: string;
   divisionCode: string;
-  role: 'village' | 'township';
+  role: TerminalRole;
   servicePointName: string;
   expiresAt: string;
 }

@@ -165,7 +165,7 @@ export interface SyncStatusView {
   enrolled: boolean;
   platformUrl: string | null;
   terminalId: string | null;
-  role: 'village' | 'township' | null;
+  role: 'village' | 'township' | 'county' | null;
   /** null until the first probe. */
   online: boolean | null;
   syncing: boolean;

@@ -30,7 +30,7 @@ export const diagnosticsBundleSchema = z.object({
   terminal: z.object({
     /** Null on a terminal that was never enrolled. */
     id: z.string().max(64).nullable(),
-    role: z.enum(['village', 'township']).nullable(),
+    role: z.enum(['village', 'township', 'county']).nullable(),
     divisionCode: z.string().max(12).nullable(),
     servicePointName: z.string().max(100).nullable(),
     terminalNo: z.number().int().nullable(),

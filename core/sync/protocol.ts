@@ -50,7 +50,8 @@ export const divisionCode12 = z.string().regex(/^\d{12}$/);
 /** An Ed25519 public key: the 32 raw bytes, base64. */
 export const ed25519PublicKey = z.string().regex(/^[A-Za-z0-9+/]{43}=$/);
 
-export const terminalRoleSchema = z.enum(['village', 'township']);
+/** county: sees its townships' work (worklist, statistics, the ledger); decides nothing yet (issue #15). */
+export const terminalRoleSchema = z.enum(['village', 'township', 'county']);
 export type TerminalRole = z.infer<typeof terminalRoleSchema>;
 
 // ---- POST /v1/enroll (unsigned; the one-time code is the credential) ----

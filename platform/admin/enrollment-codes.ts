@@ -37,9 +37,10 @@ export async function issueEnrollmentCode(ctx: PlatformContext, input: IssueEnro
   const parsed = parseDivisionCode(input.divisionCode);
   if (!parsed.ok) throw invalidInput(parsed.message);
   const division = parsed.value;
-  if (input.role !== 'village' && input.role !== 'township') throw invalidInput('终端角色只能是 village（村）或 township（乡镇）');
+  if (!['village', 'township', 'county'].includes(input.role)) throw invalidInput('终端角色只能是 village（村）、township（乡镇）或 county（县级）');
   if (input.role === 'village' && division.level !== 'village') throw invalidInput('村级终端需要12位村级区划代码');
   if (input.role === 'township' && division.level !== 'township') throw invalidInput('乡镇终端需要乡级区划代码（9位，或末3位为0的12位代码）');
+  if (input.role === 'county' && division.level !== 'county') throw invalidInput('县级终端需要县级区划代码（6位，或末6位为0的12位代码）');
   const name = input.servicePointName.trim();
   if (name.length < 2 || name.length > 60) throw invalidInput('服务点名称应为2到60个字');
   const ttlHours = input.ttlHours ?? 168;

@@ -17,12 +17,20 @@ export function flag(flags: Flags, name: string, required = true): string | unde
   return undefined;
 }
 
-const ROLE_LABEL: Record<string, string> = { village: '村', township: '乡镇', cadre: '代办员', reviewer: '审核员', admin: '管理员', it: '运维人员' };
+const ROLE_LABEL: Record<string, string> = {
+  village: '村',
+  township: '乡镇',
+  county: '县',
+  cadre: '代办员',
+  reviewer: '审核员',
+  admin: '管理员',
+  it: '运维人员',
+};
 const shanghai = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—');
 
 export async function enrollCode(p: RunningPlatform, flags: Flags, out: Out): Promise<void> {
   const role = flag(flags, 'role')!;
-  if (role !== 'village' && role !== 'township') throw invalidInput('--role 只能是 village（村）或 township（乡镇）');
+  if (role !== 'village' && role !== 'township' && role !== 'county') throw invalidInput('--role 只能是 village（村）、township（乡镇）或 county（县级）');
   const ttl = flag(flags, 'ttl-hours', false);
   const issued = await p.admin.issueEnrollmentCode({
     divisionCode: flag(flags, 'division')!,

@@ -18,7 +18,7 @@ import { startPlatform, type RunningPlatform } from '../index';
 const HELP = `代办平台运维命令（npm run platform -- <命令> [参数]）
 
   serve [--port 8650] [--host 127.0.0.1]            启动平台服务（Ctrl+C 停止）
-  enroll-code --division <9或12位区划代码> --role village|township --name <服务点名称> [--ttl-hours 168]
+  enroll-code --division <区划代码> --role village|township|county --name <服务点名称> [--ttl-hours 168]
                                                     生成一次性终端注册码
   account create --username <用户名> --name <姓名> --role cadre|reviewer|admin|it --division <区划代码> [--password <密码>]
                                                     创建账号（不给密码时自动生成并显示一次；

@@ -1,3 +1,4 @@
+import type { TerminalRole } from '../../core/sync/protocol';
 import type { AuditFindingView, FleetReport, FleetTerminalView } from '../../core/admin/api';
 import type { AuditFindingKind } from '../../core/sync/audit';
 import { divisionPrefix, parseDivisionCode } from '../../core/division';
@@ -17,7 +18,7 @@ interface FleetRow {
   id: string;
   division_code: string;
   division_name: string | null;
-  role: 'village' | 'township';
+  role: TerminalRole;
   service_point_name: string;
   channel: string;
   app_version: string | null;

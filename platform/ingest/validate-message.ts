@@ -44,13 +44,17 @@ const forbidden = (reason: string): MessageVerdict => ({ ok: false, code: 'FORBI
 function refuseBySender(v: ValidMessage, sender: Sender): MessageVerdict | null {
   switch (v.kind) {
     case 'application.submitted':
+      // Applications are taken at a village service point, never on a review terminal.
+      if (sender.role !== 'village') return forbidden('只有村代办终端才能受理申请，本终端是审核终端');
       return withinJurisdiction(sender.divisionCode, v.body.divisionCode)
         ? null
         : forbidden(`不属于本终端辖区的申请（申请区划 ${v.body.divisionCode}，本终端辖区 ${sender.divisionCode}），平台不予接收`);
     case 'review.decided':
     case 'handover.confirmed': {
       const what = v.kind === 'review.decided' ? '审核决定' : '交接清单确认';
-      if (sender.role !== 'township') return forbidden(`只有乡镇审核终端才能提交${what}，本终端是村级代办终端`);
+      if (sender.role !== 'township') {
+        return forbidden(`只有乡镇审核终端才能提交${what}，本终端是${sender.role === 'county' ? '县级终端' : '村级代办终端'}`);
+      }
       return withinJurisdiction(sender.divisionCode, v.body.divisionCode)
         ? null
         : forbidden(`${v.body.divisionCode} 不属于本乡镇（${sender.divisionCode}），不能提交${what}`);

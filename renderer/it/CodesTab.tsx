@@ -7,7 +7,7 @@ import { showDateTime, TERMINAL_ROLE_LABEL } from './labels';
 import { useItSubmit } from './use-it-submit';
 
 interface Values {
-  role: 'village' | 'township';
+  role: 'village' | 'township' | 'county';
   divisionCode: string;
   servicePointName: string;
   ttlHours: number;
@@ -49,6 +49,7 @@ export function CodesTab() {
                 options={[
                   { value: 'village', label: TERMINAL_ROLE_LABEL.village },
                   { value: 'township', label: TERMINAL_ROLE_LABEL.township },
+                  { value: 'county', label: TERMINAL_ROLE_LABEL.county },
                 ]}
               />
             </Form.Item>

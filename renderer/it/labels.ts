@@ -25,7 +25,7 @@ export const ACCOUNT_ROLE_COLOR: Record<AccountRoleName, string> = {
   it: 'purple',
 };
 
-export const TERMINAL_ROLE_LABEL = { village: '村代办点', township: '乡镇审核' } as const;
+export const TERMINAL_ROLE_LABEL = { village: '村代办点', township: '乡镇审核', county: '县级查看' } as const;
 
 export const RELEASE_STATE: Record<ReleaseState, { label: string; color: string }> = {
   active: { label: '发布中', color: 'green' },

@@ -12,6 +12,7 @@ import { ReviewSummary } from '../form/ReviewSummary';
 import { showDateTime } from '../shared/time';
 import { UndoDecision, DecisionActions } from './DecisionActions';
 import { SupplementChanges } from './SupplementChanges';
+import { useCountyTerminal } from '../sync/sync-store';
 import { DueCell, SupplementDueTag } from './DueCell';
 import { ReviewEvents } from './ReviewEvents';
 import { ScanViewer } from './ScanViewer';
@@ -22,6 +23,7 @@ export function ReviewDetailScreen({ applicationId }: { applicationId: string })
   const loaded = useLoad(() => call('review.get', { id: applicationId }), [applicationId]);
   const [app, setApp] = useState<ReviewDetailView | null>(null);
   useEffect(() => setApp(loaded.data), [loaded.data]);
+  const county = useCountyTerminal();
 
   if (loaded.error && !app) {
     return (
@@ -43,8 +45,8 @@ export function ReviewDetailScreen({ applicationId }: { applicationId: string })
           {app.itemName}　<StatusTag status={app.status} /> <SupplementDueTag item={app} />
         </h1>
         <Space>
-          <DecisionActions app={app} onDecided={setApp} />
-          <UndoDecision app={app} onUndone={setApp} />
+          {!county && <DecisionActions app={app} onDecided={setApp} />}
+          {!county && <UndoDecision app={app} onUndone={setApp} />}
           <Button size="large" icon={<ArrowLeftOutlined />} onClick={() => go({ name: 'review' })}>
             返回工作台
           </Button>

@@ -9,6 +9,7 @@ import { StatusTag } from '../applications/StatusTag';
 import { useCatalogItems } from '../shared/use-catalog-items';
 import { usePagedList } from '../shared/use-paged-list';
 import { useStationEvent } from '../shared/use-station-event';
+import { useCountyTerminal } from '../sync/sync-store';
 import { showDateTime } from '../shared/time';
 import { DueCell, SupplementDueTag } from './DueCell';
 import { BatchActions } from './BatchActions';
@@ -32,6 +33,7 @@ export function ReviewListScreen() {
   const [batchId, setBatchId] = useState<string | undefined>();
   const [batches, setBatches] = useState<ReviewBatchView[]>([]);
   const [selected, setSelected] = useState<string[]>([]);
+  const county = useCountyTerminal();
   const loadBatches = () => call('review.batches', {}).then(setBatches, () => undefined);
   useEffect(() => void loadBatches(), []);
   const batch = batches.find((b) => b.id === batchId);
@@ -143,9 +145,11 @@ export function ReviewListScreen() {
       </Space>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       {batch && <BatchPaper batch={batch} onConfirmed={refresh} />}
-      <div style={{ marginBottom: 8 }}>
-        <BatchActions selected={selected} onDone={refresh} />
-      </div>
+      {!county && (
+        <div style={{ marginBottom: 8 }}>
+          <BatchActions selected={selected} onDone={refresh} />
+        </div>
+      )}
       <Table<ReviewItemView>
         rowKey="id"
         size="middle"
@@ -153,7 +157,7 @@ export function ReviewListScreen() {
         dataSource={rows}
         pagination={false}
         locale={{ emptyText: '没有符合条件的申请' }}
-        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), columnWidth: 44 }}
+        rowSelection={county ? undefined : { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), columnWidth: 44 }}
         onRow={(r) => ({
           // A click on the row opens it; one on its checkbox only selects it.
           onClick: (e) => {

@@ -47,3 +47,8 @@ export function refreshSyncStatus(): Promise<SyncStatusView | null> {
 export function useSyncStatus(): SyncState {
   return store.useValue();
 }
+
+/** A county terminal looks at its townships' work and decides nothing (the station refuses it too). */
+export function useCountyTerminal(): boolean {
+  return useSyncStatus().status?.role === 'county';
+}

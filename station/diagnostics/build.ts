@@ -41,7 +41,7 @@ function terminalInfo(ctx: StationContext, appVersion: string): DiagnosticsBundl
   const point = ctx.servicePoint();
   return {
     id,
-    role: role === 'village' || role === 'township' ? role : null,
+    role: role === 'village' || role === 'township' || role === 'county' ? role : null,
     divisionCode: point.divisionCode,
     servicePointName: point.name,
     terminalNo: point.terminalNo,

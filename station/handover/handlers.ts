@@ -20,7 +20,7 @@ import {
 } from '../../db';
 import { recordChange } from '../runtime/record-change';
 import type { StationContext } from '../context';
-import { isTownshipTerminal } from '../runtime/terminal-role';
+import { isReviewTerminal, requireTownshipTerminal } from '../runtime/terminal-role';
 import { INTAKE_ROLES, REVIEW_ROLES, requireUser } from '../runtime/guard';
 import { divisionNames } from '../divisions/names';
 import { loadResident } from '../residents/handlers';
@@ -86,7 +86,7 @@ function loadHandover(ctx: StationContext, id: string): HandoverRow {
 /** Village: one list of every submitted application whose paper has not travelled yet. */
 export function create(ctx: StationContext): HandoverView {
   const user = requireUser(ctx, INTAKE_ROLES);
-  if (isTownshipTerminal(ctx.db)) throw new DaibanError('FORBIDDEN', '交接清单由村代办点制作，乡镇终端只做确认接收。');
+  if (isReviewTerminal(ctx.db)) throw new DaibanError('FORBIDDEN', '交接清单由村代办点制作，乡镇终端只做确认接收。');
   const candidates = listApplications(ctx.db, { statuses: LISTABLE, limit: 10_000 }).reverse();
   const listed = applicationsOnLists(
     ctx.db,
@@ -150,6 +150,7 @@ export function list(ctx: StationContext, input: StationParsedInput<'handover.li
 /** Township: the paper arrived, except what `missing` names. Works offline; goes up as handover.confirmed. */
 export function confirm(ctx: StationContext, input: StationParsedInput<'handover.confirm'>): HandoverView {
   const user = requireUser(ctx, REVIEW_ROLES);
+  requireTownshipTerminal(ctx.db, '纸质材料的接收确认');
   const before = loadHandover(ctx, input.listId);
   if (before.confirmedAt) {
     throw new DaibanError('ILLEGAL_TRANSITION', `该交接清单已由${before.confirmedByName ?? '审核员'}确认接收，不能重复确认。`, { listId: before.id });

@@ -11,7 +11,7 @@ import { renderIntakeNoticePdf } from './documents/intake-notice';
 import { renderResultNoticePdf } from './documents/result-notice';
 import { intakeNoticeData } from './intake-notice-data';
 import { renderSupplementNoticePdf } from './documents/supplement-notice';
-import { isTownshipTerminal } from '../runtime/terminal-role';
+import { isReviewTerminal } from '../runtime/terminal-role';
 import { loadApplication } from '../intake/applications';
 import { INTAKE_ROLES, requireUser } from '../runtime/guard';
 import { toHandoverView } from '../handover/handlers';
@@ -94,7 +94,7 @@ async function renderDocument(ctx: StationContext, kind: DocumentKind, id: strin
  * holds no others, and the division code is checked besides).
  */
 export function handoverData(ctx: StationContext, listId: string): HandoverDocumentData {
-  const township = isTownshipTerminal(ctx.db);
+  const township = isReviewTerminal(ctx.db);
   requireUser(ctx, township ? TOWNSHIP_ROLES : INTAKE_ROLES);
   const point = ctx.servicePoint();
   const h = findHandover(ctx.db, listId);
@@ -144,7 +144,7 @@ function noticeBase(
   what: string,
 ): { base: NoticeBase; decision: DecisionRow } {
   requireUser(ctx, INTAKE_ROLES);
-  if (isTownshipTerminal(ctx.db)) {
+  if (isReviewTerminal(ctx.db)) {
     throw new DaibanError('FORBIDDEN', `${what}由村代办点打印后交给申请人，乡镇终端不能打印。`);
   }
   const a = loadApplication(ctx, applicationId);

@@ -11,6 +11,7 @@ import type { StationContext } from '../context';
 import { decisionNote } from './decision-views';
 import { toReviewDetail } from './views';
 import { REVIEW_ROLES, requireUser } from '../runtime/guard';
+import { requireTownshipTerminal } from '../runtime/terminal-role';
 import { loadReview } from './handlers';
 
 const ACTION: Record<Decision, ApplicationAction> = { approve: 'approve', reject: 'reject', request_supplement: 'request_supplement' };
@@ -87,6 +88,7 @@ function decideOne(
  */
 export function decide(ctx: StationContext, input: StationParsedInput<'review.decide'>): ReviewDetailView {
   const user = requireUser(ctx, REVIEW_ROLES);
+  requireTownshipTerminal(ctx.db, '审核决定');
   const after = decideOne(ctx, user, input);
   return toReviewDetail(ctx, after, shanghaiDate(after.updatedAt));
 }
@@ -98,6 +100,7 @@ export function decide(ctx: StationContext, input: StationParsedInput<'review.de
  */
 export function decideMany(ctx: StationContext, input: StationParsedInput<'review.decideMany'>): DecideManyResult {
   const user = requireUser(ctx, REVIEW_ROLES);
+  requireTownshipTerminal(ctx.db, '审核决定');
   const result: DecideManyResult = { decided: [], refused: [] };
   for (const applicationId of input.applicationIds) {
     try {

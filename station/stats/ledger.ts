@@ -6,7 +6,7 @@ import { firstFinalDecisions, listReviewsSubmitted, listSubmittedBetween } from 
 import type { StationContext } from '../context';
 import { divisionNames } from '../divisions/names';
 import { loadResident } from '../residents/handlers';
-import { isTownshipTerminal } from '../runtime/terminal-role';
+import { isReviewTerminal } from '../runtime/terminal-role';
 
 /** What the ledger needs of an application, from either side's table. */
 interface Source {
@@ -41,7 +41,7 @@ export function ledgerPeriod(ctx: StationContext, input: { from?: string; to?: s
 export function ledgerRows(ctx: StationContext, period: { from: string; to: string }): LedgerRow[] {
   const [fromIso, toIso] = range(period.from, period.to);
   const point = ctx.servicePoint();
-  const sources: Source[] = isTownshipTerminal(ctx.db)
+  const sources: Source[] = isReviewTerminal(ctx.db)
     ? listReviewsSubmitted(ctx.db, fromIso, toIso).map((r) => ({ ...r, applicantName: r.resident.name }))
     : listSubmittedBetween(ctx.db, fromIso, toIso).map((a) => ({
         id: a.id,

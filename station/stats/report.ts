@@ -7,7 +7,7 @@ import type { StationContext } from '../context';
 import { divisionNames } from '../divisions/names';
 import { loadResident } from '../residents/handlers';
 import { requireUser } from '../runtime/guard';
-import { isTownshipTerminal } from '../runtime/terminal-role';
+import { isReviewTerminal } from '../runtime/terminal-role';
 import { ledgerPeriod, ledgerRows } from './ledger';
 
 const OVERDUE_LIMIT = 200;
@@ -42,7 +42,7 @@ function overdue(ctx: StationContext): StatsReport['overdue'] {
   const today = shanghaiDate(ctx.clock.now());
   const names = divisionNames(ctx);
   const point = ctx.servicePoint();
-  const rows = isTownshipTerminal(ctx.db)
+  const rows = isReviewTerminal(ctx.db)
     ? listOpenReviewsDueBefore(ctx.db, today, OVERDUE_LIMIT).map((r) => ({ ...r, residentName: r.resident.name }))
     : listOpenDueBy(ctx.db, addCalendarDays(today, -1), OVERDUE_LIMIT).map((a) => ({
         id: a.id,

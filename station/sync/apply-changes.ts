@@ -29,7 +29,7 @@ import {
   type StoreDb,
 } from '../../db';
 import { SETTINGS } from '../runtime/settings-keys';
-import { isTownshipTerminal } from '../runtime/terminal-role';
+import { isReviewTerminal } from '../runtime/terminal-role';
 import { applyDecidedOnTownship, applyHandoverConfirmed, applyHandoverListed, applyReceived } from './apply-township';
 import { applyDecidedOnVillage } from './apply-village';
 
@@ -190,7 +190,7 @@ const newEffects = (): PageEffects => ({
 export function applyChangesPage(db: StoreDb, changes: readonly Change[], cursor: string, at: string, log: Logger): PageEffects {
   const effects = newEffects();
   db.transaction(() => {
-    const scope: PageScope = { at, township: isTownshipTerminal(db), effects, log };
+    const scope: PageScope = { at, township: isReviewTerminal(db), effects, log };
     for (const change of changes) applyOrKeep(db, change, scope);
     setSetting(db, SETTINGS.changesCursor, cursor);
     if (changes.length > 0) {
@@ -224,7 +224,7 @@ export function applyDeferredChanges(db: StoreDb, at: string, log: Logger): Page
   const kept = listDeferredChanges(db, Object.keys(CHANGE_KINDS), 1000);
   if (kept.length === 0) return effects;
   db.transaction(() => {
-    const scope: PageScope = { at, township: isTownshipTerminal(db), effects, log };
+    const scope: PageScope = { at, township: isReviewTerminal(db), effects, log };
     for (const k of kept) {
       const change: Change = { cursor: k.cursor, kind: k.kind, divisionCode: k.divisionCode, body: JSON.parse(k.body) as unknown, at: k.at };
       if (!attempt(db, change, scope)) dropDeferredChange(db, k.cursor);

@@ -1,4 +1,4 @@
-import type { TerminalRole } from '../../core/sync/protocol';
+import { terminalRoleSchema, type TerminalRole } from '../../core/sync/protocol';
 import { getSetting, type StoreDb } from '../../db';
 import { SETTINGS } from '../runtime/settings-keys';
 import { TerminalSigner } from './signer';
@@ -16,9 +16,9 @@ export function loadEnrollment(db: StoreDb): Enrollment | null {
   const platformUrl = getSetting(db, SETTINGS.platformUrl);
   const terminalId = getSetting(db, SETTINGS.terminalId);
   const privateKey = getSetting(db, SETTINGS.privateKey);
-  const role = getSetting(db, SETTINGS.terminalRole);
-  if (!platformUrl || !terminalId || !privateKey || (role !== 'village' && role !== 'township')) return null;
-  return { platformUrl, terminalId, role, signer: TerminalSigner.fromStored(privateKey) };
+  const role = terminalRoleSchema.safeParse(getSetting(db, SETTINGS.terminalRole));
+  if (!platformUrl || !terminalId || !privateKey || !role.success) return null;
+  return { platformUrl, terminalId, role: role.data, signer: TerminalSigner.fromStored(privateKey) };
 }
 
 export const isEnrolled = (db: StoreDb): boolean => getSetting(db, SETTINGS.terminalId) !== null;

@@ -61,7 +61,7 @@ export function buildSyncStatus(db: StoreDb, state: AgentState, withProblems: bo
     enrolled: terminalId !== null,
     platformUrl: getSetting(db, SETTINGS.platformUrl),
     terminalId,
-    role: role === 'village' || role === 'township' ? role : null,
+    role: role === 'village' || role === 'township' || role === 'county' ? role : null,
     online: state.online,
     syncing: state.syncing,
     phase: state.phase,

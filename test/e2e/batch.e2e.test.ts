@@ -25,12 +25,15 @@ const VILLAGE = '360781102201';
 const TOWNSHIP = '360781102';
 const CADRE = { username: 'cadre01', displayName: '李春梅', password: 'Daiban2026' } as const;
 const REVIEWER = { username: 'shenhe01', displayName: '张建国', password: 'Shenhe2026' } as const;
+const COUNTY_REVIEWER = { username: 'xianji01', displayName: '赵敏', password: 'Xianji2026' } as const;
 
 let work: string;
 let platform: Awaited<ReturnType<typeof startPlatform>> | null = null;
 let village: Station | null = null;
 let township: Station | null = null;
+let county: Station | null = null;
 let host: BrowserHost | null = null;
+let countyHost: BrowserHost | null = null;
 let context: BrowserContext | null = null;
 let page: Page;
 const apps: ApplicationView[] = [];
@@ -45,6 +48,7 @@ before(async () => {
   await platform.admin.loadDivisions(seedDivisions());
   await platform.admin.createAccount({ ...CADRE, role: 'cadre', divisionCode: VILLAGE });
   await platform.admin.createAccount({ ...REVIEWER, role: 'reviewer', divisionCode: TOWNSHIP });
+  await platform.admin.createAccount({ ...COUNTY_REVIEWER, role: 'reviewer', divisionCode: '360781' });
   const sync = { soonMs: 60 * 60_000, intervalMs: 60 * 60_000 };
   const log = pino({ level: 'silent' });
   village = createStation({ dataDir: join(work, 'village'), key: randomBytes(32), log, sync });
@@ -53,13 +57,19 @@ before(async () => {
   const tCode = await platform.admin.issueEnrollmentCode({ divisionCode: TOWNSHIP, role: 'township', servicePointName: '瑞金市叶坪乡便民服务中心' });
   await village.call('sync.enroll', { platformUrl: platform.url, code: vCode.code });
   await township.call('sync.enroll', { platformUrl: platform.url, code: tCode.code });
+  county = createStation({ dataDir: join(work, 'county'), key: randomBytes(32), log, sync });
+  const cCode = await platform.admin.issueEnrollmentCode({ divisionCode: '360781', role: 'county', servicePointName: '瑞金市民政局' });
+  await county.call('sync.enroll', { platformUrl: platform.url, code: cCode.code });
   host = await startBrowserHost({ station: township, staticDir: RENDERER_DIR, port: 0 });
+  countyHost = await startBrowserHost({ station: county, staticDir: RENDERER_DIR, port: 0 });
   ({ context, page } = await launchChromium(work));
 });
 
 after(async () => {
   await context?.close().catch(() => undefined);
   await host?.close().catch(() => undefined);
+  await countyHost?.close().catch(() => undefined);
+  await county?.close();
   await village?.close();
   await township?.close();
   await platform?.close().catch(() => undefined);
@@ -148,5 +158,31 @@ test('the township approves a handover list of ten as one batch, by keys; the wi
       statuses,
       apps.map((_, i) => (i === 4 ? 'withdrawn' : i === 0 ? 'sent' : 'approved')),
     );
+  });
+
+  await step('the county reviewer, by keys: the townships’ worklist by village name, no decisions, the statistics', async () => {
+    await syncOk(county!);
+    await page.goto('about:blank');
+    await page.goto(countyHost!.url);
+    await page.getByLabel('账号', { exact: true }).focus();
+    await page.keyboard.insertText(COUNTY_REVIEWER.username);
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText(COUNTY_REVIEWER.password);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: '审核工作台' }).waitFor();
+    await page.getByLabel('按批次筛选').focus();
+    await page.keyboard.insertText(listNo.slice(-5));
+    await page.keyboard.press('Enter');
+    await page.locator('.ant-table-tbody tr.ant-table-row').nth(9).waitFor();
+    assert.equal(await page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: '华屋村' }).count(), 10);
+    assert.equal(await page.getByRole('button', { name: /通过所选/ }).count(), 0, 'a county terminal decides nothing');
+    assert.equal(await page.locator('.ant-table').getByRole('checkbox').count(), 0, 'and selects nothing');
+    await settle(page);
+    await shot(page, 'batch-04-county-worklist');
+    await page.getByRole('navigation', { name: '主菜单' }).getByRole('button', { name: '统计' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('img', { name: '按村的件数' }).waitFor();
+    await settle(page);
+    await shot(page, 'batch-05-county-stats');
   });
 });

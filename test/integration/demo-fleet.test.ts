@@ -4,18 +4,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { DEMO_CADRE } from '../../station/setup/demo-data';
-import { DEMO_REVIEWER, startDemoFleet } from '../../scripts/demo-fleet';
+import { DEMO_COUNTY_REVIEWER, DEMO_REVIEWER, startDemoFleet } from '../../scripts/demo-fleet';
 import { silentLog } from '../helpers/station';
 import { submitApplication } from '../helpers/sync';
 
-/** `npm start`'s demo: a platform and two enrolled terminals, built on first run and reused after. */
-test('the demo fleet enrolls both terminals once, and an application travels from the village to the platform', { timeout: 120_000 }, async () => {
+/** `npm start`'s demo: a platform and three enrolled terminals, built on first run and reused after. */
+test('the demo fleet enrolls its terminals once, and an application travels from the village to the platform', { timeout: 120_000 }, async () => {
   const dataRoot = mkdtempSync(join(tmpdir(), 'daiban-fleet-'));
   const options = { log: silentLog, warn: () => undefined, syncIntervalMs: 3_600_000 };
+  let fleet: Awaited<ReturnType<typeof startDemoFleet>> | null = null;
   try {
-    let fleet = await startDemoFleet(dataRoot, options);
+    fleet = await startDemoFleet(dataRoot, options);
     const first = (await fleet.platform.admin.listTerminals()).map((t) => [t.divisionCode, t.role]).sort();
     assert.deepEqual(first, [
+      ['360781000000', 'county'],
       ['360781102000', 'township'],
       ['360781102201', 'village'],
     ]);
@@ -28,14 +30,23 @@ test('the demo fleet enrolls both terminals once, and an application travels fro
     assert.equal((await fleet.platform.admin.getApplication(app.id))?.receiptNo, app.receiptNo);
     const reviewer = await fleet.township.station.call('session.login', { username: DEMO_REVIEWER.username, password: DEMO_REVIEWER.password });
     assert.equal(reviewer.role, 'reviewer');
+    // The county terminal has its reviewer, and sees the village's application once it syncs.
+    await fleet.county.station.call('session.login', { username: DEMO_COUNTY_REVIEWER.username, password: DEMO_COUNTY_REVIEWER.password });
+    await fleet.county.station.call('sync.now', {});
+    assert.deepEqual(
+      (await fleet.county.station.call('review.list', {})).items.map((i) => [i.id, i.villageName]),
+      [[app.id, '华屋村']],
+    );
     await fleet.close();
+    fleet = null;
 
     // The second start reuses the stores and the platform: no new terminals, the application still there.
     fleet = await startDemoFleet(dataRoot, options);
-    assert.equal((await fleet.platform.admin.listTerminals()).length, 2);
+    assert.equal((await fleet.platform.admin.listTerminals()).length, 3);
     assert.equal(await fleet.platform.admin.applicationCount(), 1);
-    await fleet.close();
   } finally {
+    // A failed assertion must not leave the stores and the platform open (the runner would wait on them).
+    await fleet?.close();
     rmSync(dataRoot, { recursive: true, force: true });
   }
 });

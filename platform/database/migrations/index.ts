@@ -12,6 +12,7 @@ import { PASSWORD_CHANGE_MIGRATION } from './007-password-change';
 import { TERMINAL_KEYS_MIGRATION } from './008-terminal-keys';
 import { DIVISIONS_MIGRATION } from './009-divisions';
 import { CALENDAR_MIGRATION } from './010-calendar';
+import { COUNTY_TERMINALS_MIGRATION } from './011-county-terminals';
 
 export type { Migration } from './types';
 
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   TERMINAL_KEYS_MIGRATION,
   DIVISIONS_MIGRATION,
   CALENDAR_MIGRATION,
+  COUNTY_TERMINALS_MIGRATION,
 ];

@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { seedDivisions } from '../../core/divisions/seed';
+import type { RunningPlatform } from '../../platform/index';
+import { sealedReceiptCode } from '../../station/receipt-codes/seal';
+import { enrollTerminal, outboxBatch, outboxMessage, submittedBody, decidedBody } from '../helpers/platform';
+import { refused } from '../helpers/refusals';
+import { enrolledTownship } from '../helpers/review';
+import { enrolledStation, freshStation, issueCode, startTestPlatform, submitApplication, type SyncTestStation } from '../helpers/sync';
+
+/**
+ * Issue #15, the county view: a county terminal keeps the replica of every village below it, across its
+ * townships, and shows the worklist, batches, statistics and the ledger with names; it decides nothing (the
+ * station and the platform both refuse), until the county's own review steps exist.
+ */
+
+const COUNTY_REVIEWER = { username: 'xianji01', displayName: '赵敏', password: 'Xianji2026', role: 'reviewer' } as const;
+
+let platform: RunningPlatform;
+let village: SyncTestStation;
+let otherVillage: SyncTestStation;
+let township: SyncTestStation;
+let county: SyncTestStation;
+
+before(async () => {
+  platform = await startTestPlatform();
+  await platform.admin.loadDivisions([...seedDivisions(), { code: '360781103201', name: '九堡村', level: 'village', parent: '360781103000' }]);
+  await platform.admin.createAccount({ ...COUNTY_REVIEWER, divisionCode: '360781' });
+  await platform.admin.createAccount({ username: 'cadre09', displayName: '钟晓燕', password: 'Daiban2026', role: 'cadre', divisionCode: '360781103201' });
+  village = await enrolledStation(platform);
+  otherVillage = freshStation();
+  await otherVillage.station.call('sync.enroll', { platformUrl: platform.url, code: await issueCode(platform, '360781103201') });
+  await otherVillage.station.call('session.login', { username: 'cadre09', password: 'Daiban2026' });
+  township = await enrolledTownship(platform);
+  county = freshStation();
+  const { code } = await platform.admin.issueEnrollmentCode({ divisionCode: '360781', role: 'county', servicePointName: '瑞金市民政局' });
+  await county.station.call('sync.enroll', { platformUrl: platform.url, code });
+  await county.station.call('session.login', { username: COUNTY_REVIEWER.username, password: COUNTY_REVIEWER.password });
+});
+after(async () => {
+  for (const s of [village, otherVillage, township, county]) await s?.cleanup();
+  await platform?.close();
+});
+
+const sync = async (s: SyncTestStation) => assert.equal((await s.station.sync.syncNow()).lastError, null);
+
+test('the county sees both townships’ villages by name, their batches, statistics and ledger, and checks their receipts', async () => {
+  const a = await submitApplication(village.station, 401);
+  const b = await submitApplication(otherVillage.station, 402);
+  await sync(village);
+  await sync(otherVillage);
+  await sync(county);
+  const c = county.station;
+  assert.equal(c.sync.status().role, 'county');
+  const list = await c.call('review.list', {});
+  assert.deepEqual(
+    list.items.map((i) => [i.id, i.villageName]).sort(),
+    [
+      [a.id, '华屋村'],
+      [b.id, '九堡村'],
+    ].sort(),
+  );
+  assert.equal((await c.call('review.batches', {})).length, 2);
+  const report = await c.call('stats.report', {});
+  assert.deepEqual(report.byVillage.map((v) => v.villageName).sort(), ['九堡村', '华屋村'].sort());
+  assert.equal((await c.call('stats.exportLedger', {})).fileName.endsWith('.xlsx'), true);
+  // Receipts of either township's villages verify here: the keys went up to the county too.
+  for (const [s, app] of [
+    [village, a],
+    [otherVillage, b],
+  ] as const) {
+    const detail = await s.station.call('applications.get', { id: app.id });
+    const resident = await s.station.call('residents.get', { id: detail.residentId });
+    const code = sealedReceiptCode(s.station.ctx, { receiptNo: app.receiptNo!, itemCode: app.itemCode }, resident.idNumber);
+    assert.equal((await c.call('receipts.verify', { scanned: code })).verdict, 'genuine', app.receiptNo!);
+  }
+  assert.equal((await platform.fleet()).terminals.find((t) => t.role === 'county')?.divisionName, '瑞金市');
+});
+
+test('a county terminal decides nothing: the station and the platform refuse, in Chinese', async () => {
+  const c = county.station;
+  const a = (await c.call('review.list', {})).items[0]!;
+  const decided = await refused(c.call('review.decide', { applicationId: a.id, decision: 'approve' }), 'FORBIDDEN');
+  assert.match(decided.message, /县级终端/);
+  await refused(c.call('review.decideMany', { applicationIds: [a.id], decision: 'approve' }), 'FORBIDDEN');
+  await refused(c.call('review.undo', { applicationId: a.id }), 'FORBIDDEN');
+  await refused(c.call('handover.confirm', { listId: '01937a4e-0000-7000-8000-000000000009', missing: [] }), 'FORBIDDEN');
+
+  // The platform holds the same line for a terminal that skips its own station's checks.
+  const rawCounty = await enrollTerminal(platform, { divisionCode: '360781', role: 'county' });
+  const rawVillage = await enrollTerminal(platform, { divisionCode: '360781102202' });
+  const submitted = submittedBody('360781102202');
+  const accepted = await rawVillage.request('POST', '/v1/outbox', { json: outboxBatch([outboxMessage('application.submitted', submitted)]) });
+  assert.equal(accepted.status, 200);
+  const reply = await rawCounty.request('POST', '/v1/outbox', {
+    json: outboxBatch([
+      outboxMessage('review.decided', decidedBody('360781102202', submitted.applicationId, 'approve')),
+      outboxMessage('application.submitted', submittedBody('360781102202')),
+    ]),
+  });
+  const results = reply.json<{ results: { result: string; code?: string; reason?: string }[] }>().results;
+  assert.deepEqual(
+    results.map((r) => [r.result, r.code]),
+    [
+      ['invalid', 'FORBIDDEN'],
+      ['invalid', 'FORBIDDEN'],
+    ],
+  );
+  assert.match(results[0]!.reason ?? '', /县级终端/);
+  assert.match(results[1]!.reason ?? '', /只有村代办终端才能受理申请/);
+  await assert.rejects(
+    platform.admin.issueEnrollmentCode({ divisionCode: '360781102', role: 'county', servicePointName: '错误的县级终端' }),
+    /县级终端需要县级区划代码/,
+  );
+});
