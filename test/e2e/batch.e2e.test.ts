@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import ExcelJS from 'exceljs';
 import pino from 'pino';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { ApplicationView } from '../../core/api/views';
@@ -62,7 +63,7 @@ before(async () => {
   await county.call('sync.enroll', { platformUrl: platform.url, code: cCode.code });
   host = await startBrowserHost({ station: township, staticDir: RENDERER_DIR, port: 0 });
   countyHost = await startBrowserHost({ station: county, staticDir: RENDERER_DIR, port: 0 });
-  ({ context, page } = await launchChromium(work));
+  ({ context, page } = await launchChromium(work, { downloads: true }));
 });
 
 after(async () => {
@@ -158,6 +159,31 @@ test('the township approves a handover list of ten as one batch, by keys; the wi
       statuses,
       apps.map((_, i) => (i === 4 ? 'withdrawn' : i === 0 ? 'sent' : 'approved')),
     );
+  });
+
+  await step('the ledger by keys: 导出台账 downloads the workbook, 打印台账 prints the A4 list', async () => {
+    await page.getByRole('navigation', { name: '主菜单' }).getByRole('button', { name: '统计' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('img', { name: '按村的件数' }).waitFor();
+    await page.getByRole('button', { name: /导出台账/ }).focus();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    assert.match(download.suggestedFilename(), /^台账-\d{4}-\d{2}-\d{2}至\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const saved = join(work, download.suggestedFilename());
+    await download.saveAs(saved);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    assert.equal(wb.getWorksheet('台账')!.rowCount, 1 + 10, 'a head row and the ten applications');
+    await page.getByRole('button', { name: /打印台账/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: '台账', exact: true }).waitFor();
+    await page.locator('iframe[title="台账预览"]').waitFor();
+    await page.waitForFunction(() => /打印台账/.test(document.activeElement?.textContent ?? ''));
+    await page.waitForTimeout(1500); // Chromium's PDF viewer draws the page
+    await settle(page);
+    await shot(page, 'batch-06-ledger-print');
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    assert.match(pdf.suggestedFilename(), /^台账-.*\.pdf$/);
+    await page.getByText(/台账已(保存为PDF文件|发送到打印机)/).waitFor();
   });
 
   await step('the county reviewer, by keys: the townships’ worklist by village name, no decisions, the statistics', async () => {

@@ -16,14 +16,12 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import pino from 'pino';
 import type { BrowserContext, Page } from 'playwright-core';
-import ExcelJS from 'exceljs';
-import sharp from 'sharp';
 import type { ApplicationView } from '../../core/api/views';
 import { SEED_CATALOG } from '../../core/catalog/seed';
 import { seedDivisions } from '../../core/divisions/seed';
@@ -31,23 +29,11 @@ import { startPlatform } from '../../platform/index';
 import { ensureRendererBuilt } from '../../scripts/renderer-build';
 import { startBrowserHost, type BrowserHost } from '../../station/browser-host';
 import { createStation, type Station } from '../../station/station';
-import {
-  chooseOption,
-  launchChromium,
-  loginInBrowser,
-  pdfTextOf,
-  RENDERER_DIR,
-  requireChromium,
-  ROOT,
-  settle,
-  shot,
-  STEP_TIMEOUT,
-  stepper,
-} from '../helpers/e2e';
+import { chooseOption, launchChromium, loginInBrowser, pdfTextOf, RENDERER_DIR, requireChromium, ROOT, settle, STEP_TIMEOUT, stepper } from '../helpers/e2e';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy';
 import { allMaterials, validValues } from '../helpers/forms';
 import { idNumber } from '../helpers/sync';
-import { runTool } from '../helpers/system-tools';
+import { BARE_CODE, named, receiptCodeOf, scannedPage, setFontSize } from '../helpers/review-e2e';
 
 const VILLAGE = '360781102201';
 const TOWNSHIP = '360781102';
@@ -71,15 +57,6 @@ let t: Page;
 
 const apps: { approve?: ApplicationView; supplement?: ApplicationView } = {};
 
-/** A scanned page: a white A4-ish PNG with dark blocks of "text". */
-function scannedPage(shade = '#333'): Promise<Buffer> {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="420" height="594">
-    <rect width="420" height="594" fill="#fff"/><rect x="40" y="50" width="340" height="24" fill="${shade}"/>
-    <rect x="40" y="100" width="300" height="10" fill="#777"/><rect x="40" y="120" width="320" height="10" fill="#777"/>
-    <rect x="40" y="140" width="260" height="10" fill="#777"/></svg>`;
-  return sharp(Buffer.from(svg)).png().toBuffer();
-}
-
 /** A 低保 application taken on the village terminal through its API (the intake UI is intake.e2e's job). */
 async function submit(n: number, name: string, o: { withoutMedicalRecords?: boolean } = {}): Promise<ApplicationView> {
   const s = village!;
@@ -101,39 +78,6 @@ async function submit(n: number, name: string, o: { withoutMedicalRecords?: bool
 /** A top-bar menu entry (the bare name also matches scans called 户口簿首页 …). */
 async function menu(page: Page, label: string): Promise<void> {
   await page.getByRole('navigation', { name: '主菜单' }).getByRole('button', { name: label }).click();
-}
-
-/** What a USB scanner reads off the QR code of the village's printed receipt (rendered, rasterised, read by zbar). */
-async function receiptCodeOf(applicationId: string): Promise<string> {
-  const { pdfBase64 } = await village!.call('receipts.render', { applicationId, format: '80mm' });
-  const pdf = join(work, `receipt-${applicationId}.pdf`);
-  writeFileSync(pdf, Buffer.from(pdfBase64, 'base64'));
-  await runTool('pdftoppm', ['-png', '-r', '150', '-singlefile', pdf, pdf]);
-  return (await runTool('zbarimg', ['-q', '--raw', `${pdf}.png`])).stdout.trim();
-}
-
-/** 字号与对比度 from the user menu, standard ↔ large (the menu by keys is accounts.e2e's to test). */
-async function setFontSize(page: Page, size: '标准' | '大'): Promise<void> {
-  await page.getByRole('button', { name: new RegExp(REVIEWER.displayName) }).click();
-  await page.getByRole('menuitem', { name: '字号与对比度' }).click();
-  const dialog = page.getByRole('dialog', { name: '字号与对比度' });
-  await dialog.getByRole('radio', { name: size === '大' ? '标准' : '大', exact: true }).focus();
-  await page.keyboard.press(size === '大' ? 'ArrowRight' : 'ArrowLeft');
-  await dialog.getByRole('button', { name: /保\s*存/ }).focus();
-  await page.keyboard.press('Enter');
-  await dialog.waitFor({ state: 'hidden' });
-  await page.waitForFunction((large) => (document.documentElement.dataset.font === 'large') === large, size === '大');
-  await settle(page);
-}
-
-/** A division code on its own (not inside a receipt or list number): where the names are known, none may show. */
-const BARE_CODE = /(?<![\d-])\d{12}(?![\d-])/;
-
-/** Every screenshot of the journey: the page shows names, never a bare 12-digit code, then the shot is kept. */
-async function named(page: Page, name: string): Promise<void> {
-  const text = await page.evaluate(() => document.body.innerText);
-  assert.doesNotMatch(text, BARE_CODE, `${name}: a division code shown where its name is known`);
-  await shot(page, name);
 }
 
 /** One sync run that must succeed. */
@@ -231,7 +175,7 @@ test('a decision goes from the township to the village and back, in the UI', { t
   });
 
   await step('核验回执 by keys: F3, the scanner types the paper’s code and Enter; a changed code is caught', async () => {
-    const scanned = await receiptCodeOf(apps.approve!.id);
+    const scanned = await receiptCodeOf(village!, apps.approve!.id, work);
     await t.keyboard.press('F3');
     await t.getByRole('heading', { name: '核验回执' }).waitFor();
     await t.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === '扫码内容');
@@ -248,9 +192,9 @@ test('a decision goes from the township to the village and back, in the UI', { t
     await t.getByText(/^签名不符：/).waitFor();
     await settle(t);
     await named(t, 'review-03c-receipt-check-forged');
-    await setFontSize(t, '大');
+    await setFontSize(t, REVIEWER.displayName, '大');
     await named(t, 'review-03d-receipt-check-large');
-    await setFontSize(t, '标准');
+    await setFontSize(t, REVIEWER.displayName, '标准');
     await t.keyboard.press('F2');
     await t.getByRole('heading', { name: '审核工作台' }).waitFor();
   });
@@ -431,27 +375,6 @@ test('a decision goes from the township to the village and back, in the UI', { t
     await t.getByText('最低生活保障申请').first().waitFor();
     await t.getByRole('img', { name: '受理与审核的趋势' }).waitFor();
     await named(t, 'review-18-stats-township');
-  });
-
-  await step('the ledger by keys: 导出台账 downloads the workbook, 打印台账 prints the A4 list', async () => {
-    await t.getByRole('button', { name: /导出台账/ }).focus();
-    const [download] = await Promise.all([t.waitForEvent('download'), t.keyboard.press('Enter')]);
-    assert.match(download.suggestedFilename(), /^台账-\d{4}-\d{2}-\d{2}至\d{4}-\d{2}-\d{2}\.xlsx$/);
-    const saved = join(work, download.suggestedFilename());
-    await download.saveAs(saved);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(saved);
-    assert.equal(wb.getWorksheet('台账')!.rowCount, 1 + 2, 'a head row and both applications');
-    await t.getByRole('button', { name: /打印台账/ }).focus();
-    await t.keyboard.press('Enter');
-    await t.getByRole('heading', { name: '台账', exact: true }).waitFor();
-    await t.locator('iframe[title="台账预览"]').waitFor();
-    await t.waitForFunction(() => /打印台账/.test(document.activeElement?.textContent ?? ''));
-    await t.waitForTimeout(1500); // Chromium's PDF viewer draws the page
-    await named(t, 'review-18b-ledger-print');
-    const [pdf] = await Promise.all([t.waitForEvent('download'), t.keyboard.press('Enter')]);
-    assert.match(pdf.suggestedFilename(), /^台账-.*\.pdf$/);
-    await t.getByText(/台账已(保存为PDF文件|发送到打印机)/).waitFor();
   });
 
   await step('统计 on the village', async () => {

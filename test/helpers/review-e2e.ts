@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import sharp from 'sharp';
+import type { Station } from '../../station/station';
+import { settle, shot } from './e2e';
+import { runTool } from './system-tools';
+
+/** What a USB scanner reads off the QR code of a village's printed receipt (rendered, rasterised, read by zbar). */
+export async function receiptCodeOf(village: Station, applicationId: string, dir: string): Promise<string> {
+  const { pdfBase64 } = await village.call('receipts.render', { applicationId, format: '80mm' });
+  const pdf = join(dir, `receipt-${applicationId}.pdf`);
+  writeFileSync(pdf, Buffer.from(pdfBase64, 'base64'));
+  await runTool('pdftoppm', ['-png', '-r', '150', '-singlefile', pdf, pdf]);
+  return (await runTool('zbarimg', ['-q', '--raw', `${pdf}.png`])).stdout.trim();
+}
+
+/** 字号与对比度 from the user menu, standard ↔ large (the menu by keys is accounts.e2e's to test). */
+export async function setFontSize(page: Page, userName: string, size: '标准' | '大'): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(userName) }).click();
+  await page.getByRole('menuitem', { name: '字号与对比度' }).click();
+  const dialog = page.getByRole('dialog', { name: '字号与对比度' });
+  await dialog.getByRole('radio', { name: size === '大' ? '标准' : '大', exact: true }).focus();
+  await page.keyboard.press(size === '大' ? 'ArrowRight' : 'ArrowLeft');
+  await dialog.getByRole('button', { name: /保\s*存/ }).focus();
+  await page.keyboard.press('Enter');
+  await dialog.waitFor({ state: 'hidden' });
+  await page.waitForFunction((large) => (document.documentElement.dataset.font === 'large') === large, size === '大');
+  await settle(page);
+}
+
+/** A division code on its own (not inside a receipt or list number): where the names are known, none may show. */
+export const BARE_CODE = /(?<![\d-])\d{12}(?![\d-])/;
+
+/** A screenshot of a journey whose divisions have names: the page shows names, never a bare 12-digit code. */
+export async function named(page: Page, name: string): Promise<void> {
+  const text = await page.evaluate(() => document.body.innerText);
+  assert.doesNotMatch(text, BARE_CODE, `${name}: a division code shown where its name is known`);
+  await shot(page, name);
+}
+
+/** A scanned page: a white A4-ish PNG with dark blocks of "text". */
+export function scannedPage(shade = '#333'): Promise<Buffer> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="420" height="594">
+    <rect width="420" height="594" fill="#fff"/><rect x="40" y="50" width="340" height="24" fill="${shade}"/>
+    <rect x="40" y="100" width="300" height="10" fill="#777"/><rect x="40" y="120" width="320" height="10" fill="#777"/>
+    <rect x="40" y="140" width="260" height="10" fill="#777"/></svg>`;
+  return sharp(Buffer.from(svg)).png().toBuffer();
+}
