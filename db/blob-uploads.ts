@@ -10,30 +10,22 @@ export interface BlobToUpload {
 }
 
 /**
- * Attachments named by pending `application.submitted` and `application.supplemented` messages that are neither uploaded nor known broken.
- * Read from the message bodies themselves, so a blob is wanted exactly as long as its message is.
+ * Attachments named by pending `application.submitted` and `application.supplemented` messages that are neither
+ * uploaded nor known broken: `wanted_blobs`, kept by store migration 013's triggers as messages are queued and
+ * settled and scans complete or break, so a blob is wanted exactly as long as a pending message names it, and no
+ * message body is parsed to know it.
  */
-const WANTED = `
-  SELECT DISTINCT json_extract(a.value, '$.sha256') AS sha256, json_extract(a.value, '$.size') AS size
-  FROM outbox o, json_each(o.body, '$.attachments') a
-  WHERE o.status = 'pending' AND o.kind IN ('application.submitted', 'application.supplemented')`;
-
 export function listBlobsToUpload(db: Database): BlobToUpload[] {
   return stmt<[], BlobToUpload>(
     db,
     `SELECT w.sha256, w.size, coalesce(b.received, 0) AS received
-     FROM (${WANTED}) w LEFT JOIN blob_uploads b ON b.sha256 = w.sha256
-     WHERE b.completed_at IS NULL AND b.broken IS NULL
+     FROM wanted_blobs w LEFT JOIN blob_uploads b ON b.sha256 = w.sha256
      ORDER BY w.sha256`,
   ).all();
 }
 
 export function countBlobsToUpload(db: Database): number {
-  return stmt<[], { n: number }>(
-    db,
-    `SELECT count(*) AS n FROM (${WANTED}) w LEFT JOIN blob_uploads b ON b.sha256 = w.sha256
-     WHERE b.completed_at IS NULL AND b.broken IS NULL`,
-  ).get()!.n;
+  return stmt<[], { n: number }>(db, 'SELECT count(*) AS n FROM wanted_blobs').get()!.n;
 }
 
 /** True when the platform has the whole blob, or it can never be sent (the message must not wait forever). */
@@ -84,8 +76,8 @@ export function listBrokenBlobs(db: Database, limit: number): BrokenBlob[] {
     db,
     `SELECT b.sha256, b.broken AS reason, b.updated_at AS at, o.id AS messageId, o.body
      FROM blob_uploads b
-     JOIN outbox o ON o.kind IN ('application.submitted', 'application.supplemented')
-       AND EXISTS (SELECT 1 FROM json_each(o.body, '$.attachments') a WHERE json_extract(a.value, '$.sha256') = b.sha256)
+     JOIN outbox_blobs ob ON ob.sha256 = b.sha256
+     JOIN outbox o ON o.id = ob.message_id
      WHERE b.broken IS NOT NULL
      GROUP BY b.sha256
      ORDER BY b.updated_at DESC

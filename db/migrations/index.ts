@@ -10,6 +10,7 @@ import * as m009 from './009-terminal-keys';
 import * as m010 from './010-divisions';
 import * as m011 from './011-calendar';
 import * as m012 from './012-supplement-changes';
+import * as m013 from './013-outbox-blobs';
 
 export interface Migration {
   version: number;
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'divisions', up: m010.up },
   { version: 11, name: 'calendar', up: m011.up },
   { version: 12, name: 'supplement-changes', up: m012.up },
+  { version: 13, name: 'outbox-blobs', up: m013.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -44,8 +44,9 @@ const forbidden = (reason: string): MessageVerdict => ({ ok: false, code: 'FORBI
 function refuseBySender(v: ValidMessage, sender: Sender): MessageVerdict | null {
   switch (v.kind) {
     case 'application.submitted':
-      // Applications are taken at a village service point, never on a review terminal.
-      if (sender.role !== 'village') return forbidden('只有村代办终端才能受理申请，本终端是审核终端');
+      // A village service point takes applications, and so may a township's centre for its villages; a county
+      // terminal only looks on.
+      if (sender.role === 'county') return forbidden('县级终端不受理申请，请在村代办点或乡镇便民服务中心受理');
       return withinJurisdiction(sender.divisionCode, v.body.divisionCode)
         ? null
         : forbidden(`不属于本终端辖区的申请（申请区划 ${v.body.divisionCode}，本终端辖区 ${sender.divisionCode}），平台不予接收`);

@@ -107,7 +107,7 @@ test('a county terminal decides nothing: the station and the platform refuse, in
     ],
   );
   assert.match(results[0]!.reason ?? '', /县级终端/);
-  assert.match(results[1]!.reason ?? '', /只有村代办终端才能受理申请/);
+  assert.match(results[1]!.reason ?? '', /县级终端不受理申请/);
   await assert.rejects(
     platform.admin.issueEnrollmentCode({ divisionCode: '360781102', role: 'county', servicePointName: '错误的县级终端' }),
     /县级终端需要县级区划代码/,
