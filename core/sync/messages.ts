@@ -101,7 +101,6 @@ export const reviewDecidedSchema = z
   .refine((d) => d.decision !== 'request_supplement' || d.supplement !== null, { message: '退回补正须列出需补正的内容', path: ['supplement'] });
 export type ReviewDecided = z.infer<typeof reviewDecidedSchema>;
 
-/** The cadre recorded the resident's supplement (village → platform): corrected fields, materials, new scans. */
 /** How the village answered one item the township asked for (core/supplement-diff.ts). */
 export const supplementResponseSchema = z.object({
   kind: z.enum(['material', 'field']),
@@ -110,6 +109,7 @@ export const supplementResponseSchema = z.object({
   note: textField('说明', { max: 200, multiline: true }).nullable(),
 });
 
+/** The cadre recorded the resident's supplement (village → platform): corrected fields, materials, new scans. */
 export const applicationSupplementedSchema = z.object({
   applicationId: z.string().uuid(),
   form: z.record(z.string(), z.unknown()),

@@ -70,7 +70,6 @@ function menuFor(role: string): NavEntry[] {
   return role === 'admin' ? ADMIN_NAV : VILLAGE_NAV;
 }
 
-/** Service point, navigation, sync status, the cadre and 退出. */
 /** F2, F3 …: the menu's function keys, from any screen, unless a dialog is open (it keeps the keyboard). */
 function useShortcuts(menu: NavEntry[], go: (r: Route) => void): void {
   useEffect(() => {
@@ -85,6 +84,7 @@ function useShortcuts(menu: NavEntry[], go: (r: Route) => void): void {
   }, [menu, go]);
 }
 
+/** Service point, navigation, sync status, the cadre and 退出. */
 export function TopBar({ onLock }: { onLock(): void }) {
   const { route, go } = useNav();
   const { user, servicePoint, logout } = useSession();

@@ -16,12 +16,6 @@ import { loadReview } from './handlers';
 
 const ACTION: Record<Decision, ApplicationAction> = { approve: 'approve', reject: 'reject', request_supplement: 'request_supplement' };
 
-/**
- * A reviewer's decision, made with or without the link: in one transaction the replica moves (core/lifecycle
- * refuses a second decision), the decision is stored as pending, the history and audit log get an entry and
- * the outbox a `review.decided`. It is final once the platform accepts it; a refusal undoes the move
- * (station/sync/settle-review.ts).
- */
 /** One decision in its own transaction; returns the replica's row after it. Refusals are Chinese DaibanErrors. */
 function decideOne(
   ctx: StationContext,
