@@ -65,6 +65,16 @@ CREATE TRIGGER outbox_blobs_delete AFTER DELETE ON outbox BEGIN
   DELETE FROM outbox_blobs WHERE message_id = OLD.id;
 END;
 
+-- The station never rewrites a queued body, but a store written by another build may: the scans follow the body.
+CREATE TRIGGER outbox_blobs_rewrite AFTER UPDATE OF body ON outbox
+  WHEN NEW.kind IN ('application.submitted', 'application.supplemented')
+BEGIN
+  DELETE FROM outbox_blobs WHERE message_id = NEW.id;
+  INSERT OR IGNORE INTO outbox_blobs (message_id, sha256, size, pending)
+    SELECT NEW.id, json_extract(a.value, '$.sha256'), json_extract(a.value, '$.size'), NEW.status = 'pending'
+    FROM json_each(NEW.body, '$.attachments') a;
+END;
+
 -- What an upgraded store already holds, through the same triggers.
 INSERT OR IGNORE INTO outbox_blobs (message_id, sha256, size, pending)
   SELECT o.id, json_extract(a.value, '$.sha256'), json_extract(a.value, '$.size'), o.status = 'pending'

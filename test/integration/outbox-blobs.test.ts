@@ -87,6 +87,13 @@ test('the scans to upload follow the messages and the uploads, as the bodies say
   same(db, 'a pending message dropped');
   queue(db, [1, 5]); // an already uploaded scan named again is not wanted again
   same(db, 'queued again');
+  // A body rewritten in place (another build's store): the scans follow the new body.
+  const c = queue(db, [6]);
+  const row = db.prepare('SELECT body FROM outbox WHERE id = ?').get(c) as { body: string };
+  db.prepare('UPDATE outbox SET body = ? WHERE id = ?').run(row.body.replace(scan(6).sha256, scan(7).sha256), c);
+  same(db, 'a body rewritten');
+  assert.ok(listBlobsToUpload(db).some((x) => x.sha256 === scan(7).sha256) && !listBlobsToUpload(db).some((x) => x.sha256 === scan(6).sha256));
+  db.prepare('DELETE FROM outbox WHERE id = ?').run(c);
   assert.deepEqual(
     listBlobsToUpload(db).map((x) => x.sha256),
     [scan(4).sha256, scan(5).sha256].sort(),
