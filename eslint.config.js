@@ -1,5 +1,6 @@
 // @ts-check
 import { builtinModules } from 'node:module';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /**
@@ -119,6 +120,12 @@ export default tseslint.config(
       ),
       'no-restricted-syntax': syntaxRule(others(['core', 'renderer']), [...NODE_BUILTINS, ...NODE_ONLY]),
     },
+  },
+  // Hooks in the same order on every render: a hook after an early return breaks a screen only sometimes.
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error' },
   },
   {
     files: ['platform/**/*.ts'],

@@ -9,6 +9,7 @@ import { useSession } from '../app/session';
 import { useLoad } from '../shared/use-load';
 import { showDateTime } from '../shared/time';
 import { HandoverConfirmModal } from './HandoverConfirmModal';
+import { useCountyTerminal } from '../sync/sync-store';
 import { HandoverContents, HandoverState } from './HandoverContents';
 
 /**
@@ -20,6 +21,8 @@ export function HandoverScreen() {
   const { user } = useSession();
   const { message } = App.useApp();
   const township = user.role === 'reviewer';
+  // A county terminal looks on: the paper is confirmed at the township that received it.
+  const county = useCountyTerminal();
   const lists = useLoad(() => call('handover.list', { limit: 100 }), []);
   const [confirming, setConfirming] = useState<HandoverView | null>(null);
 
@@ -78,7 +81,7 @@ export function HandoverScreen() {
             width: 210,
             render: (_, l) => (
               <Space>
-                {township && !l.confirmedAt && (
+                {township && !county && !l.confirmedAt && (
                   <Button type="primary" onClick={() => setConfirming(l)}>
                     核对确认
                   </Button>
