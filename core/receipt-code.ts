@@ -53,6 +53,14 @@ export function idDigitsOf(idNumber: string): string {
   return `${s.slice(0, 6)}*${s.slice(-4)}`;
 }
 
+/** The code's ID digits as the paper prints them: 360781********1234. */
+export const maskedIdOfCode = (c: Pick<ReceiptCode, 'idDigits'>) => c.idDigits.replace('*', '********');
+
+/** Whether an application held under the code's receipt number is the one the code names (item and ID digits). */
+export function codeNamesApplication(c: Pick<ReceiptCode, 'itemCode' | 'idDigits'>, a: { itemCode: string; idNumber: string }): boolean {
+  return a.itemCode === c.itemCode && idDigitsOf(a.idNumber) === c.idDigits;
+}
+
 /** The text the terminal signs: a fixed domain line, then each fact on its own line. */
 export function receiptSealText(f: ReceiptCodeFacts): string {
   return ['daiban-receipt-v1', f.receiptNo, f.itemCode, f.idDigits, String(f.signerNo).padStart(2, '0')].join('\n');

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import { describeIssue } from '../core/refusal';
 import type { PlatformErrorBody, PlatformErrorCode } from '../core/sync/protocol';
 
 /**
@@ -34,3 +36,16 @@ export function notFound(message: string): PlatformError {
 }
 
 export const INTERNAL_ERROR_MESSAGE = '平台内部出现异常，本次请求未完成，请稍后重试；多次失败请联系省级平台运维人员。';
+
+/**
+ * A document IT staff publish (a catalog version, a year of holidays), read with its schema or refused with the
+ * first problem in Chinese (`<what>格式不正确：<path> <problem>`) and up to twenty of them in the details.
+ */
+export function parseOrRefuse<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const first = parsed.error.issues[0];
+  throw invalidInput(`${what}格式不正确：${first ? `${first.path.join('.') || '(根)'} ${describeIssue(first)}` : ''}`, {
+    issues: parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: describeIssue(i) })),
+  });
+}

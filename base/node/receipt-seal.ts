@@ -1,4 +1,4 @@
-import { receiptSealText, type ReceiptCode } from '../../core/receipt-code';
+import { receiptSealText, type ReceiptCode, type ReceiptVerdict } from '../../core/receipt-code';
 import { publicKeyFromRaw, verifyEd25519 } from './ed25519';
 
 /**
@@ -12,4 +12,11 @@ export function receiptSealHolds(code: ReceiptCode, publicKeyBase64: string): bo
   const signature = Buffer.from(code.signature, 'base64url');
   if (signature.length !== 64 || signature.toString('base64url') !== code.signature) return false;
   return verifyEd25519(key, receiptSealText(code), signature);
+}
+
+/** The verdict on a code, given the key of the terminal it names (null: the checker knows no such terminal). */
+export function receiptVerdict(code: ReceiptCode, signerKeyBase64: string | null): ReceiptVerdict {
+  if (!code.signature) return 'unsigned';
+  if (!signerKeyBase64) return 'unknown_terminal';
+  return receiptSealHolds(code, signerKeyBase64) ? 'genuine' : 'forged';
 }

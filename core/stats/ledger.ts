@@ -29,6 +29,9 @@ export interface LedgerRow {
   onTime: boolean | null;
 }
 
+/** 按期 / 超期 / 办理中, as the ledger's column says it. */
+export const timelinessLabel = (r: Pick<LedgerRow, 'onTime'>) => (r.onTime === null ? '办理中' : r.onTime ? '按期' : '超期');
+
 export type TrendGranularity = 'week' | 'month';
 
 export interface TrendPoint {

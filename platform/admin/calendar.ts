@@ -1,9 +1,8 @@
 import { calendarYearSchema, type CalendarYear } from '../../core/calendar-year';
-import { describeIssue } from '../../core/refusal';
 import { NATIONWIDE } from '../auth/jurisdiction';
 import { appendChanges } from '../change-feed';
 import type { PlatformContext } from '../context';
-import { invalidInput } from '../errors';
+import { parseOrRefuse } from '../errors';
 import { sha256Hex } from '../../base/node/digest';
 
 export interface PublishCalendarResult {
@@ -20,12 +19,7 @@ export interface PublishCalendarResult {
  * same text again is a no-op.
  */
 export async function publishCalendarYear(ctx: PlatformContext, input: CalendarYear | unknown): Promise<PublishCalendarResult> {
-  const parsed = calendarYearSchema.safeParse(input);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0]!;
-    throw invalidInput(`节假日安排格式不正确：${first.path.join('.') || '(根)'} ${describeIssue(first)}`);
-  }
-  const year = parsed.data;
+  const year = parseOrRefuse(calendarYearSchema, input, '节假日安排');
   const text = JSON.stringify(year);
   const sha = sha256Hex(text);
   const at = ctx.now().toISOString();

@@ -1,9 +1,8 @@
 import { catalogVersionSchema, type CatalogVersion } from '../../core/catalog/model';
-import { describeIssue } from '../../core/refusal';
 import { NATIONWIDE } from '../auth/jurisdiction';
 import { appendChanges } from '../change-feed';
 import type { PlatformContext } from '../context';
-import { invalidInput } from '../errors';
+import { invalidInput, parseOrRefuse } from '../errors';
 import { sha256Hex } from '../../base/node/digest';
 
 export interface PublishCatalogResult {
@@ -18,14 +17,7 @@ export interface PublishCatalogResult {
  * no-op, another body under a published version is refused (applications pin the version they were filled against).
  */
 export async function publishCatalog(ctx: PlatformContext, catalog: CatalogVersion | unknown): Promise<PublishCatalogResult> {
-  const parsed = catalogVersionSchema.safeParse(catalog);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw invalidInput(`事项目录格式不正确：${first ? `${first.path.join('.') || '(根)'} ${describeIssue(first)}` : ''}`, {
-      issues: parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: describeIssue(i) })),
-    });
-  }
-  const value = parsed.data;
+  const value = parseOrRefuse(catalogVersionSchema, catalog, '事项目录');
   const text = JSON.stringify(value);
   const sha = sha256Hex(text);
   const at = ctx.now().toISOString();

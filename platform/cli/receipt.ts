@@ -1,4 +1,4 @@
-import { RECEIPT_VERDICT_LABEL } from '../../core/receipt-code';
+import { maskedIdOfCode, RECEIPT_VERDICT_LABEL } from '../../core/receipt-code';
 import { STATUS_LABEL, type ApplicationStatus } from '../../core/lifecycle';
 import type { RunningPlatform } from '../index';
 import { invalidInput } from '../errors';
@@ -16,7 +16,7 @@ export async function receipt(p: RunningPlatform, sub: string | undefined, flags
   const check = await checkReceiptCode(p.db, flag(flags, 'code')!);
   const c = check.code;
   out(`核验结果：${RECEIPT_VERDICT_LABEL[check.verdict]}`);
-  out(`受理编号：${c.receiptNo}（事项编码 ${c.itemCode}，身份证号 ${c.idDigits.replace('*', '********')}）`);
+  out(`受理编号：${c.receiptNo}（事项编码 ${c.itemCode}，身份证号 ${maskedIdOfCode(c)}）`);
   out(
     `签发终端：${check.signer ? `${check.signer.servicePointName}（${String(c.signerNo).padStart(2, '0')}号终端）` : `${String(c.signerNo).padStart(2, '0')}号终端，平台没有该终端`}`,
   );

@@ -1,6 +1,6 @@
 import { maskCitizenId } from '../../core/citizen-id';
-import { idDigitsOf, parseReceiptCode, type ReceiptCode, type ReceiptVerdict } from '../../core/receipt-code';
-import { receiptSealHolds } from '../../base/node/receipt-seal';
+import { codeNamesApplication, parseReceiptCode, type ReceiptCode, type ReceiptVerdict } from '../../core/receipt-code';
+import { receiptVerdict } from '../../base/node/receipt-seal';
 import type { Queryable } from '../database/types';
 import { isoOf } from '../database/types';
 import { invalidInput } from '../errors';
@@ -31,7 +31,7 @@ export async function checkReceiptCode(db: Queryable, text: string): Promise<Pla
     'SELECT id, item_code, status, resident_name, resident_id_number FROM applications WHERE receipt_no = $1 AND division_code = $2',
     [code.receiptNo, village],
   );
-  const verdict: ReceiptVerdict = !code.signature ? 'unsigned' : !t ? 'unknown_terminal' : receiptSealHolds(code, t.public_key) ? 'genuine' : 'forged';
+  const verdict = receiptVerdict(code, t?.public_key ?? null);
   return {
     verdict,
     code,
@@ -43,7 +43,7 @@ export async function checkReceiptCode(db: Queryable, text: string): Promise<Pla
           status: a.status,
           applicantName: a.resident_name,
           idNumberMasked: maskCitizenId(a.resident_id_number),
-          matchesCode: a.item_code === code.itemCode && idDigitsOf(a.resident_id_number) === code.idDigits,
+          matchesCode: codeNamesApplication(code, { itemCode: a.item_code, idNumber: a.resident_id_number }),
         }
       : null,
   };

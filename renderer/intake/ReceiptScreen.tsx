@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Radio, Result, Row, Space, Spin } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import type { ApplicationDetail } from '../../core/api/views';
+import { usePrintButtonFocus } from '../print/use-print-focus';
 import { call, errorMessage } from '../api/client';
 import { useNav } from '../app/nav';
 import { showDateTime } from '../shared/time';
@@ -38,16 +39,7 @@ export function ReceiptScreen({ applicationId }: { applicationId: string }) {
   const print = () => void (printerId && printing.run(printerId));
   const alreadyPrinted = Boolean(printed) || Boolean(app?.events.some((e) => e.type === 'receipt_printed'));
 
-  // The print button is where the cadre's Enter goes: focused once the printers are known (it is disabled before)
-  // and the preview has loaded (Chromium's PDF viewer may take the focus while it starts, and a key with it).
-  const printButton = useRef<HTMLButtonElement>(null);
-  const focusedOnce = useRef(false);
-  const [previewShown, setPreviewShown] = useState(false);
-  useEffect(() => {
-    if (!printerId || !app || !(previewShown || renderError) || focusedOnce.current) return;
-    focusedOnce.current = true;
-    printButton.current?.focus();
-  }, [printerId, app, previewShown, renderError]);
+  const { button: printButton, onPreviewLoad } = usePrintButtonFocus(Boolean(printerId && app), Boolean(renderError));
 
   const shownError = error ?? printing.error ?? renderError ?? printersError;
   if (!app && shownError) return <Result status="error" title="无法打开回执" subTitle={shownError} />;
@@ -111,7 +103,7 @@ export function ReceiptScreen({ applicationId }: { applicationId: string }) {
           </Space>
         </Col>
         <Col span={15}>
-          <PdfPreview title="回执预览" pdf={preview} onLoad={() => setPreviewShown(true)} />
+          <PdfPreview title="回执预览" pdf={preview} onLoad={onPreviewLoad} />
         </Col>
       </Row>
     </div>

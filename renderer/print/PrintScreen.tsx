@@ -1,4 +1,3 @@
-import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Col, Row, Space } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useNav, type Route } from '../app/nav';
@@ -7,6 +6,7 @@ import { PrinterPicker, usePrinters, type PrintedDocument } from './PrinterPicke
 import { usePrint, type PrintOutcome } from './use-print';
 import { SaveAsPdfButton } from './SaveAsPdfButton';
 import { usePdf } from './use-pdf';
+import { usePrintButtonFocus } from './use-print-focus';
 
 export interface PrintScreenProps {
   title: string;
@@ -28,16 +28,7 @@ export function PrintScreen(p: PrintScreenProps) {
   const { printers, printerId, setPrinterId, error: printersError } = usePrinters(p.printerFor);
   const { action: printing, printed } = usePrint({ title: p.title, printers, pdf, send: p.send });
   const print = () => void (printerId && printing.run(printerId));
-  // The print button takes the cadre's Enter once the preview has loaded: Chromium's PDF viewer may take the
-  // focus while it starts, and with it the key (as on the receipt screen).
-  const printButton = useRef<HTMLButtonElement>(null);
-  const [previewShown, setPreviewShown] = useState(false);
-  const focusedOnce = useRef(false);
-  useEffect(() => {
-    if (!printerId || !(previewShown || renderError) || focusedOnce.current) return;
-    focusedOnce.current = true;
-    printButton.current?.focus();
-  }, [printerId, previewShown, renderError]);
+  const { button: printButton, onPreviewLoad } = usePrintButtonFocus(Boolean(printerId), Boolean(renderError));
   const shownError = printing.error ?? renderError ?? printersError;
   return (
     <div className="screen">
@@ -69,7 +60,7 @@ export function PrintScreen(p: PrintScreenProps) {
           </Button>
         </Col>
         <Col span={16}>
-          <PdfPreview title={`${p.title}预览`} pdf={pdf} failed={Boolean(renderError)} onLoad={() => setPreviewShown(true)} />
+          <PdfPreview title={`${p.title}预览`} pdf={pdf} failed={Boolean(renderError)} onLoad={onPreviewLoad} />
         </Col>
       </Row>
     </div>

@@ -12,8 +12,9 @@ export function BatchPaper({ batch, onConfirmed }: { batch: ReviewBatchView; onC
   const open = useAction(async () => {
     const listId = batch.id.slice('list:'.length);
     const found = (await call('handover.list', { limit: 200 })).find((l) => l.id === listId);
-    if (!found) throw new Error('本机还没有这份交接清单，请先同步。');
-    setList(found);
+    // Said as the screen's own message: a thrown Error would read as a broken connection.
+    if (found) setList(found);
+    else open.fail('本机还没有这份交接清单，请先同步。');
   });
   if (batch.kind !== 'list') return null;
   return (

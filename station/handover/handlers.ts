@@ -8,6 +8,7 @@ import {
   applicationsOnLists,
   confirmHandover,
   findApplication,
+  findDivisionName,
   findHandover,
   findMessage,
   findReview,
@@ -22,7 +23,6 @@ import { recordChange } from '../runtime/record-change';
 import type { StationContext } from '../context';
 import { isReviewTerminal, requireTownshipTerminal } from '../runtime/terminal-role';
 import { INTAKE_ROLES, REVIEW_ROLES, requireUser } from '../runtime/guard';
-import { divisionNames } from '../divisions/names';
 import { loadResident } from '../residents/handlers';
 
 /** Submitted and on the platform, awaiting review: their paper travels with the next list. */
@@ -66,7 +66,7 @@ export function toHandoverView(ctx: StationContext, h: HandoverRow): HandoverVie
     id: h.id,
     listNo: h.listNo,
     villageCode: h.villageCode,
-    villageName: divisionNames(ctx).name(h.villageCode),
+    villageName: findDivisionName(ctx.db, h.villageCode),
     createdAt: h.createdAt,
     createdByName: h.createdByName,
     applications: h.items.map((i) => entryOf(ctx, i)),

@@ -1,3 +1,4 @@
+import { ACTION_LABEL } from '../../core/lifecycle';
 import type { DocumentKind, StationParsedInput } from '../../core/api/schemas';
 import type { Role } from '../../core/api/views';
 import { maskCitizenId } from '../../core/citizen-id';
@@ -135,8 +136,6 @@ export function handoverData(ctx: StationContext, listId: string): HandoverDocum
 
 /* ---------- notices to the resident (village) ---------- */
 
-const DECISION_LABEL: Record<DecisionRow['decision'], string> = { approve: '审核通过', request_supplement: '退回补正', reject: '不予通过' };
-
 function noticeBase(
   ctx: StationContext,
   applicationId: string,
@@ -156,7 +155,7 @@ function noticeBase(
     throw new DaibanError('ILLEGAL_TRANSITION', `乡镇还没有作出审核决定，暂不能打印${what}；请同步后再试。`, { id: a.id });
   }
   if (!wanted.includes(decision.decision)) {
-    throw new DaibanError('ILLEGAL_TRANSITION', `该申请的审核结果是“${DECISION_LABEL[decision.decision]}”，不能打印${what}。`, {
+    throw new DaibanError('ILLEGAL_TRANSITION', `该申请的审核结果是“${ACTION_LABEL[decision.decision]}”，不能打印${what}。`, {
       id: a.id,
       decision: decision.decision,
     });

@@ -1,9 +1,9 @@
 import type { ReceiptCheckView } from '../../core/api/views';
 import type { StationParsedInput } from '../../core/api/schemas';
 import { DaibanError } from '../../core/errors';
-import { idDigitsOf, parseReceiptCode, RECEIPT_VERDICT_LABEL, type ReceiptCode, type ReceiptVerdict } from '../../core/receipt-code';
+import { codeNamesApplication, maskedIdOfCode, parseReceiptCode, RECEIPT_VERDICT_LABEL, type ReceiptCode } from '../../core/receipt-code';
 import { parseReceiptNo } from '../../core/receipt-number';
-import { receiptSealHolds } from '../../base/node/receipt-seal';
+import { receiptVerdict } from '../../base/node/receipt-seal';
 import { findApplicationByReceiptNo, findReviewByReceiptNo, findTerminalKey } from '../../db';
 import type { StationContext } from '../context';
 import { loadResident } from '../residents/handlers';
@@ -27,12 +27,11 @@ function heldApplication(ctx: StationContext, code: ReceiptCode): ReceiptCheckVi
   const own = findApplicationByReceiptNo(ctx.db, code.receiptNo);
   if (own) {
     const resident = loadResident(ctx, own.residentId);
-    const matchesCode = own.itemCode === code.itemCode && idDigitsOf(resident.idNumber) === code.idDigits;
-    return { id: own.id, applicantName: resident.name, status: own.status, matchesCode };
+    return { id: own.id, applicantName: resident.name, status: own.status, matchesCode: codeNamesApplication(code, { ...own, idNumber: resident.idNumber }) };
   }
   const replica = findReviewByReceiptNo(ctx.db, code.receiptNo);
   if (!replica) return null;
-  const matchesCode = replica.itemCode === code.itemCode && idDigitsOf(replica.resident.idNumber) === code.idDigits;
+  const matchesCode = codeNamesApplication(code, { itemCode: replica.itemCode, idNumber: replica.resident.idNumber });
   return { id: replica.id, applicantName: replica.resident.name, status: replica.status, matchesCode };
 }
 
@@ -47,7 +46,7 @@ export function verify(ctx: StationContext, input: StationParsedInput<'receipts.
   const code = parseReceiptCode(input.scanned);
   if (!code) throw new DaibanError('RECEIPT_CODE_INVALID', '这不是代办系统回执或通知书上的二维码，无法核验。请对准回执右上角的二维码重新扫描。');
   const key = signerKey(ctx, code);
-  const verdict: ReceiptVerdict = !code.signature ? 'unsigned' : !key ? 'unknown_terminal' : receiptSealHolds(code, key.publicKey) ? 'genuine' : 'forged';
+  const verdict = receiptVerdict(code, key?.publicKey ?? null);
   return {
     verdict,
     verdictLabel: RECEIPT_VERDICT_LABEL[verdict],
@@ -56,7 +55,7 @@ export function verify(ctx: StationContext, input: StationParsedInput<'receipts.
     villageCode: code.receiptNo.slice(0, 12),
     signer: { terminalNo: code.signerNo, servicePointName: key?.servicePointName ?? null },
     item: { code: code.itemCode, name: itemNameOf(ctx, code.itemCode) },
-    idNumberMasked: code.idDigits.replace('*', '********'),
+    idNumberMasked: maskedIdOfCode(code),
     application: heldApplication(ctx, code),
   };
 }

@@ -1,3 +1,4 @@
+import { ACTION_LABEL } from '../../core/lifecycle';
 import type { StationParsedInput } from '../../core/api/schemas';
 import type { ReviewDetailView } from '../../core/api/views';
 import { shanghaiDate } from '../../core/calendar';
@@ -9,8 +10,6 @@ import { REVIEW_ROLES, requireUser } from '../runtime/guard';
 import { requireTownshipTerminal } from '../runtime/terminal-role';
 import { loadReview } from './handlers';
 import { toReviewDetail } from './views';
-
-const DECISION_LABEL = { approve: '审核通过', request_supplement: '退回补正', reject: '不予通过' } as const;
 
 /**
  * review.undo: a decision taken back before it left this terminal. Refused while a sync runs (it may be on
@@ -39,7 +38,7 @@ export function undo(isSyncing: () => boolean) {
         type: 'decision_undone',
         status: after.status,
         actorName: user.displayName,
-        note: `撤销了尚未上报的“${DECISION_LABEL[decision.decision]}”决定`,
+        note: `撤销了尚未上报的“${ACTION_LABEL[decision.decision]}”决定`,
       });
       recordChange(ctx, {
         at,

@@ -1,5 +1,4 @@
 import type { StationParsedInput } from '../../core/api/schemas';
-import { shanghaiDate } from '../../core/calendar';
 import type { StationContext } from '../context';
 import { renderLedgerPdf } from '../printing/documents/ledger-list';
 import { rememberPrinter } from '../printing/last-printer';
@@ -58,7 +57,7 @@ export async function printLedger(ctx: StationContext, input: StationParsedInput
         action: 'ledger_printed',
         entityType: 'ledger',
         entityId: null,
-        detail: { ...period, printerId: input.printerId, day: shanghaiDate(ctx.clock.now()) },
+        detail: { ...period, printerId: input.printerId },
       },
     });
   })();

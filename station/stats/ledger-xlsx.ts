@@ -1,14 +1,12 @@
 import ExcelJS from 'exceljs';
 import { shanghaiDate, shanghaiDateTime } from '../../core/calendar';
-import { APPLICATION_STATUSES, STATUS_LABEL } from '../../core/lifecycle';
+import { ACTION_LABEL, APPLICATION_STATUSES, STATUS_LABEL } from '../../core/lifecycle';
 import type { StatsReport } from '../../core/api/views';
-import type { LedgerRow } from '../../core/stats/ledger';
+import { timelinessLabel, type LedgerRow } from '../../core/stats/ledger';
 
 /** Sheet names and heads: the reader is a township clerk with Excel or WPS, so all of it is Chinese. */
 export const LEDGER_SHEET = '台账';
 export const STATS_SHEET = '统计';
-
-const timeliness = (r: LedgerRow) => (r.onTime === null ? '办理中' : r.onTime ? '按期' : '超期');
 
 /**
  * The ledger as a workbook (exceljs): 台账 with one row per application, and 统计 with the same figures as the
@@ -45,11 +43,11 @@ export async function ledgerWorkbook(o: { servicePoint: string; report: StatsRep
       submitted: shanghaiDateTime(r.submittedAt),
       due: r.dueDate,
       status: STATUS_LABEL[r.status],
-      decision: r.decision === 'approve' ? '审核通过' : r.decision === 'reject' ? '不予通过' : '',
+      decision: r.decision ? ACTION_LABEL[r.decision] : '',
       decided: r.decidedAt ? shanghaiDate(r.decidedAt) : '',
       reviewer: r.reviewerName ?? '',
       days: r.workingDays ?? '',
-      onTime: timeliness(r),
+      onTime: timelinessLabel(r),
     }),
   );
   ledger.getRow(1).font = { bold: true };

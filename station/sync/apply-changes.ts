@@ -1,17 +1,7 @@
 import type { Logger } from 'pino';
 import type { DecisionView } from '../../core/api/views';
-import {
-  accountUpsertSchema,
-  applicationDecidedSchema,
-  applicationReceivedSchema,
-  calendarPublishedSchema,
-  catalogPublishedSchema,
-  CHANGE_KINDS,
-  isChangeKind,
-  terminalEnrolledSchema,
-} from '../../core/sync/changes';
-import { divisionsPublishedSchema } from '../../core/divisions/model';
-import { handoverConfirmedSchema, handoverListedSchema } from '../../core/sync/messages';
+import type { z } from 'zod';
+import { CHANGE_KINDS, isChangeKind, type ChangeKind } from '../../core/sync/changes';
 import type { Change } from '../../core/sync/protocol';
 import {
   appendAudit,
@@ -62,89 +52,71 @@ class KeepForLater {
   constructor(readonly reason: 'unknown_kind' | 'malformed') {}
 }
 
+type ChangeBody<K extends ChangeKind> = z.infer<(typeof CHANGE_KINDS)[K]>;
+
+/** What each kind does to the store, given its body already read; false when it does not concern this terminal. */
+const APPLY: { [K in ChangeKind]: (db: StoreDb, body: ChangeBody<K>, scope: PageScope) => boolean } = {
+  'account.upsert': (db, a, { at, effects }) => {
+    // IT staff log in online: their hashes never belong on a terminal, whatever a platform sends.
+    if (a.role === 'it') return false;
+    upsertSyncedUser(db, a, { keepPassword: hasPendingPasswordChange(db, a.username), at });
+    effects.accounts.push(a.username);
+    return true;
+  },
+  'catalog.published': (db, { catalog }, { at, effects }) => {
+    if (!listCatalogVersions(db).includes(catalog.version)) {
+      insertCatalogVersion(db, catalog, at);
+      effects.catalogChanged = true;
+    }
+    return true;
+  },
+  'application.received': (db, received, { at, township, effects }) => {
+    // For review terminals only: a village keeps its own applications, never a replica.
+    if (!township) return false;
+    const placed = applyReceived(db, received, at);
+    if (placed) effects.received++;
+    return placed;
+  },
+  'application.decided': (db, decided, { at, township, effects }) => {
+    if (township) return applyDecidedOnTownship(db, decided, at);
+    const arrived = applyDecidedOnVillage(db, decided, at);
+    if (arrived) effects.decisions.push(arrived);
+    return arrived !== null;
+  },
+  'handover.listed': (db, listed) => applyHandoverListed(db, listed),
+  'handover.confirmed': (db, confirmed) => applyHandoverConfirmed(db, confirmed),
+  'terminal.enrolled': (db, terminal) => insertTerminalKey(db, terminal),
+  'calendar.published': (db, { year }, { effects }) => {
+    if (saveCalendarYear(db, year)) effects.calendarChanged = true;
+    return true;
+  },
+  'divisions.published': (db, { divisions }) => {
+    upsertDivisions(db, divisions);
+    return true;
+  },
+};
+
 /**
- * One change inside the page's transaction; returns false when it does not concern this terminal, throws
- * KeepForLater when this version cannot apply it yet.
+ * One change inside the page's transaction: its body is read with its kind's schema (core/sync/changes.ts),
+ * then applied. Returns false when it does not concern this terminal; throws KeepForLater when this version
+ * cannot apply it yet (a kind it does not know, a body it cannot read).
  */
-function applyOne(db: StoreDb, change: Change, { at, township, effects, log }: PageScope): boolean {
-  // A newer platform's kind: kept, and applied once an upgrade knows it.
-  if (!isChangeKind(change.kind)) throw new KeepForLater('unknown_kind');
-  const malformed = (issues: unknown[]): never => {
-    log.warn({ cursor: change.cursor, kind: change.kind, issues: issues.slice(0, 3) }, 'sync: change kept, its body cannot be read');
+function applyOne<K extends ChangeKind>(db: StoreDb, change: Change & { kind: K }, scope: PageScope): boolean {
+  const schema = CHANGE_KINDS[change.kind] as unknown as z.ZodType<ChangeBody<K>>;
+  const parsed = schema.safeParse(change.body);
+  if (!parsed.success) {
+    scope.log.warn({ cursor: change.cursor, kind: change.kind, issues: parsed.error.issues.slice(0, 3) }, 'sync: change kept, its body cannot be read');
     throw new KeepForLater('malformed');
-  };
-  switch (change.kind) {
-    case 'account.upsert': {
-      const parsed = accountUpsertSchema.safeParse(change.body);
-      if (!parsed.success) return malformed(parsed.error.issues);
-      const a = parsed.data;
-      // IT staff log in online: their hashes never belong on a terminal, whatever a platform sends.
-      if (a.role === 'it') return false;
-      upsertSyncedUser(db, a, { keepPassword: hasPendingPasswordChange(db, a.username), at });
-      effects.accounts.push(a.username);
-      return true;
-    }
-    case 'catalog.published': {
-      const parsed = catalogPublishedSchema.safeParse(change.body);
-      if (!parsed.success) return malformed(parsed.error.issues);
-      const { catalog } = parsed.data;
-      if (!listCatalogVersions(db).includes(catalog.version)) {
-        insertCatalogVersion(db, catalog, at);
-        effects.catalogChanged = true;
-      }
-      return true;
-    }
-    case 'application.received': {
-      // For townships only: a village keeps its own applications, never a replica.
-      if (!township) return false;
-      const parsed = applicationReceivedSchema.safeParse(change.body);
-      if (!parsed.success) return malformed(parsed.error.issues);
-      const placed = applyReceived(db, parsed.data, at);
-      if (placed) effects.received++;
-      return placed;
-    }
-    case 'application.decided': {
-      const parsed = applicationDecidedSchema.safeParse(change.body);
-      if (!parsed.success) return malformed(parsed.error.issues);
-      if (township) return applyDecidedOnTownship(db, parsed.data, at);
-      const arrived = applyDecidedOnVillage(db, parsed.data, at);
-      if (arrived) effects.decisions.push(arrived);
-      return arrived !== null;
-    }
-    case 'handover.listed': {
-      const parsed = handoverListedSchema.safeParse(change.body);
-      if (!parsed.success) return malformed(parsed.error.issues);
-      return applyHandoverListed(db, parsed.data);
-    }
-    case 'handover.confirmed': {
-      const parsed = handoverConfirmedSchema.safeParse(change.body);
-      if (!parsed.success) return malformed(parsed.error.issues);
-      return applyHandoverConfirmed(db, parsed.data);
-    }
-    case 'terminal.enrolled': {
-      const parsed = terminalEnrolledSchema.safeParse(change.body);
-      if (!parsed.success) return malformed(parsed.error.issues);
-      return insertTerminalKey(db, parsed.data);
-    }
-    case 'calendar.published': {
-      const parsed = calendarPublishedSchema.safeParse(change.body);
-      if (!parsed.success) return malformed(parsed.error.issues);
-      if (saveCalendarYear(db, parsed.data.year)) effects.calendarChanged = true;
-      return true;
-    }
-    case 'divisions.published': {
-      const parsed = divisionsPublishedSchema.safeParse(change.body);
-      if (!parsed.success) return malformed(parsed.error.issues);
-      upsertDivisions(db, parsed.data.divisions);
-      return true;
-    }
   }
+  return APPLY[change.kind](db, parsed.data, scope);
 }
 
 /** Applies one change and counts it; what this version cannot apply comes back as the reason to keep it. */
 function attempt(db: StoreDb, change: Change, scope: PageScope): KeepForLater | null {
   try {
-    if (applyOne(db, change, scope)) scope.effects.applied++;
+    // A newer platform's kind: kept, and applied once an upgrade knows it.
+    if (!isChangeKind(change.kind)) throw new KeepForLater('unknown_kind');
+    if (applyOne(db, { ...change, kind: change.kind }, scope)) scope.effects.applied++;
     else scope.effects.skipped++;
     return null;
   } catch (e) {

@@ -307,6 +307,10 @@ test('a decision goes from the township to the village and back, in the UI', { t
     await v.locator('[data-material="medicalRecords"]').getByRole('checkbox').check();
     await v.getByLabel('选择扫描件文件').setInputFiles({ name: '住院病历.png', mimeType: 'image/png', buffer: await scannedPage('#1d39c4') });
     await v.getByAltText('扫描件：住院病历.png').waitFor();
+    // The original record the resident cannot bring: 居民无法提供 by keys, the reason box takes the cursor.
+    await v.getByRole('list', { name: '需要补正的内容' }).getByRole('checkbox', { name: '居民无法提供' }).first().focus();
+    await v.keyboard.press('Space');
+    await v.keyboard.insertText('病历原件在县医院存档，补交复印件');
     await v.getByLabel('补正说明').fill('已补交住院病历，收入按证明更正。');
     await v.evaluate(() => window.scrollTo(0, 0));
     await named(v, 'review-13-supplement');
@@ -326,6 +330,7 @@ test('a decision goes from the township to the village and back, in the UI', { t
     await changes.getByText(/家庭月总收入：/).waitFor();
     await changes.getByText('新增扫描件：住院病历.png').waitFor();
     await t.getByRole('list', { name: '逐项补正情况' }).getByText('已更正').first().waitFor();
+    await t.getByText('原因：病历原件在县医院存档，补交复印件').waitFor();
     await settle(t);
     await named(t, 'review-13b-supplement-changes');
     await t.getByRole('button', { name: '审核通过' }).click();

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,6 +7,7 @@ import type { ApplicationReceived } from '../../core/sync/changes';
 import type { ApplicationSubmitted, ReviewDecided } from '../../core/sync/messages';
 import type { Change } from '../../core/sync/protocol';
 import { SEED_CATALOG } from '../../core/catalog/seed';
+import { seedDivisions } from '../../core/divisions/seed';
 import { setSetting, type OutboxMessage } from '../../db';
 import type { RunningPlatform } from '../../platform/index';
 import type { Clock } from '../../station/runtime/clock';
@@ -16,7 +18,7 @@ import { createStation, type Station } from '../../station/station';
 import type { SyncOptions } from '../../station/sync/agent';
 import { applyChangesPage } from '../../station/sync/apply-changes';
 import { silentLog } from './station';
-import { freshStation, type SyncTestStation } from './sync';
+import { enrolledStation, freshStation, startTestPlatform, type SyncTestStation } from './sync';
 
 /** 叶坪乡: the township above the test village 360781102201. */
 export const TOWNSHIP = '360781102';
@@ -109,4 +111,39 @@ export function receivedChange(sub: ApplicationSubmitted, status: ApplicationRec
 /** What the platform sends down when it accepted a decision. */
 export function decidedChange(d: ReviewDecided, status: string, receiptNo: string) {
   return { kind: 'application.decided', body: { ...d, status, receiptNo }, divisionCode: d.divisionCode };
+}
+
+/** A platform with the test village's and its township's terminals enrolled to it, cadre and reviewer logged in. */
+export interface VillageAndTownship {
+  platform: RunningPlatform;
+  village: SyncTestStation;
+  township: SyncTestStation;
+  /** Closes both terminals (their stores removed) and the platform. */
+  close(): Promise<void>;
+}
+
+/** For a test file's `before`: `divisions` loads the seed's names first, so both terminals learn them. */
+export async function villageAndTownship(o: { clock?: Clock; divisions?: boolean } = {}): Promise<VillageAndTownship> {
+  const platform = await startTestPlatform();
+  const opened: SyncTestStation[] = [];
+  const close = async () => {
+    for (const s of opened) await s.cleanup();
+    await platform.close();
+  };
+  try {
+    if (o.divisions) await platform.admin.loadDivisions(seedDivisions());
+    const village = await enrolledStation(platform, { clock: o.clock });
+    opened.push(village);
+    const township = await enrolledTownship(platform, { clock: o.clock });
+    opened.push(township);
+    return { platform, village, township, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
+/** One sync run of a terminal that must end without an error. */
+export async function syncOk(s: SyncTestStation): Promise<void> {
+  assert.equal((await s.station.sync.syncNow()).lastError, null);
 }

@@ -7,9 +7,9 @@ import { CN_CALENDAR_DATA } from '../../core/holidays';
 import { calendar as calendarCli } from '../../platform/cli/calendar';
 import type { RunningPlatform } from '../../platform/index';
 import { allMaterials, validValues } from '../helpers/forms';
-import { enrolledTownship } from '../helpers/review';
+import { villageAndTownship, type VillageAndTownship } from '../helpers/review';
 import { manualClock } from '../helpers/station';
-import { enrolledStation, startTestPlatform, submitApplication, type SyncTestStation } from '../helpers/sync';
+import { submitApplication, type SyncTestStation } from '../helpers/sync';
 
 /**
  * Issue #15, time as the law counts it: holidays are data the platform publishes (2027 included), and the
@@ -19,17 +19,15 @@ import { enrolledStation, startTestPlatform, submitApplication, type SyncTestSta
 let platform: RunningPlatform;
 let village: SyncTestStation;
 let township: SyncTestStation;
+let fleet: VillageAndTownship | undefined;
 const clock = manualClock('2026-12-28T02:00:00.000Z'); // Monday 10:00 in Ruijin
 
 before(async () => {
-  platform = await startTestPlatform();
-  village = await enrolledStation(platform, { clock });
-  township = await enrolledTownship(platform, { clock });
+  fleet = await villageAndTownship({ clock });
+  ({ platform, village, township } = fleet);
 });
 after(async () => {
-  await village?.cleanup();
-  await township?.cleanup();
-  await platform?.close();
+  await fleet?.close();
 });
 
 test('2027-01-01 is a working day until 2027 is published, then not; a notice replaces the statutory days', async () => {

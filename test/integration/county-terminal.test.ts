@@ -5,7 +5,7 @@ import type { RunningPlatform } from '../../platform/index';
 import { sealedReceiptCode } from '../../station/receipt-codes/seal';
 import { enrollTerminal, outboxBatch, outboxMessage, submittedBody, decidedBody } from '../helpers/platform';
 import { refused } from '../helpers/refusals';
-import { enrolledTownship } from '../helpers/review';
+import { enrolledTownship, syncOk } from '../helpers/review';
 import { enrolledStation, freshStation, issueCode, startTestPlatform, submitApplication, type SyncTestStation } from '../helpers/sync';
 
 /**
@@ -42,14 +42,12 @@ after(async () => {
   await platform?.close();
 });
 
-const sync = async (s: SyncTestStation) => assert.equal((await s.station.sync.syncNow()).lastError, null);
-
 test('the county sees both townships’ villages by name, their batches, statistics and ledger, and checks their receipts', async () => {
   const a = await submitApplication(village.station, 401);
   const b = await submitApplication(otherVillage.station, 402);
-  await sync(village);
-  await sync(otherVillage);
-  await sync(county);
+  await syncOk(village);
+  await syncOk(otherVillage);
+  await syncOk(county);
   const c = county.station;
   assert.equal(c.sync.status().role, 'county');
   const list = await c.call('review.list', {});

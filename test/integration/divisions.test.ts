@@ -8,8 +8,8 @@ import { seedDivisions } from '../../core/divisions/seed';
 import { changesResponseSchema, type ChangesResponse } from '../../core/sync/protocol';
 import type { RunningPlatform } from '../../platform/index';
 import { enrollTerminal, type TestTerminal } from '../helpers/platform';
-import { enrolledTownship } from '../helpers/review';
-import { enrolledStation, POINT_NAME, startTestPlatform, submitApplication, type SyncTestStation } from '../helpers/sync';
+import { villageAndTownship, type VillageAndTownship } from '../helpers/review';
+import { POINT_NAME, submitApplication, type SyncTestStation } from '../helpers/sync';
 import { requireTools, runTool } from '../helpers/system-tools';
 
 /**
@@ -22,17 +22,15 @@ requireTools('pdftotext');
 let platform: RunningPlatform;
 let village: SyncTestStation;
 let township: SyncTestStation;
+let fleet: VillageAndTownship | undefined;
 const dir = mkdtempSync(join(tmpdir(), 'daiban-divisions-'));
 
 before(async () => {
-  platform = await startTestPlatform();
-  village = await enrolledStation(platform);
-  township = await enrolledTownship(platform);
+  fleet = await villageAndTownship();
+  ({ platform, village, township } = fleet);
 });
 after(async () => {
-  await village?.cleanup();
-  await township?.cleanup();
-  await platform?.close();
+  await fleet?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

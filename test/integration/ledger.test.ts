@@ -6,13 +6,11 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
-import { seedDivisions } from '../../core/divisions/seed';
-import type { RunningPlatform } from '../../platform/index';
 import { LEDGER_SHEET, STATS_SHEET } from '../../station/stats/ledger-xlsx';
 import { refused } from '../helpers/refusals';
-import { enrolledTownship } from '../helpers/review';
+import { syncOk, villageAndTownship, type VillageAndTownship } from '../helpers/review';
 import { manualClock } from '../helpers/station';
-import { enrolledStation, startTestPlatform, submitApplication, type SyncTestStation } from '../helpers/sync';
+import { submitApplication, type SyncTestStation } from '../helpers/sync';
 import { requireTools, runTool } from '../helpers/system-tools';
 
 /**
@@ -24,26 +22,20 @@ requireTools('pdftotext');
 const run = promisify(execFile);
 const PYTHON = '/usr/bin/python3';
 
-let platform: RunningPlatform;
 let village: SyncTestStation;
 let township: SyncTestStation;
+let fleet: VillageAndTownship | undefined;
 const clock = manualClock('2026-11-02T02:00:00.000Z'); // a Monday
 const dir = mkdtempSync(join(tmpdir(), 'daiban-ledger-'));
 
 before(async () => {
-  platform = await startTestPlatform();
-  await platform.admin.loadDivisions(seedDivisions());
-  village = await enrolledStation(platform, { clock });
-  township = await enrolledTownship(platform, { clock });
+  fleet = await villageAndTownship({ clock, divisions: true });
+  ({ village, township } = fleet);
 });
 after(async () => {
-  await village?.cleanup();
-  await township?.cleanup();
-  await platform?.close();
+  await fleet?.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-const sync = async (s: SyncTestStation) => assert.equal((await s.station.sync.syncNow()).lastError, null);
 
 /** Every cell of every sheet as text, row by row, as exceljs reads the file. */
 async function readWithExcelJs(file: Buffer): Promise<Record<string, string[][]>> {
@@ -84,16 +76,16 @@ test('the exported ledger holds the statistics screen’s figures, read by two r
     clock.set(`${day}T02:00:00.000Z`);
     apps.push(await submitApplication(v, 300 + i));
   }
-  await sync(village);
-  await sync(township);
+  await syncOk(village);
+  await syncOk(township);
   clock.set('2026-11-20T02:00:00.000Z');
   await t.call('review.decideMany', { applicationIds: [apps[0]!.id, apps[2]!.id, apps[3]!.id], decision: 'approve' });
   await v.call('applications.withdraw', { id: apps[5]!.id, reason: '申请人已迁出本村' });
   clock.set('2026-12-30T02:00:00.000Z'); // past the first one's promised date
   await t.call('review.decide', { applicationId: apps[1]!.id, decision: 'reject', reason: '家庭收入超过当地低保标准' });
-  await sync(township);
-  await sync(village);
-  await sync(township);
+  await syncOk(township);
+  await syncOk(village);
+  await syncOk(township);
 
   const period = { from: '2026-11-01', to: '2026-12-31' };
   const report = await t.call('stats.report', { ...period, granularity: 'week' });

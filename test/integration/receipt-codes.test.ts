@@ -12,9 +12,9 @@ import { migrate } from '../../platform/database/migrate';
 import { openPgliteDb } from '../../platform/database/pglite';
 import type { RunningPlatform } from '../../platform/index';
 import { TerminalSigner } from '../../station/sync/signer';
-import { enrolledTownship } from '../helpers/review';
+import { villageAndTownship, type VillageAndTownship } from '../helpers/review';
 import { refused } from '../helpers/refusals';
-import { enrolledStation, POINT_NAME, startTestPlatform, submitApplication, type SyncTestStation } from '../helpers/sync';
+import { POINT_NAME, submitApplication, type SyncTestStation } from '../helpers/sync';
 import { requireTools, runTool } from '../helpers/system-tools';
 
 /**
@@ -28,17 +28,15 @@ requireTools('pdftoppm', 'zbarimg');
 let platform: RunningPlatform;
 let village: SyncTestStation;
 let township: SyncTestStation;
+let fleet: VillageAndTownship | undefined;
 const dir = mkdtempSync(join(tmpdir(), 'daiban-receipt-codes-'));
 
 before(async () => {
-  platform = await startTestPlatform();
-  village = await enrolledStation(platform);
-  township = await enrolledTownship(platform);
+  fleet = await villageAndTownship();
+  ({ platform, village, township } = fleet);
 });
 after(async () => {
-  await village?.cleanup();
-  await township?.cleanup();
-  await platform?.close();
+  await fleet?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { v7 as uuidv7 } from 'uuid';
-import { seedDivisions } from '../../core/divisions/seed';
-import type { RunningPlatform } from '../../platform/index';
 import { undo } from '../../station/review/undo';
 import { refused } from '../helpers/refusals';
-import { enrolledTownship } from '../helpers/review';
-import { enrolledStation, startTestPlatform, submitApplication, type SyncTestStation } from '../helpers/sync';
+import { syncOk, villageAndTownship, type VillageAndTownship } from '../helpers/review';
+import { submitApplication, type SyncTestStation } from '../helpers/sync';
 
 /**
  * Issue #15, batches: the township sees what a village sent together (its handover list, or a day's arrivals
@@ -14,35 +12,29 @@ import { enrolledStation, startTestPlatform, submitApplication, type SyncTestSta
  * be decided is reported without stopping the others.
  */
 
-let platform: RunningPlatform;
 let village: SyncTestStation;
 let township: SyncTestStation;
+let fleet: VillageAndTownship | undefined;
 
 before(async () => {
-  platform = await startTestPlatform();
-  await platform.admin.loadDivisions(seedDivisions());
-  village = await enrolledStation(platform);
-  township = await enrolledTownship(platform);
+  fleet = await villageAndTownship({ divisions: true });
+  ({ village, township } = fleet);
 });
 after(async () => {
-  await village?.cleanup();
-  await township?.cleanup();
-  await platform?.close();
+  await fleet?.close();
 });
-
-const sync = async (s: SyncTestStation) => assert.equal((await s.station.sync.syncNow()).lastError, null);
 
 test('a handover list of ten is one batch; approving it decides nine and reports the one withdrawn meanwhile', async () => {
   const v = village.station;
   const t = township.station;
   const apps = [];
   for (let i = 0; i < 10; i++) apps.push(await submitApplication(v, 70 + i));
-  await sync(village); // a list holds what the platform has
+  await syncOk(village); // a list holds what the platform has
   const list = await v.call('handover.create', {});
   assert.equal(list.applications.length, 10);
   const loose = await submitApplication(v, 80); // after the list: on no list
-  await sync(village);
-  await sync(township);
+  await syncOk(village);
+  await syncOk(township);
 
   const batches = await t.call('review.batches', {});
   const listBatch = batches.find((b) => b.id === `list:${list.id}`)!;
@@ -64,8 +56,8 @@ test('a handover list of ten is one batch; approving it decides nine and reports
 
   // The village withdraws one; the township syncs before it decides.
   await v.call('applications.withdraw', { id: apps[3]!.id, reason: '申请人已迁出本村' });
-  await sync(village);
-  await sync(township);
+  await syncOk(village);
+  await syncOk(township);
 
   const result = await t.call('review.decideMany', { applicationIds: inList.items.map((i) => i.id), decision: 'approve', reason: '材料齐全' });
   assert.equal(result.decided.length, 9);
@@ -79,8 +71,8 @@ test('a handover list of ten is one batch; approving it decides nine and reports
   const again = await t.call('review.decideMany', { applicationIds: inList.items.map((i) => i.id), decision: 'approve' });
   assert.deepEqual([again.decided.length, again.refused.length], [0, 10]);
 
-  await sync(township);
-  await sync(village);
+  await syncOk(township);
+  await syncOk(village);
   const statuses = await Promise.all(apps.map(async (a) => (await v.call('applications.get', { id: a.id })).status));
   assert.deepEqual(
     statuses,
@@ -94,8 +86,8 @@ test('a handover list of ten is one batch; approving it decides nine and reports
 test('a batch decision refuses what is not one, in Chinese, and a stranger id is reported, not fatal', async () => {
   const t = township.station;
   const a = await submitApplication(village.station, 90);
-  await sync(village);
-  await sync(township);
+  await syncOk(village);
+  await syncOk(township);
   await refused(t.call('review.decideMany', { applicationIds: [], decision: 'approve' }), 'INVALID_INPUT');
   await refused(t.call('review.decideMany', { applicationIds: [a.id, a.id], decision: 'approve' }), 'INVALID_INPUT');
   await refused(t.call('review.decideMany', { applicationIds: Array.from({ length: 201 }, () => uuidv7()), decision: 'approve' }), 'INVALID_INPUT');
@@ -121,8 +113,8 @@ test('a decision is taken back only while unsent and no sync runs; the worklist 
   const events: string[] = [];
   const off = t.onEvent((e) => events.push(e.type === 'applications.arrived' ? `arrived:${e.count}` : e.type));
   const a = await submitApplication(village.station, 95);
-  await sync(village);
-  await sync(township);
+  await syncOk(village);
+  await syncOk(township);
   off();
   assert.ok(
     events.some((e) => e.startsWith('arrived:')),
@@ -143,9 +135,9 @@ test('a decision is taken back only while unsent and no sync runs; the worklist 
 
   // Decided again and sent: now it stands.
   await t.call('review.decide', { applicationId: a.id, decision: 'reject', reason: '收入超过标准' });
-  await sync(township);
+  await syncOk(township);
   const after = await refused(t.call('review.undo', { applicationId: a.id }), 'ILLEGAL_TRANSITION');
   assert.match(after.message, /已上报/);
-  await sync(village);
+  await syncOk(village);
   assert.equal((await village.station.call('applications.get', { id: a.id })).status, 'rejected');
 });

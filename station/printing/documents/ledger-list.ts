@@ -1,6 +1,6 @@
 import { shanghaiDate } from '../../../core/calendar';
-import { STATUS_LABEL } from '../../../core/lifecycle';
-import type { LedgerRow } from '../../../core/stats/ledger';
+import { ACTION_LABEL, STATUS_LABEL } from '../../../core/lifecycle';
+import { timelinessLabel, type LedgerRow } from '../../../core/stats/ledger';
 import { A4_MARGIN, type Cell, CONTENT_WIDTH, centred, head, value } from '../pdf/a4-layout';
 import { formatShanghaiDate } from '../pdf/cn-format';
 import { FONT, type PdfDoc } from '../pdf/pdf-document';
@@ -22,11 +22,9 @@ const LAST = CONTENT_WIDTH - COLUMNS.reduce((a, b) => a + b, 0);
 const SIZE = 8;
 const PADDING: [number, number] = [3, 3];
 
-const decisionText = (r: LedgerRow) =>
-  r.decidedAt ? `${r.decision === 'reject' ? '不予通过' : '审核通过'} ${shanghaiDate(r.decidedAt)}\n${r.reviewerName ?? ''}` : '—';
+const decisionText = (r: LedgerRow) => (r.decidedAt && r.decision ? `${ACTION_LABEL[r.decision]} ${shanghaiDate(r.decidedAt)}\n${r.reviewerName ?? ''}` : '—');
 /** The division code on its own line, so the number never breaks at a random hyphen. */
 const receiptLines = (no: string) => no.replace(/^(\d{12}-)/, '$1\n');
-const timeliness = (r: LedgerRow) => (r.onTime === null ? '办理中' : r.onTime ? '按期' : '超期');
 
 /** 台账 on A4: one line per application, the head row on every page, totals under it. */
 export function renderLedgerPdf(d: LedgerListData): Promise<Buffer> {
@@ -60,7 +58,7 @@ function drawLedger(doc: PdfDoc, d: LedgerListData): void {
       mid(r.applicantName),
       cell(r.itemName),
       mid(`${shanghaiDate(r.submittedAt)}\n${r.dueDate}`),
-      mid(`${STATUS_LABEL[r.status]}\n${timeliness(r)}`),
+      mid(`${STATUS_LABEL[r.status]}\n${timelinessLabel(r)}`),
       cell(decisionText(r)),
     ]),
     padding: PADDING,
