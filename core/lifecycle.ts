@@ -8,6 +8,10 @@ export const APPLICATION_STATUSES = [
   'under_review',
   'needs_supplement',
   'supplemented',
+  /** Passed by the township, on the village's notice board for the item's notice period (公示). */
+  'publicizing',
+  /** Passed by the township (and its notice), waiting for the county's approval (县级审批). */
+  'county_review',
   'approved',
   'rejected',
   'withdrawn',
@@ -22,6 +26,10 @@ export const APPLICATION_ACTIONS = [
   'request_supplement',
   'supplement',
   'approve',
+  /** The township passes an item with a public notice (core/review-levels.ts). */
+  'publicize',
+  /** Up to the county: the township passes an item without a notice, or the notice period ends. */
+  'refer',
   'reject',
   'withdraw',
   'complete',
@@ -35,6 +43,8 @@ export const STATUS_LABEL: Record<ApplicationStatus, string> = {
   under_review: '审核中',
   needs_supplement: '待补正',
   supplemented: '已补正',
+  publicizing: '公示中',
+  county_review: '待县级审批',
   approved: '已通过',
   rejected: '未通过',
   withdrawn: '已撤回',
@@ -48,12 +58,21 @@ export const ACTION_LABEL: Record<ApplicationAction, string> = {
   request_supplement: '退回补正',
   supplement: '补正材料',
   approve: '审核通过',
+  publicize: '审核通过，进入公示',
+  refer: '报县级审批',
   reject: '不予通过',
   withdraw: '撤回',
   complete: '办结',
 };
 
-const decisions = { approve: 'approved', reject: 'rejected', request_supplement: 'needs_supplement' } as const;
+// The township's approval moves on by the item's levels: final, into the notice, or up to the county.
+const decisions = {
+  approve: 'approved',
+  publicize: 'publicizing',
+  refer: 'county_review',
+  reject: 'rejected',
+  request_supplement: 'needs_supplement',
+} as const;
 const withdraw = { withdraw: 'withdrawn' } as const;
 
 /** Every legal move; anything not listed is refused. */
@@ -64,6 +83,9 @@ const MOVES: Record<ApplicationStatus, Partial<Record<ApplicationAction, Applica
   under_review: { ...decisions, ...withdraw },
   needs_supplement: { supplement: 'supplemented', ...withdraw },
   supplemented: { start_review: 'under_review', ...decisions, ...withdraw },
+  // The notice ends (up to the county, or final for an item without a county step), or an objection upheld.
+  publicizing: { refer: 'county_review', approve: 'approved', reject: 'rejected', ...withdraw },
+  county_review: { approve: 'approved', reject: 'rejected', ...withdraw },
   approved: { complete: 'completed' },
   rejected: { complete: 'completed' },
   withdrawn: {},

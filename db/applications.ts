@@ -138,7 +138,15 @@ export function listApplications(db: Database, f: ApplicationFilter): Applicatio
     .map(toApplication);
 }
 
-export const OPEN_STATUSES: readonly ApplicationStatus[] = ['queued', 'sent', 'under_review', 'needs_supplement', 'supplemented'];
+export const OPEN_STATUSES: readonly ApplicationStatus[] = [
+  'queued',
+  'sent',
+  'under_review',
+  'needs_supplement',
+  'supplemented',
+  'publicizing',
+  'county_review',
+];
 
 /** Open applications due on or before `lastDay` (YYYY-MM-DD), earliest first; not those awaiting a supplement (their clock is stopped). */
 export function listOpenDueBy(db: Database, lastDay: string, limit: number): ApplicationRow[] {
@@ -147,7 +155,7 @@ export function listOpenDueBy(db: Database, lastDay: string, limit: number): App
     // INDEXED BY: without statistics the planner prefers the status index and sorts every open
     // application (1.5 s at a million rows); the partial due-date index reads only the first rows.
     `SELECT * FROM applications INDEXED BY applications_due
-     WHERE status IN ('queued', 'sent', 'under_review', 'needs_supplement', 'supplemented') AND due_date <= ?
+     WHERE status IN ('queued', 'sent', 'under_review', 'needs_supplement', 'supplemented', 'publicizing', 'county_review') AND due_date <= ?
        AND status <> 'needs_supplement'
      ORDER BY due_date, id LIMIT ?`,
   )

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Decision, SupplementItem } from '../core/sync/messages';
+import type { ApplicationStatus } from '../core/lifecycle';
 import { stmt } from './statements';
 
 export type DecisionState = 'pending' | 'synced' | 'refused';
@@ -18,6 +19,10 @@ export interface DecisionRow {
   refusedReason: string | null;
   messageId: string | null;
   recordedAt: string;
+  /** The level that took it (core/review-levels.ts). */
+  step: 'township' | 'county';
+  /** The status it led to; null on records from before multi-level review (an approval then was final). */
+  statusAfter: ApplicationStatus | null;
 }
 
 interface RawDecision extends Omit<DecisionRow, 'supplement'> {
@@ -26,7 +31,7 @@ interface RawDecision extends Omit<DecisionRow, 'supplement'> {
 
 const SELECT = `SELECT id, application_id AS applicationId, decision, reason, supplement, reviewer_id AS reviewerId,
   reviewer_name AS reviewerName, decided_at AS decidedAt, state, refused_reason AS refusedReason,
-  message_id AS messageId, recorded_at AS recordedAt FROM decisions`;
+  message_id AS messageId, recorded_at AS recordedAt, step, status_after AS statusAfter FROM decisions`;
 
 const toRow = (r: RawDecision): DecisionRow => ({ ...r, supplement: r.supplement ? (JSON.parse(r.supplement) as DecisionRow['supplement']) : null });
 
@@ -35,8 +40,8 @@ export function insertDecision(db: Database, d: DecisionRow): boolean {
   const r = stmt(
     db,
     `INSERT INTO decisions (id, application_id, decision, reason, supplement, reviewer_id, reviewer_name, decided_at,
-       state, refused_reason, message_id, recorded_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+       state, refused_reason, message_id, recorded_at, step, status_after)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
   ).run(
     d.id,
     d.applicationId,
@@ -50,6 +55,8 @@ export function insertDecision(db: Database, d: DecisionRow): boolean {
     d.refusedReason,
     d.messageId,
     d.recordedAt,
+    d.step,
+    d.statusAfter,
   );
   return r.changes === 1;
 }
@@ -85,13 +92,17 @@ export function hasPendingDecision(db: Database, applicationId: string): boolean
   return stmt<[string], { n: number }>(db, `SELECT count(*) AS n FROM decisions WHERE application_id = ? AND state = 'pending'`).get(applicationId)!.n > 0;
 }
 
-/** The first approval or rejection that stands, per application (the ledger: handling time, who decided). */
+/**
+ * The first approval or rejection that stands and ends the review, per application (the ledger: handling
+ * time, who decided): a township's approval that opened a notice or went up to the county is not it.
+ */
 export function firstFinalDecisions(db: Database): Map<string, { decidedAt: string; decision: 'approve' | 'reject'; reviewerName: string }> {
   // SQLite's bare columns with min(): the other columns come from the row holding the minimum.
   const rows = stmt<[], { applicationId: string; decidedAt: string; decision: 'approve' | 'reject'; reviewerName: string }>(
     db,
     `SELECT application_id AS applicationId, min(decided_at) AS decidedAt, decision, reviewer_name AS reviewerName FROM decisions
-     WHERE decision IN ('approve', 'reject') AND state <> 'refused' GROUP BY application_id`,
+     WHERE (decision = 'reject' OR (decision = 'approve' AND coalesce(status_after, 'approved') = 'approved')) AND state <> 'refused'
+     GROUP BY application_id`,
   ).all();
   return new Map(rows.map((r) => [r.applicationId, { decidedAt: r.decidedAt, decision: r.decision, reviewerName: r.reviewerName }]));
 }

@@ -19,3 +19,4 @@ export * from './deferred-changes';
 export * from './terminal-keys';
 export * from './divisions';
 export * from './calendar-years';
+export * from './notices';

@@ -121,7 +121,7 @@ export interface ReviewFilter {
   limit: number;
 }
 
-export const REVIEW_OPEN_STATUSES: readonly ApplicationStatus[] = ['sent', 'under_review', 'needs_supplement', 'supplemented'];
+export const REVIEW_OPEN_STATUSES: readonly ApplicationStatus[] = ['sent', 'under_review', 'needs_supplement', 'supplemented', 'publicizing', 'county_review'];
 
 /** The day (Asia/Shanghai) an application reached the township's replica, and whether it is on no handover list. */
 const RECEIVED_DAY = "date(received_at, '+8 hours')";
@@ -135,7 +135,7 @@ export interface BatchRow {
   /** When the list was made, or the day's first arrival. */
   at: string;
   total: number;
-  /** Still awaiting a decision (sent, under review, supplemented). */
+  /** Still awaiting this terminal's level's decision. */
   open: number;
   confirmedAt: string | null;
 }
@@ -144,8 +144,9 @@ export interface BatchRow {
  * The batches with something still to decide, and the most recent others, newest first: handover lists with
  * their applications as the replica has them, and each village's arrivals of a day that are on no list.
  */
-export function listBatches(db: Database, limit: number): BatchRow[] {
-  const decidable = `status IN ('sent', 'under_review', 'supplemented')`;
+export function listBatches(db: Database, limit: number, awaiting: readonly ApplicationStatus[]): BatchRow[] {
+  // Statuses are our own constants (core/review-levels AWAITING_DECISION), never input.
+  const decidable = `status IN (${awaiting.map((s) => `'${s}'`).join(', ')})`;
   const lists = stmt<
     [number],
     { id: string; list_no: string; village_code: string; created_at: string; confirmed_at: string | null; total: number; open: number }

@@ -10,6 +10,7 @@ import { fleetReport, type FleetQuery } from './fleet';
 import type { FleetReport } from '../core/admin/api';
 import { createReleaseAdmin, type ReleaseAdmin } from './releases';
 import { platformReleaseDir } from './releases/release-dir';
+import { startNoticeSweeper } from './review/notices';
 
 /**
  * The reference provincial side of sync protocol v1 (DESIGN.md §5): Fastify over PostgreSQL (pg) when a
@@ -30,6 +31,8 @@ export interface PlatformOptions {
   https?: { key: string | Buffer; cert: string | Buffer; ca?: string | Buffer | (string | Buffer)[] };
   /** The release store's files (default `<dataDir>/releases`, else a temporary directory removed on close). */
   releaseDir?: string;
+  /** How often running notices (公示) are checked for their end (platform/review/notices.ts); default 60 s. */
+  noticeSweepMs?: number;
 }
 
 export interface RunningPlatform {
@@ -64,6 +67,7 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<RunningPla
     releaseDir.dispose();
     throw e;
   }
+  const stopSweeper = startNoticeSweeper(ctx, o.noticeSweepMs ?? 60_000);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : (o.port ?? 0);
   const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
@@ -78,6 +82,7 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<RunningPla
     db,
     close: () =>
       (closed ??= (async () => {
+        stopSweeper();
         try {
           await app.close();
         } finally {

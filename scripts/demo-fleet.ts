@@ -13,6 +13,7 @@ import { createStation, type Station } from '../station/station';
 import { seedDivisions } from '../core/divisions/seed';
 import { STATUTORY_2027 } from '../core/calendar-year';
 import { registerDemoHousehold } from '../station/setup/demo-data';
+import { seedDemoWork } from './demo-work';
 
 export const DEMO_TOWNSHIP_POINT = { name: '瑞金市叶坪乡便民服务中心', divisionCode: '360781102' } as const;
 export const DEMO_REVIEWER = { username: 'shenhe', password: 'Shenhe2026', displayName: '张建国', role: 'reviewer' } as const;
@@ -53,7 +54,7 @@ export interface DemoFleet {
   /** Absent when the village terminal runs elsewhere (the Electron app of `npm start`). */
   village: DemoTerminalHandle | null;
   township: DemoTerminalHandle;
-  /** 瑞金市's county terminal: its townships' worklists, statistics and ledger (it decides nothing yet). */
+  /** 瑞金市's county terminal: 县级审批 of what its townships passed up, their worklists, statistics and ledger. */
   county: DemoTerminalHandle;
   /** A fresh one-time code for another terminal of the demo village. */
   villageEnrollmentCode(): Promise<string>;
@@ -72,18 +73,24 @@ async function seedPlatform(platform: RunningPlatform): Promise<void> {
 }
 
 /** Opens a demo terminal, enrolling it with a fresh one-time code the first time. */
-async function openEnrolled(platform: RunningPlatform, spec: DemoTerminalSpec, dataRoot: string, o: DemoFleetOptions): Promise<DemoTerminalHandle> {
+async function openEnrolled(
+  platform: RunningPlatform,
+  spec: DemoTerminalSpec,
+  dataRoot: string,
+  o: DemoFleetOptions,
+): Promise<DemoTerminalHandle & { fresh: boolean }> {
   const dataDir = join(dataRoot, spec.dir);
   const keyFile = join(dataDir, 'daiban.key');
   const station = createStation({ dataDir, key: loadOrCreateKeyFile(keyFile, o.warn), log: o.log, sync: { intervalMs: o.syncIntervalMs } });
   try {
-    if (!station.sync.status().enrolled) {
+    const fresh = !station.sync.status().enrolled;
+    if (fresh) {
       const { code } = await platform.admin.issueEnrollmentCode({ divisionCode: spec.divisionCode, role: spec.role, servicePointName: spec.name });
       await station.call('sync.enroll', { platformUrl: platform.url, code });
       // The village's first run: a household on record, so 居民与户 and a 低保 filled from it can be tried.
       if (spec.role === 'village') await registerDemoHousehold(station);
     }
-    return { station, keyFile, name: spec.name };
+    return { station, keyFile, name: spec.name, fresh };
   } catch (e) {
     await station.close();
     throw e;
@@ -115,6 +122,10 @@ export async function startDemoFleet(dataRoot: string, o: DemoFleetOptions = {})
     opened.push(county);
     const village = o.withoutVillage ? null : await openEnrolled(platform, TERMINALS.village, dataRoot, o);
     if (village) opened.push(village);
+    // The village's first run: review work at every step (scripts/demo-work.ts).
+    if (village?.fresh) {
+      await seedDemoWork({ platform, village: village.station, township: township.station, county: county.station, reviewer: DEMO_REVIEWER });
+    }
     return {
       platform,
       village,

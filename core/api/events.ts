@@ -1,3 +1,4 @@
+import type { ApplicationStatus } from '../lifecycle';
 import type { UpdateStatusView } from './update-methods';
 import type { DecisionView, SyncStatusView } from './views';
 
@@ -9,6 +10,8 @@ export type StationEvent =
   | { type: 'sync.status'; status: SyncStatusView }
   /** A township decision reached one of this village's applications (the home screen shows it). */
   | { type: 'decision.arrived'; applicationId: string; decision: DecisionView }
+  /** One of this village's applications moved on without a decision (its notice period ran out). */
+  | { type: 'application.moved'; applicationId: string; status: ApplicationStatus }
   /** Township: the feed brought new or changed applications of its villages (the worklist reloads). */
   | { type: 'applications.arrived'; count: number }
   /** App updates: checking, download progress (whole percents), ready to install (station/updates). */
@@ -37,6 +40,8 @@ export function readStationEvent(raw: unknown): StationEvent | null {
       return isObject(v.status) ? (v as StationEvent) : null;
     case 'decision.arrived':
       return typeof v.applicationId === 'string' && isObject(v.decision) ? (v as StationEvent) : null;
+    case 'application.moved':
+      return typeof v.applicationId === 'string' && typeof v.status === 'string' ? (v as StationEvent) : null;
     case 'applications.arrived':
       return typeof v.count === 'number' ? (v as StationEvent) : null;
     default:

@@ -1,8 +1,9 @@
+import type { ReviewDecision, RouteStep } from '../review-levels';
 import type { TrendGranularity, TrendPoint } from '../stats/ledger';
 import type { SupplementDiff, SupplementResponse } from '../supplement-diff';
 import type { ReceiptVerdict } from '../receipt-code';
 import type { CatalogItem, ReceivedMaterials } from '../catalog/model';
-import type { ApplicationStatus } from '../lifecycle';
+import type { ApplicationAction, ApplicationStatus } from '../lifecycle';
 import type { Decision, SupplementItem } from '../sync/messages';
 import type { HouseholdRelation } from '../households';
 
@@ -114,8 +115,15 @@ export interface AttachmentView {
   createdAt: string;
 }
 
+/** Where an application stands on its item's review route (core/review-levels.ts), with its notice (公示) if any. */
+export interface RouteView {
+  steps: RouteStep[];
+  notice: { startsOn: string; endsOn: string; state: 'running' | 'ended' | 'stopped'; daysLeft: number | null } | null;
+}
+
 export interface ApplicationDetail extends ApplicationView {
   item: CatalogItem;
+  route: RouteView;
   /** What the item's rules may know of the applicant (age in full years today, gender). */
   applicant: { age?: number; gender?: string };
   events: ApplicationEventView[];
@@ -194,6 +202,10 @@ export interface DecisionView {
   supplement: { items: SupplementItem[]; note: string | null } | null;
   reviewerName: string;
   decidedAt: string;
+  /** The level that took it: 乡镇审核 or 县级审批. */
+  step: 'township' | 'county';
+  /** The status it led to (a township's approval of a 低保 opens its notice); null on old records. */
+  statusAfter: ApplicationStatus | null;
   /** The platform accepted it (final); false while it waits in the township's outbox. */
   synced: boolean;
 }
@@ -269,6 +281,11 @@ export interface ReviewDetailView extends ReviewItemView {
   /** What the latest supplement changed against the version reviewed before it, and each asked item's answer. */
   lastSupplement: { supplementedAt: string; diff: SupplementDiff; responses: SupplementResponse[] | null; note: string | null } | null;
   cadreName: string;
+  route: RouteView;
+  /** The decisions this terminal's level may take now (a county only at 县级审批, a township only rejects during 公示). */
+  mayDecide: ReviewDecision[];
+  /** What 审核通过 does here: final, into the notice, or up to the county (core/lifecycle's action). */
+  approveAction: ApplicationAction | null;
 }
 
 export interface HandoverView {

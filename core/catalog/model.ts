@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { catalogLogicProblems } from './check-logic';
+import { reviewLevelsSchema, SINGLE_LEVEL } from '../review-levels';
 
 /**
  * The catalog model: one service item per entry, with the implementation-list fields of GB/T 39554
@@ -122,6 +123,8 @@ export const catalogItemSchema = z.object({
   materials: z.array(materialSchema).min(1),
   /** 办理流程 */
   process: z.array(z.string().min(2)).min(1),
+  /** The review steps after the village's acceptance (core/review-levels.ts); one township level by default. */
+  levels: reviewLevelsSchema.default(SINGLE_LEVEL),
   /** 承诺时限, working days */
   promisedDays: z.number().int().positive(),
   /** 法定时限, working days */

@@ -54,3 +54,8 @@ export function reviewBodyName(townshipName: string): string {
   if (/(人民政府|办事处)$/.test(townshipName)) return townshipName;
   return townshipName.endsWith('街道') ? `${townshipName}办事处` : `${townshipName}人民政府`;
 }
+
+/** The county body that approves an item (its 实施机关 县级民政部门) by the county's name: 瑞金市民政部门. */
+export function countyAgencyName(countyName: string, implementingAgency: string): string {
+  return implementingAgency.startsWith('县级') ? `${countyName}${implementingAgency.slice(2)}` : `${countyName}${implementingAgency}`;
+}

@@ -45,9 +45,38 @@ export const applicationReceivedSchema = z.object({
 });
 export type ApplicationReceived = z.infer<typeof applicationReceivedSchema>;
 
-/** A decision the platform accepted: down to the village (and to the township's other terminals). */
-export const applicationDecidedSchema = z.intersection(reviewDecidedSchema, z.object({ status: z.enum(APPLICATION_STATUSES), receiptNo: z.string() }));
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** A public notice's window (core/review-levels.ts noticeWindow): posted from `startsOn` to `endsOn` inclusive. */
+export const noticeWindowSchema = z.object({ startsOn: day, endsOn: day, endsAt: isoTime });
+export type NoticeWindow = z.infer<typeof noticeWindowSchema>;
+
+/**
+ * A decision the platform accepted: down to the village (and up to the terminals above it). `step` is the
+ * level that decided; `notice` the window a township's pass opened (status publicizing).
+ */
+export const applicationDecidedSchema = z.intersection(
+  reviewDecidedSchema,
+  z.object({
+    status: z.enum(APPLICATION_STATUSES),
+    receiptNo: z.string(),
+    step: z.enum(['township', 'county']).default('township'),
+    notice: noticeWindowSchema.optional(),
+  }),
+);
 export type ApplicationDecided = z.infer<typeof applicationDecidedSchema>;
+
+/** A notice period ran out without an objection upheld: the application moves on (to the county, as a rule). */
+export const noticeEndedSchema = z.object({
+  applicationId: z.string().uuid(),
+  receiptNo: z.string(),
+  divisionCode: divisionCode12,
+  status: z.enum(APPLICATION_STATUSES),
+  startsOn: day,
+  endsOn: day,
+  endedAt: isoTime,
+});
+export type NoticeEnded = z.infer<typeof noticeEndedSchema>;
 
 /**
  * A terminal the platform enrolled, for the terminals above its division (fan_up): a township or county
@@ -74,6 +103,7 @@ export const CHANGE_KINDS = {
   'catalog.published': catalogPublishedSchema,
   'application.received': applicationReceivedSchema,
   'application.decided': applicationDecidedSchema,
+  'notice.ended': noticeEndedSchema,
   'handover.listed': handoverListedSchema,
   'handover.confirmed': handoverConfirmedSchema,
   'terminal.enrolled': terminalEnrolledSchema,

@@ -11,6 +11,7 @@ import * as m010 from './010-divisions';
 import * as m011 from './011-calendar';
 import * as m012 from './012-supplement-changes';
 import * as m013 from './013-outbox-blobs';
+import * as m014 from './014-review-levels';
 
 export interface Migration {
   version: number;
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'calendar', up: m011.up },
   { version: 12, name: 'supplement-changes', up: m012.up },
   { version: 13, name: 'outbox-blobs', up: m013.up },
+  { version: 14, name: 'review-levels', up: m014.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

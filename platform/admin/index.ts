@@ -10,6 +10,7 @@ import { issueEnrollmentCode, type IssuedEnrollmentCode, type IssueEnrollmentCod
 import { applicationCount, getApplication, listConflicts, messageCount, type ApplicationFilter, type StoredApplication, type StoredConflict } from './reads';
 import { getHandoverList, listDecisions, type StoredDecision, type StoredHandoverList } from './review-reads';
 import { disableTerminal, listTerminals, type TerminalSummary } from './terminals';
+import { sweepNotices } from '../review/notices';
 
 export type { AccountRole, AccountSummary, CreateAccountInput } from './accounts';
 export type { PublishCalendarResult } from './calendar';
@@ -40,6 +41,8 @@ export interface PlatformAdmin {
   listConflicts(): Promise<StoredConflict[]>;
   listDecisions(applicationId: string): Promise<StoredDecision[]>;
   getHandoverList(listId: string): Promise<StoredHandoverList | null>;
+  /** Ends the notices (公示) whose period ran out by the platform's clock now; the timer does it every minute. */
+  sweepNotices(): Promise<number>;
 }
 
 export function createPlatformAdmin(ctx: PlatformContext): PlatformAdmin {
@@ -58,6 +61,7 @@ export function createPlatformAdmin(ctx: PlatformContext): PlatformAdmin {
     getApplication: (id) => getApplication(ctx, id),
     messageCount: () => messageCount(ctx),
     listConflicts: () => listConflicts(ctx),
+    sweepNotices: () => sweepNotices(ctx),
     listDecisions: (applicationId) => listDecisions(ctx.db, applicationId),
     getHandoverList: (listId) => getHandoverList(ctx, listId),
   };

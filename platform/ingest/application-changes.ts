@@ -1,6 +1,6 @@
 import type { ApplicationStatus } from '../../core/lifecycle';
 import type { ApplicationSupplemented, ReviewDecided } from '../../core/sync/messages';
-import { CHANGE_KINDS, type ApplicationDecided, type ApplicationReceived } from '../../core/sync/changes';
+import { CHANGE_KINDS, type ApplicationDecided, type ApplicationReceived, type NoticeEnded, type NoticeWindow } from '../../core/sync/changes';
 import type { NewChange } from '../change-feed';
 
 /**
@@ -34,10 +34,30 @@ export function receivedChange(
  * township's terminals (fan_up), so the deciding terminal learns its decision is final and the others
  * record who decided what and why (docs/review.md). Neither copy reaches the other side's feed.
  */
-export function decidedChanges(decision: ReviewDecided, receiptNo: string, status: ApplicationStatus): NewChange[] {
-  const body: ApplicationDecided = CHANGE_KINDS['application.decided'].parse({ ...decision, status, receiptNo });
+export function decidedChanges(
+  decision: ReviewDecided,
+  receiptNo: string,
+  status: ApplicationStatus,
+  extra: { step: ApplicationDecided['step']; notice: NoticeWindow | null },
+): NewChange[] {
+  const body: ApplicationDecided = CHANGE_KINDS['application.decided'].parse({
+    ...decision,
+    status,
+    receiptNo,
+    step: extra.step,
+    ...(extra.notice ? { notice: extra.notice } : {}),
+  });
   return [
     { kind: 'application.decided', divisionCode: decision.divisionCode, fanUp: false, body },
     { kind: 'application.decided', divisionCode: decision.divisionCode, fanUp: true, body },
+  ];
+}
+
+/** The end of a notice period, to the village (not fan_up) and up to the terminals above it (fan_up). */
+export function noticeEndedChanges(ended: NoticeEnded): NewChange[] {
+  const body = CHANGE_KINDS['notice.ended'].parse(ended);
+  return [
+    { kind: 'notice.ended', divisionCode: ended.divisionCode, fanUp: false, body },
+    { kind: 'notice.ended', divisionCode: ended.divisionCode, fanUp: true, body },
   ];
 }

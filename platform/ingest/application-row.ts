@@ -7,6 +7,8 @@ export type ApplicationRow = {
   division_code: string;
   receipt_no: string;
   status: ApplicationStatus;
+  item_code: string;
+  catalog_version: string;
   /** 'YYYY-MM-DD' */
   due_date: string;
 };
@@ -17,7 +19,7 @@ export type ApplicationRow = {
  */
 export async function lockApplication(tx: Queryable, applicationId: string): Promise<ApplicationRow | null> {
   const [row] = await tx.query<ApplicationRow>(
-    "SELECT id::text AS id, division_code, receipt_no, status, to_char(due_date, 'YYYY-MM-DD') AS due_date FROM applications WHERE id = $1 FOR UPDATE",
+    "SELECT id::text AS id, division_code, receipt_no, status, item_code, catalog_version, to_char(due_date, 'YYYY-MM-DD') AS due_date FROM applications WHERE id = $1 FOR UPDATE",
     [applicationId],
   );
   return row ?? null;

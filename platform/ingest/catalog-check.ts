@@ -3,19 +3,22 @@ import { shanghaiDate } from '../../core/calendar';
 import { applicantFacts } from '../../core/forms/logic';
 import { validateForm } from '../../core/forms/validate';
 import type { ApplicationSubmitted } from '../../core/sync/messages';
-import type { PlatformDb } from '../database/types';
+import type { PlatformDb, Queryable } from '../database/types';
 import type { OutboxInvalidCode } from './validate-message';
 
 /** Published catalog versions never change (platform/admin/catalog.ts), so each is read once per process. */
 const cache = new WeakMap<PlatformDb, Map<string, CatalogVersion>>();
 
-/** The versions named, as far as the platform has them (one query for those not cached yet). */
-export async function loadCatalogVersions(db: PlatformDb, versions: Iterable<string>): Promise<Map<string, CatalogVersion>> {
+/**
+ * The versions named, as far as the platform has them (one query for those not cached yet). `via` reads
+ * them inside an open transaction (PGlite has one connection: a query beside the transaction would wait on it).
+ */
+export async function loadCatalogVersions(db: PlatformDb, versions: Iterable<string>, via: Queryable = db): Promise<Map<string, CatalogVersion>> {
   let known = cache.get(db);
   if (!known) cache.set(db, (known = new Map()));
   const missing = [...new Set(versions)].filter((v) => !known.has(v));
   if (missing.length > 0) {
-    const rows = await db.query<{ version: string; body: unknown }>('SELECT version, body FROM catalog_versions WHERE version = ANY($1::text[])', [missing]);
+    const rows = await via.query<{ version: string; body: unknown }>('SELECT version, body FROM catalog_versions WHERE version = ANY($1::text[])', [missing]);
     for (const r of rows) {
       const parsed = catalogVersionSchema.safeParse(typeof r.body === 'string' ? JSON.parse(r.body) : r.body);
       if (parsed.success) known.set(r.version, parsed.data);

@@ -124,6 +124,7 @@ export async function ingestBatch(ctx: PlatformContext, terminal: AuthenticatedT
     const changes: NewChange[] = [];
     const scope: IngestScope = {
       tx,
+      db: ctx.db,
       terminal,
       at,
       invalid,

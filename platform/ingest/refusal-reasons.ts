@@ -18,6 +18,8 @@ const REASONS: Record<Attempt, Partial<Record<ApplicationStatus, string>>> = {
     sent: '这件申请没有被退回补正，不需要补正',
     under_review: '这件申请没有被退回补正，不需要补正',
     supplemented: '这件申请已补正过，正在等待乡镇审核',
+    publicizing: '这件申请没有被退回补正，正在公示，不需要补正',
+    county_review: '这件申请没有被退回补正，正在等待县级审批，不需要补正',
     approved: '这件申请已审核完毕，不能再补正',
     rejected: '这件申请已审核完毕，不能再补正',
     withdrawn: '这件申请已撤回，不能再补正',
@@ -28,6 +30,8 @@ const REASONS: Record<Attempt, Partial<Record<ApplicationStatus, string>>> = {
     under_review: '这件申请还没有审核结果，不能办结',
     needs_supplement: '这件申请正在等待补正，还没有审核结果，不能办结',
     supplemented: '这件申请已补正，正在等待乡镇审核，还不能办结',
+    publicizing: '这件申请正在公示，还没有审批结果，不能办结',
+    county_review: '这件申请正在等待县级审批，还没有审批结果，不能办结',
     withdrawn: '这件申请已撤回，不能办结',
   },
   withdraw: {

@@ -1,6 +1,6 @@
 import type { AuthenticatedTerminal } from '../auth/signed-request';
 import type { NewChange } from '../change-feed';
-import type { Queryable } from '../database/types';
+import type { PlatformDb, Queryable } from '../database/types';
 import type { OutboxKind } from '../../core/sync/messages';
 import type { OutboxBodies, OutboxInvalidCode } from './validate-message';
 
@@ -20,6 +20,8 @@ export type Valid<K extends OutboxKind> = Pending & { body: OutboxBodies[K] };
  */
 export interface IngestScope {
   tx: Queryable;
+  /** The platform's database, as the key of its caches (read inside the batch through `tx`). */
+  db: PlatformDb;
   terminal: AuthenticatedTerminal;
   /** The platform's clock for this batch (received_at, updated_at, change times). */
   at: string;

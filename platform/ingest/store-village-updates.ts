@@ -5,6 +5,7 @@ import { refusalReason } from './refusal-reasons';
 import type { IngestScope, Valid } from './scope';
 import { addCalendarDays, shanghaiDate } from '../../core/calendar';
 import { withinJurisdiction } from '../auth/jurisdiction';
+import { stopNotice } from '../review/notices';
 
 /**
  * What the village sends after the submission: withdrawal, supplement (补正), completion. Each is judged on
@@ -32,6 +33,8 @@ export async function storeWithdrawn(scope: IngestScope, w: Valid<'application.w
     w.body.reason,
     scope.at,
   ]);
+  // Withdrawn during its notice (公示): the notice stops with it.
+  if (app.status === 'publicizing') await stopNotice(scope.tx, app.id, scope.at);
   scope.accept(w, app.division_code, [
     receivedChange(app.division_code, { applicationId: app.id, receiptNo: app.receipt_no, status: 'withdrawn', at: scope.at }),
   ]);

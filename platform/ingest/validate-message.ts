@@ -53,12 +53,14 @@ function refuseBySender(v: ValidMessage, sender: Sender): MessageVerdict | null 
     case 'review.decided':
     case 'handover.confirmed': {
       const what = v.kind === 'review.decided' ? '审核决定' : '交接清单确认';
-      if (sender.role !== 'township') {
+      // A county decides at its own step (checked against the application's route when stored); the paper is the township's.
+      const may = sender.role === 'township' || (sender.role === 'county' && v.kind === 'review.decided');
+      if (!may) {
         return forbidden(`只有乡镇审核终端才能提交${what}，本终端是${sender.role === 'county' ? '县级终端' : '村级代办终端'}`);
       }
       return withinJurisdiction(sender.divisionCode, v.body.divisionCode)
         ? null
-        : forbidden(`${v.body.divisionCode} 不属于本乡镇（${sender.divisionCode}），不能提交${what}`);
+        : forbidden(`${v.body.divisionCode} 不属于本${sender.role === 'county' ? '县' : '乡镇'}（${sender.divisionCode}），不能提交${what}`);
     }
     case 'application.supplemented':
     case 'application.completed':

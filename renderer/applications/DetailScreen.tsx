@@ -6,12 +6,14 @@ import { call } from '../api/client';
 import { useNav } from '../app/nav';
 import { MaterialsList } from './MaterialsList';
 import { StatusTag } from './StatusTag';
+import { RouteCard } from './RouteCard';
 import { useLoad } from '../shared/use-load';
 import { ScanThumb } from '../form/ScanThumb';
 import { FormSummary } from '../form/ReviewSummary';
 import { DecisionBody } from './DecisionCard';
 import { decisionOf } from '../village/decision';
 import { useDecisionArrived } from '../village/decision-events';
+import { useStationEvent } from '../shared/use-station-event';
 import { CompleteButton } from '../village/CompleteButton';
 import { showDateTime } from '../shared/time';
 import { ReasonDialog } from '../shared/ReasonDialog';
@@ -25,6 +27,11 @@ const EVENT_LABEL: Record<string, string> = {
   receipt_reprinted: '补打受理回执',
   acknowledge: '省级平台已接收',
   approve: '乡镇审核通过',
+  publicize: '乡镇审核通过，进入公示',
+  refer: '乡镇审核通过，报县级审批',
+  notice_ended: '公示期满，报县级审批',
+  county_approve: '县级审批：批准',
+  county_reject: '县级审批：不予批准',
   reject: '乡镇不予通过',
   request_supplement: '乡镇退回补正',
   supplement: '登记补正材料',
@@ -44,6 +51,7 @@ export function DetailScreen({ applicationId }: { applicationId: string }) {
   const app = useLoad(() => call('applications.get', { id: applicationId }), [applicationId]);
   const [withdrawOpen, setWithdrawOpen] = useState(false);
   useDecisionArrived((d) => d.applicationId === applicationId && app.reload());
+  useStationEvent('application.moved', (e) => e.applicationId === applicationId && app.reload());
 
   if (app.error && !app.data) return <Result status="error" title="无法打开该申请" subTitle={app.error} />;
   const a = app.data;
@@ -112,8 +120,13 @@ export function DetailScreen({ applicationId }: { applicationId: string }) {
       </Space>
       <Row gutter={16}>
         <Col span={15}>
+          {a.status !== 'draft' && <RouteCard route={a.route} />}
           {decision && (
-            <Card size="small" title="乡镇审核结果" style={{ marginBottom: 12, borderColor: a.status === 'needs_supplement' ? '#ffd591' : undefined }}>
+            <Card
+              size="small"
+              title={decision.step === 'county' ? '县级审批结果' : '乡镇审核结果'}
+              style={{ marginBottom: 12, borderColor: a.status === 'needs_supplement' ? '#ffd591' : undefined }}
+            >
               <DecisionBody decision={decision} />
             </Card>
           )}

@@ -8,6 +8,7 @@ import { StatusTag } from './StatusTag';
 import { useCatalogItems } from '../shared/use-catalog-items';
 import { usePagedList } from '../shared/use-paged-list';
 import { useDecisionArrived } from '../village/decision-events';
+import { useStationEvent } from '../shared/use-station-event';
 import { useDebounced } from '../shared/use-debounced-search';
 import { showDateTime } from '../shared/time';
 
@@ -34,6 +35,7 @@ export function QueueScreen() {
   );
   // A decision that arrives changes a row's status: the list shows it without leaving the screen.
   useDecisionArrived(() => void load());
+  useStationEvent('application.moved', () => void load());
 
   return (
     <div className="screen">

@@ -9,6 +9,8 @@ export const STATUS_COLOR: Record<ApplicationStatus, string> = {
   under_review: 'processing',
   needs_supplement: 'warning',
   supplemented: 'cyan',
+  publicizing: 'purple',
+  county_review: 'geekblue',
   approved: 'success',
   rejected: 'error',
   withdrawn: 'default',

@@ -6,6 +6,7 @@ import { useSession } from '../app/session';
 import { ApplicationList } from '../applications/ApplicationList';
 import { useLoad } from '../shared/use-load';
 import { useDecisionArrived } from '../village/decision-events';
+import { useStationEvent } from '../shared/use-station-event';
 import { SyncSummary } from '../sync/SyncSummary';
 import { DecisionsCard } from '../village/DecisionsCard';
 
@@ -16,6 +17,7 @@ export function HomeScreen() {
   const stats = useLoad(() => call('stats.overview', {}), []);
   // The counts move when a decision arrives, like the list of decisions under them.
   useDecisionArrived(() => stats.reload());
+  useStationEvent('application.moved', () => stats.reload());
   const s = stats.data;
   const drafts = s?.byStatus.draft ?? 0;
 

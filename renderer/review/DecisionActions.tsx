@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { App, Button, Space } from 'antd';
 import { CheckOutlined, CloseOutlined, RollbackOutlined, UndoOutlined } from '@ant-design/icons';
 import type { ReviewDetailView } from '../../core/api/views';
-import { canTransition } from '../../core/lifecycle';
 import type { SupplementItem } from '../../core/sync/messages';
 import { call, errorMessage } from '../api/client';
 import { ReasonDialog } from '../shared/ReasonDialog';
@@ -17,13 +16,27 @@ function deadlineWarning(a: ReviewDetailView): string | null {
   return null;
 }
 
-/** 审核通过 (confirm) / 退回补正 (one-time notice) / 不予通过 (reason required). */
-export function DecisionActions({ app, onDecided }: { app: ReviewDetailView; onDecided(next: ReviewDetailView): void }) {
+/**
+ * The buttons' words by level and route: a township's 审核通过 of a 低保 opens its notice (公示), of a two-level
+ * item goes up to the county; the county 批准 / 不予批准.
+ */
+function decisionWords(app: ReviewDetailView, county: boolean): { approve: string; reject: string; next: string } {
+  if (county) return { approve: '批准', reject: '不予批准', next: '，结果发回村里' };
+  const days = app.item.levels.find((l) => l.step === 'notice');
+  if (app.approveAction === 'publicize')
+    return { approve: '审核通过', reject: '不予通过', next: `，在村务公开栏公示${days && 'days' in days ? days.days : ''}天，期满后报县级审批` };
+  if (app.approveAction === 'refer') return { approve: '审核通过', reject: '不予通过', next: '，报县级审批' };
+  return { approve: '审核通过', reject: '不予通过', next: '' };
+}
+
+/** 审核通过 (confirm) / 退回补正 (one-time notice) / 不予通过 (reason required), as far as this level may now. */
+export function DecisionActions({ app, county, onDecided }: { app: ReviewDetailView; county: boolean; onDecided(next: ReviewDetailView): void }) {
   const { message } = App.useApp();
   const [returning, setReturning] = useState(0);
   const [rejecting, setRejecting] = useState(false);
   const [approving, setApproving] = useState(false);
-  if (!canTransition(app.status, 'approve')) return null;
+  if (app.mayDecide.length === 0) return null;
+  const words = decisionWords(app, county);
 
   const done = (next: ReviewDetailView, what: string) => {
     message.success(`${what}：${next.latestDecision?.synced ? '已上报' : SAVED}`);
@@ -33,7 +46,7 @@ export function DecisionActions({ app, onDecided }: { app: ReviewDetailView; onD
   const approve = async (comment: string) => {
     const next = await call('review.decide', { applicationId: app.id, decision: 'approve', ...(comment ? { reason: comment } : {}) });
     setApproving(false);
-    done(next, '已审核通过');
+    done(next, `已${words.approve}`);
   };
 
   /** A refusal is shown by the notice builder, which stays open. */
@@ -50,21 +63,27 @@ export function DecisionActions({ app, onDecided }: { app: ReviewDetailView; onD
   const reject = async (reason: string) => {
     const next = await call('review.decide', { applicationId: app.id, decision: 'reject', reason });
     setRejecting(false);
-    done(next, '已作出不予通过决定');
+    done(next, `已作出${words.reject}决定`);
   };
 
   return (
     <>
       <Space>
-        <Button type="primary" size="large" icon={<CheckOutlined />} onClick={() => setApproving(true)}>
-          审核通过
-        </Button>
-        <Button size="large" icon={<RollbackOutlined />} onClick={() => setReturning((n) => n + 1)} style={{ borderColor: '#fa8c16', color: '#d46b08' }}>
-          退回补正
-        </Button>
-        <Button size="large" danger icon={<CloseOutlined />} onClick={() => setRejecting(true)}>
-          不予通过
-        </Button>
+        {app.mayDecide.includes('approve') && (
+          <Button type="primary" size="large" icon={<CheckOutlined />} onClick={() => setApproving(true)}>
+            {words.approve}
+          </Button>
+        )}
+        {app.mayDecide.includes('request_supplement') && (
+          <Button size="large" icon={<RollbackOutlined />} onClick={() => setReturning((n) => n + 1)} style={{ borderColor: '#fa8c16', color: '#d46b08' }}>
+            退回补正
+          </Button>
+        )}
+        {app.mayDecide.includes('reject') && (
+          <Button size="large" danger icon={<CloseOutlined />} onClick={() => setRejecting(true)}>
+            {words.reject}
+          </Button>
+        )}
       </Space>
       {returning > 0 && (
         <SupplementNoticeBuilder
@@ -79,10 +98,10 @@ export function DecisionActions({ app, onDecided }: { app: ReviewDetailView; onD
       )}
       <ReasonDialog
         open={approving}
-        title="确认审核通过？"
-        prompt={`${app.residentName}的“${app.itemName}”将审核通过，上报前可以撤销。可以写审核意见（不必填），村代办员会在申请详情中看到：`}
+        title={`确认${words.approve}？`}
+        prompt={`${app.residentName}的“${app.itemName}”将${words.approve}${words.next}，上报前可以撤销。可以写审核意见（不必填），村代办员会在申请详情中看到：`}
         label="审核意见（可不填）"
-        okText="审核通过"
+        okText={words.approve}
         tooShort=""
         minLength={0}
         danger={false}
@@ -91,10 +110,10 @@ export function DecisionActions({ app, onDecided }: { app: ReviewDetailView; onD
       />
       <ReasonDialog
         open={rejecting}
-        title="不予通过"
-        prompt="请写明不予通过的理由，村代办员会打印在结果通知书上交给申请人："
-        label="不予通过的理由"
-        okText="确认不予通过"
+        title={words.reject}
+        prompt={`${app.status === 'publicizing' ? '公示期间有异议并经核实不符合条件的，可以不予通过。' : ''}请写明${words.reject}的理由，村代办员会打印在结果通知书上交给申请人：`}
+        label={`${words.reject}的理由`}
+        okText={`确认${words.reject}`}
         tooShort="不予通过时请写明理由（至少2个字）"
         onSubmit={reject}
         onCancel={() => setRejecting(false)}

@@ -6,6 +6,7 @@ import { call } from '../api/client';
 import { useNav } from '../app/nav';
 import { DecisionBody } from '../applications/DecisionCard';
 import { MaterialsList } from '../applications/MaterialsList';
+import { RouteCard } from '../applications/RouteCard';
 import { StatusTag } from '../applications/StatusTag';
 import { useLoad } from '../shared/use-load';
 import { ReviewSummary } from '../form/ReviewSummary';
@@ -45,8 +46,8 @@ export function ReviewDetailScreen({ applicationId }: { applicationId: string })
           {app.itemName}　<StatusTag status={app.status} /> <SupplementDueTag item={app} />
         </h1>
         <Space>
-          {!county && <DecisionActions app={app} onDecided={setApp} />}
-          {!county && <UndoDecision app={app} onUndone={setApp} />}
+          <DecisionActions app={app} county={county} onDecided={setApp} />
+          <UndoDecision app={app} onUndone={setApp} />
           <Button size="large" icon={<ArrowLeftOutlined />} onClick={() => go({ name: 'review' })}>
             返回工作台
           </Button>
@@ -54,6 +55,7 @@ export function ReviewDetailScreen({ applicationId }: { applicationId: string })
       </Space>
       <Row gutter={12}>
         <Col span={14}>
+          <RouteCard route={app.route} />
           <SupplementChanges app={app} />
           <Card size="small" title="申请人与受理信息">
             <Descriptions column={2} size="small" styles={{ label: { width: 84 } }}>

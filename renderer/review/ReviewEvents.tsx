@@ -11,6 +11,9 @@ const EVENT_LABEL: Record<string, string> = {
   decided: '作出审核决定',
   approve: '审核通过',
   reject: '不予通过',
+  notice_ended: '公示期满，报县级审批',
+  county_approve: '县级审批：批准',
+  county_reject: '县级审批：不予批准',
   request_supplement: '退回补正',
   supplemented: '村代办点登记补正',
   supplement: '村代办点登记补正',
@@ -30,7 +33,15 @@ export function ReviewEvents({ events }: { events: ReviewDetailView['events'] })
       items={[...events].reverse().map((e, i) => ({
         key: `${e.at}-${i}`,
         color:
-          e.status === 'rejected' || e.status === 'withdrawn' ? 'red' : e.status === 'needs_supplement' ? 'orange' : e.status === 'approved' ? 'green' : 'blue',
+          e.status === 'rejected' || e.status === 'withdrawn'
+            ? 'red'
+            : e.status === 'needs_supplement'
+              ? 'orange'
+              : e.status === 'approved'
+                ? 'green'
+                : e.status === 'publicizing'
+                  ? 'purple'
+                  : 'blue',
         title: showDateTime(e.at),
         content: (
           <div>

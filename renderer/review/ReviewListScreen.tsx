@@ -14,7 +14,7 @@ import { showDateTime } from '../shared/time';
 import { DueCell, SupplementDueTag } from './DueCell';
 import { BatchActions } from './BatchActions';
 import { BatchPaper } from './BatchPaper';
-import { STATUS_FILTERS } from './filters';
+import { statusFilters } from './filters';
 
 const PAGE = 50;
 
@@ -55,7 +55,7 @@ export function ReviewListScreen() {
 
   const { rows, cursor, loading, error, load } = usePagedList<ReviewItemView>(
     async (before) => {
-      const statuses = STATUS_FILTERS.find((f) => f.value === statusFilter)?.statuses;
+      const statuses = statusFilters(county).find((f) => f.value === statusFilter)?.statuses;
       const page = await call('review.list', {
         ...(villageCode ? { villageCode } : {}),
         ...(itemCode ? { itemCode } : {}),
@@ -74,7 +74,7 @@ export function ReviewListScreen() {
       );
       return page;
     },
-    [villageCode, itemCode, statusFilter, overdueOnly, batchId],
+    [villageCode, itemCode, statusFilter, overdueOnly, batchId, county],
   );
   useEffect(() => setSelected([]), [villageCode, itemCode, statusFilter, overdueOnly, batchId]);
   // Applications that arrive while the worklist is open show at once; the selection stays.
@@ -133,7 +133,7 @@ export function ReviewListScreen() {
             value={statusFilter}
             onChange={setStatusFilter}
             style={{ width: 130 }}
-            options={STATUS_FILTERS.map((f) => ({ value: f.value, label: f.label }))}
+            options={statusFilters(county).map((f) => ({ value: f.value, label: f.label }))}
           />
           <Checkbox checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)}>
             仅看超期
@@ -145,11 +145,9 @@ export function ReviewListScreen() {
       </Space>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       {batch && <BatchPaper batch={batch} onConfirmed={refresh} />}
-      {!county && (
-        <div style={{ marginBottom: 8 }}>
-          <BatchActions selected={selected} onDone={refresh} />
-        </div>
-      )}
+      <div style={{ marginBottom: 8 }}>
+        <BatchActions selected={selected} county={county} onDone={refresh} />
+      </div>
       <Table<ReviewItemView>
         rowKey="id"
         size="middle"
@@ -157,7 +155,7 @@ export function ReviewListScreen() {
         dataSource={rows}
         pagination={false}
         locale={{ emptyText: '没有符合条件的申请' }}
-        rowSelection={county ? undefined : { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), columnWidth: 44 }}
+        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), columnWidth: 44 }}
         onRow={(r) => ({
           // A click on the row opens it; one on its checkbox only selects it.
           onClick: (e) => {

@@ -1,6 +1,7 @@
 import type { CatalogItem, CatalogVersion } from '../../core/catalog/model';
 import { buildCatalogIndex, searchCatalog, type CatalogIndex } from '../../core/catalog/search';
 import { DaibanError } from '../../core/errors';
+import { SINGLE_LEVEL, type ReviewLevels } from '../../core/review-levels';
 import { listCatalogVersions, loadCatalogVersion, type StoreDb } from '../../db';
 
 interface LoadedVersion {
@@ -59,6 +60,20 @@ export class CatalogCache {
       if (item) return item.name;
     }
     return code;
+  }
+
+  /**
+   * An item's review route (core/review-levels.ts) in the version an application came under; the newest
+   * version that has the item when this terminal lacks that one, and the single township level when none does.
+   */
+  levels(code: string, version: string): ReviewLevels {
+    const pinned = this.versions.get(version)?.byCode.get(code);
+    if (pinned) return pinned.levels;
+    for (const { byCode } of [...this.versions.values()].reverse()) {
+      const item = byCode.get(code);
+      if (item) return item.levels;
+    }
+    return SINGLE_LEVEL;
   }
 
   search(query: string): CatalogItem[] {

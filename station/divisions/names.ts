@@ -1,4 +1,4 @@
-import { parentDivisionCode, reviewBodyName } from '../../core/divisions/model';
+import { countyAgencyName, parentDivisionCode, reviewBodyName } from '../../core/divisions/model';
 import { divisionNameMap, servicePointNames } from '../../db';
 import type { StationContext } from '../context';
 
@@ -13,6 +13,8 @@ export interface DivisionNames {
   servicePoint(villageCode: string): string | null;
   /** The body that reviews for a village, from its township's name: 叶坪乡人民政府, 某某街道办事处. */
   reviewBody(villageCode: string): string | null;
+  /** The county body that approves an item for a village (瑞金市民政部门), from the county's name. */
+  countyAgency(villageCode: string, implementingAgency: string): string | null;
 }
 
 export function divisionNames(ctx: StationContext): DivisionNames {
@@ -30,6 +32,10 @@ export function divisionNames(ctx: StationContext): DivisionNames {
       const township = parentDivisionCode(villageCode);
       const townshipName = township ? name(township) : null;
       return townshipName ? reviewBodyName(townshipName) : null;
+    },
+    countyAgency(villageCode, implementingAgency) {
+      const countyName = name(`${villageCode.slice(0, 6)}000000`);
+      return countyName ? countyAgencyName(countyName, implementingAgency) : null;
     },
   };
 }

@@ -25,6 +25,7 @@ import {
   type ApplicationRow,
 } from '../../db';
 import { recordChange } from '../runtime/record-change';
+import { routeView } from '../review/route-view';
 import type { StationContext } from '../context';
 import { toDecisionView } from '../review/decision-views';
 import { toAttachmentView } from '../attachments/views';
@@ -263,6 +264,7 @@ export function get(ctx: StationContext, input: StationParsedInput<'applications
   return {
     ...toApplicationView(ctx, a),
     item: ctx.catalog.item(a.itemCode, a.catalogVersion),
+    route: routeView(ctx, a, shanghaiDate(ctx.clock.now())),
     applicant: applicantFacts(resident, shanghaiDate(ctx.clock.now())),
     events: listEvents(ctx.db, a.id).map((e) => ({
       id: e.id,

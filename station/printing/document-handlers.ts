@@ -3,7 +3,7 @@ import type { DocumentKind, StationParsedInput } from '../../core/api/schemas';
 import type { Role } from '../../core/api/views';
 import { maskCitizenId } from '../../core/citizen-id';
 import { DaibanError } from '../../core/errors';
-import { findHandover, latestDecision, type DecisionRow } from '../../db';
+import { findHandover, findNotice, latestDecision, type DecisionRow } from '../../db';
 import { recordChange } from '../runtime/record-change';
 import type { StationContext } from '../context';
 import type { HandoverDocumentData, NoticeBase, ResultNoticeData, SupplementNoticeData } from './documents/document-data';
@@ -164,7 +164,15 @@ function noticeBase(
   const resident = loadResident(ctx, a.residentId);
   const point = ctx.servicePoint();
   const cadre = ctx.session.user?.displayName ?? '';
-  const reviewOrg = divisionNames(ctx).reviewBody(point.divisionCode);
+  const names = divisionNames(ctx);
+  const reviewOrg = names.reviewBody(point.divisionCode);
+  const county =
+    decision.step === 'county'
+      ? {
+          agency: names.countyAgency(point.divisionCode, item.implementingAgency) ?? item.implementingAgency,
+          afterNotice: findNotice(ctx.db, a.id) !== null,
+        }
+      : null;
   return {
     decision,
     base: {
@@ -173,6 +181,7 @@ function noticeBase(
       receiptNo: a.receiptNo,
       servicePoint: { name: point.name, divisionCode: point.divisionCode },
       ...(reviewOrg ? { reviewOrg } : {}),
+      ...(county ? { county } : {}),
       item: { name: item.name, department: item.department },
       // Masked here: the full ID number never reaches the renderer.
       applicant: { name: resident.name, idNumberMasked: maskCitizenId(resident.idNumber) },
@@ -201,5 +210,15 @@ export function supplementNoticeData(ctx: StationContext, applicationId: string)
 /** Only for an application whose standing decision is an approval or a rejection. */
 export function resultNoticeData(ctx: StationContext, applicationId: string): ResultNoticeData {
   const { base, decision } = noticeBase(ctx, applicationId, ['approve', 'reject'], '办理结果通知书');
+  // A township's pass of a multi-level item is a step, not the result: the county's decision is.
+  if (decision.statusAfter === 'publicizing' || decision.statusAfter === 'county_review') {
+    throw new DaibanError(
+      'ILLEGAL_TRANSITION',
+      `这件申请乡镇已审核通过，${decision.statusAfter === 'publicizing' ? '正在公示，' : ''}还要报县级审批；审批结果到达后才能打印办理结果通知书。`,
+      {
+        id: applicationId,
+      },
+    );
+  }
   return { ...base, decision: decision.decision === 'approve' ? 'approve' : 'reject', reason: decision.reason };
 }

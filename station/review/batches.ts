@@ -2,6 +2,8 @@ import type { StationParsedInput } from '../../core/api/schemas';
 import type { ReviewBatchView } from '../../core/api/views';
 import { shanghaiDate } from '../../core/calendar';
 import { batchId, type BatchRef } from '../../core/review-batch';
+import { AWAITING_DECISION } from '../../core/review-levels';
+import { deciderStep } from '../runtime/terminal-role';
 import { findHandover, listBatches, listIdsOf, type ReviewRow } from '../../db';
 import type { StationContext } from '../context';
 import { divisionNames, type DivisionNames } from '../divisions/names';
@@ -38,7 +40,7 @@ export function reviewLookups(ctx: StationContext, rows: readonly ReviewRow[]): 
 export function batches(ctx: StationContext, input: StationParsedInput<'review.batches'>): ReviewBatchView[] {
   requireUser(ctx, REVIEW_ROLES);
   const names = divisionNames(ctx);
-  return listBatches(ctx.db, input.limit).map((b) => ({
+  return listBatches(ctx.db, input.limit, AWAITING_DECISION[deciderStep(ctx.db)]).map((b) => ({
     id: batchId(b.ref),
     kind: b.ref.kind,
     label: label(b.ref, b.listNo),

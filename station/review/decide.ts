@@ -3,18 +3,17 @@ import type { StationParsedInput } from '../../core/api/schemas';
 import type { DecideManyResult, ReviewDetailView } from '../../core/api/views';
 import { isDaibanError } from '../../core/errors';
 import { shanghaiDate } from '../../core/calendar';
-import { transition, type ApplicationAction } from '../../core/lifecycle';
-import type { Decision, ReviewDecided } from '../../core/sync/messages';
+import { transition } from '../../core/lifecycle';
+import { decisionAction } from '../../core/review-levels';
+import type { ReviewDecided } from '../../core/sync/messages';
 import { findReview, insertDecision, insertReviewEvent, saveReview, type DecisionRow, type ReviewRow, type UserRow } from '../../db';
 import { recordChange } from '../runtime/record-change';
 import type { StationContext } from '../context';
 import { decisionNote } from './decision-views';
 import { toReviewDetail } from './views';
 import { REVIEW_ROLES, requireUser } from '../runtime/guard';
-import { requireTownshipTerminal } from '../runtime/terminal-role';
+import { deciderStep } from '../runtime/terminal-role';
 import { loadReview } from './handlers';
-
-const ACTION: Record<Decision, ApplicationAction> = { approve: 'approve', reject: 'reject', request_supplement: 'request_supplement' };
 
 /** One decision in its own transaction; returns the replica's row after it. Refusals are Chinese DaibanErrors. */
 function decideOne(
@@ -23,7 +22,10 @@ function decideOne(
   input: Pick<StationParsedInput<'review.decide'>, 'applicationId' | 'decision' | 'reason' | 'supplement'>,
 ): ReviewRow {
   const before = loadReview(ctx, input.applicationId);
-  const status = transition(before.status, ACTION[input.decision]);
+  // Which level this terminal is, and what the decision means on the item's route (core/review-levels.ts).
+  const step = deciderStep(ctx.db);
+  const levels = ctx.catalog.levels(before.itemCode, before.catalogVersion);
+  const status = transition(before.status, decisionAction(levels, before.status, input.decision, step));
   const at = ctx.clock.now().toISOString();
   // The wire schema wants at least 2 characters; a stray "好" on an approval is dropped rather than refused later.
   const reason = input.reason && input.reason.length >= 2 ? input.reason : null;
@@ -53,12 +55,20 @@ function decideOne(
     refusedReason: null,
     messageId,
     recordedAt: at,
+    step,
+    statusAfter: status,
   };
   const after: ReviewRow = { ...before, status, updatedAt: at };
   ctx.db.transaction(() => {
     saveReview(ctx.db, after);
     insertDecision(ctx.db, row);
-    insertReviewEvent(ctx.db, before.id, { at, type: input.decision, status, actorName: user.displayName, note: decisionNote(row) });
+    insertReviewEvent(ctx.db, before.id, {
+      at,
+      type: step === 'county' ? `county_${input.decision}` : input.decision,
+      status,
+      actorName: user.displayName,
+      note: decisionNote(row),
+    });
     recordChange(ctx, {
       at,
       actorId: user.id,
@@ -76,13 +86,12 @@ function decideOne(
 
 /**
  * A reviewer's decision, made with or without the link: in one transaction the replica moves (core/lifecycle
- * refuses a second decision), the decision is stored as pending, the history and audit log get an entry and
+ * refuses a second decision; core/review-levels one this level may not take now: a county before its step), the decision is stored as pending, the history and audit log get an entry and
  * the outbox a `review.decided`. It is final once the platform accepts it; a refusal undoes the move
  * (station/sync/settle-review.ts).
  */
 export function decide(ctx: StationContext, input: StationParsedInput<'review.decide'>): ReviewDetailView {
   const user = requireUser(ctx, REVIEW_ROLES);
-  requireTownshipTerminal(ctx.db, '审核决定');
   const after = decideOne(ctx, user, input);
   return toReviewDetail(ctx, after, shanghaiDate(after.updatedAt));
 }
@@ -94,7 +103,6 @@ export function decide(ctx: StationContext, input: StationParsedInput<'review.de
  */
 export function decideMany(ctx: StationContext, input: StationParsedInput<'review.decideMany'>): DecideManyResult {
   const user = requireUser(ctx, REVIEW_ROLES);
-  requireTownshipTerminal(ctx.db, '审核决定');
   const result: DecideManyResult = { decided: [], refused: [] };
   for (const applicationId of input.applicationIds) {
     try {

@@ -8,6 +8,8 @@ export const toDecisionView = (d: DecisionRow): DecisionView => ({
   supplement: d.supplement,
   reviewerName: d.reviewerName,
   decidedAt: d.decidedAt,
+  step: d.step,
+  statusAfter: d.statusAfter,
   synced: d.state === 'synced',
 });
 

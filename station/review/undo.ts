@@ -7,7 +7,6 @@ import { dropUnsentDecision, latestDecision, insertReviewEvent, saveReview } fro
 import type { StationContext } from '../context';
 import { recordChange } from '../runtime/record-change';
 import { REVIEW_ROLES, requireUser } from '../runtime/guard';
-import { requireTownshipTerminal } from '../runtime/terminal-role';
 import { loadReview } from './handlers';
 import { toReviewDetail } from './views';
 
@@ -19,7 +18,6 @@ import { toReviewDetail } from './views';
 export function undo(isSyncing: () => boolean) {
   return (ctx: StationContext, input: StationParsedInput<'review.undo'>): ReviewDetailView => {
     const user = requireUser(ctx, REVIEW_ROLES);
-    requireTownshipTerminal(ctx.db, '审核决定');
     const row = loadReview(ctx, input.applicationId);
     const decision = latestDecision(ctx.db, row.id);
     if (!decision || decision.state !== 'pending' || !decision.messageId) {

@@ -2,7 +2,10 @@ import type { DecisionView, ReviewDetailView, ReviewItemView } from '../../core/
 import type { CatalogItem } from '../../core/catalog/model';
 import { shanghaiDate } from '../../core/calendar';
 import { maskCitizenId } from '../../core/citizen-id';
-import type { ApplicationStatus } from '../../core/lifecycle';
+import { canTransition, type ApplicationStatus } from '../../core/lifecycle';
+import { decisionAction, type ReviewDecision } from '../../core/review-levels';
+import { deciderStep } from '../runtime/terminal-role';
+import { routeView } from './route-view';
 import { findSupplementRecord, latestDecision, listDecisions, listReviewEvents, REVIEW_OPEN_STATUSES, type ReviewRow } from '../../db';
 import type { StationContext } from '../context';
 import { reviewLookups, type ReviewLookups } from './batches';
@@ -63,6 +66,22 @@ export function toReviewItemView(ctx: StationContext, row: ReviewRow, today: str
   };
 }
 
+/** What this terminal's level may decide on the application now, by the same rule the platform applies. */
+function decisionsHere(ctx: StationContext, row: ReviewRow): Pick<ReviewDetailView, 'mayDecide' | 'approveAction'> {
+  const levels = ctx.catalog.levels(row.itemCode, row.catalogVersion);
+  const step = deciderStep(ctx.db);
+  const actionOf = (d: ReviewDecision) => {
+    try {
+      const action = decisionAction(levels, row.status, d, step);
+      return canTransition(row.status, action) ? action : null;
+    } catch {
+      return null;
+    }
+  };
+  const all: ReviewDecision[] = ['approve', 'request_supplement', 'reject'];
+  return { mayDecide: all.filter((d) => actionOf(d) !== null), approveAction: actionOf('approve') };
+}
+
 export function toReviewDetail(ctx: StationContext, row: ReviewRow, today: string): ReviewDetailView {
   const item = itemOf(ctx, row) ?? ctx.catalog.item(row.itemCode);
   const decisions: DecisionView[] = listDecisions(ctx.db, row.id)
@@ -86,5 +105,7 @@ export function toReviewDetail(ctx: StationContext, row: ReviewRow, today: strin
     events: listReviewEvents(ctx.db, row.id),
     cadreName: row.cadreName,
     lastSupplement: findSupplementRecord(ctx.db, row.id),
+    route: routeView(ctx, row, today),
+    ...decisionsHere(ctx, row),
   };
 }

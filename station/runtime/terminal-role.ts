@@ -13,12 +13,16 @@ export function isReviewTerminal(db: StoreDb): boolean {
 }
 
 /**
- * Decisions and the paper's confirmation are the township's. A county terminal sees its townships' work
- * (worklist, batches, statistics, the ledger, receipt checks) and decides nothing until the county's own
- * review steps exist (issue #15, multi-level review).
+ * The paper's confirmation is the township's. A county terminal sees its townships' work (worklist, batches,
+ * statistics, the ledger, receipt checks) and decides only at the county's own step (县级审批).
  */
 export function requireTownshipTerminal(db: StoreDb, what: string): void {
   if (getSetting(db, SETTINGS.terminalRole) === 'county') {
-    throw new DaibanError('FORBIDDEN', `县级终端用于查看和统计各乡镇的办理情况，${what}由乡镇审核终端办理。`);
+    throw new DaibanError('FORBIDDEN', `县级终端用于县级审批和查看各乡镇的办理情况，${what}由乡镇审核终端办理。`);
   }
+}
+
+/** The review level this terminal decides at (core/review-levels.ts). */
+export function deciderStep(db: StoreDb): 'township' | 'county' {
+  return getSetting(db, SETTINGS.terminalRole) === 'county' ? 'county' : 'township';
 }

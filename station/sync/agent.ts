@@ -303,6 +303,7 @@ export class SyncAgent {
         this.ctx.log.warn({ err }, 'sync: decision event failed');
       }
     }
+    for (const m of effects.moved) this.ctx.emit({ type: 'application.moved', applicationId: m.applicationId, status: m.status });
     const user = this.ctx.session.user;
     if (user && effects.accounts.includes(user.username)) {
       const fresh = findUserByUsername(this.ctx.db, user.username);

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { DecisionView } from '../../core/api/views';
+import type { ApplicationStatus } from '../../core/lifecycle';
 import type { z } from 'zod';
 import { CHANGE_KINDS, isChangeKind, type ChangeKind } from '../../core/sync/changes';
 import type { Change } from '../../core/sync/protocol';
@@ -20,8 +21,8 @@ import {
 } from '../../db';
 import { SETTINGS } from '../runtime/settings-keys';
 import { isReviewTerminal } from '../runtime/terminal-role';
-import { applyDecidedOnTownship, applyHandoverConfirmed, applyHandoverListed, applyReceived } from './apply-township';
-import { applyDecidedOnVillage } from './apply-village';
+import { applyDecidedOnTownship, applyHandoverConfirmed, applyHandoverListed, applyNoticeEndedOnTownship, applyReceived } from './apply-township';
+import { applyDecidedOnVillage, applyNoticeEndedOnVillage } from './apply-village';
 
 export interface PageEffects {
   applied: number;
@@ -38,6 +39,8 @@ export interface PageEffects {
   received: number;
   /** Decisions that reached this village's applications: announced (decision.arrived) after the commit. */
   decisions: { applicationId: string; decision: DecisionView }[];
+  /** Village: applications moved on without a decision (a notice ran out), announced as application.moved. */
+  moved: { applicationId: string; status: ApplicationStatus }[];
 }
 
 interface PageScope {
@@ -82,6 +85,12 @@ const APPLY: { [K in ChangeKind]: (db: StoreDb, body: ChangeBody<K>, scope: Page
     const arrived = applyDecidedOnVillage(db, decided, at);
     if (arrived) effects.decisions.push(arrived);
     return arrived !== null;
+  },
+  'notice.ended': (db, ended, { at, township, effects }) => {
+    if (township) return applyNoticeEndedOnTownship(db, ended, at);
+    const moved = applyNoticeEndedOnVillage(db, ended, at);
+    if (moved) effects.moved.push(moved);
+    return moved !== null;
   },
   'handover.listed': (db, listed) => applyHandoverListed(db, listed),
   'handover.confirmed': (db, confirmed) => applyHandoverConfirmed(db, confirmed),
@@ -153,6 +162,7 @@ const newEffects = (): PageEffects => ({
   received: 0,
   accounts: [],
   decisions: [],
+  moved: [],
 });
 
 /**

@@ -1,4 +1,4 @@
-import type { ApplicationDecided, ApplicationReceived } from '../../core/sync/changes';
+import type { ApplicationDecided, ApplicationReceived, NoticeEnded } from '../../core/sync/changes';
 import type { HandoverConfirmed, HandoverListed } from '../../core/sync/messages';
 import type { ApplicationStatus } from '../../core/lifecycle';
 import {
@@ -10,6 +10,8 @@ import {
   insertDecision,
   insertHandover,
   insertReviewEvent,
+  markNoticeEnded,
+  saveNotice,
   saveReview,
   saveSupplementRecord,
   setDecisionState,
@@ -19,12 +21,16 @@ import {
 import { decisionNote } from '../review/decision-views';
 import { diffVersions } from '../../core/supplement-diff';
 import { arrivedDecisionRow } from './decided-row';
+import { noticeEndedNote } from './apply-village';
 
 /** Who the replica's history names for what the platform reported. */
 export const PLATFORM_NAME = '省级平台';
 
-/** Statuses the platform may still report while our own decision waits in the outbox: ours wins until it settles. */
-const BEFORE_DECISION: ReadonlySet<ApplicationStatus> = new Set(['sent', 'under_review', 'supplemented']);
+/**
+ * Statuses the platform may still report while our own decision waits in the outbox (a township's before its
+ * decision, or during the notice; a county's before its approval): ours wins until it settles.
+ */
+const BEFORE_DECISION: ReadonlySet<ApplicationStatus> = new Set(['sent', 'under_review', 'supplemented', 'publicizing', 'county_review']);
 
 function shownStatus(db: StoreDb, applicationId: string, local: ApplicationStatus | null, platform: ApplicationStatus): ApplicationStatus {
   if (local !== null && hasPendingDecision(db, applicationId) && BEFORE_DECISION.has(platform)) return local;
@@ -89,9 +95,29 @@ export function applyDecidedOnTownship(db: StoreDb, d: ApplicationDecided, at: s
   }
   const row = findReview(db, d.applicationId);
   if (!row) return true;
+  if (d.notice) saveNotice(db, row.id, d.notice);
   const status = shownStatus(db, row.id, row.status, d.status);
   saveReview(db, { ...row, platformStatus: d.status, status, updatedAt: at });
-  if (!mine) insertReviewEvent(db, row.id, { at: d.decidedAt, type: d.decision, status, actorName: d.reviewer.name, note: decisionNote(d) });
+  if (!mine)
+    insertReviewEvent(db, row.id, {
+      at: d.decidedAt,
+      type: d.step === 'county' ? `county_${d.decision}` : d.decision,
+      status,
+      actorName: d.reviewer.name,
+      note: decisionNote(d),
+    });
+  return true;
+}
+
+/** A notice ran out: the replica follows the platform's status (unless our own decision waits) and notes it. */
+export function applyNoticeEndedOnTownship(db: StoreDb, n: NoticeEnded, at: string): boolean {
+  const row = findReview(db, n.applicationId);
+  if (!row) return false;
+  markNoticeEnded(db, row.id, n, n.endedAt);
+  if (row.platformStatus !== 'publicizing') return true;
+  const status = shownStatus(db, row.id, row.status, n.status);
+  saveReview(db, { ...row, platformStatus: n.status, status, updatedAt: at });
+  insertReviewEvent(db, row.id, { at: n.endedAt, type: 'notice_ended', status, actorName: PLATFORM_NAME, note: noticeEndedNote(n) });
   return true;
 }
 

@@ -1,33 +1,49 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { DecisionView } from '../../core/api/views';
 import { canTransition, transition, type ApplicationAction, type ApplicationStatus } from '../../core/lifecycle';
-import type { ApplicationDecided } from '../../core/sync/changes';
-import { appendAudit, findApplication, findDecision, insertDecision, insertEvent, updateApplication, type StoreDb } from '../../db';
+import type { ApplicationDecided, NoticeEnded } from '../../core/sync/changes';
+import {
+  appendAudit,
+  findApplication,
+  findDecision,
+  insertDecision,
+  insertEvent,
+  markNoticeEnded,
+  saveNotice,
+  updateApplication,
+  type StoreDb,
+} from '../../db';
 import { decisionNote, toDecisionView } from '../review/decision-views';
 import { arrivedDecisionRow } from './decided-row';
 
-const ACTION: Record<ApplicationDecided['decision'], ApplicationAction> = {
-  approve: 'approve',
-  reject: 'reject',
-  request_supplement: 'request_supplement',
+/** The lifecycle actions a decision may stand for; the platform's status after it says which (core/review-levels.ts). */
+const ACTIONS: Record<ApplicationDecided['decision'], readonly ApplicationAction[]> = {
+  approve: ['approve', 'publicize', 'refer'],
+  reject: ['reject'],
+  request_supplement: ['request_supplement'],
 };
 
+const leadsTo = (s: ApplicationStatus, a: ApplicationAction, to: ApplicationStatus) => canTransition(s, a) && transition(s, a) === to;
+
 /**
- * The moves a decision implies from where the village's copy stands: an acknowledgement lost to a crash and
- * the township's start of review are implicit (the platform accepted the decision, so both happened).
+ * The moves a decision implies from where the village's copy stands, ending at the platform's status: an
+ * acknowledgement lost to a crash and the township's start of review are implicit (the platform accepted
+ * the decision, so both happened).
  */
-function movesFrom(status: ApplicationStatus, action: ApplicationAction): { steps: ApplicationAction[]; to: ApplicationStatus } | null {
+function movesFrom(status: ApplicationStatus, d: ApplicationDecided): { steps: ApplicationAction[]; to: ApplicationStatus; action: ApplicationAction } | null {
   const steps: ApplicationAction[] = [];
   let s = status;
+  const reach = (from: ApplicationStatus) => ACTIONS[d.decision].find((a) => leadsTo(from, a, d.status));
   for (const implicit of ['acknowledge', 'start_review'] as const) {
-    if (!canTransition(s, action) && canTransition(s, implicit)) {
+    if (!reach(s) && canTransition(s, implicit)) {
       s = transition(s, implicit);
       steps.push(implicit);
     }
   }
-  if (!canTransition(s, action)) return null;
+  const action = reach(s);
+  if (!action) return null;
   steps.push(action);
-  return { steps, to: transition(s, action) };
+  return { steps, to: d.status, action };
 }
 
 /**
@@ -40,7 +56,8 @@ export function applyDecidedOnVillage(db: StoreDb, d: ApplicationDecided, at: st
   if (!app || findDecision(db, d.decisionId)) return null;
   const row = arrivedDecisionRow(d, at);
   insertDecision(db, row);
-  const moves = movesFrom(app.status, ACTION[d.decision]);
+  const moves = movesFrom(app.status, d);
+  if (d.notice) saveNotice(db, app.id, d.notice);
   const note = decisionNote(d);
   if (moves) {
     updateApplication(db, { ...app, status: moves.to, updatedAt: at });
@@ -48,7 +65,8 @@ export function applyDecidedOnVillage(db: StoreDb, d: ApplicationDecided, at: st
       id: uuidv7(),
       applicationId: app.id,
       at,
-      type: ACTION[d.decision],
+      // The village's history tells the county's decision from the township's.
+      type: d.step === 'county' ? `county_${moves.action}` : moves.action,
       fromStatus: app.status,
       toStatus: moves.to,
       actorId: d.reviewer.id,
@@ -76,4 +94,40 @@ export function applyDecidedOnVillage(db: StoreDb, d: ApplicationDecided, at: st
     detail: { decisionId: d.decisionId, decision: d.decision, from: app.status, to: moves?.to ?? app.status },
   });
   return { applicationId: app.id, decision: toDecisionView(row) };
+}
+
+/** One line for the history: "公示期 2026-12-07 至 2026-12-13 届满". */
+export const noticeEndedNote = (n: Pick<NoticeEnded, 'startsOn' | 'endsOn'>) => `公示期 ${n.startsOn} 至 ${n.endsOn} 届满`;
+
+/**
+ * A notice period ran out on the platform: the village's application moves on (to 待县级审批, as a rule), with
+ * an event and an audit entry, in the feed page's transaction. Null for a repeat or an application not here
+ * or not in its notice any more (withdrawn meanwhile).
+ */
+export function applyNoticeEndedOnVillage(db: StoreDb, n: NoticeEnded, at: string): { applicationId: string; status: ApplicationStatus } | null {
+  const app = findApplication(db, n.applicationId);
+  if (!app) return null;
+  markNoticeEnded(db, app.id, n, n.endedAt);
+  const action = (['refer', 'approve'] as const).find((a) => leadsTo(app.status, a, n.status));
+  if (app.status !== 'publicizing' || !action) return null;
+  updateApplication(db, { ...app, status: n.status, updatedAt: at });
+  insertEvent(db, {
+    id: uuidv7(),
+    applicationId: app.id,
+    at,
+    type: 'notice_ended',
+    fromStatus: app.status,
+    toStatus: n.status,
+    actorId: 'system',
+    note: noticeEndedNote(n),
+  });
+  appendAudit(db, {
+    at,
+    actorId: 'system',
+    action: 'notice_ended',
+    entityType: 'application',
+    entityId: app.id,
+    detail: { from: app.status, to: n.status, endsOn: n.endsOn },
+  });
+  return { applicationId: app.id, status: n.status };
 }

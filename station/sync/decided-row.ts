@@ -16,5 +16,7 @@ export function arrivedDecisionRow(d: ApplicationDecided, recordedAt: string): D
     refusedReason: null,
     messageId: null,
     recordedAt,
+    step: d.step,
+    statusAfter: d.status,
   };
 }

@@ -3,6 +3,7 @@
  * store with N pending application.submitted messages, each naming two scans, county-like bodies (distinct names,
  * valid ID numbers, free text). Baseline: the same snapshot with 50 pending. Prints JSON: median ms per snapshot.
  */
+import { SEED_CATALOG_VERSION } from '../../core/catalog/seed';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,7 +28,7 @@ function body(i: number) {
     applicationId: uuidv7(),
     receiptNo: `360781102201-20261206-01-${pad((i % 9999) + 1, 4)}`,
     itemCode: 'MZ-0001',
-    catalogVersion: '2026.2',
+    catalogVersion: SEED_CATALOG_VERSION,
     divisionCode: '360781102201',
     resident: {
       id: uuidv7(),

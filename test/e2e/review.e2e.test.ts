@@ -34,6 +34,7 @@ import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy';
 import { allMaterials, validValues } from '../helpers/forms';
 import { idNumber } from '../helpers/sync';
 import { BARE_CODE, named, receiptCodeOf, scannedPage, setFontSize } from '../helpers/review-e2e';
+import { DELEGATED_CATALOG } from '../helpers/delegated-catalog';
 
 const VILLAGE = '360781102201';
 const TOWNSHIP = '360781102';
@@ -92,6 +93,7 @@ before(async () => {
   work = mkdtempSync(join(tmpdir(), 'daiban-e2e-review-'));
   platform = await startPlatform({ log: false });
   await platform.admin.publishCatalog(SEED_CATALOG);
+  await platform.admin.publishCatalog(DELEGATED_CATALOG); // the township decides 低保 alone here
   await platform.admin.loadDivisions(seedDivisions());
   await platform.admin.createAccount({ ...CADRE, role: 'cadre', divisionCode: VILLAGE });
   await platform.admin.createAccount({ ...REVIEWER, role: 'reviewer', divisionCode: TOWNSHIP });

@@ -156,6 +156,16 @@ export async function loginInBrowser(page: Page, account: { username: string; pa
   await page.getByRole('heading', { name: firstHeading }).waitFor();
 }
 
+/** Logs in with the keyboard only: Enter in 账号 moves to 密码, Enter there logs in. */
+export async function loginByKeys(page: Page, account: { username: string; password: string }, firstHeading: RegExp | string): Promise<void> {
+  await page.getByLabel('账号', { exact: true }).focus();
+  await page.keyboard.insertText(account.username);
+  await page.keyboard.press('Enter');
+  await page.keyboard.insertText(account.password);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: firstHeading }).waitFor();
+}
+
 /** 退出 in the top bar, confirmed in its dialog (once the dialog has finished sliding in), back to the login form. */
 export async function logoutInBrowser(page: Page): Promise<void> {
   await page.getByRole('button', { name: '退出' }).click();

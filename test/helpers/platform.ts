@@ -13,6 +13,7 @@ import { HEADERS, type EnrollResponse, type OutboxMessage, type TerminalRole } f
 import { canonicalRequest } from '../../core/sync/signing';
 import { startPlatform, type RunningPlatform } from '../../platform';
 import { SEED_CATALOG, SEED_CATALOG_VERSION } from '../../core/catalog/seed';
+import { DELEGATED_CATALOG } from './delegated-catalog';
 import { validValues } from './forms';
 import { startPostgres, type TestPostgres } from './postgres';
 
@@ -139,13 +140,13 @@ export async function enrollTerminal(
 }
 
 /** A valid application.submitted body for a village (about 1 KB of JSON). */
-export function submittedBody(divisionCode: string, o: { applicationId?: string; receiptNo?: string } = {}): ApplicationSubmitted {
+export function submittedBody(divisionCode: string, o: { applicationId?: string; receiptNo?: string; catalogVersion?: string } = {}): ApplicationSubmitted {
   const applicationId = o.applicationId ?? uuidv7();
   return {
     applicationId,
     receiptNo: o.receiptNo ?? `${divisionCode}-20261123-01-${applicationId.slice(-4)}`,
     itemCode: SUBSISTENCE.code,
-    catalogVersion: SEED_CATALOG_VERSION,
+    catalogVersion: o.catalogVersion ?? SEED_CATALOG_VERSION,
     divisionCode,
     resident: {
       id: uuidv7(),
@@ -251,8 +252,11 @@ export interface PlatformOnBackend {
   stop(): Promise<void>;
 }
 
-/** Starts a quiet platform on PGlite, or on a fresh database `database` of a throwaway PostgreSQL cluster. */
-export async function startPlatformOn(backend: PlatformBackend, database: string): Promise<PlatformOnBackend> {
+/**
+ * Starts a quiet platform on PGlite, or on a fresh database `database` of a throwaway PostgreSQL cluster.
+ * `delegated`: also the catalog in which townships decide 低保 alone (test/helpers/delegated-catalog.ts).
+ */
+export async function startPlatformOn(backend: PlatformBackend, database: string, o: { delegated?: boolean } = {}): Promise<PlatformOnBackend> {
   let pgServer: TestPostgres | undefined;
   try {
     let databaseUrl: string | undefined;
@@ -263,6 +267,7 @@ export async function startPlatformOn(backend: PlatformBackend, database: string
     const platform = await startPlatform({ databaseUrl, log: false });
     // Submissions are judged against the catalog the platform published.
     await platform.admin.publishCatalog(SEED_CATALOG);
+    if (o.delegated) await platform.admin.publishCatalog(DELEGATED_CATALOG);
     return {
       platform,
       async stop() {

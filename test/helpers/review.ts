@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { ApplicationReceived } from '../../core/sync/changes';
 import type { ApplicationSubmitted, ReviewDecided } from '../../core/sync/messages';
 import type { Change } from '../../core/sync/protocol';
+import type { CatalogVersion } from '../../core/catalog/model';
 import { SEED_CATALOG } from '../../core/catalog/seed';
 import { seedDivisions } from '../../core/divisions/seed';
 import { setSetting, type OutboxMessage } from '../../db';
@@ -47,6 +48,20 @@ export async function enrolledTownship(
   return t;
 }
 
+/** 瑞金市's county reviewer (县级审批), an account at the county's division. */
+export const COUNTY_REVIEWER = { username: 'xianji01', displayName: '赵敏', password: 'Xianji2026', role: 'reviewer' } as const;
+
+/** The county's terminal (瑞金市民政局), enrolled at the platform, its reviewer logged in. */
+export async function enrolledCounty(platform: RunningPlatform, o: { clock?: Clock } = {}): Promise<SyncTestStation> {
+  const known = await platform.admin.listAccounts();
+  if (!known.some((a) => a.username === COUNTY_REVIEWER.username)) await platform.admin.createAccount({ ...COUNTY_REVIEWER, divisionCode: '360781' });
+  const county = freshStation({ clock: o.clock });
+  const { code } = await platform.admin.issueEnrollmentCode({ divisionCode: '360781', role: 'county', servicePointName: '瑞金市民政局' });
+  await county.station.call('sync.enroll', { platformUrl: platform.url, code });
+  await county.station.call('session.login', { username: COUNTY_REVIEWER.username, password: COUNTY_REVIEWER.password });
+  return county;
+}
+
 export interface LocalTownship {
   station: Station;
   events: StationEvent[];
@@ -54,14 +69,14 @@ export interface LocalTownship {
 }
 
 /** A township terminal without a platform: provisioned locally, marked township; changes are fed by hand. */
-export async function localTownship(o: { clock?: Clock } = {}): Promise<LocalTownship> {
+export async function localTownship(o: { clock?: Clock; catalog?: CatalogVersion } = {}): Promise<LocalTownship> {
   const dataDir = mkdtempSync(join(tmpdir(), 'daiban-township-'));
   const station = createStation({ dataDir, key: randomBytes(32), clock: o.clock, log: silentLog, sync: { autoStart: false }, backups: { autoStart: false } });
   const events: StationEvent[] = [];
   station.onEvent((e) => events.push(e));
   await provisionStation(station, {
     servicePoint: { name: TOWNSHIP_POINT, divisionCode: TOWNSHIP_CODE, terminalNo: 1 },
-    catalog: SEED_CATALOG,
+    catalog: o.catalog ?? SEED_CATALOG,
     users: [{ ...PLATFORM_REVIEWER }],
   });
   setSetting(station.ctx.db, SETTINGS.terminalRole, 'township');
@@ -123,8 +138,8 @@ export interface VillageAndTownship {
 }
 
 /** For a test file's `before`: `divisions` loads the seed's names first, so both terminals learn them. */
-export async function villageAndTownship(o: { clock?: Clock; divisions?: boolean } = {}): Promise<VillageAndTownship> {
-  const platform = await startTestPlatform();
+export async function villageAndTownship(o: { clock?: Clock; divisions?: boolean; delegated?: boolean } = {}): Promise<VillageAndTownship> {
+  const platform = await startTestPlatform({ delegated: o.delegated });
   const opened: SyncTestStation[] = [];
   const close = async () => {
     for (const s of opened) await s.cleanup();

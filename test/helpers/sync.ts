@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { DELEGATED_CATALOG } from './delegated-catalog';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,9 +22,12 @@ export const PLATFORM_CADRE = { username: 'cadre01', displayName: '李春梅', p
 export const PLATFORM_ADMIN = { username: 'admin01', displayName: '王建华', password: 'Admin2026x', role: 'admin' } as const;
 
 /** A reference platform in memory with the seed catalog and the village's cadre and admin accounts. */
-export async function startTestPlatform(o: { now?: () => Date; maxInflightOutbox?: number } = {}): Promise<RunningPlatform> {
-  const platform = await startPlatform({ log: false, ...o });
+/** `delegated`: also the newer catalog in which the townships decide 低保 alone (test/helpers/delegated-catalog.ts). */
+export async function startTestPlatform(o: { now?: () => Date; maxInflightOutbox?: number; delegated?: boolean } = {}): Promise<RunningPlatform> {
+  const { delegated, ...options } = o;
+  const platform = await startPlatform({ log: false, ...options });
   await platform.admin.publishCatalog(SEED_CATALOG);
+  if (delegated) await platform.admin.publishCatalog(DELEGATED_CATALOG);
   for (const a of [PLATFORM_CADRE, PLATFORM_ADMIN]) await platform.admin.createAccount({ ...a, divisionCode: SYNC_VILLAGE });
   return platform;
 }

@@ -5,16 +5,15 @@ import type { RunningPlatform } from '../../platform/index';
 import { sealedReceiptCode } from '../../station/receipt-codes/seal';
 import { enrollTerminal, outboxBatch, outboxMessage, submittedBody, decidedBody } from '../helpers/platform';
 import { refused } from '../helpers/refusals';
-import { enrolledTownship, syncOk } from '../helpers/review';
+import { enrolledCounty, enrolledTownship, syncOk } from '../helpers/review';
 import { enrolledStation, freshStation, issueCode, startTestPlatform, submitApplication, type SyncTestStation } from '../helpers/sync';
 
 /**
  * Issue #15, the county view: a county terminal keeps the replica of every village below it, across its
- * townships, and shows the worklist, batches, statistics and the ledger with names; it decides nothing (the
- * station and the platform both refuse), until the county's own review steps exist.
+ * townships, and shows the worklist, batches, statistics and the ledger with names; it decides only at the
+ * county's own step (县级审批, test/integration/multi-level-review.test.ts): before it, the station and the
+ * platform both refuse.
  */
-
-const COUNTY_REVIEWER = { username: 'xianji01', displayName: '赵敏', password: 'Xianji2026', role: 'reviewer' } as const;
 
 let platform: RunningPlatform;
 let village: SyncTestStation;
@@ -25,17 +24,13 @@ let county: SyncTestStation;
 before(async () => {
   platform = await startTestPlatform();
   await platform.admin.loadDivisions([...seedDivisions(), { code: '360781103201', name: '九堡村', level: 'village', parent: '360781103000' }]);
-  await platform.admin.createAccount({ ...COUNTY_REVIEWER, divisionCode: '360781' });
   await platform.admin.createAccount({ username: 'cadre09', displayName: '钟晓燕', password: 'Daiban2026', role: 'cadre', divisionCode: '360781103201' });
   village = await enrolledStation(platform);
   otherVillage = freshStation();
   await otherVillage.station.call('sync.enroll', { platformUrl: platform.url, code: await issueCode(platform, '360781103201') });
   await otherVillage.station.call('session.login', { username: 'cadre09', password: 'Daiban2026' });
   township = await enrolledTownship(platform);
-  county = freshStation();
-  const { code } = await platform.admin.issueEnrollmentCode({ divisionCode: '360781', role: 'county', servicePointName: '瑞金市民政局' });
-  await county.station.call('sync.enroll', { platformUrl: platform.url, code });
-  await county.station.call('session.login', { username: COUNTY_REVIEWER.username, password: COUNTY_REVIEWER.password });
+  county = await enrolledCounty(platform);
 });
 after(async () => {
   for (const s of [village, otherVillage, township, county]) await s?.cleanup();
@@ -75,13 +70,13 @@ test('the county sees both townships’ villages by name, their batches, statist
   assert.equal((await platform.fleet()).terminals.find((t) => t.role === 'county')?.divisionName, '瑞金市');
 });
 
-test('a county terminal decides nothing: the station and the platform refuse, in Chinese', async () => {
+test('a county terminal decides nothing before its step, nor confirms paper: the station and the platform refuse, in Chinese', async () => {
   const c = county.station;
   const a = (await c.call('review.list', {})).items[0]!;
   const decided = await refused(c.call('review.decide', { applicationId: a.id, decision: 'approve' }), 'FORBIDDEN');
-  assert.match(decided.message, /县级终端/);
-  await refused(c.call('review.decideMany', { applicationIds: [a.id], decision: 'approve' }), 'FORBIDDEN');
-  await refused(c.call('review.undo', { applicationId: a.id }), 'FORBIDDEN');
+  assert.match(decided.message, /还在乡镇审核，县级暂不能审批/);
+  assert.equal((await c.call('review.decideMany', { applicationIds: [a.id], decision: 'approve' })).refused.length, 1);
+  await refused(c.call('review.undo', { applicationId: a.id }), 'ILLEGAL_TRANSITION');
   await refused(c.call('handover.confirm', { listId: '01937a4e-0000-7000-8000-000000000009', missing: [] }), 'FORBIDDEN');
 
   // The platform holds the same line for a terminal that skips its own station's checks.
@@ -104,7 +99,7 @@ test('a county terminal decides nothing: the station and the platform refuse, in
       ['invalid', 'FORBIDDEN'],
     ],
   );
-  assert.match(results[0]!.reason ?? '', /县级终端/);
+  assert.match(results[0]!.reason ?? '', /还在乡镇审核，县级暂不能审批/);
   assert.match(results[1]!.reason ?? '', /县级终端不受理申请/);
   await assert.rejects(
     platform.admin.issueEnrollmentCode({ divisionCode: '360781102', role: 'county', servicePointName: '错误的县级终端' }),

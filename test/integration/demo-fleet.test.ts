@@ -24,6 +24,19 @@ test('the demo fleet enrolls its terminals once, and an application travels from
 
     const village = fleet.village!.station;
     await village.call('session.login', { username: DEMO_CADRE.username, password: DEMO_CADRE.password });
+    // The first run's review work: a batch of four 老年证 to approve, a 低保 in its notice, a 特困 for the county.
+    const seeded = (await village.call('applications.list', { limit: 20 })).items.map((a) => `${a.residentName} ${a.itemName} ${a.status}`).sort();
+    assert.deepEqual(
+      seeded,
+      [
+        '刘德福 最低生活保障申请 publicizing',
+        '刘秀英 老年人优待证办理 sent',
+        '曾凡友 特困人员救助供养申请 county_review',
+        '杨德胜 老年人优待证办理 sent',
+        '钟桂香 老年人优待证办理 sent',
+        '黄冬梅 老年人优待证办理 sent',
+      ].sort(),
+    );
     const app = await submitApplication(village, 1);
     const status = await village.call('sync.now', {});
     assert.equal(status.pending, 0);
@@ -33,9 +46,14 @@ test('the demo fleet enrolls its terminals once, and an application travels from
     // The county terminal has its reviewer, and sees the village's application once it syncs.
     await fleet.county.station.call('session.login', { username: DEMO_COUNTY_REVIEWER.username, password: DEMO_COUNTY_REVIEWER.password });
     await fleet.county.station.call('sync.now', {});
+    const countyList = (await fleet.county.station.call('review.list', {})).items;
     assert.deepEqual(
-      (await fleet.county.station.call('review.list', {})).items.map((i) => [i.id, i.villageName]),
-      [[app.id, '华屋村']],
+      countyList.filter((i) => i.id === app.id).map((i) => i.villageName),
+      ['华屋村'],
+    );
+    assert.deepEqual(
+      (await fleet.county.station.call('review.list', { status: ['county_review'] })).items.map((i) => i.residentName),
+      ['曾凡友'],
     );
     await fleet.close();
     fleet = null;
@@ -43,7 +61,7 @@ test('the demo fleet enrolls its terminals once, and an application travels from
     // The second start reuses the stores and the platform: no new terminals, the application still there.
     fleet = await startDemoFleet(dataRoot, options);
     assert.equal((await fleet.platform.admin.listTerminals()).length, 3);
-    assert.equal(await fleet.platform.admin.applicationCount(), 1);
+    assert.equal(await fleet.platform.admin.applicationCount(), 7, 'the demo work is made once');
   } finally {
     // A failed assertion must not leave the stores and the platform open (the runner would wait on them).
     await fleet?.close();

@@ -29,7 +29,7 @@ const clock = manualClock('2026-11-02T02:00:00.000Z'); // a Monday
 const dir = mkdtempSync(join(tmpdir(), 'daiban-ledger-'));
 
 before(async () => {
-  fleet = await villageAndTownship({ clock, divisions: true });
+  fleet = await villageAndTownship({ clock, divisions: true, delegated: true });
   ({ village, township } = fleet);
 });
 after(async () => {

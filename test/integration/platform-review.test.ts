@@ -5,6 +5,7 @@ import { CHANGE_KINDS, isChangeKind, type ApplicationDecided, type ApplicationRe
 import type { ApplicationSubmitted, HandoverListed, ReviewDecided } from '../../core/sync/messages';
 import { changesResponseSchema, outboxResponseSchema, type Change, type OutboxMessage, type OutboxResponse } from '../../core/sync/protocol';
 import type { RunningPlatform } from '../../platform';
+import { DELEGATED_CATALOG } from '../helpers/delegated-catalog';
 import {
   completedBody,
   decidedBody,
@@ -92,14 +93,14 @@ function reviewSuite(backend: PlatformBackend) {
     let list: HandoverListed;
 
     before(async () => {
-      running = await startPlatformOn(backend, 'review');
+      running = await startPlatformOn(backend, 'review', { delegated: true });
       platform = running.platform;
       village = await enrollTerminal(platform, { divisionCode: VILLAGE, name: '华屋村代办点' });
       neighbour = await enrollTerminal(platform, { divisionCode: NEIGHBOUR });
       township = await enrollTerminal(platform, { divisionCode: TOWNSHIP, role: 'township', name: '叶坪乡便民服务中心' });
       township2 = await enrollTerminal(platform, { divisionCode: TOWNSHIP, role: 'township' });
       otherTownship = await enrollTerminal(platform, { divisionCode: OTHER_TOWNSHIP, role: 'township' });
-      apps = Array.from({ length: 6 }, () => submittedBody(VILLAGE));
+      apps = Array.from({ length: 6 }, () => submittedBody(VILLAGE, { catalogVersion: DELEGATED_CATALOG.version }));
     });
     after(async () => {
       await running?.stop();
@@ -246,10 +247,10 @@ function reviewSuite(backend: PlatformBackend) {
       const villageFeed = await feed(village);
       const decisions = villageFeed.filter((c) => c.kind === 'application.decided');
       const expected = [
-        [VILLAGE, { ...d.a1, status: 'approved', receiptNo: a1!.receiptNo }],
-        [VILLAGE, { ...d.a2, status: 'needs_supplement', receiptNo: a2!.receiptNo }],
-        [VILLAGE, { ...d.a3, status: 'rejected', receiptNo: a3!.receiptNo }],
-        [VILLAGE, { ...d.a6, status: d.a6!.decision === 'approve' ? 'approved' : 'rejected', receiptNo: a6!.receiptNo }],
+        [VILLAGE, { ...d.a1, status: 'approved', receiptNo: a1!.receiptNo, step: 'township' }],
+        [VILLAGE, { ...d.a2, status: 'needs_supplement', receiptNo: a2!.receiptNo, step: 'township' }],
+        [VILLAGE, { ...d.a3, status: 'rejected', receiptNo: a3!.receiptNo, step: 'township' }],
+        [VILLAGE, { ...d.a6, status: d.a6!.decision === 'approve' ? 'approved' : 'rejected', receiptNo: a6!.receiptNo, step: 'township' }],
       ];
       assert.deepEqual(
         decisions.map((c) => [c.divisionCode, c.body]),

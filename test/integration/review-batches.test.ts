@@ -17,7 +17,7 @@ let township: SyncTestStation;
 let fleet: VillageAndTownship | undefined;
 
 before(async () => {
-  fleet = await villageAndTownship({ divisions: true });
+  fleet = await villageAndTownship({ divisions: true, delegated: true });
   ({ village, township } = fleet);
 });
 after(async () => {

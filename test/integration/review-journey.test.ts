@@ -1,7 +1,4 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { DecisionView } from '../../core/api/views';
 import { verifyAuditChain } from '../../db';
@@ -10,7 +7,8 @@ import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy';
 import { allMaterials, validValues } from '../helpers/forms';
 import { enrolledTownship } from '../helpers/review';
 import { enrolledStation, noisyScan, startTestPlatform, submitApplication, type SyncTestStation } from '../helpers/sync';
-import { requireTools, runTool } from '../helpers/system-tools';
+import { pdfText } from '../helpers/pdf-text';
+import { requireTools } from '../helpers/system-tools';
 
 /**
  * Issue #5's journey against a real platform: a village terminal and a township terminal, the township's
@@ -24,7 +22,7 @@ let township: SyncTestStation;
 const SYNC = { requestTimeoutMs: 3_000 };
 
 before(async () => {
-  platform = await startTestPlatform();
+  platform = await startTestPlatform({ delegated: true });
   proxy = await startFaultProxy({ targetPort: Number(new URL(platform.url).port) });
   village = await enrolledStation(platform, { sync: SYNC });
   township = await enrolledTownship(platform, { platformUrl: proxy.url, sync: SYNC });
@@ -35,17 +33,6 @@ after(async () => {
   await proxy?.close();
   await platform?.close();
 });
-
-async function pdfText(pdfBase64: string): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'daiban-notice-'));
-  try {
-    const file = join(dir, 'notice.pdf');
-    writeFileSync(file, Buffer.from(pdfBase64, 'base64'));
-    return (await runTool('pdftotext', ['-layout', file, '-'])).stdout.replace(/\s+/g, '');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 test('village submits two → township reviews offline → decisions arrive → supplement → approval → both completed', async () => {
   const v = village.station;

@@ -11,6 +11,7 @@ import { refused } from '../helpers/refusals';
 import { decidedChange, feed, lastOutbox, localTownship, receivedChange } from '../helpers/review';
 import { makeStation, manualClock, silentLog } from '../helpers/station';
 import { idNumber, noisyScan } from '../helpers/sync';
+import { DELEGATED_CATALOG } from '../helpers/delegated-catalog';
 
 /** The platform's verdict on one message, through the agent's settle path. */
 function settle(station: Station, m: OutboxMessage, result: 'accepted' | 'invalid', reason = '平台拒绝') {
@@ -38,8 +39,8 @@ const MONDAY = '2026-11-23T02:00:00.000Z';
 
 test('township replica: worklist with deadlines, decisions offline, a second decision refused, final once synced', async () => {
   const clock = manualClock(MONDAY);
-  const village = await makeStation({ clock });
-  const township = await localTownship({ clock });
+  const village = await makeStation({ clock, catalog: DELEGATED_CATALOG });
+  const township = await localTownship({ clock, catalog: DELEGATED_CATALOG });
   const api = township.station;
   try {
     const scan = await noisyScan(200, 150);
@@ -123,8 +124,8 @@ test('township replica: worklist with deadlines, decisions offline, a second dec
 
 test('a decision the platform refuses (withdrawn meanwhile) is undone on the replica and listed as a problem', async () => {
   const clock = manualClock(MONDAY);
-  const village = await makeStation({ clock });
-  const township = await localTownship({ clock });
+  const village = await makeStation({ clock, catalog: DELEGATED_CATALOG });
+  const township = await localTownship({ clock, catalog: DELEGATED_CATALOG });
   const api = township.station;
   try {
     const a = await submitted(village.station);
@@ -169,7 +170,7 @@ test('a decision the platform refuses (withdrawn meanwhile) is undone on the rep
 
 test('village: a decision arrives, the cadre records the supplement, approval, completion', async () => {
   const clock = manualClock(MONDAY);
-  const village = await makeStation({ clock });
+  const village = await makeStation({ clock, catalog: DELEGATED_CATALOG });
   const api = village.station;
   try {
     const scan = await noisyScan(200, 150);
@@ -304,8 +305,8 @@ test('village: a decision arrives, the cadre records the supplement, approval, c
 
 test('handover: the village lists the paper, the township confirms what arrived, the village sees it', async () => {
   const clock = manualClock(MONDAY);
-  const village = await makeStation({ clock });
-  const township = await localTownship({ clock });
+  const village = await makeStation({ clock, catalog: DELEGATED_CATALOG });
+  const township = await localTownship({ clock, catalog: DELEGATED_CATALOG });
   try {
     await refused(village.station.call('handover.create', {}), 'ILLEGAL_TRANSITION');
     const a = await submitted(village.station);
@@ -368,8 +369,8 @@ test('handover: the village lists the paper, the township confirms what arrived,
 
 test('stats.report: counts by item, status and village, handling time in working days, overdue — on each side', async () => {
   const clock = manualClock(MONDAY);
-  const village = await makeStation({ clock });
-  const township = await localTownship({ clock });
+  const village = await makeStation({ clock, catalog: DELEGATED_CATALOG });
+  const township = await localTownship({ clock, catalog: DELEGATED_CATALOG });
   try {
     const a = await submitted(village.station);
     const b = await submitted(village.station);

@@ -47,8 +47,8 @@ const REQUIRED_NAMES = [
 test('the seed catalog parses as a catalog version with the published metadata', () => {
   const reparsed = catalogVersionSchema.parse(SEED_CATALOG);
   assert.deepEqual(reparsed, SEED_CATALOG);
-  assert.equal(SEED_CATALOG.version, '2026.2');
-  assert.equal(SEED_CATALOG.publishedAt, '2026-11-01T00:00:00.000Z');
+  assert.equal(SEED_CATALOG.version, '2026.3');
+  assert.equal(SEED_CATALOG.publishedAt, '2026-12-01T00:00:00.000Z');
   assert.equal(items.length, SEED_ITEMS.length);
   for (const input of SEED_ITEMS) assert.doesNotThrow(() => catalogItemSchema.parse(input), input.code);
 });

@@ -38,11 +38,25 @@ const LEGAL: [ApplicationStatus, ApplicationAction, ApplicationStatus][] = [
   ['supplemented', 'withdraw', 'withdrawn'],
   ['approved', 'complete', 'completed'],
   ['rejected', 'complete', 'completed'],
+  // Multi-level review (core/review-levels.ts): the township's pass opens the notice or goes to the county.
+  ['sent', 'publicize', 'publicizing'],
+  ['under_review', 'publicize', 'publicizing'],
+  ['supplemented', 'publicize', 'publicizing'],
+  ['sent', 'refer', 'county_review'],
+  ['under_review', 'refer', 'county_review'],
+  ['supplemented', 'refer', 'county_review'],
+  ['publicizing', 'refer', 'county_review'],
+  ['publicizing', 'approve', 'approved'],
+  ['publicizing', 'reject', 'rejected'],
+  ['publicizing', 'withdraw', 'withdrawn'],
+  ['county_review', 'approve', 'approved'],
+  ['county_review', 'reject', 'rejected'],
+  ['county_review', 'withdraw', 'withdrawn'],
 ];
 
 test('every (status, action) pair matches the expected table', () => {
-  assert.equal(APPLICATION_STATUSES.length, 10);
-  assert.equal(APPLICATION_ACTIONS.length, 9);
+  assert.equal(APPLICATION_STATUSES.length, 12);
+  assert.equal(APPLICATION_ACTIONS.length, 11);
   let legal = 0;
   let illegal = 0;
   for (const from of APPLICATION_STATUSES) {
@@ -70,7 +84,7 @@ test('every (status, action) pair matches the expected table', () => {
     }
   }
   assert.equal(legal, LEGAL.length);
-  assert.equal(legal + illegal, 90);
+  assert.equal(legal + illegal, 132);
 });
 
 test('refusals read naturally in Chinese', () => {
@@ -91,9 +105,9 @@ test('only withdrawn and completed are final', () => {
 test('every status and action has a Chinese label', () => {
   assert.deepEqual(
     APPLICATION_STATUSES.map((s) => STATUS_LABEL[s]),
-    ['草稿', '待上报', '已上报', '审核中', '待补正', '已补正', '已通过', '未通过', '已撤回', '已办结'],
+    ['草稿', '待上报', '已上报', '审核中', '待补正', '已补正', '公示中', '待县级审批', '已通过', '未通过', '已撤回', '已办结'],
   );
-  for (const a of APPLICATION_ACTIONS) assert.match(ACTION_LABEL[a], /^[\u4e00-\u9fa5]+$/);
+  for (const a of APPLICATION_ACTIONS) assert.match(ACTION_LABEL[a], /^[\u4e00-\u9fa5，]+$/);
 });
 
 test('a whole journey with one supplement round', () => {

@@ -76,6 +76,8 @@ const minimumLivingAllowance: CatalogItemInput = {
     '县级民政部门审核确认（可抽查入户），作出批准或不予批准决定；不予批准的书面说明理由',
     '批准的自作出决定次月起通过社会保障卡按月发放低保金',
   ],
+  /** 乡镇审核 → 公示7天 → 县级审批, as the process above says. */
+  levels: [{ step: 'township' }, { step: 'notice', days: 7 }, { step: 'county' }],
   promisedDays: 20,
   statutoryDays: 30,
   fee: NO_FEE,
@@ -208,6 +210,8 @@ const extremePovertySupport: CatalogItemInput = {
     '县级民政部门全面审查，必要时入户调查，作出确认或不予确认决定',
     '确认的自作出决定次月起给予救助供养，根据生活自理能力和本人意愿确定分散供养或集中供养',
   ],
+  /** 乡镇审核 → 公示7天 → 县级审批, as the process above says. */
+  levels: [{ step: 'township' }, { step: 'notice', days: 7 }, { step: 'county' }],
   promisedDays: 20,
   statutoryDays: 30,
   fee: NO_FEE,
@@ -457,6 +461,8 @@ const oldAgeAllowance: CatalogItemInput = {
     '乡镇人民政府（街道办事处）审核汇总，报县级民政部门',
     '县级民政部门审批，自批准次月起按月发放至社会保障卡',
   ],
+  /** 乡镇审核汇总 → 县级审批. */
+  levels: [{ step: 'township' }, { step: 'county' }],
   promisedDays: 10,
   statutoryDays: 20,
   fee: NO_FEE,

@@ -28,11 +28,11 @@ export const SEED_ITEMS: readonly CatalogItemInput[] = [
   ...PUBLIC_SECURITY_ITEMS,
 ];
 
-export const SEED_CATALOG_VERSION = '2026.2';
+export const SEED_CATALOG_VERSION = '2026.3';
 
 export const SEED_CATALOG: CatalogVersion = catalogVersionSchema.parse({
   version: SEED_CATALOG_VERSION,
-  publishedAt: '2026-11-01T00:00:00.000Z',
+  publishedAt: '2026-12-01T00:00:00.000Z',
   /** The demo county's thresholds; a county sets its own before publishing (docs/form-logic.md). */
   parameters: [
     {

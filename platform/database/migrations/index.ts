@@ -13,6 +13,7 @@ import { TERMINAL_KEYS_MIGRATION } from './008-terminal-keys';
 import { DIVISIONS_MIGRATION } from './009-divisions';
 import { CALENDAR_MIGRATION } from './010-calendar';
 import { COUNTY_TERMINALS_MIGRATION } from './011-county-terminals';
+import { REVIEW_LEVELS_MIGRATION } from './012-review-levels';
 
 export type { Migration } from './types';
 
@@ -28,4 +29,5 @@ export const MIGRATIONS = [
   DIVISIONS_MIGRATION,
   CALENDAR_MIGRATION,
   COUNTY_TERMINALS_MIGRATION,
+  REVIEW_LEVELS_MIGRATION,
 ];

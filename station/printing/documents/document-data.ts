@@ -47,6 +47,8 @@ export interface NoticeBase {
   servicePoint: ServicePointInfo;
   /** The reviewing organisation, e.g. 某某镇人民政府 (便民服务中心); a generic wording when unknown. */
   reviewOrg?: string;
+  /** Multi-level items: the county body whose approval (县级审批) was the decision, and whether a notice (公示) preceded it. */
+  county?: { agency: string; afterNotice: boolean };
   item: { name: string; department: string };
   /** idNumberMasked is already masked; the renderer masks again anything that still looks whole. */
   applicant: { name: string; idNumberMasked: string };

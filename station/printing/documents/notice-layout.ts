@@ -54,8 +54,11 @@ export function applicationTable(doc: PdfDoc, y: number, n: NoticeBase, extra: C
   const rows: Cell[][] = [
     [label('申请人'), strong(n.applicant.name), label('身份证号'), value(paperId(n.applicant.idNumberMasked))],
     [label('申请事项'), strong(n.item.name, { colSpan: 3 })],
-    [label('主管部门'), value(n.item.department), label('审核单位'), value(reviewOrgOf(n))],
-    [label('受理日期'), value(formatShanghaiDate(n.submittedAt)), label('审核日期'), value(formatShanghaiDate(n.decidedAt))],
+    // A county's approval (县级审批) names the county body and its date; the township's review is in the text.
+    n.county
+      ? [label('主管部门'), value(n.item.department), label('审批单位'), value(n.county.agency)]
+      : [label('主管部门'), value(n.item.department), label('审核单位'), value(reviewOrgOf(n))],
+    [label('受理日期'), value(formatShanghaiDate(n.submittedAt)), label(n.county ? '审批日期' : '审核日期'), value(formatShanghaiDate(n.decidedAt))],
     ...extra,
   ];
   return table(doc, y, [labelW, valueW, labelW, valueW], rows);

@@ -31,7 +31,9 @@ function drawResultNotice(doc: PdfDoc, n: ResultNoticeData): void {
   y = salutation(doc, y + 10, n.applicant.name);
   const lead =
     `您于${formatShanghaiDate(n.submittedAt)}通过本代办点申请办理的“${n.item.name}”事项（受理编号：${n.receiptNo}），` +
-    `经${reviewOrgOf(n)}于${formatShanghaiDate(n.decidedAt)}审核，`;
+    (n.county
+      ? `经${reviewOrgOf(n)}审核${n.county.afterNotice ? '并公示' : ''}，报${n.county.agency}于${formatShanghaiDate(n.decidedAt)}审批，`
+      : `经${reviewOrgOf(n)}于${formatShanghaiDate(n.decidedAt)}审核，`);
 
   if (n.decision === 'approve') {
     y = paragraph(doc, `${lead}符合规定条件，决定予以通过。`, y + 4);

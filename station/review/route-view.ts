@@ -1,0 +1,28 @@
+import type { RouteView } from '../../core/api/views';
+import type { ApplicationStatus } from '../../core/lifecycle';
+import { noticeState, routeSteps, type ReviewStep } from '../../core/review-levels';
+import { findNotice, latestDecision } from '../../db';
+import type { StationContext } from '../context';
+
+/**
+ * Where an application stands on its route, for the village's detail and the reviewer's alike: the steps
+ * of its item's levels, and its notice (公示) with the days left. A rejection or withdrawal shows at the step
+ * it ended: the county's, the notice's (an objection upheld), or the township's.
+ */
+export function routeView(
+  ctx: StationContext,
+  a: { id: string; itemCode: string; catalogVersion: string; status: ApplicationStatus },
+  today: string,
+): RouteView {
+  const levels = ctx.catalog.levels(a.itemCode, a.catalogVersion);
+  const notice = findNotice(ctx.db, a.id);
+  let stoppedAt: ReviewStep | null = null;
+  if (a.status === 'rejected' || a.status === 'withdrawn') {
+    const last = latestDecision(ctx.db, a.id);
+    stoppedAt = last?.step === 'county' ? 'county' : notice && !notice.endedAt ? 'notice' : notice ? 'county' : 'township';
+  }
+  return {
+    steps: routeSteps(levels, a.status, stoppedAt),
+    notice: notice ? { startsOn: notice.startsOn, endsOn: notice.endsOn, ...noticeState(notice, a.status, today) } : null,
+  };
+}
