@@ -58,8 +58,12 @@ const REVIEWER_NAV: NavEntry[] = [
 /** 系统维护: backups, restore, the diagnostics bundle (the terminal's admin and IT). */
 const MAINTENANCE: NavEntry = { label: '系统维护', route: { name: 'maintenance' }, icon: <ToolOutlined />, match: ['maintenance'] };
 
-/** County IT staff (运维): the console on the platform, and this terminal's maintenance. */
-const IT_NAV: NavEntry[] = [{ label: '运维控制台', route: { name: 'it' }, icon: <CloudServerOutlined />, match: ['it'] }, MAINTENANCE];
+/** County IT staff (运维): the console on the platform, the statistics of what this terminal holds (a county terminal: the county's), its maintenance. */
+const IT_NAV: NavEntry[] = [
+  { label: '运维控制台', route: { name: 'it' }, icon: <CloudServerOutlined />, match: ['it'] },
+  { label: '统计', route: { name: 'stats' }, icon: <BarChartOutlined />, match: ['stats'] },
+  MAINTENANCE,
+];
 
 /** The admin's menu: the village menu plus 系统维护. */
 const ADMIN_NAV: NavEntry[] = [...VILLAGE_NAV, MAINTENANCE];

@@ -32,6 +32,8 @@ export function StatsScreen() {
   });
   const r: StatsReport | null = report.data;
   const open = (id: string) => go(user.role === 'reviewer' ? { name: 'review-detail', applicationId: id } : { name: 'detail', applicationId: id });
+  // IT staff see the figures; the ledger and the applications behind them are for the terminal's own people.
+  const personal = user.role !== 'it';
 
   return (
     <div className="screen">
@@ -45,12 +47,16 @@ export function StatsScreen() {
           ) : null}
         </h1>
         <Space>
-          <Button icon={<FileExcelOutlined />} onClick={() => void exporting.run()} loading={exporting.busy}>
-            导出台账
-          </Button>
-          <Button icon={<PrinterOutlined />} onClick={() => go({ name: 'ledger', ...period })}>
-            打印台账
-          </Button>
+          {personal && (
+            <Button icon={<FileExcelOutlined />} onClick={() => void exporting.run()} loading={exporting.busy}>
+              导出台账
+            </Button>
+          )}
+          {personal && (
+            <Button icon={<PrinterOutlined />} onClick={() => go({ name: 'ledger', ...period })}>
+              打印台账
+            </Button>
+          )}
           <span>统计期间：</span>
           <DatePicker.RangePicker
             aria-label="统计期间"
@@ -141,7 +147,7 @@ export function StatsScreen() {
           pagination={false}
           dataSource={r?.overdue ?? []}
           locale={{ emptyText: '没有超期的申请' }}
-          onRow={(o) => ({ onClick: () => open(o.id), style: { cursor: 'pointer' } })}
+          onRow={(o) => (personal ? { onClick: () => open(o.id), style: { cursor: 'pointer' } } : {})}
           columns={[
             { title: '受理编号', dataIndex: 'receiptNo', width: 230 },
             { title: '事项', dataIndex: 'itemName', ellipsis: true },

@@ -26,5 +26,11 @@ export function requireUser(ctx: StationContext, roles?: readonly Role[], o: { p
 /** Intake (residents, applications, receipts) is the village cadre's work; an admin may stand in. */
 export const INTAKE_ROLES: readonly Role[] = ['cadre', 'admin'];
 
+/**
+ * The ledger (台账) lists residents by name: the terminal's own people may take it away, IT staff (who look
+ * after terminals, not residents) see the statistics without it.
+ */
+export const LEDGER_ROLES: readonly Role[] = ['cadre', 'admin', 'reviewer'];
+
 /** Township review (decisions, handover confirmation) is the reviewer's alone: each decision names them. */
 export const REVIEW_ROLES: readonly Role[] = ['reviewer'];

@@ -3,7 +3,7 @@ import type { StationContext } from '../context';
 import { renderLedgerPdf } from '../printing/documents/ledger-list';
 import { rememberPrinter } from '../printing/last-printer';
 import { recordChange } from '../runtime/record-change';
-import { requireUser } from '../runtime/guard';
+import { LEDGER_ROLES, requireUser } from '../runtime/guard';
 import { ledgerPeriod, ledgerRows } from './ledger';
 import { ledgerWorkbook } from './ledger-xlsx';
 import { report } from './report';
@@ -12,7 +12,7 @@ const fileBase = (period: { from: string; to: string }) => `台账-${period.from
 
 /** stats.exportLedger: the period's ledger and statistics as an .xlsx the cadre saves (a download, never a path). */
 export async function exportLedger(ctx: StationContext, input: StationParsedInput<'stats.exportLedger'>): Promise<{ fileName: string; xlsxBase64: string }> {
-  const user = requireUser(ctx);
+  const user = requireUser(ctx, LEDGER_ROLES);
   const period = ledgerPeriod(ctx, input);
   const rows = ledgerRows(ctx, period);
   const xlsx = await ledgerWorkbook({ servicePoint: ctx.servicePoint().name, report: report(ctx, { ...period, granularity: 'month' }), rows });
@@ -38,14 +38,14 @@ async function ledgerPdf(ctx: StationContext, input: { from?: string; to?: strin
 
 /** stats.renderLedger: the printable A4 list, for the preview. */
 export async function renderLedger(ctx: StationContext, input: StationParsedInput<'stats.renderLedger'>): Promise<{ fileName: string; pdfBase64: string }> {
-  requireUser(ctx);
+  requireUser(ctx, LEDGER_ROLES);
   const { period, pdf } = await ledgerPdf(ctx, input);
   return { fileName: `${fileBase(period)}.pdf`, pdfBase64: pdf.toString('base64') };
 }
 
 /** stats.printLedger: the list to the chosen printer, remembered for the next time. */
 export async function printLedger(ctx: StationContext, input: StationParsedInput<'stats.printLedger'>): Promise<{ printerId: string; jobRef: string }> {
-  const user = requireUser(ctx);
+  const user = requireUser(ctx, LEDGER_ROLES);
   const { period, pdf } = await ledgerPdf(ctx, input);
   const { jobRef } = await ctx.printers.print(input.printerId, { pdf, title: `${fileBase(period)}.pdf`, copies: input.copies, paper: 'a4' });
   ctx.db.transaction(() => {

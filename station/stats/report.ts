@@ -18,7 +18,7 @@ const OVERDUE_LIMIT = 200;
  * so what the screen shows is what the export and the printed list hold. Each role on its own data.
  */
 export function report(ctx: StationContext, input: StationParsedInput<'stats.report'>): StatsReport {
-  requireUser(ctx);
+  const user = requireUser(ctx);
   const period = ledgerPeriod(ctx, input);
   const rows = ledgerRows(ctx, period);
   const counts = ledgerCounts(rows);
@@ -33,9 +33,13 @@ export function report(ctx: StationContext, input: StationParsedInput<'stats.rep
     decided: counts.decided,
     onTime: counts.onTime,
     trend: { granularity, points: ledgerTrend(rows, granularity) },
-    overdue: overdue(ctx),
+    // IT staff (the county's view on a county terminal) get the figures, not the residents behind them.
+    overdue: user.role === 'it' ? overdue(ctx).map((o) => ({ ...o, residentName: maskName(o.residentName) })) : overdue(ctx),
   };
 }
+
+/** 王秀英 → 王**: who it is stays with the people who serve them. */
+const maskName = (name: string) => (name ? `${[...name][0]}${'*'.repeat(Math.max(1, [...name].length - 1))}` : name);
 
 /** Open applications past their promised date today (not those whose clock a supplement stopped). */
 function overdue(ctx: StationContext): StatsReport['overdue'] {

@@ -266,6 +266,16 @@ test('the IT worker runs the county from a village terminal', { timeout: 600_000
     await page.getByText('已连接省级平台').waitFor();
   });
 
+  await step('统计 by keys: IT staff see the terminal’s figures, without the ledger (a county terminal shows the county’s)', async () => {
+    await page.getByRole('navigation', { name: '主菜单' }).getByRole('button', { name: '统计' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /统计/ }).waitFor();
+    await page.getByText('申请总数').waitFor();
+    assert.equal(await page.getByRole('button', { name: /导出台账|打印台账/ }).count(), 0, 'the ledger names residents');
+    await settle(page);
+    await shot('12b-stats');
+  });
+
   await step('the village admin gets 系统维护 in the menu', async () => {
     await logoutInBrowser(page);
     await loginInBrowser(page, PLATFORM_ADMIN, /您好/);

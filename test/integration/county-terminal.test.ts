@@ -70,6 +70,28 @@ test('the county sees both townships’ villages by name, their batches, statist
   assert.equal((await platform.fleet()).terminals.find((t) => t.role === 'county')?.divisionName, '瑞金市');
 });
 
+test('county IT staff see the county’s statistics on the county terminal, without the residents behind them', async () => {
+  const c = county.station;
+  await platform.admin.createAccount({ username: 'yunwei09', displayName: '刘志强', password: 'Yunwei2026', role: 'it', divisionCode: '360781' });
+  await c.call('session.logout', {});
+  try {
+    await c.call('session.login', { username: 'yunwei09', password: 'Yunwei2026', itStaff: true });
+    // One of them long overdue, so the overdue list has a resident to hide.
+    c.ctx.db.prepare(`UPDATE review_applications SET due_date = '2026-01-05' WHERE id = (SELECT id FROM review_applications LIMIT 1)`).run();
+    const report = await c.call('stats.report', {});
+    assert.deepEqual(report.byVillage.map((v) => v.villageName).sort(), ['九堡村', '华屋村'].sort());
+    assert.ok(report.total >= 2);
+    assert.equal(report.overdue.length, 1);
+    assert.match(report.overdue[0]!.residentName, /^王\*+$/u, 'an overdue resident is masked for IT');
+    for (const call of [c.call('stats.exportLedger', {}), c.call('stats.renderLedger', {})]) {
+      assert.match((await refused(call, 'FORBIDDEN')).message, /^此操作只有代办员或管理员或审核员可以进行/);
+    }
+  } finally {
+    await c.call('session.logout', {});
+    await c.call('session.login', { username: 'xianji01', password: 'Xianji2026' });
+  }
+});
+
 test('a county terminal decides nothing before its step, nor confirms paper: the station and the platform refuse, in Chinese', async () => {
   const c = county.station;
   const a = (await c.call('review.list', {})).items[0]!;
