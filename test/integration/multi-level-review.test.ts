@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import { seedDivisions } from '../../core/divisions/seed';
 import type { RunningPlatform } from '../../platform/index';
 import { pdfText } from '../helpers/pdf-text';
+import { decidedBody, enrollTerminal, outboxBatch, outboxMessage } from '../helpers/platform';
 import { refused } from '../helpers/refusals';
 import { enrolledCounty, enrolledTownship, syncOk } from '../helpers/review';
 import { enrolledStation, startTestPlatform, submitApplication, type SyncTestStation } from '../helpers/sync';
@@ -198,4 +199,38 @@ test('the platform holds each level to its step, whatever a terminal sends', asy
   );
   assert.equal((await c.call('review.get', { id: a.id })).status, 'sent');
   assert.equal((await platform.admin.getApplication(a.id))?.status, 'sent');
+});
+
+test('on the wire: another county, a township at the county’s step, and a replayed county decision', async () => {
+  const v = village.station;
+  const a = await submitApplication(v, 505);
+  await syncOk(village);
+  await syncOk(township);
+  await township.station.call('review.decide', { applicationId: a.id, decision: 'approve' });
+  await syncOk(township);
+  assert.equal(await sweepAfter(8), 1);
+
+  const decide = async (t: Awaited<ReturnType<typeof enrollTerminal>>, body: ReturnType<typeof decidedBody>) => {
+    const reply = await t.request('POST', '/v1/outbox', { json: outboxBatch([outboxMessage('review.decided', body)]) });
+    assert.equal(reply.status, 200);
+    return reply.json<{ results: { result: string; code?: string; reason?: string }[] }>().results[0]!;
+  };
+  const stranger = await enrollTerminal(platform, { divisionCode: '360782', role: 'county' });
+  const fromStranger = await decide(stranger, decidedBody('360781102201', a.id, 'approve'));
+  assert.deepEqual([fromStranger.result, fromStranger.code], ['invalid', 'FORBIDDEN']);
+  assert.match(fromStranger.reason ?? '', /不属于本县/);
+
+  const rawTownship = await enrollTerminal(platform, { divisionCode: '360781102', role: 'township' });
+  const late = await decide(rawTownship, decidedBody('360781102201', a.id, 'approve'));
+  assert.deepEqual([late.result, late.code], ['invalid', 'FORBIDDEN']);
+  assert.match(late.reason ?? '', /已报县级审批/);
+
+  const rawCounty = await enrollTerminal(platform, { divisionCode: '360781', role: 'county' });
+  const body = decidedBody('360781102201', a.id, 'reject', { reason: '经县级抽查入户，家庭有稳定经营收入' });
+  assert.equal((await decide(rawCounty, body)).result, 'accepted');
+  assert.equal((await decide(rawCounty, body)).result, 'accepted', 'the same decision again under a new message id: applied once');
+  assert.equal((await platform.admin.listDecisions(a.id)).length, 2, 'the township’s pass and the county’s one rejection');
+  assert.equal((await platform.admin.getApplication(a.id))?.status, 'rejected');
+  const again = await decide(rawCounty, decidedBody('360781102201', a.id, 'approve'));
+  assert.deepEqual([again.result, again.code], ['invalid', 'ILLEGAL_TRANSITION']);
 });
