@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { LIMITS, type ChangesResponse } from '../../core/sync/protocol';
-import { jurisdictionPrefix, NATIONWIDE, selfAndAncestors } from '../auth/jurisdiction';
+import { NATIONWIDE, selfAndAncestors } from '../auth/jurisdiction';
 import { terminalOf } from '../auth/signed-request';
 import type { PlatformContext } from '../context';
 import { isoOf } from '../database/types';
@@ -20,8 +20,10 @@ function queryValue(query: unknown, name: string): string | undefined {
  * above it, or nationwide; a fan_up change instead goes to the terminals *above* its division (a township
  * sees its villages' applications; the village, which sent them, does not get its own echo back, which would
  * double what a village downloads). An `exact` change (an account) goes to the terminals of its own division
- * only: a reviewer's password hash is not for the villages below the township. The cursor is the seq as a decimal string. An application.received change
- * that names `submission_of` gets the application's original submission added here (see change-feed.ts).
+ * only: a reviewer's password hash is not for the villages below the township. Who reads what is written
+ * beside each change as its audience (migration 13), so a poll reads only its own rows. The cursor is the seq
+ * as a decimal string. An application.received change that names `submission_of` gets the application's
+ * original submission added here (see change-feed.ts).
  */
 export function registerChanges(app: FastifyInstance, ctx: PlatformContext): void {
   app.get('/v1/changes', async (request): Promise<ChangesResponse> => {
@@ -33,18 +35,26 @@ export function registerChanges(app: FastifyInstance, ctx: PlatformContext): voi
     if (!/^\d+$/.test(limitText ?? '1') || !Number.isInteger(limit) || limit < 1 || limit > LIMITS.changesPageSize) {
       throw new PlatformError(400, 'INVALID_REQUEST', `每页条数应为1到${LIMITS.changesPageSize}`, { limit: limitText });
     }
+    // Index range scans of change_audience (migration 13): the rows addressed to this terminal's division, and
+    // the inheritable ones of each division above it (one bounded scan each: the planner cannot misjudge a
+    // province's millions of fan-up rows as a reason to scan in parallel); only what this terminal reads is touched.
+    const own = terminal.divisionCode;
+    const inherited = [...selfAndAncestors(own).filter((d) => d !== own), NATIONWIDE];
     const rows = await ctx.db.query<{ cursor: string; kind: string; division_code: string; body: unknown; created_at: unknown }>(
-      `SELECT c.seq::text AS cursor, c.kind, c.division_code, c.created_at,
+      `WITH picked AS (
+         SELECT seq FROM (
+           (SELECT seq FROM change_audience WHERE audience = $2 AND seq > $1::bigint ORDER BY seq LIMIT $4)
+           UNION ALL
+           (SELECT x.seq FROM unnest($3::bpchar[]) AS d(audience)
+              CROSS JOIN LATERAL (SELECT seq FROM change_audience i WHERE i.audience = d.audience AND i.inherit AND i.seq > $1::bigint
+                                  ORDER BY i.seq LIMIT $4) x)
+         ) s ORDER BY seq LIMIT $4)
+       SELECT c.seq::text AS cursor, c.kind, c.division_code, c.created_at,
               CASE WHEN c.submission_of IS NULL THEN c.body
                    ELSE c.body || jsonb_build_object('submission', COALESCE(a.original_body, a.body)) END AS body
-       FROM changes c LEFT JOIN applications a ON a.id = c.submission_of
-       WHERE c.seq > $1::bigint
-         AND (CASE WHEN c.fan_up THEN c.division_code LIKE $3 AND c.division_code <> $5
-                   WHEN c.exact THEN c.division_code = $5
-                   ELSE c.division_code = ANY($2::text[]) END)
-       ORDER BY c.seq
-       LIMIT $4`,
-      [after, [...selfAndAncestors(terminal.divisionCode), NATIONWIDE], `${jurisdictionPrefix(terminal.divisionCode)}%`, limit + 1, terminal.divisionCode],
+       FROM picked p JOIN changes c ON c.seq = p.seq LEFT JOIN applications a ON a.id = c.submission_of
+       ORDER BY c.seq`,
+      [after, own, inherited, limit + 1],
     );
     const page = rows.slice(0, limit);
     return {

@@ -14,6 +14,7 @@ import { DIVISIONS_MIGRATION } from './009-divisions';
 import { CALENDAR_MIGRATION } from './010-calendar';
 import { COUNTY_TERMINALS_MIGRATION } from './011-county-terminals';
 import { REVIEW_LEVELS_MIGRATION } from './012-review-levels';
+import { FEED_AUDIENCE_MIGRATION } from './013-feed-audience';
 
 export type { Migration } from './types';
 
@@ -30,4 +31,5 @@ export const MIGRATIONS = [
   CALENDAR_MIGRATION,
   COUNTY_TERMINALS_MIGRATION,
   REVIEW_LEVELS_MIGRATION,
+  FEED_AUDIENCE_MIGRATION,
 ];
