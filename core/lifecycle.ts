@@ -19,6 +19,11 @@ export const APPLICATION_STATUSES = [
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
+/** Under way: taken, and not yet decided for good (the promised date runs, except while a supplement is awaited). */
+export const OPEN_STATUSES: readonly ApplicationStatus[] = APPLICATION_STATUSES.filter(
+  (s) => !['draft', 'approved', 'rejected', 'withdrawn', 'completed'].includes(s),
+);
+
 export const APPLICATION_ACTIONS = [
   'submit',
   'acknowledge', // the platform accepted it

@@ -138,16 +138,6 @@ export function listApplications(db: Database, f: ApplicationFilter): Applicatio
     .map(toApplication);
 }
 
-export const OPEN_STATUSES: readonly ApplicationStatus[] = [
-  'queued',
-  'sent',
-  'under_review',
-  'needs_supplement',
-  'supplemented',
-  'publicizing',
-  'county_review',
-];
-
 /** Open applications due on or before `lastDay` (YYYY-MM-DD), earliest first; not those awaiting a supplement (their clock is stopped). */
 export function listOpenDueBy(db: Database, lastDay: string, limit: number): ApplicationRow[] {
   return stmt<[string, number], RawApplication>(

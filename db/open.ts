@@ -16,18 +16,26 @@ export interface OpenStoreOptions {
   /** Run PRAGMA integrity_check instead of the faster quick_check. */
   fullIntegrityCheck?: boolean;
   /**
+   * Skip the integrity check at open: the caller runs it in the background (station/runtime/store-integrity.ts).
+   * A wrong key is still refused at once (the schema is read).
+   */
+  deferIntegrityCheck?: boolean;
+  /**
    * Called when an existing store is about to be migrated; returns where to put an encrypted copy of it
    * first (station code owns the backup layout). Not called for a new, empty store.
    */
   backupBeforeMigration?: (fromVersion: number) => string;
 }
 
+/** The cipher settings as pragmas, in order (also run by the background integrity check's own connection). */
+export function keyPragmas(key: Buffer): string[] {
+  if (key.length !== 32) throw new DaibanError('STORE_KEY_WRONG', '数据库密钥长度不正确。');
+  return [`cipher='sqlcipher'`, 'legacy=4', `key="x'${key.toString('hex')}'"`];
+}
+
 /** Applies the cipher settings; must run before anything else touches the file. */
 export function applyKey(db: Db, key: Buffer): void {
-  if (key.length !== 32) throw new DaibanError('STORE_KEY_WRONG', '数据库密钥长度不正确。');
-  db.pragma(`cipher='sqlcipher'`);
-  db.pragma('legacy=4');
-  db.pragma(`key="x'${key.toString('hex')}'"`);
+  for (const p of keyPragmas(key)) db.pragma(p);
 }
 
 /**
@@ -50,7 +58,7 @@ export function openStore(options: OpenStoreOptions): StoreDb {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    checkIntegrity(db, options.fullIntegrityCheck ?? false);
+    if (!options.deferIntegrityCheck) checkIntegrity(db, options.fullIntegrityCheck ?? false);
     const from = schemaVersion(db);
     if (options.backupBeforeMigration && from > 0 && from < (options.migrateTo ?? LATEST_VERSION)) {
       backupStore(db, options.backupBeforeMigration(from));

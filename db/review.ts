@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { ReceivedMaterials } from '../core/catalog/model';
-import type { ApplicationStatus } from '../core/lifecycle';
+import { OPEN_STATUSES, type ApplicationStatus } from '../core/lifecycle';
 import type { ApplicationSubmitted } from '../core/sync/messages';
 import type { BatchRef } from '../core/review-batch';
 import type { SupplementDiff, SupplementResponse } from '../core/supplement-diff';
@@ -121,7 +121,8 @@ export interface ReviewFilter {
   limit: number;
 }
 
-export const REVIEW_OPEN_STATUSES: readonly ApplicationStatus[] = ['sent', 'under_review', 'needs_supplement', 'supplemented', 'publicizing', 'county_review'];
+/** What the platform has and has not decided for good (a replica never holds `queued`). */
+export const REVIEW_OPEN_STATUSES: readonly ApplicationStatus[] = OPEN_STATUSES.filter((s) => s !== 'queued');
 
 /** The day (Asia/Shanghai) an application reached the township's replica, and whether it is on no handover list. */
 const RECEIVED_DAY = "date(received_at, '+8 hours')";

@@ -7,6 +7,8 @@ import type { CatalogCache } from './catalog/cache';
 import type { Clock } from './runtime/clock';
 import type { StationEvent } from './runtime/events';
 import type { PrinterPort } from './printing/ports/printer';
+import type { StoreIntegrity } from './runtime/store-integrity';
+import type { ChangeRecord } from './runtime/record-change';
 
 /**
  * What every handler reads: the open store and the terminal's fixed parts, built once by createStation.
@@ -38,4 +40,11 @@ export interface StationContext {
   emit(event: StationEvent): void;
   /** Called by recordChange when a change queues an outbox message, so the sync agent sends it soon. */
   outboxQueued(): void;
+  /** The store's integrity check at start, run in the background (station/runtime/store-integrity.ts). */
+  storeIntegrity(): StoreIntegrity;
+  /**
+   * Refuses a change to residents' records (applications, residents, households, handover lists) once that
+   * check found the store damaged (STORE_CORRUPT); recordChange calls it. Logging in, exporting and backups go on.
+   */
+  assertWritable(change: ChangeRecord): void;
 }

@@ -21,6 +21,12 @@ import { SyncAgent, type SyncOptions } from './sync/agent';
 import { APP_VERSION } from './runtime/app-version';
 import { UpdateController, type UpdateOptions } from './updates/controller';
 import { StoreHandle } from './runtime/store-handle';
+import { checkStoreInBackground, type StoreIntegrity } from './runtime/store-integrity';
+
+/** Said when the background integrity check failed (station/runtime/store-integrity.ts). */
+/** What residents' work lives in: refused once the store's check failed (sessions, exports, backups go on). */
+const RECORDS: ReadonlySet<string> = new Set(['application', 'resident', 'household', 'handover', 'outbox']);
+const STORE_CORRUPT_MESSAGE = '本机数据文件的完整性检查未通过，为免损坏扩大，已停止保存新的办理记录。已有数据仍可查看和备份，请联系县级运维人员。';
 
 export interface StationOptions {
   /** Holds daiban.db, attachments/ and receipts/. */
@@ -79,7 +85,9 @@ export function createStation(options: StationOptions): Station {
   mkdirSync(options.dataDir, { recursive: true });
   // An existing store is copied before a schema upgrade; the copy becomes a listed backup once open.
   const preMigration = preMigrationBackup({ dataDir: options.dataDir, key: options.key, now: () => (options.clock ?? systemClock).now() });
-  const db = openStore({ file: join(options.dataDir, 'daiban.db'), key: options.key, backupBeforeMigration: preMigration.destination });
+  const storeFile = join(options.dataDir, 'daiban.db');
+  // The quick_check runs in the background (seconds on a big store): the first screen does not wait for it.
+  const db = openStore({ file: storeFile, key: options.key, backupBeforeMigration: preMigration.destination, deferIntegrityCheck: true });
   const log = options.log ?? createStationLog({ dataDir: options.dataDir });
   const receiptDir = join(options.dataDir, 'receipts');
   const events = new StationEvents((err) => log.warn({ err }, 'station event listener failed'));
@@ -107,7 +115,27 @@ export function createStation(options: StationOptions): Station {
     servicePoint: () => readServicePoint(store.db),
     emit: (event) => events.emit(event),
     outboxQueued: () => onOutboxQueued(),
+    storeIntegrity: () => integrity,
+    assertWritable(change) {
+      if (integrity.state === 'failed' && RECORDS.has(change.audit.entityType)) throw new DaibanError('STORE_CORRUPT', STORE_CORRUPT_MESSAGE);
+    },
   };
+  let integrity: StoreIntegrity = { state: 'checking', since: ctx.clock.now().toISOString() };
+  const integrityRun = checkStoreInBackground({ file: storeFile, key: options.key, now: () => ctx.clock.now() });
+  void integrityRun.done.then((verdict) => {
+    // Closing ends the worker; a restore meanwhile checked the store it swapped in itself.
+    if (closing || integrity.state !== 'checking') return;
+    integrity = verdict;
+    if (verdict.state === 'failed') log.error({ problems: verdict.problems }, 'store: integrity check failed; changes are refused');
+    else log.info({ ms: verdict.ms }, 'store: integrity check passed');
+    events.emit({ type: 'store.integrity', state: verdict.state });
+  });
+  // A restore swaps in a store it checked in full as it opened: the remedy for a failed check.
+  store.onReplaced(() => {
+    const wasFailed = integrity.state === 'failed';
+    integrity = { state: 'ok', checkedAt: ctx.clock.now().toISOString(), ms: 0 };
+    if (wasFailed) events.emit({ type: 'store.integrity', state: 'ok' });
+  });
   // The heartbeat reports the version electron-updater compares with (Electron's app.getVersion()).
   const appVersion = options.sync?.appVersion ?? options.updates?.engine?.currentVersion;
   const agent = new SyncAgent(ctx, { ...options.sync, appVersion, dataDir: options.dataDir });
@@ -149,6 +177,7 @@ export function createStation(options: StationOptions): Station {
   let closing: Promise<void> | null = null;
   function close(): Promise<void> {
     if (closing) return closing;
+    void integrityRun.stop();
     updates.stop();
     // A backup in progress (VACUUM INTO, then its check) finishes before the store closes under it.
     const backupRun = backupSchedule.busy ? backupSchedule.stop() : null;

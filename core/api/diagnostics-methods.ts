@@ -6,6 +6,8 @@ export const diagnosticsMethods = {
   'diagnostics.export': z.object({}).strict(),
   /** A short view for the maintenance screen; runs the store's checks (a second or so on a large store). */
   'diagnostics.summary': z.object({}).strict(),
+  /** The store's integrity check at start (run in the background): checking, ok, or failed. */
+  'diagnostics.storeState': z.object({}).strict(),
 } satisfies Record<string, z.ZodType>;
 
 /** What the maintenance screen shows of the terminal's health. */
@@ -43,4 +45,11 @@ export interface DiagnosticsSummaryView {
 export interface DiagnosticsOutputs {
   'diagnostics.export': { fileName: string; dataBase64: string; bytes: number };
   'diagnostics.summary': DiagnosticsSummaryView;
+  'diagnostics.storeState': StoreStateView;
+}
+
+/** The store's check at start, for the banner every screen shows when it failed. */
+export interface StoreStateView {
+  state: 'checking' | 'ok' | 'failed';
+  checkedAt: string | null;
 }

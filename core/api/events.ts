@@ -14,6 +14,8 @@ export type StationEvent =
   | { type: 'application.moved'; applicationId: string; status: ApplicationStatus }
   /** Township: the feed brought new or changed applications of its villages (the worklist reloads). */
   | { type: 'applications.arrived'; count: number }
+  /** The store's integrity check at start has its verdict (station/runtime/store-integrity.ts). */
+  | { type: 'store.integrity'; state: 'ok' | 'failed' }
   /** App updates: checking, download progress (whole percents), ready to install (station/updates). */
   | { type: 'update.status'; status: UpdateStatusView };
 
@@ -42,6 +44,8 @@ export function readStationEvent(raw: unknown): StationEvent | null {
       return typeof v.applicationId === 'string' && isObject(v.decision) ? (v as StationEvent) : null;
     case 'application.moved':
       return typeof v.applicationId === 'string' && typeof v.status === 'string' ? (v as StationEvent) : null;
+    case 'store.integrity':
+      return v.state === 'ok' || v.state === 'failed' ? (v as StationEvent) : null;
     case 'applications.arrived':
       return typeof v.count === 'number' ? (v as StationEvent) : null;
     default:

@@ -3,6 +3,7 @@ import { Layout, Spin } from 'antd';
 import { TopBar } from './TopBar';
 import { DecisionNotifier } from '../village/DecisionNotifier';
 import { UpdateBanner } from '../updates/UpdateBanner';
+import { StoreAlert } from '../maintenance/StoreAlert';
 import { NavContext, type Nav, type Route } from './nav';
 import { useSession } from './session';
 import { ScreenLockCurtain, useScreenLock } from '../session/ScreenLock';
@@ -93,6 +94,7 @@ export function Shell() {
       <Layout style={{ minHeight: '100vh' }}>
         <TopBar onLock={() => void screenLock.lock()} />
         <UpdateBanner />
+        <StoreAlert />
         {user.role !== 'reviewer' && <DecisionNotifier />}
         <Layout.Content>
           <Suspense

@@ -23,5 +23,10 @@ export function diagnosticsHandlers(sync: { health(): SyncHealth }): Handlers<ke
       requireUser(ctx);
       return diagnosticsSummary(ctx);
     },
+    // Before login too: the banner must show on the login screen of a damaged store.
+    'diagnostics.storeState': (ctx) => {
+      const s = ctx.storeIntegrity();
+      return { state: s.state, checkedAt: s.state === 'checking' ? null : s.checkedAt };
+    },
   };
 }

@@ -22,6 +22,8 @@ export interface ChangeRecord {
 export interface ChangeSink {
   readonly db: StoreDb;
   outboxQueued(): void;
+  /** Throws when the store must not take this change (its integrity check failed). */
+  assertWritable(change: ChangeRecord): void;
 }
 
 /**
@@ -31,6 +33,7 @@ export interface ChangeSink {
  * later turn), and a rolled-back change only costs it one empty look at the outbox.
  */
 export function recordChange(sink: ChangeSink, c: ChangeRecord): void {
+  sink.assertWritable(c);
   const db = sink.db;
   if (c.event) {
     insertEvent(db, {

@@ -35,8 +35,16 @@ export class StoreHandle {
     return this.current.calendar;
   }
 
+  private readonly replacedListeners: (() => void)[] = [];
+
   /** The catalog and calendar are read afresh from the new store: a restored backup may hold other versions. */
   replace(db: StoreDb): void {
     this.current = this.open(db);
+    for (const l of this.replacedListeners) l();
+  }
+
+  /** Called after every replace (the store swapped in was checked as it opened). */
+  onReplaced(listener: () => void): void {
+    this.replacedListeners.push(listener);
   }
 }

@@ -8,6 +8,7 @@ import {
   allowedActions,
   canTransition,
   isFinal,
+  OPEN_STATUSES,
   transition,
   type ApplicationAction,
   type ApplicationStatus,
@@ -99,6 +100,8 @@ test('refusals read naturally in Chinese', () => {
 test('only withdrawn and completed are final', () => {
   const finals = APPLICATION_STATUSES.filter(isFinal);
   assert.deepEqual(finals, ['withdrawn', 'completed']);
+  // Under way: everything between the draft and a decision for good.
+  assert.deepEqual(OPEN_STATUSES, ['queued', 'sent', 'under_review', 'needs_supplement', 'supplemented', 'publicizing', 'county_review']);
   assert.deepEqual(allowedActions('needs_supplement'), ['supplement', 'withdraw']);
 });
 

@@ -1,0 +1,29 @@
+import { useEffect, useState } from 'react';
+import { Alert } from 'antd';
+import { call } from '../api/client';
+import { useStationEvent } from '../shared/use-station-event';
+
+/**
+ * The store's integrity check at start runs in the background; when it fails, every screen says so at the top
+ * (new records are refused, reading and backups still work) until a restore swaps in a sound store.
+ */
+export function StoreAlert() {
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    call('diagnostics.storeState', {}).then(
+      (s) => setFailed(s.state === 'failed'),
+      () => undefined,
+    );
+  }, []);
+  useStationEvent('store.integrity', (e) => setFailed(e.state === 'failed'));
+  if (!failed) return null;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      banner
+      role="alert"
+      title="本机数据文件的完整性检查未通过：已停止保存新的办理记录。已有数据仍可查看，请先在“系统维护”中备份，再联系县级运维人员。"
+    />
+  );
+}
