@@ -20,6 +20,12 @@ export interface BuildPlatformAppOptions {
   https?: { key: string | Buffer; cert: string | Buffer; ca?: string | Buffer | (string | Buffer)[] };
   /** Fastify's own request logging; the platform's logger is always ctx.log. */
   logRequests?: boolean;
+  /**
+   * Behind a load balancer (docs/platform.md, several instances): the addresses of the balancer, whose
+   * X-Forwarded-For is believed for the client's address (throttles key on it); the per-address connection
+   * cap is then the balancer's to keep, as every connection comes from it.
+   */
+  trustProxy?: string[];
 }
 
 export const DEFAULT_MAX_INFLIGHT_OUTBOX = 8;
@@ -53,7 +59,7 @@ function toPlatformError(e: FastifyError): PlatformError | null {
 }
 
 /** Header timeout and connection caps on the Node server under Fastify. */
-function limitConnections(app: FastifyInstance): void {
+function limitConnections(app: FastifyInstance, behindProxy: boolean): void {
   const server = app.server;
   server.headersTimeout = CONNECTION_LIMITS.headersMs;
   server.maxConnections = CONNECTION_LIMITS.maxConnections;
@@ -67,7 +73,7 @@ function limitConnections(app: FastifyInstance): void {
       if (left > 0) bySource.set(source, left);
       else bySource.delete(source);
     });
-    if (n > CONNECTION_LIMITS.perSource) socket.destroy();
+    if (!behindProxy && n > CONNECTION_LIMITS.perSource) socket.destroy();
   });
 }
 
@@ -78,6 +84,9 @@ export function buildPlatformApp(ctx: PlatformContext, o: BuildPlatformAppOption
     ...(o.logRequests === false ? {} : { loggerInstance: ctx.log as Logger }),
     bodyLimit: LIMITS.requestBodyBytes,
     return503OnClosing: true,
+    // Only the balancer itself is believed, one hop: the client's address is what the balancer appended to
+    // X-Forwarded-For, never what the client wrote there itself.
+    ...(o.trustProxy?.length ? { trustProxy: (address: string, hop: number) => hop === 0 && o.trustProxy!.includes(address) } : {}),
     connectionTimeout: CONNECTION_LIMITS.idleMs,
     keepAliveTimeout: CONNECTION_LIMITS.keepAliveMs,
     requestTimeout: CONNECTION_LIMITS.requestMs,
@@ -85,7 +94,7 @@ export function buildPlatformApp(ctx: PlatformContext, o: BuildPlatformAppOption
     // Node's 16 KiB default.
     ...(o.https ? { https: { maxHeaderSize: MAX_HEADER_BYTES, ...o.https } } : { http: { maxHeaderSize: MAX_HEADER_BYTES } }),
   }) as unknown as FastifyInstance;
-  limitConnections(app);
+  limitConnections(app, Boolean(o.trustProxy?.length));
 
   // Every body is read as the bytes on the wire: the signature covers them exactly, and JSON is parsed
   // (after gunzip, with a ceiling) by the route that expects it.

@@ -33,6 +33,8 @@ export interface PlatformOptions {
   releaseDir?: string;
   /** How often running notices (公示) are checked for their end (platform/review/notices.ts); default 60 s. */
   noticeSweepMs?: number;
+  /** The load balancer's addresses when several instances run behind one (platform/app.ts). */
+  trustProxy?: string[];
 }
 
 export interface RunningPlatform {
@@ -58,7 +60,7 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<RunningPla
   });
   const releaseDir = platformReleaseDir(o);
   const ctx: PlatformContext = { db, now: o.now ?? (() => new Date()), log, releaseDir: releaseDir.path };
-  const app = buildPlatformApp(ctx, { maxInflightOutbox: o.maxInflightOutbox, https: o.https, logRequests: o.log !== false });
+  const app = buildPlatformApp(ctx, { maxInflightOutbox: o.maxInflightOutbox, https: o.https, logRequests: o.log !== false, trustProxy: o.trustProxy });
   const host = o.host ?? '127.0.0.1';
   try {
     await app.listen({ host, port: o.port ?? 0 });

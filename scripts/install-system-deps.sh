@@ -11,6 +11,7 @@
 #   xvfb                     a virtual display for UI screenshots
 #   fonts-noto-cjk           Chinese glyphs in the browser UI screenshots
 #   python3-openpyxl         a second reader of the exported ledger (.xlsx) besides exceljs
+#   haproxy                  the load balancer in front of two platform instances (multi-instance tests)
 #
 # Usage: scripts/install-system-deps.sh        (as root, or a user with sudo)
 set -euo pipefail
@@ -27,6 +28,7 @@ PACKAGES=(
   xvfb
   fonts-noto-cjk
   python3-openpyxl
+  haproxy
 )
 
 log() { printf '[install-system-deps] %s\n' "$*"; }

@@ -1,4 +1,5 @@
 import { createFailureThrottle, waitPhrase, type ThrottlePolicy } from '../auth/failure-throttle';
+import type { Queryable } from '../database/types';
 
 /**
  * The admin login's throttle. Failures count per account *and* source address, so five wrong passwords
@@ -9,22 +10,22 @@ import { createFailureThrottle, waitPhrase, type ThrottlePolicy } from '../auth/
 export const LOGIN_POLICY: ThrottlePolicy = { freeFailures: 5, firstDelayMs: 30_000, maxDelayMs: 15 * 60_000, forgetAfterMs: 60 * 60_000 };
 const SOURCE_POLICY: ThrottlePolicy = { freeFailures: 30, firstDelayMs: 30_000, maxDelayMs: 15 * 60_000, forgetAfterMs: 60 * 60_000 };
 
-export function createLoginThrottle(now: () => Date) {
+export function createLoginThrottle(db: Queryable, now: () => Date) {
   const message = (ms: number) => `登录失败次数过多，${waitPhrase(ms)}`;
-  const byAccount = createFailureThrottle(now, LOGIN_POLICY, message);
-  const bySource = createFailureThrottle(now, SOURCE_POLICY, message);
+  const byAccount = createFailureThrottle(db, 'admin-login-account', now, LOGIN_POLICY, message);
+  const bySource = createFailureThrottle(db, 'admin-login-source', now, SOURCE_POLICY, message);
   const accountKey = (username: string, source: string) => `${username.trim().toLowerCase()}\n${source}`;
   return {
-    check(username: string, source: string): void {
-      byAccount.check(accountKey(username, source));
-      bySource.check(source);
+    async check(username: string, source: string): Promise<void> {
+      await byAccount.check(accountKey(username, source));
+      await bySource.check(source);
     },
-    failed(username: string, source: string): void {
-      byAccount.failed(accountKey(username, source));
-      bySource.failed(source);
+    async failed(username: string, source: string): Promise<void> {
+      await byAccount.failed(accountKey(username, source));
+      await bySource.failed(source);
     },
-    succeeded(username: string, source: string): void {
-      byAccount.succeeded(accountKey(username, source));
+    async succeeded(username: string, source: string): Promise<void> {
+      await byAccount.succeeded(accountKey(username, source));
     },
   };
 }

@@ -7,7 +7,7 @@ import { createLoginThrottle } from './login-throttle';
 import { actorOfRequest, closeAdminSession, openAdminSession } from './sessions';
 
 export function registerSessionRoutes(app: FastifyInstance, ctx: PlatformContext, auth: preHandlerHookHandler): void {
-  const throttle = createLoginThrottle(ctx.now);
+  const throttle = createLoginThrottle(ctx.db, ctx.now);
   app.post('/session', async (request): Promise<AdminSessionView> => {
     const body = readAdminBody(request, adminLoginSchema);
     const { session, actor } = await openAdminSession(ctx, throttle, body.username, body.password, request.ip);

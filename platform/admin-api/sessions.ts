@@ -54,15 +54,15 @@ export async function openAdminSession(
   password: string,
   source: string,
 ): Promise<{ session: AdminSessionView; actor: AdminActor }> {
-  throttle.check(username, source);
+  await throttle.check(username, source);
   const [row] = await ctx.db.query<AccountRow>('SELECT * FROM accounts WHERE username = $1', [username.trim()]);
   const ok = await verifyPassword(password, row?.password_hash ?? null);
   if (!row || !ok) {
-    throttle.failed(username, source);
+    await throttle.failed(username, source);
     ctx.log.warn({ username: username.trim().slice(0, 64) }, 'admin login refused');
     throw new PlatformError(401, 'ADMIN_LOGIN_FAILED', LOGIN_FAILED);
   }
-  throttle.succeeded(username, source);
+  await throttle.succeeded(username, source);
   if (row.disabled) throw new PlatformError(401, 'ADMIN_LOGIN_FAILED', '该账号已停用，请联系上级运维人员');
   if (row.role !== 'it') throw new PlatformError(401, 'ADMIN_LOGIN_FAILED', '该账号不是运维人员账号，不能登录运维管理');
   const token = randomBytes(32).toString('base64url');

@@ -17,7 +17,9 @@ import { startPlatform, type RunningPlatform } from '../index';
 
 const HELP = `代办平台运维命令（npm run platform -- <命令> [参数]）
 
-  serve [--port 8650] [--host 127.0.0.1]            启动平台服务（Ctrl+C 停止）
+  serve [--port 8650] [--host 127.0.0.1] [--trust-proxy <负载均衡地址,…>]
+                                                    启动平台服务（Ctrl+C 停止）；多实例部署在负载均衡之后时
+                                                    用 --trust-proxy 给出负载均衡的地址（须用 PostgreSQL）
   enroll-code --division <区划代码> --role village|township|county --name <服务点名称> [--ttl-hours 168]
                                                     生成一次性终端注册码
   account create --username <用户名> --name <姓名> --role cadre|reviewer|admin|it --division <区划代码> [--password <密码>]
@@ -52,7 +54,14 @@ async function serve(flags: Flags): Promise<void> {
   const port = Number(flag(flags, 'port', false) ?? 8650);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('端口应为0到65535之间的整数');
   const db = databaseOptions();
-  const platform = await startPlatform({ ...db, host: flag(flags, 'host', false) ?? '127.0.0.1', port });
+  const proxies = flag(flags, 'trust-proxy', false)
+    ?.split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  // PGlite is one process's embedded database: several instances need PostgreSQL.
+  if (proxies?.length && !db.databaseUrl)
+    throw new Error('多实例部署（--trust-proxy）须使用 PostgreSQL：请设置 DATABASE_URL。内置数据库 PGlite 只供单个进程使用');
+  const platform = await startPlatform({ ...db, host: flag(flags, 'host', false) ?? '127.0.0.1', port, ...(proxies?.length ? { trustProxy: proxies } : {}) });
   console.log(`平台已启动：${platform.url}（数据库：${db.databaseUrl ? 'PostgreSQL' : `PGlite ${db.dataDir}`}）`);
   await new Promise<void>((done) => {
     const stop = () => {
@@ -82,6 +91,7 @@ export async function main(argv: string[]): Promise<number> {
     options: {
       port: { type: 'string' },
       host: { type: 'string' },
+      'trust-proxy': { type: 'string' },
       division: { type: 'string' },
       role: { type: 'string' },
       name: { type: 'string' },

@@ -20,9 +20,9 @@ export const ENROLL_GUESS_POLICY: ThrottlePolicy = { freeFailures: 10, firstDela
  * concurrent uses exactly one finds it unused; the loser's transaction changes nothing.
  */
 export function registerEnroll(app: FastifyInstance, ctx: PlatformContext): void {
-  const guesses = createFailureThrottle(ctx.now, ENROLL_GUESS_POLICY, (ms) => `注册码错误次数过多，${waitPhrase(ms)}`);
+  const guesses = createFailureThrottle(ctx.db, 'enroll-source', ctx.now, ENROLL_GUESS_POLICY, (ms) => `注册码错误次数过多，${waitPhrase(ms)}`);
   app.post('/v1/enroll', { bodyLimit: LIMITS.requestBodyBytes }, async (request): Promise<EnrollResponse> => {
-    guesses.check(request.ip);
+    await guesses.check(request.ip);
     const input = await readJsonBody(request, enrollRequestSchema);
     // A real curve point, canonically encoded and not of small order (an all-zero key verifies forgeries).
     if (!publicKeyFromRaw(input.publicKey)) throw new PlatformError(400, 'INVALID_REQUEST', '终端公钥不是有效的 Ed25519 公钥，请重新生成后注册');
@@ -65,7 +65,7 @@ export function registerEnroll(app: FastifyInstance, ctx: PlatformContext): void
       return { divisionCode: code.division_code, role: code.role, servicePointName: code.service_point_name, terminalNo };
     });
     if (!enrolled) {
-      guesses.failed(request.ip);
+      await guesses.failed(request.ip);
       throw new PlatformError(403, 'ENROLL_CODE_INVALID', CODE_INVALID);
     }
     ctx.log.info({ terminalId, divisionCode: enrolled.divisionCode, terminalNo: enrolled.terminalNo }, 'terminal enrolled');

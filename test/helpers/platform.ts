@@ -16,6 +16,10 @@ import { SEED_CATALOG, SEED_CATALOG_VERSION } from '../../core/catalog/seed';
 import { DELEGATED_CATALOG } from './delegated-catalog';
 import { validValues } from './forms';
 import { startPostgres, type TestPostgres } from './postgres';
+import { startHaproxy, type Haproxy } from './haproxy';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** 最低生活保障 in the seed catalog: the item every platform test's submission is for. */
 const SUBSISTENCE = SEED_CATALOG.items.find((i) => i.code === 'MZ-0001')!;
@@ -244,7 +248,8 @@ export function handoverConfirmedBody(list: HandoverListed, missing: HandoverCon
   return { listId: list.listId, divisionCode: list.divisionCode, missing, confirmedAt: '2026-11-24T08:00:00.000Z', reviewer: REVIEWER };
 }
 
-export type PlatformBackend = 'pglite' | 'postgres';
+/** `haproxy`: two instances over one PostgreSQL database behind Debian's HAProxy (test/helpers/haproxy.ts). */
+export type PlatformBackend = 'pglite' | 'postgres' | 'haproxy';
 
 /** A platform for one backend suite and how to stop it (and the throwaway PostgreSQL cluster behind it). */
 export interface PlatformOnBackend {
@@ -260,10 +265,11 @@ export async function startPlatformOn(backend: PlatformBackend, database: string
   let pgServer: TestPostgres | undefined;
   try {
     let databaseUrl: string | undefined;
-    if (backend === 'postgres') {
+    if (backend !== 'pglite') {
       pgServer = await startPostgres();
       databaseUrl = await pgServer.createDatabase(database);
     }
+    if (backend === 'haproxy') return await behindHaproxy(databaseUrl!, pgServer!, o);
     const platform = await startPlatform({ databaseUrl, log: false });
     // Submissions are judged against the catalog the platform published.
     await platform.admin.publishCatalog(SEED_CATALOG);
@@ -277,6 +283,33 @@ export async function startPlatformOn(backend: PlatformBackend, database: string
     };
   } catch (e) {
     await pgServer?.stop();
+    throw e;
+  }
+}
+
+/**
+ * Two instances on one database and one release store, behind HAProxy: `platform` is the first instance
+ * with the balancer's address, so a suite's requests alternate between the two while its admin calls and
+ * database reads go to the shared database.
+ */
+async function behindHaproxy(databaseUrl: string, pgServer: TestPostgres, o: { delegated?: boolean }): Promise<PlatformOnBackend> {
+  const releaseDir = mkdtempSync(join(tmpdir(), 'daiban-releases-'));
+  const started: RunningPlatform[] = [];
+  let lb: Haproxy | undefined;
+  const stop = async () => {
+    await lb?.stop();
+    for (const p of started) await p.close();
+    rmSync(releaseDir, { recursive: true, force: true });
+    await pgServer.stop();
+  };
+  try {
+    for (let i = 0; i < 2; i++) started.push(await startPlatform({ databaseUrl, releaseDir, log: false, trustProxy: ['127.0.0.1'] }));
+    await started[0]!.admin.publishCatalog(SEED_CATALOG);
+    if (o.delegated) await started[0]!.admin.publishCatalog(DELEGATED_CATALOG);
+    lb = await startHaproxy(started.map((p) => p.port));
+    return { platform: { ...started[0]!, url: lb.url, port: lb.port }, stop };
+  } catch (e) {
+    await stop();
     throw e;
   }
 }

@@ -449,3 +449,4 @@ function protocolSuite(backend: PlatformBackend) {
 
 protocolSuite('pglite');
 protocolSuite('postgres');
+protocolSuite('haproxy');

@@ -426,3 +426,4 @@ function reviewSuite(backend: PlatformBackend) {
 
 reviewSuite('pglite');
 reviewSuite('postgres');
+reviewSuite('haproxy');

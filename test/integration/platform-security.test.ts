@@ -204,3 +204,4 @@ function securitySuite(backend: PlatformBackend) {
 
 securitySuite('pglite');
 securitySuite('postgres');
+securitySuite('haproxy');

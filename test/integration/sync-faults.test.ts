@@ -12,6 +12,7 @@ import { startPlatform, type PlatformOptions, type RunningPlatform } from '../..
 import { createStation, type Station } from '../../station/station';
 import type { SyncOptions } from '../../station/sync/agent';
 import { startFaultProxy, type Faults, type FaultProxy } from '../helpers/fault-proxy';
+import { startHaproxy, type Haproxy } from '../helpers/haproxy';
 import { startPostgres, type TestPostgres } from '../helpers/postgres';
 import { silentLog } from '../helpers/station';
 import { noisyScan, PLATFORM_CADRE, POINT_NAME, submitApplication, SYNC_VILLAGE } from '../helpers/sync';
@@ -74,24 +75,35 @@ async function killMidSync(dataDir: string, key: Buffer): Promise<string> {
   return phase;
 }
 
-for (const backend of ['PGlite', 'PostgreSQL'] as const) {
+// The third: two instances on one database behind Debian's HAProxy; the restart below takes one of them away.
+for (const backend of ['PGlite', 'PostgreSQL', 'PostgreSQL, two instances behind HAProxy'] as const) {
   describe(`sync under faults (${backend})`, () => {
     let pg: TestPostgres | null = null;
     let platformDir: string;
     let platform: RestartablePlatform;
+    let second: RunningPlatform | null = null;
+    let lb: Haproxy | null = null;
     let proxy: FaultProxy;
 
     before(async () => {
       platformDir = mkdtempSync(join(tmpdir(), 'daiban-faults-'));
-      if (backend === 'PostgreSQL') pg = await startPostgres();
-      platform = new RestartablePlatform(pg ? { databaseUrl: pg.url } : { dataDir: join(platformDir, 'pglite') });
+      if (backend !== 'PGlite') pg = await startPostgres();
+      const balanced = backend.includes('HAProxy');
+      const shared: PlatformOptions = balanced ? { trustProxy: ['127.0.0.1'], releaseDir: join(platformDir, 'releases') } : {};
+      platform = new RestartablePlatform(pg ? { databaseUrl: pg.url, ...shared } : { dataDir: join(platformDir, 'pglite') });
       const p = await platform.start();
       await p.admin.publishCatalog(SEED_CATALOG);
       await p.admin.createAccount({ ...PLATFORM_CADRE, divisionCode: SYNC_VILLAGE });
-      proxy = await startFaultProxy({ targetPort: p.port });
+      if (balanced) {
+        second = await startPlatform({ databaseUrl: pg!.url, ...shared, log: false });
+        lb = await startHaproxy([p.port, second.port]);
+      }
+      proxy = await startFaultProxy({ targetPort: lb?.port ?? p.port });
     });
     after(async () => {
       await proxy?.close();
+      await lb?.stop();
+      await second?.close();
       await platform?.current?.close();
       await pg?.stop();
       rmSync(platformDir, { recursive: true, force: true });

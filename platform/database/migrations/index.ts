@@ -15,6 +15,7 @@ import { CALENDAR_MIGRATION } from './010-calendar';
 import { COUNTY_TERMINALS_MIGRATION } from './011-county-terminals';
 import { REVIEW_LEVELS_MIGRATION } from './012-review-levels';
 import { FEED_AUDIENCE_MIGRATION } from './013-feed-audience';
+import { SHARED_THROTTLES_MIGRATION } from './014-shared-throttles';
 
 export type { Migration } from './types';
 
@@ -32,4 +33,5 @@ export const MIGRATIONS = [
   COUNTY_TERMINALS_MIGRATION,
   REVIEW_LEVELS_MIGRATION,
   FEED_AUDIENCE_MIGRATION,
+  SHARED_THROTTLES_MIGRATION,
 ];
