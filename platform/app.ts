@@ -1,3 +1,4 @@
+import fastifyCompress from '@fastify/compress';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { HEADERS, LIMITS } from '../core/sync/protocol';
@@ -100,6 +101,10 @@ export function buildPlatformApp(ctx: PlatformContext, o: BuildPlatformAppOption
   // (after gunzip, with a ceiling) by the route that expects it.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  // Answers gzipped for a client that accepts it (acknowledgements, change pages: JSON of repeated keys);
+  // scans and release files (octet-stream, ranges) never. Request bodies are not touched: the signature
+  // covers them as sent, and the routes unzip them themselves.
+  void app.register(fastifyCompress, { globalDecompression: false, encodings: ['gzip'], threshold: 512 });
 
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header(HEADERS.serverTime, ctx.now().toISOString());
