@@ -49,6 +49,11 @@ export function addCalendarDays(date: string, days: number): string {
   return fromDayNumber(toDayNumber(date) + days);
 }
 
+/** Calendar days from `from` to `to` ('YYYY-MM-DD'); negative when `to` is earlier. */
+export function calendarDaysBetween(from: string, to: string): number {
+  return toDayNumber(to) - toDayNumber(from);
+}
+
 /**
  * Builds a calendar from holiday data. A year missing from `knownYears` counts Saturdays and Sundays
  * as days off and nothing else: without the State Council notice we cannot know its holidays, and a

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addCalendarDays, shanghaiDate } from './calendar';
+import { addCalendarDays, calendarDaysBetween, shanghaiDate } from './calendar';
 import { DaibanError } from './errors';
 import type { ApplicationAction, ApplicationStatus } from './lifecycle';
 
@@ -74,9 +74,10 @@ export function noticeDays(levels: ReviewLevels): number | null {
 export type DecidingRole = 'township' | 'county';
 export type ReviewDecision = 'approve' | 'reject' | 'request_supplement';
 
+// The item's county body may be any department: the words name the step, not a department.
 const STATUS_WORDS: Partial<Record<ApplicationStatus, string>> = {
   publicizing: '正在公示，公示期满后报县级审批',
-  county_review: '已报县级审批，由县级民政部门决定',
+  county_review: '已报县级审批，由县级审批部门决定',
 };
 
 /**
@@ -90,7 +91,7 @@ export function decisionAction(levels: ReviewLevels, status: ApplicationStatus, 
   };
   if (role === 'county') {
     if (step === 'county') {
-      if (decision === 'request_supplement') refuse('县级审批可以批准或不予批准；需要补充材料的，请退回乡镇由其通知村里补正');
+      if (decision === 'request_supplement') refuse('县级审批只能批准或不予批准，不能在系统中退回乡镇补正；如需补充材料，请联系乡镇通知村里补正');
       return decision;
     }
     if (step === 'township' || step === 'notice') refuse(`这件申请${step === 'notice' ? STATUS_WORDS.publicizing : '还在乡镇审核'}，县级暂不能审批`);
@@ -139,16 +140,12 @@ export interface RouteStep {
  */
 export function routeSteps(levels: ReviewLevels, status: ApplicationStatus, stoppedAt: ReviewStep | null = null): RouteStep[] {
   const all: (ReviewStep | 'village')[] = ['village', ...levels.map((l) => l.step)];
-  const done = status === 'approved' || status === 'completed';
-  const before = status === 'draft' || status === 'queued';
-  const here = before ? 'village' : (stepOfStatus(status) ?? (done ? null : stoppedAt));
-  const at = here ? all.indexOf(here) : done ? all.length : 1;
-  const ended = !done && stepOfStatus(status) === null && !before;
-  return all.map((step, i) => ({
-    step,
-    label: STEP_LABEL[step],
-    state: i < at ? 'done' : i === at ? (ended ? 'stopped' : 'current') : 'todo',
-  }));
+  const onRoute = status === 'draft' || status === 'queued' ? 'village' : stepOfStatus(status);
+  const approved = status === 'approved' || status === 'completed';
+  // Off the route and not approved: rejected or withdrawn, at the step it ended (the township's if unknown).
+  const at = approved ? all.length : all.indexOf(onRoute ?? stoppedAt ?? 'township');
+  const here: RouteStepState = onRoute ? 'current' : 'stopped';
+  return all.map((step, i) => ({ step, label: STEP_LABEL[step], state: i < at ? 'done' : i === at ? here : 'todo' }));
 }
 
 /** A notice's state as people see it: 公示中 (with the days left, today included), 公示期满, or stopped early. */
@@ -158,8 +155,9 @@ export function noticeState(
   today: string,
 ): { state: 'running' | 'ended' | 'stopped'; daysLeft: number | null } {
   if (status === 'publicizing') {
-    const ms = Date.parse(`${n.endsOn}T00:00:00Z`) - Date.parse(`${today < n.startsOn ? n.startsOn : today}T00:00:00Z`);
-    return { state: 'running', daysLeft: Math.max(0, Math.round(ms / 86_400_000) + 1) };
+    // Not posted yet (the day of the pass): all its days are left.
+    const from = today < n.startsOn ? n.startsOn : today;
+    return { state: 'running', daysLeft: Math.max(0, calendarDaysBetween(from, n.endsOn) + 1) };
   }
   return { state: n.endedAt ? 'ended' : 'stopped', daysLeft: null };
 }

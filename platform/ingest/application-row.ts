@@ -15,11 +15,13 @@ export type ApplicationRow = {
 
 /**
  * Reads and locks one application. FOR UPDATE makes two terminals deciding the same application at once
- * take turns: the second one reads the status the first one left and is judged on it.
+ * take turns: the second one reads the status the first one left and is judged on it. `skipLocked`: null
+ * when another transaction holds it (a background job that can come back later, rather than wait).
  */
-export async function lockApplication(tx: Queryable, applicationId: string): Promise<ApplicationRow | null> {
+export async function lockApplication(tx: Queryable, applicationId: string, o: { skipLocked?: boolean } = {}): Promise<ApplicationRow | null> {
   const [row] = await tx.query<ApplicationRow>(
-    "SELECT id::text AS id, division_code, receipt_no, status, item_code, catalog_version, to_char(due_date, 'YYYY-MM-DD') AS due_date FROM applications WHERE id = $1 FOR UPDATE",
+    `SELECT id::text AS id, division_code, receipt_no, status, item_code, catalog_version, to_char(due_date, 'YYYY-MM-DD') AS due_date
+     FROM applications WHERE id = $1 FOR UPDATE${o.skipLocked ? ' SKIP LOCKED' : ''}`,
     [applicationId],
   );
   return row ?? null;

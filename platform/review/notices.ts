@@ -43,9 +43,8 @@ type DueNotice = { application_id: string; starts_on: string; ends_on: string };
 /** One notice that ran out: the application moves on (to the county, as a rule), in the sweep's transaction. */
 async function endNotice(ctx: PlatformContext, tx: Queryable, n: DueNotice, at: string): Promise<NewChange[] | null> {
   // SKIP LOCKED: a decision on it is being stored (or another instance sweeps it); the next sweep sees it.
-  const [locked] = await tx.query<{ id: string }>('SELECT id::text AS id FROM applications WHERE id = $1 FOR UPDATE SKIP LOCKED', [n.application_id]);
-  if (!locked) return null;
-  const app = (await lockApplication(tx, n.application_id))!;
+  const app = await lockApplication(tx, n.application_id, { skipLocked: true });
+  if (!app) return null;
   const [still] = await tx.query<{ running: boolean }>(
     `SELECT state = 'running' AND ends_at <= $2 AS running FROM notice_periods WHERE application_id = $1 FOR UPDATE`,
     [app.id, at],
@@ -81,7 +80,7 @@ export async function sweepNotices(ctx: PlatformContext, pageSize = 200): Promis
   let ended = 0;
   for (let page = 0; page < 1000; page++) {
     const at = ctx.now().toISOString();
-    const { moved, seen } = await ctx.db.transaction(async (tx) => {
+    const { moved, handled, seen } = await ctx.db.transaction(async (tx) => {
       const due = await tx.query<DueNotice>(
         `SELECT application_id::text AS application_id, to_char(starts_on, 'YYYY-MM-DD') AS starts_on, to_char(ends_on, 'YYYY-MM-DD') AS ends_on
          FROM notice_periods WHERE state = 'running' AND ends_at <= $1 ORDER BY ends_at, application_id LIMIT $2`,
@@ -89,17 +88,20 @@ export async function sweepNotices(ctx: PlatformContext, pageSize = 200): Promis
       );
       const changes: NewChange[] = [];
       let moved = 0;
+      let handled = 0;
       for (const n of due) {
         const more = await endNotice(ctx, tx, n, at);
-        if (more && more.length > 0) moved++;
-        if (more) changes.push(...more);
+        if (!more) continue;
+        handled++;
+        if (more.length > 0) moved++;
+        changes.push(...more);
       }
       await appendChanges(tx, changes, at);
-      return { moved, seen: due.length };
+      return { moved, handled, seen: due.length };
     });
     ended += moved;
-    // A page with nothing movable (all locked for now) ends this sweep; the next one retries them.
-    if (seen < pageSize || moved === 0) break;
+    // A page with nothing handled (all locked for now) ends this sweep; the next one retries them.
+    if (seen < pageSize || handled === 0) break;
   }
   return ended;
 }

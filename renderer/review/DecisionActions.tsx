@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { App, Button, Space } from 'antd';
 import { CheckOutlined, CloseOutlined, RollbackOutlined, UndoOutlined } from '@ant-design/icons';
 import type { ReviewDetailView } from '../../core/api/views';
+import { noticeDays } from '../../core/review-levels';
 import type { SupplementItem } from '../../core/sync/messages';
 import { call, errorMessage } from '../api/client';
 import { ReasonDialog } from '../shared/ReasonDialog';
@@ -22,11 +23,13 @@ function deadlineWarning(a: ReviewDetailView): string | null {
  */
 function decisionWords(app: ReviewDetailView, county: boolean): { approve: string; reject: string; next: string } {
   if (county) return { approve: '批准', reject: '不予批准', next: '，结果发回村里' };
-  const days = app.item.levels.find((l) => l.step === 'notice');
-  if (app.approveAction === 'publicize')
-    return { approve: '审核通过', reject: '不予通过', next: `，在村务公开栏公示${days && 'days' in days ? days.days : ''}天，期满后报县级审批` };
-  if (app.approveAction === 'refer') return { approve: '审核通过', reject: '不予通过', next: '，报县级审批' };
-  return { approve: '审核通过', reject: '不予通过', next: '' };
+  const next =
+    app.approveAction === 'publicize'
+      ? `，在村务公开栏公示${noticeDays(app.item.levels) ?? ''}天，期满后报县级审批`
+      : app.approveAction === 'refer'
+        ? '，报县级审批'
+        : '';
+  return { approve: '审核通过', reject: '不予通过', next };
 }
 
 /** 审核通过 (confirm) / 退回补正 (one-time notice) / 不予通过 (reason required), as far as this level may now. */

@@ -9,7 +9,7 @@ import type { ReviewDecided } from '../../core/sync/messages';
 import { findReview, insertDecision, insertReviewEvent, saveReview, type DecisionRow, type ReviewRow, type UserRow } from '../../db';
 import { recordChange } from '../runtime/record-change';
 import type { StationContext } from '../context';
-import { decisionNote } from './decision-views';
+import { decisionEventType, decisionNote } from './decision-views';
 import { toReviewDetail } from './views';
 import { REVIEW_ROLES, requireUser } from '../runtime/guard';
 import { deciderStep } from '../runtime/terminal-role';
@@ -64,7 +64,7 @@ function decideOne(
     insertDecision(ctx.db, row);
     insertReviewEvent(ctx.db, before.id, {
       at,
-      type: step === 'county' ? `county_${input.decision}` : input.decision,
+      type: decisionEventType(step, input.decision),
       status,
       actorName: user.displayName,
       note: decisionNote(row),

@@ -2,6 +2,7 @@ import type { DecisionView, ReviewDetailView, ReviewItemView } from '../../core/
 import type { CatalogItem } from '../../core/catalog/model';
 import { shanghaiDate } from '../../core/calendar';
 import { maskCitizenId } from '../../core/citizen-id';
+import { isDaibanError } from '../../core/errors';
 import { canTransition, type ApplicationStatus } from '../../core/lifecycle';
 import { decisionAction, type ReviewDecision } from '../../core/review-levels';
 import { deciderStep } from '../runtime/terminal-role';
@@ -74,8 +75,9 @@ function decisionsHere(ctx: StationContext, row: ReviewRow): Pick<ReviewDetailVi
     try {
       const action = decisionAction(levels, row.status, d, step);
       return canTransition(row.status, action) ? action : null;
-    } catch {
-      return null;
+    } catch (e) {
+      if (isDaibanError(e)) return null; // this level may not take it now
+      throw e;
     }
   };
   const all: ReviewDecision[] = ['approve', 'request_supplement', 'reject'];

@@ -18,10 +18,9 @@ import {
   type ReviewRow,
   type StoreDb,
 } from '../../db';
-import { decisionNote } from '../review/decision-views';
+import { decisionEventType, decisionNote, noticeEndedNote } from '../review/decision-views';
 import { diffVersions } from '../../core/supplement-diff';
 import { arrivedDecisionRow } from './decided-row';
-import { noticeEndedNote } from './apply-village';
 
 /** Who the replica's history names for what the platform reported. */
 export const PLATFORM_NAME = '省级平台';
@@ -101,7 +100,7 @@ export function applyDecidedOnTownship(db: StoreDb, d: ApplicationDecided, at: s
   if (!mine)
     insertReviewEvent(db, row.id, {
       at: d.decidedAt,
-      type: d.step === 'county' ? `county_${d.decision}` : d.decision,
+      type: decisionEventType(d.step, d.decision),
       status,
       actorName: d.reviewer.name,
       note: decisionNote(d),
@@ -112,9 +111,8 @@ export function applyDecidedOnTownship(db: StoreDb, d: ApplicationDecided, at: s
 /** A notice ran out: the replica follows the platform's status (unless our own decision waits) and notes it. */
 export function applyNoticeEndedOnTownship(db: StoreDb, n: NoticeEnded, at: string): boolean {
   const row = findReview(db, n.applicationId);
-  if (!row) return false;
+  if (!row || row.platformStatus !== 'publicizing') return false;
   markNoticeEnded(db, row.id, n, n.endedAt);
-  if (row.platformStatus !== 'publicizing') return true;
   const status = shownStatus(db, row.id, row.status, n.status);
   saveReview(db, { ...row, platformStatus: n.status, status, updatedAt: at });
   insertReviewEvent(db, row.id, { at: n.endedAt, type: 'notice_ended', status, actorName: PLATFORM_NAME, note: noticeEndedNote(n) });

@@ -13,7 +13,7 @@ import {
   updateApplication,
   type StoreDb,
 } from '../../db';
-import { decisionNote, toDecisionView } from '../review/decision-views';
+import { decisionEventType, decisionNote, noticeEndedNote, toDecisionView } from '../review/decision-views';
 import { arrivedDecisionRow } from './decided-row';
 
 /** The lifecycle actions a decision may stand for; the platform's status after it says which (core/review-levels.ts). */
@@ -65,8 +65,7 @@ export function applyDecidedOnVillage(db: StoreDb, d: ApplicationDecided, at: st
       id: uuidv7(),
       applicationId: app.id,
       at,
-      // The village's history tells the county's decision from the township's.
-      type: d.step === 'county' ? `county_${moves.action}` : moves.action,
+      type: decisionEventType(d.step, moves.action),
       fromStatus: app.status,
       toStatus: moves.to,
       actorId: d.reviewer.id,
@@ -96,9 +95,6 @@ export function applyDecidedOnVillage(db: StoreDb, d: ApplicationDecided, at: st
   return { applicationId: app.id, decision: toDecisionView(row) };
 }
 
-/** One line for the history: "公示期 2026-12-07 至 2026-12-13 届满". */
-export const noticeEndedNote = (n: Pick<NoticeEnded, 'startsOn' | 'endsOn'>) => `公示期 ${n.startsOn} 至 ${n.endsOn} 届满`;
-
 /**
  * A notice period ran out on the platform: the village's application moves on (to 待县级审批, as a rule), with
  * an event and an audit entry, in the feed page's transaction. Null for a repeat or an application not here
@@ -106,10 +102,10 @@ export const noticeEndedNote = (n: Pick<NoticeEnded, 'startsOn' | 'endsOn'>) => 
  */
 export function applyNoticeEndedOnVillage(db: StoreDb, n: NoticeEnded, at: string): { applicationId: string; status: ApplicationStatus } | null {
   const app = findApplication(db, n.applicationId);
-  if (!app) return null;
+  // Only an application in its notice moves, to a status its route allows; anything else changes nothing.
+  const action = app?.status === 'publicizing' ? (['refer', 'approve'] as const).find((a) => leadsTo(app.status, a, n.status)) : undefined;
+  if (!app || !action) return null;
   markNoticeEnded(db, app.id, n, n.endedAt);
-  const action = (['refer', 'approve'] as const).find((a) => leadsTo(app.status, a, n.status));
-  if (app.status !== 'publicizing' || !action) return null;
   updateApplication(db, { ...app, status: n.status, updatedAt: at });
   insertEvent(db, {
     id: uuidv7(),

@@ -4,33 +4,27 @@
  * decidable; one approval is taken back before it is sent; the other eight reach the village (issue #15). Screenshots: test-results/screenshots/batch-*.png.
  */
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
-import pino from 'pino';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { ApplicationView } from '../../core/api/views';
-import { SEED_CATALOG } from '../../core/catalog/seed';
-import { seedDivisions } from '../../core/divisions/seed';
-import { startPlatform } from '../../platform/index';
+import type { RunningPlatform } from '../../platform/index';
 import { ensureRendererBuilt } from '../../scripts/renderer-build';
 import { startBrowserHost, type BrowserHost } from '../../station/browser-host';
-import { createStation, type Station } from '../../station/station';
+import type { Station } from '../../station/station';
 import { launchChromium, loginByKeys, RENDERER_DIR, requireChromium, ROOT, settle, shot, stepper } from '../helpers/e2e';
 import { submitApplication } from '../helpers/sync';
-import { DELEGATED_CATALOG } from '../helpers/delegated-catalog';
+import { E2E_CADRE, E2E_COUNTY_REVIEWER, E2E_REVIEWER, journeyTerminal, reviewJourneyPlatform } from '../helpers/review-e2e';
 
-const VILLAGE = '360781102201';
-const TOWNSHIP = '360781102';
-const CADRE = { username: 'cadre01', displayName: '李春梅', password: 'Daiban2026' } as const;
-const REVIEWER = { username: 'shenhe01', displayName: '张建国', password: 'Shenhe2026' } as const;
-const COUNTY_REVIEWER = { username: 'xianji01', displayName: '赵敏', password: 'Xianji2026' } as const;
+const CADRE = E2E_CADRE;
+const REVIEWER = E2E_REVIEWER;
+const COUNTY_REVIEWER = E2E_COUNTY_REVIEWER;
 
 let work: string;
-let platform: Awaited<ReturnType<typeof startPlatform>> | null = null;
+let platform: RunningPlatform | null = null;
 let village: Station | null = null;
 let township: Station | null = null;
 let county: Station | null = null;
@@ -45,24 +39,10 @@ before(async () => {
   requireChromium();
   await ensureRendererBuilt(ROOT, () => undefined);
   work = mkdtempSync(join(tmpdir(), 'daiban-e2e-batch-'));
-  platform = await startPlatform({ log: false });
-  await platform.admin.publishCatalog(SEED_CATALOG);
-  await platform.admin.publishCatalog(DELEGATED_CATALOG); // the township decides 低保 alone here
-  await platform.admin.loadDivisions(seedDivisions());
-  await platform.admin.createAccount({ ...CADRE, role: 'cadre', divisionCode: VILLAGE });
-  await platform.admin.createAccount({ ...REVIEWER, role: 'reviewer', divisionCode: TOWNSHIP });
-  await platform.admin.createAccount({ ...COUNTY_REVIEWER, role: 'reviewer', divisionCode: '360781' });
-  const sync = { soonMs: 60 * 60_000, intervalMs: 60 * 60_000 };
-  const log = pino({ level: 'silent' });
-  village = createStation({ dataDir: join(work, 'village'), key: randomBytes(32), log, sync });
-  township = createStation({ dataDir: join(work, 'township'), key: randomBytes(32), log, sync });
-  const vCode = await platform.admin.issueEnrollmentCode({ divisionCode: VILLAGE, role: 'village', servicePointName: '瑞金市叶坪乡华屋村为民服务代办点' });
-  const tCode = await platform.admin.issueEnrollmentCode({ divisionCode: TOWNSHIP, role: 'township', servicePointName: '瑞金市叶坪乡便民服务中心' });
-  await village.call('sync.enroll', { platformUrl: platform.url, code: vCode.code });
-  await township.call('sync.enroll', { platformUrl: platform.url, code: tCode.code });
-  county = createStation({ dataDir: join(work, 'county'), key: randomBytes(32), log, sync });
-  const cCode = await platform.admin.issueEnrollmentCode({ divisionCode: '360781', role: 'county', servicePointName: '瑞金市民政局' });
-  await county.call('sync.enroll', { platformUrl: platform.url, code: cCode.code });
+  platform = await reviewJourneyPlatform({ delegated: true }); // the township decides 低保 alone here
+  village = await journeyTerminal(platform, join(work, 'village'), 'village');
+  township = await journeyTerminal(platform, join(work, 'township'), 'township');
+  county = await journeyTerminal(platform, join(work, 'county'), 'county');
   host = await startBrowserHost({ station: township, staticDir: RENDERER_DIR, port: 0 });
   countyHost = await startBrowserHost({ station: county, staticDir: RENDERER_DIR, port: 0 });
   ({ context, page } = await launchChromium(work, { downloads: true }));

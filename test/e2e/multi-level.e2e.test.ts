@@ -6,34 +6,29 @@
  * body. Every screen is checked for bare division codes. Screenshots: test-results/screenshots/levels-*.png.
  */
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import pino from 'pino';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { ApplicationView } from '../../core/api/views';
-import { SEED_CATALOG } from '../../core/catalog/seed';
-import { seedDivisions } from '../../core/divisions/seed';
-import { startPlatform } from '../../platform/index';
+import type { RunningPlatform } from '../../platform/index';
 import { ensureRendererBuilt } from '../../scripts/renderer-build';
 import { startBrowserHost, type BrowserHost } from '../../station/browser-host';
-import { createStation, type Station } from '../../station/station';
+import type { Station } from '../../station/station';
 import { launchChromium, loginByKeys, RENDERER_DIR, requireChromium, ROOT, settle, STEP_TIMEOUT, stepper } from '../helpers/e2e';
 import { pdfText } from '../helpers/pdf-text';
-import { named } from '../helpers/review-e2e';
+import { E2E_CADRE, E2E_COUNTY_REVIEWER, E2E_REVIEWER, journeyTerminal, named, reviewJourneyPlatform } from '../helpers/review-e2e';
 import { submitApplication } from '../helpers/sync';
 
-const VILLAGE = '360781102201';
-const CADRE = { username: 'cadre01', displayName: '李春梅', password: 'Daiban2026' } as const;
-const REVIEWER = { username: 'shenhe01', displayName: '张建国', password: 'Shenhe2026' } as const;
-const COUNTY_REVIEWER = { username: 'xianji01', displayName: '赵敏', password: 'Xianji2026' } as const;
+const CADRE = E2E_CADRE;
+const REVIEWER = E2E_REVIEWER;
+const COUNTY_REVIEWER = E2E_COUNTY_REVIEWER;
 const DAY = 86_400_000;
 
 let work: string;
 let offsetMs = 0;
-let platform: Awaited<ReturnType<typeof startPlatform>> | null = null;
+let platform: RunningPlatform | null = null;
 const stations: Record<'village' | 'township' | 'county', Station | null> = { village: null, township: null, county: null };
 const hosts: Partial<Record<'village' | 'township' | 'county', BrowserHost>> = {};
 let context: BrowserContext | null = null;
@@ -44,24 +39,11 @@ before(async () => {
   requireChromium();
   await ensureRendererBuilt(ROOT, () => undefined);
   work = mkdtempSync(join(tmpdir(), 'daiban-e2e-levels-'));
-  platform = await startPlatform({ log: false, now: () => new Date(Date.now() + offsetMs) });
-  await platform.admin.publishCatalog(SEED_CATALOG);
-  await platform.admin.loadDivisions(seedDivisions());
-  await platform.admin.createAccount({ ...CADRE, role: 'cadre', divisionCode: VILLAGE });
-  await platform.admin.createAccount({ ...REVIEWER, role: 'reviewer', divisionCode: '360781102' });
-  await platform.admin.createAccount({ ...COUNTY_REVIEWER, role: 'reviewer', divisionCode: '360781' });
-  const sync = { soonMs: 60 * 60_000, intervalMs: 60 * 60_000 };
-  const log = pino({ level: 'silent' });
-  const enroll = async (which: keyof typeof stations, divisionCode: string, role: 'village' | 'township' | 'county', name: string) => {
-    const s = createStation({ dataDir: join(work, which), key: randomBytes(32), log, sync });
-    stations[which] = s;
-    const { code } = await platform!.admin.issueEnrollmentCode({ divisionCode, role, servicePointName: name });
-    await s.call('sync.enroll', { platformUrl: platform!.url, code });
+  platform = await reviewJourneyPlatform({ now: () => new Date(Date.now() + offsetMs) });
+  for (const which of ['village', 'township', 'county'] as const) {
+    const s = (stations[which] = await journeyTerminal(platform, join(work, which), which));
     hosts[which] = await startBrowserHost({ station: s, staticDir: RENDERER_DIR, port: 0 });
-  };
-  await enroll('village', VILLAGE, 'village', '瑞金市叶坪乡华屋村为民服务代办点');
-  await enroll('township', '360781102', 'township', '瑞金市叶坪乡便民服务中心');
-  await enroll('county', '360781', 'county', '瑞金市民政局');
+  }
   let page: Page;
   ({ context, page } = await launchChromium(work, { downloads: true }));
   pages.village = page;

@@ -15,35 +15,37 @@
  * Screenshots at 1366×768 go to test-results/screenshots/review-*.png.
  */
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import pino from 'pino';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { ApplicationView } from '../../core/api/views';
-import { SEED_CATALOG } from '../../core/catalog/seed';
-import { seedDivisions } from '../../core/divisions/seed';
-import { startPlatform } from '../../platform/index';
+import type { RunningPlatform } from '../../platform/index';
 import { ensureRendererBuilt } from '../../scripts/renderer-build';
 import { startBrowserHost, type BrowserHost } from '../../station/browser-host';
-import { createStation, type Station } from '../../station/station';
+import type { Station } from '../../station/station';
 import { chooseOption, launchChromium, loginInBrowser, pdfTextOf, RENDERER_DIR, requireChromium, ROOT, settle, STEP_TIMEOUT, stepper } from '../helpers/e2e';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy';
 import { allMaterials, validValues } from '../helpers/forms';
 import { idNumber } from '../helpers/sync';
-import { BARE_CODE, named, receiptCodeOf, scannedPage, setFontSize } from '../helpers/review-e2e';
-import { DELEGATED_CATALOG } from '../helpers/delegated-catalog';
+import {
+  BARE_CODE,
+  E2E_CADRE,
+  E2E_REVIEWER,
+  journeyTerminal,
+  named,
+  receiptCodeOf,
+  reviewJourneyPlatform,
+  scannedPage,
+  setFontSize,
+} from '../helpers/review-e2e';
 
-const VILLAGE = '360781102201';
-const TOWNSHIP = '360781102';
 const VILLAGE_POINT = '瑞金市叶坪乡华屋村为民服务代办点';
-const TOWNSHIP_POINT = '瑞金市叶坪乡便民服务中心';
-const CADRE = { username: 'cadre01', displayName: '李春梅', password: 'Daiban2026' } as const;
-const REVIEWER = { username: 'shenhe01', displayName: '张建国', password: 'Shenhe2026' } as const;
+const CADRE = E2E_CADRE;
+const REVIEWER = E2E_REVIEWER;
 
-type Platform = Awaited<ReturnType<typeof startPlatform>>;
+type Platform = RunningPlatform;
 
 let work: string;
 let platform: Platform | null = null;
@@ -91,23 +93,11 @@ before(async () => {
   requireChromium();
   await ensureRendererBuilt(ROOT, () => undefined);
   work = mkdtempSync(join(tmpdir(), 'daiban-e2e-review-'));
-  platform = await startPlatform({ log: false });
-  await platform.admin.publishCatalog(SEED_CATALOG);
-  await platform.admin.publishCatalog(DELEGATED_CATALOG); // the township decides 低保 alone here
-  await platform.admin.loadDivisions(seedDivisions());
-  await platform.admin.createAccount({ ...CADRE, role: 'cadre', divisionCode: VILLAGE });
-  await platform.admin.createAccount({ ...REVIEWER, role: 'reviewer', divisionCode: TOWNSHIP });
+  platform = await reviewJourneyPlatform({ delegated: true }); // the township decides 低保 alone here
   proxy = await startFaultProxy({ targetPort: Number(new URL(platform.url).port) });
 
-  // The agents would sync by themselves, but not within the test's minutes: every sync here is on purpose.
-  const sync = { soonMs: 60 * 60_000, intervalMs: 60 * 60_000 };
-  const log = pino({ level: 'silent' });
-  village = createStation({ dataDir: join(work, 'village'), key: randomBytes(32), log, sync });
-  township = createStation({ dataDir: join(work, 'township'), key: randomBytes(32), log, sync });
-  const vCode = await platform.admin.issueEnrollmentCode({ divisionCode: VILLAGE, role: 'village', servicePointName: VILLAGE_POINT });
-  const tCode = await platform.admin.issueEnrollmentCode({ divisionCode: TOWNSHIP, role: 'township', servicePointName: TOWNSHIP_POINT });
-  await village.call('sync.enroll', { platformUrl: platform.url, code: vCode.code });
-  await township.call('sync.enroll', { platformUrl: proxy.url, code: tCode.code });
+  village = await journeyTerminal(platform, join(work, 'village'), 'village');
+  township = await journeyTerminal(platform, join(work, 'township'), 'township', proxy.url);
 
   hosts.push(await startBrowserHost({ station: village, staticDir: RENDERER_DIR, port: 0 }));
   hosts.push(await startBrowserHost({ station: township, staticDir: RENDERER_DIR, port: 0 }));

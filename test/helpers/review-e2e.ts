@@ -3,7 +3,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import type { Station } from '../../station/station';
+import { randomBytes } from 'node:crypto';
+import pino from 'pino';
+import { SEED_CATALOG } from '../../core/catalog/seed';
+import { seedDivisions } from '../../core/divisions/seed';
+import { startPlatform, type RunningPlatform } from '../../platform/index';
+import { createStation, type Station } from '../../station/station';
+import { DELEGATED_CATALOG } from './delegated-catalog';
 import { settle, shot } from './e2e';
 import { runTool } from './system-tools';
 
@@ -47,4 +53,42 @@ export function scannedPage(shade = '#333'): Promise<Buffer> {
     <rect x="40" y="100" width="300" height="10" fill="#777"/><rect x="40" y="120" width="320" height="10" fill="#777"/>
     <rect x="40" y="140" width="260" height="10" fill="#777"/></svg>`;
   return sharp(Buffer.from(svg)).png().toBuffer();
+}
+
+/** The review journeys' people: 华屋村's cadre, 叶坪乡's reviewer, 瑞金市's county reviewer. */
+export const E2E_CADRE = { username: 'cadre01', displayName: '李春梅', password: 'Daiban2026' } as const;
+export const E2E_REVIEWER = { username: 'shenhe01', displayName: '张建国', password: 'Shenhe2026' } as const;
+export const E2E_COUNTY_REVIEWER = { username: 'xianji01', displayName: '赵敏', password: 'Xianji2026' } as const;
+
+/**
+ * A reference platform in memory for a review journey: the seed catalog (and, `delegated`, the one in which
+ * townships decide 低保 alone), the demo province's division names, and the three accounts above.
+ */
+export async function reviewJourneyPlatform(o: { delegated?: boolean; now?: () => Date } = {}): Promise<RunningPlatform> {
+  const platform = await startPlatform({ log: false, ...(o.now ? { now: o.now } : {}) });
+  await platform.admin.publishCatalog(SEED_CATALOG);
+  if (o.delegated) await platform.admin.publishCatalog(DELEGATED_CATALOG);
+  await platform.admin.loadDivisions(seedDivisions());
+  await platform.admin.createAccount({ ...E2E_CADRE, role: 'cadre', divisionCode: '360781102201' });
+  await platform.admin.createAccount({ ...E2E_REVIEWER, role: 'reviewer', divisionCode: '360781102' });
+  await platform.admin.createAccount({ ...E2E_COUNTY_REVIEWER, role: 'reviewer', divisionCode: '360781' });
+  return platform;
+}
+
+/** The demo province's terminals a journey uses, by role: its division and service point. */
+const TERMINALS = {
+  village: { divisionCode: '360781102201', servicePointName: '瑞金市叶坪乡华屋村为民服务代办点' },
+  township: { divisionCode: '360781102', servicePointName: '瑞金市叶坪乡便民服务中心' },
+  county: { divisionCode: '360781', servicePointName: '瑞金市民政局' },
+} as const;
+
+/**
+ * A terminal of `role` in `dir`, enrolled at `platformUrl` (the platform, or a fault proxy before it). Its
+ * agent would sync by itself, but not within a test's minutes: every sync in a journey is on purpose.
+ */
+export async function journeyTerminal(platform: RunningPlatform, dir: string, role: keyof typeof TERMINALS, platformUrl = platform.url): Promise<Station> {
+  const station = createStation({ dataDir: dir, key: randomBytes(32), log: pino({ level: 'silent' }), sync: { soonMs: 60 * 60_000, intervalMs: 60 * 60_000 } });
+  const { code } = await platform.admin.issueEnrollmentCode({ ...TERMINALS[role], role });
+  await station.call('sync.enroll', { platformUrl, code });
+  return station;
 }

@@ -5,7 +5,7 @@ import type { RunningPlatform } from '../../platform/index';
 import { pdfText } from '../helpers/pdf-text';
 import { decidedBody, enrollTerminal, outboxBatch, outboxMessage } from '../helpers/platform';
 import { refused } from '../helpers/refusals';
-import { enrolledCounty, enrolledTownship, syncOk } from '../helpers/review';
+import { enrolledCounty, enrolledTownship, feed, syncOk } from '../helpers/review';
 import { enrolledStation, startTestPlatform, submitApplication, type SyncTestStation } from '../helpers/sync';
 import { requireTools } from '../helpers/system-tools';
 
@@ -233,4 +233,26 @@ test('on the wire: another county, a township at the county’s step, and a repl
   assert.equal((await platform.admin.getApplication(a.id))?.status, 'rejected');
   const again = await decide(rawCounty, decidedBody('360781102201', a.id, 'approve'));
   assert.deepEqual([again.result, again.code], ['invalid', 'ILLEGAL_TRANSITION']);
+});
+
+test('a notice end for an application not in its notice changes nothing, on the village or the township', async () => {
+  const a = await submitApplication(village.station, 506);
+  await syncOk(village);
+  await syncOk(township);
+  const body = {
+    applicationId: a.id,
+    receiptNo: a.receiptNo,
+    divisionCode: '360781102201',
+    status: 'county_review',
+    startsOn: '2026-12-07',
+    endsOn: '2026-12-13',
+    endedAt: new Date().toISOString(),
+  };
+  for (const s of [village.station, township.station]) feed(s, [{ kind: 'notice.ended', body }]);
+  const here = await village.station.call('applications.get', { id: a.id });
+  assert.equal(here.status, 'sent');
+  assert.equal(here.route.notice, null);
+  const there = await township.station.call('review.get', { id: a.id });
+  assert.equal(there.status, 'sent');
+  assert.equal(there.route.notice, null);
 });
