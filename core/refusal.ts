@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { inputShapeProblem, textProblemMessage, type ShapeProblem } from './text';
+import { inputShape, textProblemMessage, type ShapeProblem } from './text';
 
 /**
  * Turns validation issues into sentences a cadre can act on, naming the field in plain Chinese. A schema's
@@ -132,12 +132,11 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; fields: Record<st
  */
 export function checkInput<S extends z.ZodType>(schema: S, value: unknown, o: { maxDepth?: number } = {}): Checked<z.output<S>> {
   const shapeRefusal = (p: ShapeProblem): Checked<never> => ({ ok: false, fields: { [p.path || '_']: describeShapeProblem(p) } });
-  const structure = inputShapeProblem(value, { strings: false, maxDepth: o.maxDepth });
-  if (structure) return shapeRefusal(structure);
+  const shape = inputShape(value, o.maxDepth);
+  if (shape.structure) return shapeRefusal(shape.structure);
   const parsed = schema.safeParse(value);
   if (!parsed.success) return { ok: false, fields: describeIssues(parsed.error.issues) };
-  const text = inputShapeProblem(value, { maxDepth: o.maxDepth });
-  if (text) return shapeRefusal(text);
+  if (shape.text) return shapeRefusal(shape.text);
   return { ok: true, value: parsed.data };
 }
 

@@ -9,8 +9,6 @@ import { z } from 'zod';
 
 export type TextProblem = 'control' | 'newline' | 'surrogate' | 'bidi' | 'too_long';
 
-// C0 and C1 controls and DEL; \t \n \r are judged apart (allowed in multi-line fields only).
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const LINE_BREAK = /[\t\n\r\u2028\u2029]/;
 // A lone surrogate is a code point of category Cs once the `u` flag pairs up the well-formed ones.
 const LONE_SURROGATE = /\p{Cs}/u;
@@ -24,9 +22,14 @@ export function charCount(s: string): number {
   return n;
 }
 
+// C0 and C1 controls and DEL (\t \n \r are judged apart: allowed in multi-line fields only) or a lone
+// surrogate, in one pass: nearly every string has neither (the ingest path checks every string it gets).
+const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\p{Cs}/u;
+
 /** What no string anywhere may hold, whatever field it is in: a lone surrogate or a control character other than tab and line breaks. */
 function unsafeCharacter(s: string): 'surrogate' | 'control' | null {
-  return LONE_SURROGATE.test(s) ? 'surrogate' : CONTROL.test(s) ? 'control' : null;
+  if (!UNSAFE.test(s)) return null;
+  return LONE_SURROGATE.test(s) ? 'surrogate' : 'control';
 }
 
 /** The first problem of `s` under the rule, or null. `max` is in characters. */
@@ -96,36 +99,48 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export type ShapeProblem = { kind: 'depth'; path: string } | { kind: 'key'; path: string; key: string } | { kind: 'text'; path: string; problem: TextProblem };
 
+type Node = { v: unknown; depth: number; parent: Node | null; key: string };
+
+/** The dotted path of a node, built only for the one reported. */
+function pathOf(n: Node): string {
+  const keys: string[] = [];
+  for (let x: Node | null = n; x && x.parent; x = x.parent) keys.push(x.key);
+  return keys.reverse().join('.');
+}
+
 /**
- * Walks a parsed JSON value without recursion (5,000 levels must not overflow the stack) and reports the
- * first thing no caller should ever get: too deep, a prototype key, and (unless `strings: false`) a string
- * with a NUL, another C0 control than tab and line breaks, or a lone surrogate. Field-level rules (bidi,
- * lengths, one line) stay with the field schemas, which can name the field better than a path can.
+ * Walks a parsed JSON value once, without recursion (5,000 levels must not overflow the stack), and reports
+ * the first problem of each sort no caller should ever get: `structure` (too deep, a prototype key, a key
+ * with a NUL or a lone surrogate) and `text` (a string with a NUL, another C0 control than tab and line
+ * breaks, or a lone surrogate). Field-level rules (bidi, lengths, one line) stay with the field schemas,
+ * which can name the field better than a path can.
  */
-export function inputShapeProblem(value: unknown, o: { strings?: boolean; maxDepth?: number } = {}): ShapeProblem | null {
-  const maxDepth = o.maxDepth ?? MAX_INPUT_DEPTH;
-  const strings = o.strings !== false;
-  const stack: { v: unknown; depth: number; path: string }[] = [{ v: value, depth: 0, path: '' }];
+export function inputShape(value: unknown, maxDepth = MAX_INPUT_DEPTH): { structure: ShapeProblem | null; text: ShapeProblem | null } {
+  let text: ShapeProblem | null = null;
+  const stack: Node[] = [{ v: value, depth: 0, parent: null, key: '' }];
   while (stack.length > 0) {
-    const { v, depth, path } = stack.pop()!;
+    const n = stack.pop()!;
+    const v = n.v;
     if (typeof v === 'string') {
-      const p = strings ? unsafeCharacter(v) : null;
-      if (p) return { kind: 'text', path, problem: p };
+      if (text === null) {
+        const p = unsafeCharacter(v);
+        if (p) text = { kind: 'text', path: pathOf(n), problem: p };
+      }
       continue;
     }
     if (v === null || typeof v !== 'object') continue;
-    if (depth >= maxDepth) return { kind: 'depth', path };
+    if (n.depth >= maxDepth) return { structure: { kind: 'depth', path: pathOf(n) }, text };
     if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], depth: depth + 1, path: path ? `${path}.${i}` : String(i) });
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], depth: n.depth + 1, parent: n, key: String(i) });
       continue;
     }
     for (const key of Object.keys(v)) {
-      const at = path ? `${path}.${key}` : key;
-      if (FORBIDDEN_KEYS.has(key)) return { kind: 'key', path: at, key };
+      const child: Node = { v: (v as Record<string, unknown>)[key], depth: n.depth + 1, parent: n, key };
+      if (FORBIDDEN_KEYS.has(key)) return { structure: { kind: 'key', path: pathOf(child), key }, text };
       const keyProblem = unsafeCharacter(key);
-      if (keyProblem) return { kind: 'text', path: at, problem: keyProblem };
-      stack.push({ v: (v as Record<string, unknown>)[key], depth: depth + 1, path: at });
+      if (keyProblem) return { structure: { kind: 'text', path: pathOf(child), problem: keyProblem }, text };
+      stack.push(child);
     }
   }
-  return null;
+  return { structure: null, text };
 }

@@ -6,6 +6,7 @@ import { createSignatureVerifier } from './auth/signed-request';
 import type { PlatformContext } from './context';
 import { INTERNAL_ERROR_MESSAGE, isPlatformError, PlatformError } from './errors';
 import { registerAdminApi } from './admin-api';
+import { registerGatewayDecisions } from './gateway';
 import { registerBlobs } from './routes/blobs';
 import { registerDiagnostics } from './routes/diagnostics';
 import { registerChanges } from './routes/changes';
@@ -145,5 +146,7 @@ export function buildPlatformApp(ctx: PlatformContext, o: BuildPlatformAppOption
   });
   registerUpdates(app, ctx);
   registerAdminApi(app, ctx);
+  // Signed by a connector's shared secret, not a terminal's key (platform/gateway).
+  registerGatewayDecisions(app, ctx);
   return app;
 }

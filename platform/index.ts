@@ -11,6 +11,8 @@ import type { FleetReport } from '../core/admin/api';
 import { createReleaseAdmin, type ReleaseAdmin } from './releases';
 import { platformReleaseDir } from './releases/release-dir';
 import { startNoticeSweeper } from './review/notices';
+import { createGatewayAdmin, startGatewayWorker, type GatewayAdmin } from './gateway';
+import { DEFAULT_RETENTION, startRetention, type RetentionPolicy } from './retention';
 
 /**
  * The reference provincial side of sync protocol v1 (DESIGN.md §5): Fastify over PostgreSQL (pg) when a
@@ -35,6 +37,10 @@ export interface PlatformOptions {
   noticeSweepMs?: number;
   /** The load balancer's addresses when several instances run behind one (platform/app.ts). */
   trustProxy?: string[];
+  /** How often the gateway hands due applications to the province's own system (platform/gateway); default 10 s. */
+  gatewayDeliveryMs?: number;
+  /** How long transport rows are kept (platform/retention.ts); purged hourly. */
+  retention?: RetentionPolicy;
 }
 
 export interface RunningPlatform {
@@ -47,6 +53,8 @@ export interface RunningPlatform {
   releases: ReleaseAdmin;
   /** Diagnostics bundles IT asks terminals for (platform/diagnostics). */
   diagnostics: DiagnosticsAdmin;
+  /** Connectors to the province's own platform (platform/gateway). */
+  gateway: GatewayAdmin;
   db: PlatformDb;
   close(): Promise<void>;
 }
@@ -70,6 +78,8 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<RunningPla
     throw e;
   }
   const stopSweeper = startNoticeSweeper(ctx, o.noticeSweepMs ?? 60_000);
+  const stopGateway = startGatewayWorker(ctx, o.gatewayDeliveryMs ?? 10_000);
+  const stopRetention = startRetention(ctx, o.retention ?? DEFAULT_RETENTION);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : (o.port ?? 0);
   const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
@@ -81,10 +91,11 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<RunningPla
     fleet: (q) => fleetReport(ctx, q),
     releases: createReleaseAdmin(ctx),
     diagnostics: createDiagnosticsAdmin(ctx),
+    gateway: createGatewayAdmin(ctx),
     db,
     close: () =>
       (closed ??= (async () => {
-        stopSweeper();
+        await Promise.all([stopSweeper(), stopGateway(), stopRetention()]);
         try {
           await app.close();
         } finally {
@@ -104,3 +115,4 @@ export { PlatformError } from './errors';
 export type { PlatformContext } from './context';
 export type { ReleaseAdmin, PublishReleaseInput } from './releases';
 export type { DiagnosticsAdmin } from './diagnostics';
+export type { GatewayAdmin, ConnectorStatus } from './gateway';

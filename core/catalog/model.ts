@@ -107,6 +107,14 @@ export const itemTypeSchema = z.enum(['行政给付', '行政确认', '行政许
 export const catalogItemSchema = z.object({
   /** 事项编码: stable across versions, e.g. "MZ-0001". */
   code: z.string().regex(/^[A-Z]{2,4}-\d{4}$/),
+  /**
+   * 实施编码: the item's code in the province's implementation list (GB/T 39554), when the province gave one;
+   * the gateway hands it over with each application (docs/gateway.md).
+   */
+  implementationCode: z
+    .string()
+    .regex(/^[0-9A-Z]{8,40}$/, '实施编码应为8至40位数字或大写字母')
+    .optional(),
   /** 事项名称 */
   name: z.string().min(2),
   /** 事项类型 */

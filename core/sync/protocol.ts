@@ -17,7 +17,18 @@ export const HEADERS = {
   time: 'daiban-time',
   contentSha256: 'daiban-content-sha256',
   signature: 'daiban-signature',
+  /** On `GET /v1/health`: what this platform accepts beyond v1 as first shipped, comma-separated (PLATFORM_FEATURES). */
+  features: 'daiban-features',
 } as const;
+
+/**
+ * Protocol v1's additions a terminal may use once the platform's health answer names them (a province updates
+ * its platform before its terminals, but a terminal must never assume so):
+ * - `outbox-digest-optional`: an outbox message may leave out `sha256`. The batch's signed body digest
+ *   already covers every byte in transit; the platform computes the message's hash itself to tell a
+ *   resend (`duplicate`) from a rewritten message (`conflict`). It saved ~40 gzipped bytes per application.
+ */
+export const PLATFORM_FEATURES = { outboxDigestOptional: 'outbox-digest-optional' } as const;
 
 /** A signed request whose time is further than this from the platform's clock is refused (CLOCK_SKEW). */
 export const REPLAY_WINDOW_MS = 5 * 60_000;
@@ -82,7 +93,8 @@ export const outboxMessageSchema = z.object({
   kind: z.string().min(1).max(60),
   /** The exact JSON text the terminal stored; `sha256` is taken over its UTF-8 bytes. */
   body: z.string().max(LIMITS.outboxBatchBytes),
-  sha256: sha256Hex,
+  /** Checked when sent (HASH_MISMATCH); optional where the platform offers `outbox-digest-optional`. */
+  sha256: sha256Hex.optional(),
 });
 export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
 
@@ -191,6 +203,8 @@ export const PLATFORM_ERROR_CODES = [
   // The IT admin API (core/admin/api.ts): a refused login, a missing or expired session.
   'ADMIN_LOGIN_FAILED',
   'ADMIN_AUTH_REQUIRED',
+  // The gateway (platform/gateway): a decision the application's state does not allow now.
+  'CONFLICT',
 ] as const;
 export type PlatformErrorCode = (typeof PLATFORM_ERROR_CODES)[number];
 

@@ -11,6 +11,7 @@ import { applicationCount, getApplication, listConflicts, messageCount, type App
 import { getHandoverList, listDecisions, type StoredDecision, type StoredHandoverList } from './review-reads';
 import { disableTerminal, listTerminals, type TerminalSummary } from './terminals';
 import { sweepNotices } from '../review/notices';
+import { purgeExpired, type RetentionPolicy } from '../retention';
 
 export type { AccountRole, AccountSummary, CreateAccountInput } from './accounts';
 export type { PublishCalendarResult } from './calendar';
@@ -43,6 +44,8 @@ export interface PlatformAdmin {
   getHandoverList(listId: string): Promise<StoredHandoverList | null>;
   /** Ends the notices (公示) whose period ran out by the platform's clock now; the timer does it every minute. */
   sweepNotices(): Promise<number>;
+  /** Purges what is past its retention now (platform/retention.ts); the timer does it every hour. */
+  purgeExpired(policy?: RetentionPolicy): ReturnType<typeof purgeExpired>;
 }
 
 export function createPlatformAdmin(ctx: PlatformContext): PlatformAdmin {
@@ -62,6 +65,7 @@ export function createPlatformAdmin(ctx: PlatformContext): PlatformAdmin {
     messageCount: () => messageCount(ctx),
     listConflicts: () => listConflicts(ctx),
     sweepNotices: () => sweepNotices(ctx),
+    purgeExpired: (policy) => purgeExpired(ctx, policy),
     listDecisions: (applicationId) => listDecisions(ctx.db, applicationId),
     getHandoverList: (listId) => getHandoverList(ctx, listId),
   };

@@ -5,6 +5,7 @@ import { DIAGNOSTICS_HELP, diagnostics } from './diagnostics';
 import { FLEET_HELP, fleet } from './fleet';
 import { CALENDAR_HELP, calendar } from './calendar';
 import { DIVISIONS_HELP, divisions } from './divisions';
+import { GATEWAY_HELP, gateway } from './gateway';
 import { RECEIPT_HELP, receipt } from './receipt';
 import { RELEASE_HELP, release } from './release';
 import { isPlatformError } from '../errors';
@@ -36,6 +37,7 @@ ${DIAGNOSTICS_HELP}
 ${RECEIPT_HELP}
 ${DIVISIONS_HELP}
 ${CALENDAR_HELP}
+${GATEWAY_HELP}
   help                                              显示本帮助
 
 数据库：设置 DATABASE_URL 时使用 PostgreSQL，否则使用内置数据库 PGlite，数据目录为
@@ -151,6 +153,9 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     case 'divisions':
       await withPlatformDb((p) => divisions(p, sub, flags, out));
+      return 0;
+    case 'gateway':
+      await withPlatformDb((p) => gateway(p, sub, flags, out));
       return 0;
     case 'receipt': {
       // Exit 3 when the code is not genuine, so a script can tell.

@@ -10,7 +10,7 @@ import { storeHandoverConfirmed, storeHandoverListed } from './store-handover';
 import { storePasswordChanged } from './store-passwords';
 import { storeSubmitted } from './store-submitted';
 import { storeCompleted, storeSupplemented, storeWithdrawn } from './store-village-updates';
-import { digestMatches, validateMessage, type OutboxInvalidCode, type ValidMessage } from './validate-message';
+import { messageDigest, validateMessage, type OutboxInvalidCode, type ValidMessage } from './validate-message';
 
 const CONFLICT_REASON = '同一消息编号的内容与平台已收到的不同，已留存待人工核对';
 const UNSTORABLE_REASON = '平台无法保存这条记录（内容中可能有无法识别的字符），其他记录不受影响。请核对该申请的内容后重新办理，或联系县级运维人员';
@@ -63,17 +63,19 @@ export async function ingestBatch(ctx: PlatformContext, terminal: AuthenticatedT
   const candidates: Pending[] = [];
 
   // 1. Digest and repeated ids inside the batch, without the database.
+  const digests: (string | null)[] = batch.messages.map(messageDigest);
   batch.messages.forEach((m, index) => {
-    if (!digestMatches(m)) return invalid(index, 'HASH_MISMATCH', '消息内容与其校验值（SHA-256）不符，可能在传输中损坏，平台未接收');
+    const sha256 = digests[index];
+    if (!sha256) return invalid(index, 'HASH_MISMATCH', '消息内容与其校验值（SHA-256）不符，可能在传输中损坏，平台未接收');
     const first = firstIndexOf.get(m.id);
     if (first === undefined) {
       firstIndexOf.set(m.id, index);
-      candidates.push({ index, id: m.id, sha256: m.sha256, kind: m.kind, text: m.body });
-    } else if (batch.messages[first]!.sha256 === m.sha256) {
+      candidates.push({ index, id: m.id, sha256, kind: m.kind, text: m.body });
+    } else if (digests[first] === sha256) {
       results[index] = { id: m.id, result: 'duplicate' };
     } else {
       results[index] = { id: m.id, result: 'conflict', reason: CONFLICT_REASON };
-      conflicts.push({ messageId: m.id, sha256: m.sha256, text: m.body });
+      conflicts.push({ messageId: m.id, sha256, text: m.body });
     }
   });
 
@@ -128,6 +130,7 @@ export async function ingestBatch(ctx: PlatformContext, terminal: AuthenticatedT
       terminal,
       at,
       invalid,
+      duplicate: (i) => (results[i] = { id: batch.messages[i]!.id, result: 'duplicate' }),
       accept: (pending, divisionCode, more) => {
         accepted.push({ pending, divisionCode });
         changes.push(...more);
@@ -172,7 +175,8 @@ export async function ingestBatch(ctx: PlatformContext, terminal: AuthenticatedT
           accepted.map((a) => a.pending.id),
           accepted.map((a) => a.pending.sha256),
           accepted.map((a) => a.pending.kind),
-          accepted.map((a) => a.pending.text),
+          // A submission's text is the application's body already (applications.body, kept as first received).
+          accepted.map((a) => (a.pending.kind === 'application.submitted' ? null : a.pending.text)),
           terminal.id,
           batch.batchId,
           at,

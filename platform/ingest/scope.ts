@@ -26,6 +26,8 @@ export interface IngestScope {
   /** The platform's clock for this batch (received_at, updated_at, change times). */
   at: string;
   invalid(index: number, code: OutboxInvalidCode, reason: string): void;
+  /** The message's content is on the platform already (its log row was purged, platform/retention.ts): applied once. */
+  duplicate(index: number): void;
   /** Stores the message itself (under `divisionCode`) and appends `changes` to the feed, in acceptance order. */
   accept(pending: Pending, divisionCode: string, changes: NewChange[]): void;
 }

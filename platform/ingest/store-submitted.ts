@@ -1,3 +1,4 @@
+import { enqueueForGateway } from '../gateway/enqueue';
 import { receivedChange } from './application-changes';
 import type { IngestScope, Valid } from './scope';
 
@@ -41,12 +42,33 @@ export async function storeSubmitted(scope: IngestScope, list: Valid<'applicatio
     ],
   );
   const fresh = new Set(inserted.map((r) => r.id));
+  const known = rows.filter((r) => !fresh.has(r.body.applicationId));
+  // An application already there with this very submission: a resend after its message left the log (a
+  // terminal restored from an old backup), answered as the duplicate it is. Anything else is a second message.
+  const same =
+    known.length === 0
+      ? new Set<string>()
+      : new Set(
+          (
+            await scope.tx.query<{ id: string }>(
+              `SELECT a.id::text AS id FROM applications a JOIN unnest($1::uuid[], $2::text[]) AS k(id, body) ON k.id = a.id
+               WHERE COALESCE(a.original_body, a.body) = k.body::jsonb AND a.terminal_id = $3`,
+              [known.map((r) => r.body.applicationId), known.map((r) => r.text), scope.terminal.id],
+            )
+          ).map((r) => r.id),
+        );
   for (const r of rows) {
     if (!fresh.has(r.body.applicationId)) {
-      scope.invalid(r.index, 'DUPLICATE_APPLICATION', DUPLICATE_APPLICATION_REASON);
+      if (same.has(r.body.applicationId)) scope.duplicate(r.index);
+      else scope.invalid(r.index, 'DUPLICATE_APPLICATION', DUPLICATE_APPLICATION_REASON);
       continue;
     }
     const { applicationId, receiptNo, divisionCode } = r.body;
     scope.accept(r, divisionCode, [receivedChange(divisionCode, { applicationId, receiptNo, status: 'sent', at: scope.at }, { withSubmission: true })]);
   }
+  await enqueueForGateway(
+    scope.tx,
+    rows.filter((r) => fresh.has(r.body.applicationId)).map((r) => ({ id: r.body.applicationId, divisionCode: r.body.divisionCode })),
+    scope.at,
+  );
 }

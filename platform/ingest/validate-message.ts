@@ -34,8 +34,10 @@ export interface Sender {
   role: TerminalRole;
 }
 
-export function digestMatches(m: OutboxMessage): boolean {
-  return sha256Hex(m.body) === m.sha256;
+/** The message's hash: computed here, and when the terminal sent one, null unless it matches. */
+export function messageDigest(m: OutboxMessage): string | null {
+  const digest = sha256Hex(m.body);
+  return m.sha256 === undefined || m.sha256 === digest ? digest : null;
 }
 
 const forbidden = (reason: string): MessageVerdict => ({ ok: false, code: 'FORBIDDEN', reason });

@@ -3,6 +3,7 @@ import { transition, type ApplicationStatus } from '../../core/lifecycle';
 import type { NoticeWindow } from '../../core/sync/changes';
 import { appendChanges, type NewChange } from '../change-feed';
 import type { PlatformContext } from '../context';
+import { startPeriodic } from '../periodic';
 import type { Queryable } from '../database/types';
 import { noticeEndedChanges, receivedChange } from '../ingest/application-changes';
 import { lockApplication } from '../ingest/application-row';
@@ -106,22 +107,10 @@ export async function sweepNotices(ctx: PlatformContext, pageSize = 200): Promis
   return ended;
 }
 
-/** Sweeps on a timer; errors are logged, the next tick tries again. */
-export function startNoticeSweeper(ctx: PlatformContext, everyMs: number): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const n = await sweepNotices(ctx);
-      if (n > 0) ctx.log.info({ ended: n }, 'notices: periods ended');
-    } catch (e) {
-      ctx.log.error({ err: e }, 'notices: sweep failed');
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(() => void tick(), everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+/** Sweeps on a timer (platform/periodic.ts). */
+export function startNoticeSweeper(ctx: PlatformContext, everyMs: number): () => Promise<void> {
+  return startPeriodic(ctx, 'notices: sweep', everyMs, async () => {
+    const n = await sweepNotices(ctx);
+    if (n > 0) ctx.log.info({ ended: n }, 'notices: periods ended');
+  });
 }

@@ -235,10 +235,11 @@ export class SyncAgent {
       log: this.ctx.log,
       clock: this.ctx.clock,
       client,
+      features: new Set(),
       signal,
       progress: (done, total) => this.setProgress(done, total),
     };
-    await probePlatform(client);
+    run.features = await probePlatform(client);
     this.state.online = true;
     this.setPhase('blobs');
     await uploadBlobs(run);

@@ -4,6 +4,7 @@ import { outboxResponseSchema, type OutboxMessage } from '../../core/sync/protoc
 import { auditEntriesAfter, getSetting, setSetting, type AuditEntry } from '../../db';
 import { SETTINGS } from '../runtime/settings-keys';
 import { SyncError, SYNC_MESSAGES } from './errors';
+import { onWire, sendsDigest } from './outbox-wire';
 import type { SyncRun } from './run';
 import { sha256Hex } from '../../base/node/digest';
 
@@ -60,7 +61,10 @@ export async function pushAudit(run: SyncRun): Promise<{ sent: number }> {
     const runs = auditRuns(auditEntriesAfter(run.db, sentSeq(run), ENTRIES_PER_REQUEST));
     if (runs.length === 0) return { sent };
     const messages = runs.map((r) => auditMessage(r.run));
-    const response = await run.client.json({ method: 'POST', path: '/v1/outbox', gzip: true, json: { batchId: uuidv7(), messages } }, outboxResponseSchema);
+    const response = await run.client.json(
+      { method: 'POST', path: '/v1/outbox', gzip: true, json: { batchId: uuidv7(), messages: messages.map((m) => onWire(m, sendsDigest(run))) } },
+      outboxResponseSchema,
+    );
     const answered = new Set(response.results.map((r) => r.id));
     let upTo = 0;
     for (const [i, m] of messages.entries()) {

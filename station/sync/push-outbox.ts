@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { LIMITS, outboxResponseSchema } from '../../core/sync/protocol';
 import { blobSettled, countPending, pendingMessages, recordAttempts, settleMessage, type OutboxMessage, type StoreDb } from '../../db';
 import { SyncError, SYNC_MESSAGES } from './errors';
+import { onWire, sendsDigest } from './outbox-wire';
 import { settleBatch, type BatchTally } from './settle-batch';
 import { nowIso, type SyncRun } from './run';
 
@@ -11,7 +12,7 @@ export const TOO_LARGE_REASON = '该条记录内容过大，无法上报省级�
 /** `{"batchId":"<uuid>","messages":[]}` and a little slack. */
 const BATCH_OVERHEAD_BYTES = 80;
 
-const wireSize = (m: OutboxMessage) => Buffer.byteLength(JSON.stringify({ id: m.id, kind: m.kind, body: m.body, sha256: m.sha256 })) + 1;
+const wireSize = (m: OutboxMessage, digest: boolean) => Buffer.byteLength(JSON.stringify(onWire(m, digest))) + 1;
 
 function attachmentsReady(db: StoreDb, m: OutboxMessage): boolean {
   if (m.kind !== 'application.submitted' && m.kind !== 'application.supplemented') return true;
@@ -33,11 +34,11 @@ export interface NextBatch {
  * The next batch in seq order, bounded by message count and by JSON bytes. Stops before the first message
  * whose attachments are not on the platform yet, so nothing overtakes it (a withdrawal its submission).
  */
-export function nextBatch(db: StoreDb, at: string): NextBatch {
+export function nextBatch(db: StoreDb, at: string, digest = true): NextBatch {
   const messages: OutboxMessage[] = [];
   let bytes = BATCH_OVERHEAD_BYTES;
   for (const m of pendingMessages(db, LIMITS.outboxBatchMessages)) {
-    const size = wireSize(m);
+    const size = wireSize(m, digest);
     if (BATCH_OVERHEAD_BYTES + size > LIMITS.outboxBatchBytes) {
       if (messages.length > 0) break;
       settleMessage(db, m.id, 'invalid', TOO_LARGE_REASON, at);
@@ -62,7 +63,8 @@ export async function pushOutbox(run: SyncRun): Promise<{ tally: BatchTally; hel
   run.progress(0, total);
   for (;;) {
     if (run.signal.aborted) throw new SyncError('aborted', SYNC_MESSAGES.aborted);
-    const { messages, heldBack } = nextBatch(run.db, nowIso(run));
+    const digest = sendsDigest(run);
+    const { messages, heldBack } = nextBatch(run.db, nowIso(run), digest);
     if (messages.length === 0) return { tally, heldBack };
     const batchId = uuidv7();
     run.db.transaction(() =>
@@ -76,7 +78,7 @@ export async function pushOutbox(run: SyncRun): Promise<{ tally: BatchTally; hel
         method: 'POST',
         path: '/v1/outbox',
         gzip: true,
-        json: { batchId, messages: messages.map((m) => ({ id: m.id, kind: m.kind, body: m.body, sha256: m.sha256 })) },
+        json: { batchId, messages: messages.map((m) => onWire(m, digest)) },
       },
       outboxResponseSchema,
     );

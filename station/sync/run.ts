@@ -12,6 +12,8 @@ export interface SyncRun {
   /** The terminal's clock: what is stored locally (settled_at, events) is on it, like everything else. */
   clock: Clock;
   client: PlatformClient;
+  /** What the platform's health answer said it accepts (core/sync/protocol.ts PLATFORM_FEATURES); empty until probed. */
+  features: ReadonlySet<string>;
   /** Set when the agent stops; phases check it between steps so a stop never splits a transaction. */
   signal: AbortSignal;
   progress(done: number, total: number): void;

@@ -8,37 +8,11 @@
 import { performance } from 'node:perf_hooks';
 import { SEED_CATALOG } from '../../core/catalog/seed';
 import { formLiveState, validateForm } from '../../core/forms/validate';
-import { idNumber, pick, rand, randomName } from './county-data';
+import { dibaoForm } from './county-data';
 
 const FORMS = Number(process.env.BENCH_FORMS ?? 5_000);
 const ROUNDS = 5;
 const item = SEED_CATALOG.items.find((i) => i.code === 'MZ-0001')!;
-const RELATIONS = ['配偶', '子女', '父母', '孙子女'];
-const HEALTH = ['健康', '患慢性病', '患重大疾病', '残疾'];
-const CAUSES = ['因病', '因残', '因灾', '缺乏劳动力', '失业'];
-
-function dibaoForm(i: number): Record<string, unknown> {
-  const size = 1 + Math.floor(rand() * 6);
-  const members = Array.from({ length: size }, (_, m) => ({
-    name: randomName(),
-    idNumber: idNumber(i * 7 + m),
-    relation: m === 0 ? '本人' : pick(RELATIONS),
-    healthStatus: pick(HEALTH),
-    ...(rand() < 0.6 ? { monthlyIncome: String(Math.floor(rand() * 400)) } : {}),
-  }));
-  return {
-    hardshipCause: pick(CAUSES),
-    applyReason: `${pick(CAUSES)}导致家庭收入减少，${size}口人生活困难，申请最低生活保障。`,
-    householdSize: String(size),
-    members,
-    monthlyIncome: String(400 * size + Math.floor(rand() * 600)),
-    savings: String(Math.floor(rand() * 20_000)),
-    ownsVehicle: rand() < 0.1,
-    bankName: '江西瑞金农村商业银行',
-    bankAccount: '6217 0000 1234 5678 901',
-    phone: `139${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`,
-  };
-}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const perFormMicros = (run: (f: Record<string, unknown>) => unknown, forms: Record<string, unknown>[]) =>

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import { startPlatform, type RunningPlatform } from '../../platform';
+import { startFakeProvince } from '../helpers/fake-province';
 import { startHaproxy, type Haproxy } from '../helpers/haproxy';
 import { startPostgres, type TestPostgres } from '../helpers/postgres';
 import { submittedBody, decidedBody, enrollTerminal, outboxBatch, outboxMessage } from '../helpers/platform';
@@ -98,4 +99,39 @@ test('PGlite is one process’s database: serve refuses to run behind a balancer
   );
   assert.notEqual(code, 0);
   assert.match(stderr, /多实例部署（--trust-proxy）须使用 PostgreSQL/);
+});
+
+test('two instances deliver to the province at once: each application reaches it once, and its decision through either instance once', async () => {
+  const secret = 'a-province-shared-secret-of-forty-characters';
+  const province = await startFakeProvince(secret);
+  try {
+    await a.gateway.setConnector({ name: 'jiangxi', url: province.url, secret, reviewExternally: true });
+    const village = await enrollTerminal({ ...a, url: lb.url }, { divisionCode: '360781102201' });
+    const bodies = Array.from({ length: 60 }, () => submittedBody(village.divisionCode));
+    const sent = await village.request('POST', '/v1/outbox', { json: outboxBatch(bodies.map((x) => outboxMessage('application.submitted', x))) });
+    assert.equal(sent.status, 200);
+    const runs = await Promise.all([a.gateway.deliverNow(), b.gateway.deliverNow(), a.gateway.deliverNow(), b.gateway.deliverNow()]);
+    assert.equal(
+      runs.reduce((n, r) => n + r.delivered, 0),
+      60,
+    );
+    assert.equal(province.posts, 60, 'no row was claimed by two instances');
+    assert.equal(province.records.size, 60);
+    const decision = {
+      decisionId: 'MI-1',
+      applicationId: bodies[0]!.applicationId,
+      decision: 'approve',
+      reason: null,
+      reviewerName: '省平台审核员',
+      decidedAt: new Date().toISOString(),
+    };
+    const replies = await Promise.all([province.sendDecision(a.url, 'jiangxi', decision), province.sendDecision(b.url, 'jiangxi', decision)]);
+    assert.deepEqual(
+      replies.map((r) => r.status),
+      [200, 200],
+    );
+    assert.deepEqual(replies.map((r) => (r.json as { result: string }).result).sort(), ['accepted', 'duplicate']);
+  } finally {
+    await province.close();
+  }
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -84,4 +84,21 @@ test('refusals are Chinese with exit code 1', async () => {
   const help = await cli('help');
   assert.equal(help.code, 0);
   assert.match(help.stdout, /enroll-code --division/);
+});
+
+test('gateway set, status, disable: a connector to the province configured from its JSON file, refusals in Chinese', async () => {
+  const file = join(dir, 'connector.json');
+  writeFileSync(file, JSON.stringify({ name: 'jiangxi', url: 'http://127.0.0.1:9/banjian', secret: 's'.repeat(40), reviewExternally: true }));
+  const set = await cli('gateway', 'set', '--file', file);
+  assert.equal(set.code, 0, set.stderr);
+  assert.equal(set.stdout.trim(), '已保存对接接口“jiangxi”（http://127.0.0.1:9/banjian，审核在省级平台进行），此后到达的申请将交给它。');
+  const status = await cli('gateway', 'status');
+  assert.equal(status.code, 0, status.stderr);
+  assert.match(status.stdout, /^jiangxi {2}启用 {2}http:\/\/127\.0\.0\.1:9\/banjian\n {2}已交 0 件，待交 0 件（其中重试中 0 件）/);
+  assert.equal((await cli('gateway', 'disable', '--name', 'jiangxi')).stdout.trim(), '已停用对接接口“jiangxi”。');
+  writeFileSync(file, JSON.stringify({ name: 'jiangxi', url: 'http://127.0.0.1:9/banjian', secret: 'short' }));
+  const bad = await cli('gateway', 'set', '--file', file);
+  assert.deepEqual([bad.code, bad.stderr.trim()], [1, '错误：对接接口配置不正确：签名密钥至少32个字符']);
+  const unknown = await cli('gateway', 'enable', '--name', 'nowhere');
+  assert.deepEqual([unknown.code, unknown.stderr.trim()], [1, '错误：平台上没有名为“nowhere”的对接接口']);
 });

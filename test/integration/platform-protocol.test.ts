@@ -117,9 +117,11 @@ function protocolSuite(backend: PlatformBackend) {
       const badBody = outboxMessage('application.submitted', { ...submittedBody(village), resident: { name: '' } });
       const notJson = outboxMessage('application.submitted', '{"applicationId": ');
       const foreign = outboxMessage('application.submitted', submittedBody('360781102202'));
-      const sameApplication = outboxMessage('application.submitted', app1);
+      const sameApplication = outboxMessage('application.submitted', { ...app1, resident: { ...app1.resident, phone: '13900000000' } });
+      // The very submission under a new message id (its first message purged from the log, a restored terminal): applied once.
+      const resent = outboxMessage('application.submitted', app1);
       const good = outboxMessage('application.submitted', submittedBody(village));
-      const second = await postOutbox(t, [m1, conflicting, badHash, unknownKind, badBody, notJson, foreign, sameApplication, good]);
+      const second = await postOutbox(t, [m1, conflicting, badHash, unknownKind, badBody, notJson, foreign, resent, sameApplication, good]);
       const summary = second.results.map((r) => [r.id, r.result, r.result === 'invalid' ? r.code : '']);
       assert.deepEqual(summary, [
         [m1.id, 'duplicate', ''],
@@ -129,6 +131,7 @@ function protocolSuite(backend: PlatformBackend) {
         [badBody.id, 'invalid', 'INVALID_BODY'],
         [notJson.id, 'invalid', 'INVALID_BODY'],
         [foreign.id, 'invalid', 'FORBIDDEN'],
+        [resent.id, 'duplicate', ''],
         [sameApplication.id, 'invalid', 'DUPLICATE_APPLICATION'],
         [good.id, 'accepted', ''],
       ]);

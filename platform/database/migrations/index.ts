@@ -16,6 +16,9 @@ import { COUNTY_TERMINALS_MIGRATION } from './011-county-terminals';
 import { REVIEW_LEVELS_MIGRATION } from './012-review-levels';
 import { FEED_AUDIENCE_MIGRATION } from './013-feed-audience';
 import { SHARED_THROTTLES_MIGRATION } from './014-shared-throttles';
+import { LEAN_MESSAGES_MIGRATION } from './015-lean-messages';
+import { GATEWAY_MIGRATION } from './016-gateway';
+import { RETENTION_MIGRATION } from './017-retention';
 
 export type { Migration } from './types';
 
@@ -34,4 +37,7 @@ export const MIGRATIONS = [
   REVIEW_LEVELS_MIGRATION,
   FEED_AUDIENCE_MIGRATION,
   SHARED_THROTTLES_MIGRATION,
+  LEAN_MESSAGES_MIGRATION,
+  GATEWAY_MIGRATION,
+  RETENTION_MIGRATION,
 ];
