@@ -42,6 +42,10 @@ export type ErrorCode =
   /** Backups (station/backup): the backup failed its check / the swap could not finish (the old store is back). */
   | 'BACKUP_INVALID'
   | 'RESTORE_FAILED'
+  /** The ID card reader (station/id-card): none configured or unplugged / no card on it / the read failed. */
+  | 'ID_READER_UNAVAILABLE'
+  | 'ID_CARD_ABSENT'
+  | 'ID_CARD_READ_FAILED'
   | 'INTERNAL';
 
 export interface ErrorDetails {

@@ -45,8 +45,9 @@ export function enqueue(db: Database, m: { id: string; kind: string; body: unkno
 const SELECT = `SELECT seq, id, kind, body, sha256, status, attempts, last_error AS lastError,
   created_at AS createdAt, settled_at AS settledAt FROM outbox`;
 
-export function pendingMessages(db: Database, limit: number): OutboxMessage[] {
-  return stmt<[number], OutboxMessage>(db, `${SELECT} WHERE status = 'pending' ORDER BY seq LIMIT ?`).all(limit);
+/** Pending messages in queue order, after `afterSeq` (those of a batch still in flight are left out). */
+export function pendingMessages(db: Database, limit: number, afterSeq = 0): OutboxMessage[] {
+  return stmt<[number, number], OutboxMessage>(db, `${SELECT} WHERE status = 'pending' AND seq > ? ORDER BY seq LIMIT ?`).all(afterSeq, limit);
 }
 
 export function countPending(db: Database): number {

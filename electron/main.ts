@@ -21,6 +21,7 @@ import { app, BrowserWindow, dialog, safeStorage, screen } from 'electron';
 import { prepareDemoTerminal } from '../station/setup/demo-data';
 import { isDaibanError } from '../core/errors';
 import { createStation, type Station } from '../station/station';
+import { ID_CARD_CONFIG_FILE, readerFromConfigFile } from '../station/id-card/config';
 import { APP_ENTRY } from './app-origin';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { installHardening } from './hardening';
@@ -92,7 +93,9 @@ async function openStation(): Promise<Station> {
     allowBasicText: process.env.DAIBAN_ALLOW_UNSEALED_KEY === '1',
   });
   // The sync agent starts with the station; it stays idle until the terminal is enrolled.
-  const opened = createStation({ dataDir, key, sync: { autoStart: true }, updates: desktopUpdates() });
+  // The counter's ID card reader as county IT configured it (docs/devices.md); none without the file.
+  const reader = readerFromConfigFile(join(dataDir, ID_CARD_CONFIG_FILE), (message) => console.warn(message));
+  const opened = createStation({ dataDir, key, sync: { autoStart: true }, updates: desktopUpdates(), idCard: { reader } });
   if (process.env.DAIBAN_DEMO === '1') {
     await prepareDemoTerminal(opened, { url: process.env.DAIBAN_DEMO_PLATFORM_URL, code: process.env.DAIBAN_DEMO_ENROLL_CODE });
   }

@@ -4,7 +4,8 @@
 // in main. dist/electron/package.json marks the folder as CommonJS inside this `"type": "module"` package.
 //
 // Left external (resolved from node_modules at run time, see build/electron-builder.yml asarUnpack):
-// electron itself, native addons (better-sqlite3-multiple-ciphers, sharp), and packages that read their own
+// electron itself, native addons (better-sqlite3-multiple-ciphers, sharp, the ID card reader's serialport and
+// koffi), and packages that read their own
 // files next to their code (pdfkit's font metrics, pdf-to-printer's SumatraPDF.exe, the Noto Sans SC font).
 //
 // Runs here (esbuild is installed); whether the bundle starts can only be checked where Electron runs.
@@ -40,7 +41,7 @@ await Promise.all([
     ...common,
     entryPoints: { main: 'electron/main.ts' },
     outdir,
-    external: ['electron', 'better-sqlite3-multiple-ciphers', 'sharp', 'pdfkit', 'pdf-to-printer', '@expo-google-fonts/noto-sans-sc'],
+    external: ['electron', 'better-sqlite3-multiple-ciphers', 'sharp', 'serialport', 'koffi', 'pdfkit', 'pdf-to-printer', '@expo-google-fonts/noto-sans-sc'],
     // station/printing/fonts.ts resolves the font package from import.meta.url; in CommonJS that is the bundle.
     define: { 'import.meta.url': '__daibanImportMetaUrl' },
     banner: { js: "const __daibanImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -9,6 +9,7 @@ import { SEED_CATALOG } from '../core/catalog/seed';
 import { startPlatform, type RunningPlatform } from '../platform';
 import { DEMO_ADMIN, DEMO_CADRE, DEMO_SERVICE_POINT } from '../station/setup/demo-data';
 import { loadOrCreateKeyFile } from '../station/runtime/key-file';
+import type { IdCardServiceOptions } from '../station/id-card/service';
 import { createStation, type Station } from '../station/station';
 import { seedDivisions } from '../core/divisions/seed';
 import { STATUTORY_2027 } from '../core/calendar-year';
@@ -81,7 +82,13 @@ async function openEnrolled(
 ): Promise<DemoTerminalHandle & { fresh: boolean }> {
   const dataDir = join(dataRoot, spec.dir);
   const keyFile = join(dataDir, 'daiban.key');
-  const station = createStation({ dataDir, key: loadOrCreateKeyFile(keyFile, o.warn), log: o.log, sync: { intervalMs: o.syncIntervalMs } });
+  const station = createStation({
+    dataDir,
+    key: loadOrCreateKeyFile(keyFile, o.warn),
+    log: o.log,
+    sync: { intervalMs: o.syncIntervalMs },
+    ...(spec.role === 'village' && o.villageIdCard ? { idCard: o.villageIdCard } : {}),
+  });
   try {
     const fresh = !station.sync.status().enrolled;
     if (fresh) {
@@ -105,6 +112,8 @@ export interface DemoFleetOptions {
   syncIntervalMs?: number;
   /** Leave the village terminal out (default: include it). */
   withoutVillage?: boolean;
+  /** The village counter's ID card reader (the simulated one in `npm start`). */
+  villageIdCard?: IdCardServiceOptions;
 }
 
 export async function startDemoFleet(dataRoot: string, o: DemoFleetOptions = {}): Promise<DemoFleet> {

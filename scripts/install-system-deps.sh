@@ -12,6 +12,7 @@
 #   fonts-noto-cjk           Chinese glyphs in the browser UI screenshots
 #   python3-openpyxl         a second reader of the exported ledger (.xlsx) besides exceljs
 #   haproxy                  the load balancer in front of two platform instances (multi-instance tests)
+#   socat                    a pseudo-terminal pair: the simulated ID card reader's serial line
 #
 # Usage: scripts/install-system-deps.sh        (as root, or a user with sudo)
 set -euo pipefail
@@ -29,6 +30,7 @@ PACKAGES=(
   fonts-noto-cjk
   python3-openpyxl
   haproxy
+  socat
 )
 
 log() { printf '[install-system-deps] %s\n' "$*"; }

@@ -19,6 +19,7 @@ import { startBrowserHost, type BrowserHost } from '../station/browser-host';
 import { DEMO_ADMIN, DEMO_CADRE, DEMO_SERVICE_POINT } from '../station/setup/demo-data';
 import { DEMO_COUNTY_REVIEWER, DEMO_IT, DEMO_REVIEWER, startDemoFleet, type DemoFleet, type DemoTerminalHandle } from './demo-fleet';
 import { ensureRendererBuilt } from './renderer-build';
+import { startDemoCardReader, type DemoCardReader } from './demo-card-reader';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const staticDir = join(root, 'dist', 'renderer');
@@ -51,7 +52,7 @@ interface ReviewHosts {
   county: BrowserHost;
 }
 
-function banner(fleet: DemoFleet, village: string, { township, county }: ReviewHosts): string {
+function banner(fleet: DemoFleet, village: string, { township, county }: ReviewHosts, cardHint?: string): string {
   const line = '─'.repeat(72);
   return [
     line,
@@ -61,6 +62,7 @@ function banner(fleet: DemoFleet, village: string, { township, county }: ReviewH
     `  ${village}`,
     `  代办员 ${DEMO_CADRE.username} / ${DEMO_CADRE.password}（${DEMO_CADRE.displayName}）   管理员 ${DEMO_ADMIN.username} / ${DEMO_ADMIN.password}`,
     '  试一试：F2 受理新申请，查找“刘德福”（一户四口）→ 居民与户；为他办理“低保”，家庭成员自动带出；F3 申请队列可按姓名或回执编号查找',
+    ...(cardHint ? [cardHint] : []),
     '',
     `乡镇审核  ${fleet.township.name}`,
     `  ${township.url}`,
@@ -119,37 +121,42 @@ async function startElectron(binary: string, fleet: DemoFleet, hosts: ReviewHost
   });
 }
 
-async function startBrowser(fleet: DemoFleet, hosts: ReviewHosts, village: DemoTerminalHandle): Promise<void> {
+async function startBrowser(fleet: DemoFleet, hosts: ReviewHosts, village: DemoTerminalHandle, cards: DemoCardReader | null): Promise<void> {
   const villageHost = await listen(village.station, port);
   console.log(
     [
       '未安装 Electron 运行时，村代办终端改以浏览器方式运行（仅限本机 127.0.0.1 访问）。',
       'The Electron runtime is not installed, so the village terminal runs in the browser host (127.0.0.1 only).',
       '⚠ 数据库密钥以明文保存在 .data/demo-*/daiban.key，仅供演示和测试。 ⚠ Database keys are UNSEALED in .data/demo-*/daiban.key (demo only).',
-      banner(fleet, villageHost.url, hosts),
+      banner(fleet, villageHost.url, hosts, cards?.hint),
     ].join('\n'),
   );
   onShutdown(async () => {
     await Promise.all([villageHost.close(), hosts.township.close(), hosts.county.close()]);
     await fleet.close();
+    await cards?.close();
   });
 }
 
 async function main(): Promise<void> {
   await ensureRendererBuilt(root);
   const binary = process.env.DAIBAN_BROWSER === '1' ? null : electronBinary();
+  // The browser host's village counter gets the simulated ID card reader (the desktop app reads its own config).
+  const cards = binary ? null : await startDemoCardReader();
   const fleet = await startDemoFleet(join(root, '.data'), {
     platformPort: Number(process.env.DAIBAN_PLATFORM_PORT ?? 8650),
     syncIntervalMs: 10_000,
     withoutVillage: binary !== null,
     warn: () => undefined,
+    villageIdCard: cards?.options,
   });
   try {
     const hosts = { township: await listen(fleet.township.station, port + 1), county: await listen(fleet.county.station, port + 2) };
     if (binary) await startElectron(binary, fleet, hosts);
-    else await startBrowser(fleet, hosts, fleet.village!);
+    else await startBrowser(fleet, hosts, fleet.village!, cards);
   } catch (e) {
     await fleet.close();
+    await cards?.close();
     throw e;
   }
 }

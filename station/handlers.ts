@@ -4,6 +4,8 @@ import { backupHandlers } from './backup/handlers';
 import { diagnosticsHandlers } from './diagnostics/handlers';
 import { itHandlers } from './it/handlers';
 import { updateHandlers } from './updates/handlers';
+import { idCardHandlers } from './id-card/handlers';
+import type { IdCardService } from './id-card/service';
 import * as applications from './intake/applications';
 import * as attachments from './attachments/handlers';
 import * as catalog from './catalog/handlers';
@@ -35,6 +37,7 @@ export interface StationServices {
   sync: SyncAgent;
   backups: BackupService;
   updates: UpdateController;
+  idCard: IdCardService;
 }
 
 /** Method name → implementation. The mapped type makes a missing or mistyped method a compile error. */
@@ -44,6 +47,7 @@ export const createHandlers = (services: StationServices): Handlers<StationMetho
   ...backupHandlers(services.backups),
   ...updateHandlers(services.updates),
   ...syncHandlers(services.sync),
+  ...idCardHandlers(services.idCard),
   'session.login': session.login,
   'session.logout': session.logout,
   'session.current': session.current,

@@ -22,6 +22,7 @@ import { APP_VERSION } from './runtime/app-version';
 import { UpdateController, type UpdateOptions } from './updates/controller';
 import { StoreHandle } from './runtime/store-handle';
 import { checkStoreInBackground, type StoreIntegrity } from './runtime/store-integrity';
+import { IdCardService, type IdCardServiceOptions } from './id-card/service';
 
 /** Said when the background integrity check failed (station/runtime/store-integrity.ts). */
 /** What residents' work lives in: refused once the store's check failed (sessions, exports, backups go on). */
@@ -43,6 +44,8 @@ export interface StationOptions {
   backups?: BackupScheduleOptions;
   /** App updates (station/updates): the Electron shell passes an electron-updater engine; none elsewhere. */
   updates?: UpdateOptions;
+  /** The ID card reader at the counter (station/id-card): a serial, SDK or simulated reader, or none. */
+  idCard?: IdCardServiceOptions;
 }
 
 /** The sync agent as the shell sees it. */
@@ -153,7 +156,8 @@ export function createStation(options: StationOptions): Station {
     busy: () => writesInFlight > 0,
     closeStation: () => close(),
   });
-  const services: StationServices = { sync: agent, backups, updates };
+  const idCard = new IdCardService(options.idCard ?? {}, { emit: (status) => events.emit({ type: 'idCard.state', status }), log });
+  const services: StationServices = { sync: agent, backups, updates, idCard };
   const handlers = createHandlers(services);
   events.subscribe((e) => {
     if (e.type === 'sync.status') updates.connectionChanged(e.status);
@@ -179,6 +183,7 @@ export function createStation(options: StationOptions): Station {
     if (closing) return closing;
     void integrityRun.stop();
     updates.stop();
+    void idCard.stop();
     // A backup in progress (VACUUM INTO, then its check) finishes before the store closes under it.
     const backupRun = backupSchedule.busy ? backupSchedule.stop() : null;
     if (!backupRun) void backupSchedule.stop();
@@ -194,6 +199,7 @@ export function createStation(options: StationOptions): Station {
 
   if (options.sync?.autoStart !== false) agent.start();
   if (options.backups?.autoStart !== false) backupSchedule.start();
+  idCard.start();
   return {
     ctx,
     services,

@@ -1,5 +1,6 @@
 import type { ApplicationStatus } from '../lifecycle';
 import type { UpdateStatusView } from './update-methods';
+import type { IdCardStatusView } from './id-card-methods';
 import type { DecisionView, SyncStatusView } from './views';
 
 /**
@@ -17,7 +18,9 @@ export type StationEvent =
   /** The store's integrity check at start has its verdict (station/runtime/store-integrity.ts). */
   | { type: 'store.integrity'; state: 'ok' | 'failed' }
   /** App updates: checking, download progress (whole percents), ready to install (station/updates). */
-  | { type: 'update.status'; status: UpdateStatusView };
+  | { type: 'update.status'; status: UpdateStatusView }
+  /** The ID card reader's state changed (a card placed or taken away, unplugged …): the top bar, and auto-read. */
+  | { type: 'idCard.state'; status: IdCardStatusView };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
@@ -39,6 +42,7 @@ export function readStationEvent(raw: unknown): StationEvent | null {
   switch (v.type) {
     case 'sync.status':
     case 'update.status':
+    case 'idCard.state':
       return isObject(v.status) ? (v as StationEvent) : null;
     case 'decision.arrived':
       return typeof v.applicationId === 'string' && isObject(v.decision) ? (v as StationEvent) : null;

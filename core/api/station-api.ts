@@ -2,6 +2,7 @@ import type { BackupOutputs } from './backup-methods';
 import type { DiagnosticsOutputs } from './diagnostics-methods';
 import type { ItOutputs } from './it-methods';
 import type { UpdateOutputs } from './update-methods';
+import type { IdCardOutputs } from './id-card-methods';
 import type { CatalogItem } from '../catalog/model';
 import type { StationInput, StationMethod } from './schemas';
 import type {
@@ -28,7 +29,7 @@ import type {
 } from './views';
 
 /** What each StationApi method resolves to. */
-export interface StationOutputs extends ItOutputs, DiagnosticsOutputs, BackupOutputs, UpdateOutputs {
+export interface StationOutputs extends ItOutputs, DiagnosticsOutputs, BackupOutputs, UpdateOutputs, IdCardOutputs {
   'session.login': UserView;
   'session.logout': null;
   'session.current': SessionView;

@@ -20,6 +20,7 @@ import {
 import { useNav, type Route } from './nav';
 import { useSession } from './session';
 import { SyncStatus } from '../sync/SyncStatus';
+import { ReaderStatus } from '../id-card/ReaderStatus';
 import { ChangePasswordForm } from '../session/ChangePasswordForm';
 import { DisplayDialog } from '../session/DisplayDialog';
 
@@ -135,6 +136,7 @@ export function TopBar({ onLock }: { onLock(): void }) {
         })}
       </nav>
       <div style={{ flex: 1 }} />
+      {user.role !== 'reviewer' && user.role !== 'it' && <ReaderStatus />}
       <SyncStatus />
       <Space size={8} style={{ flexShrink: 0 }}>
         <Dropdown

@@ -12,6 +12,8 @@ interface Props {
   autoFocus?: boolean;
   /** An ID number already typed in the search box: filled in, and the cursor starts at 姓名. */
   initialIdNumber?: string;
+  /** Read from the ID card: number, name and address filled in, the cursor at 联系电话 (the card has none). */
+  fromCard?: { idNumber: string; name: string; address: string };
   onRegistered(resident: ResidentRef): void;
 }
 
@@ -21,8 +23,8 @@ const EMPTY: Values = { idNumber: '', name: '', phone: '', address: '' };
 export const toRef = (r: ResidentView): ResidentRef => ({ id: r.id, name: r.name, idNumberMasked: maskCitizenId(r.idNumber) });
 
 /** The ID number is checked as it is typed: birth date and gender fill in, a wrong number says why in Chinese. */
-export function RegisterResidentForm({ autoFocus, initialIdNumber, onRegistered }: Props) {
-  const [v, setV] = useState<Values>(() => ({ ...EMPTY, idNumber: initialIdNumber ?? '' }));
+export function RegisterResidentForm({ autoFocus, initialIdNumber, fromCard, onRegistered }: Props) {
+  const [v, setV] = useState<Values>(() => (fromCard ? { ...EMPTY, ...fromCard } : { ...EMPTY, idNumber: initialIdNumber ?? '' }));
   const [touched, setTouched] = useState(false);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -119,10 +121,10 @@ export function RegisterResidentForm({ autoFocus, initialIdNumber, onRegistered 
         <Descriptions.Item label="性别">{idCheck.ok ? (idCheck.value.gender === 'male' ? '男' : '女') : '—'}</Descriptions.Item>
       </Descriptions>
       <Form.Item label="姓名" htmlFor="reg-name" required validateStatus={serverErrors.name ? 'error' : undefined} help={serverErrors.name}>
-        <Input id="reg-name" value={v.name} onChange={set('name')} maxLength={30} autoComplete="off" autoFocus={Boolean(initialIdNumber)} />
+        <Input id="reg-name" value={v.name} onChange={set('name')} maxLength={30} autoComplete="off" autoFocus={Boolean(initialIdNumber) && !fromCard} />
       </Form.Item>
       <Form.Item label="联系电话" htmlFor="reg-phone" validateStatus={serverErrors.phone ? 'error' : undefined} help={serverErrors.phone}>
-        <Input id="reg-phone" value={v.phone} onChange={set('phone')} maxLength={20} autoComplete="off" />
+        <Input id="reg-phone" value={v.phone} onChange={set('phone')} maxLength={20} autoComplete="off" autoFocus={Boolean(fromCard)} />
       </Form.Item>
       <Form.Item label="住址" htmlFor="reg-address" validateStatus={serverErrors.address ? 'error' : undefined} help={serverErrors.address}>
         <Input id="reg-address" value={v.address} onChange={set('address')} maxLength={120} autoComplete="off" />

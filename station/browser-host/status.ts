@@ -34,6 +34,11 @@ const STATUS: Record<ErrorCode | 'UNAUTHORIZED_CLIENT' | 'UNKNOWN_METHOD' | 'MET
   STORE_KEY_WRONG: 500,
   // The printer itself failed (paper out, queue stopped); an unknown printer id is NOT_FOUND.
   PRINTER_FAILED: 503,
+  // The ID card reader: none configured or unplugged, and no card on it, are the counter's state (the cadre's to
+  // fix, or to type the number); a read that failed is a device answering badly, like a platform out of reach.
+  ID_READER_UNAVAILABLE: 409,
+  ID_CARD_ABSENT: 409,
+  ID_CARD_READ_FAILED: 502,
   // IT operations
   IT_PASSWORD_REQUIRED: 401,
   PLATFORM_REFUSED: 422,

@@ -34,10 +34,10 @@ export interface NextBatch {
  * The next batch in seq order, bounded by message count and by JSON bytes. Stops before the first message
  * whose attachments are not on the platform yet, so nothing overtakes it (a withdrawal its submission).
  */
-export function nextBatch(db: StoreDb, at: string, digest = true): NextBatch {
+export function nextBatch(db: StoreDb, at: string, digest = true, afterSeq = 0): NextBatch {
   const messages: OutboxMessage[] = [];
   let bytes = BATCH_OVERHEAD_BYTES;
-  for (const m of pendingMessages(db, LIMITS.outboxBatchMessages)) {
+  for (const m of pendingMessages(db, LIMITS.outboxBatchMessages, afterSeq)) {
     const size = wireSize(m, digest);
     if (BATCH_OVERHEAD_BYTES + size > LIMITS.outboxBatchBytes) {
       if (messages.length > 0) break;
@@ -52,42 +52,67 @@ export function nextBatch(db: StoreDb, at: string, digest = true): NextBatch {
   return { messages, heldBack: false };
 }
 
+/** Lets the request just started reach the socket before the event loop is held by a settle. */
+const dispatched = () => new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
+
 /**
  * Pushes the queue batch by batch until it is empty. "Sent" is only what the platform acknowledged; a
  * refused message is marked with the platform's reason and the rest go on.
+ *
+ * Pipelined: once a batch is acknowledged, the next one (the messages after it) goes out at once, and the
+ * acknowledged one is settled while the next is on the wire, so the terminal's own work between batches costs
+ * no time on a slow link. The platform still has one batch of this terminal at a time, in order, and a
+ * settle always happens (before an error is thrown too); a crash between the two leaves the acknowledged
+ * messages pending, and their resend is answered `duplicate`.
  */
 export async function pushOutbox(run: SyncRun): Promise<{ tally: BatchTally; heldBack: boolean }> {
   const tally: BatchTally = { accepted: 0, duplicate: 0, conflict: 0, invalid: 0, unanswered: 0 };
   const total = countPending(run.db);
   let done = 0;
   run.progress(0, total);
-  for (;;) {
-    if (run.signal.aborted) throw new SyncError('aborted', SYNC_MESSAGES.aborted);
-    const digest = sendsDigest(run);
-    const { messages, heldBack } = nextBatch(run.db, nowIso(run), digest);
-    if (messages.length === 0) return { tally, heldBack };
-    const batchId = uuidv7();
-    run.db.transaction(() =>
-      recordAttempts(
-        run.db,
-        messages.map((m) => m.id),
-      ),
-    )();
-    const response = await run.client.json(
-      {
-        method: 'POST',
-        path: '/v1/outbox',
-        gzip: true,
-        json: { batchId, messages: messages.map((m) => onWire(m, digest)) },
-      },
-      outboxResponseSchema,
-    );
-    const t = settleBatch(run.db, batchId, messages, response.results, nowIso(run));
-    for (const k of ['accepted', 'duplicate', 'conflict', 'invalid', 'unanswered'] as const) tally[k] += t[k];
-    done += messages.length - t.unanswered;
-    run.progress(Math.min(done, total), Math.max(total, done));
-    // The platform answered for none of them: sending the same batch again would loop forever.
-    if (t.unanswered === messages.length) throw new SyncError('protocol', SYNC_MESSAGES.protocol, { details: { batchId } });
-    if (heldBack) return { tally, heldBack };
+  const digest = sendsDigest(run);
+  let unsettled: (() => void) | null = null;
+  const settleLast = () => {
+    const settle = unsettled;
+    unsettled = null;
+    settle?.();
+  };
+  let afterSeq = 0;
+  try {
+    for (;;) {
+      if (run.signal.aborted) throw new SyncError('aborted', SYNC_MESSAGES.aborted);
+      const { messages, heldBack } = nextBatch(run.db, nowIso(run), digest, afterSeq);
+      if (messages.length === 0) return { tally, heldBack };
+      const batchId = uuidv7();
+      run.db.transaction(() =>
+        recordAttempts(
+          run.db,
+          messages.map((m) => m.id),
+        ),
+      )();
+      const request = run.client.json(
+        { method: 'POST', path: '/v1/outbox', gzip: true, json: { batchId, messages: messages.map((m) => onWire(m, digest)) } },
+        outboxResponseSchema,
+      );
+      if (unsettled) {
+        // Handled below (await request); marked now so a refusal during the wait is not an unhandled rejection.
+        request.catch(() => undefined);
+        await dispatched();
+        settleLast();
+      }
+      const response = await request;
+      afterSeq = messages[messages.length - 1]!.seq;
+      unsettled = () => {
+        const t = settleBatch(run.db, batchId, messages, response.results, nowIso(run));
+        for (const k of ['accepted', 'duplicate', 'conflict', 'invalid', 'unanswered'] as const) tally[k] += t[k];
+        done += messages.length - t.unanswered;
+        run.progress(Math.min(done, total), Math.max(total, done));
+        // The platform answered for none of them: sending the same batch again would loop forever.
+        if (t.unanswered === messages.length) throw new SyncError('protocol', SYNC_MESSAGES.protocol, { details: { batchId } });
+      };
+      if (heldBack) return { tally, heldBack };
+    }
+  } finally {
+    settleLast();
   }
 }

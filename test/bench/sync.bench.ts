@@ -45,12 +45,16 @@ const DIBAO = SEED_CATALOG.items.find((i) => i.code === 'MZ-0001')!;
 
 /** One application as a cadre takes it: a distinct resident with an address and phone, a household's form. */
 async function submitRealistic(station: Station, n: number): Promise<void> {
-  const resident = await station.call('residents.register', {
-    idNumber: idNumber(n),
-    name: randomName(),
-    phone: `139${pad(Math.floor(rand() * 1e8), 8)}`,
-    address: randomAddress(),
-  });
+  // A county has few enough birth dates per sequence number that a big queue draws a number twice: draw again.
+  const register = () =>
+    station.call('residents.register', {
+      idNumber: idNumber(n),
+      name: randomName(),
+      phone: `139${pad(Math.floor(rand() * 1e8), 8)}`,
+      address: randomAddress(),
+    });
+  let resident = await register().catch((e: { code?: string }) => (e.code === 'DUPLICATE_RESIDENT' ? null : Promise.reject(e)));
+  while (!resident) resident = await register().catch((e: { code?: string }) => (e.code === 'DUPLICATE_RESIDENT' ? null : Promise.reject(e)));
   const draft = await station.call('applications.createDraft', { residentId: resident.id, itemCode: DIBAO.code });
   await station.call('applications.saveDraft', { id: draft.id, form: acceptedDibaoForm(n), materials: allMaterials(DIBAO) });
   await station.call('applications.submit', { id: draft.id });

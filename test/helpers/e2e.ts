@@ -15,6 +15,7 @@ import type { TestContext } from 'node:test';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { ensureRendererBuilt } from '../../scripts/renderer-build';
 import { startBrowserHost, type BrowserHost } from '../../station/browser-host';
+import type { IdCardServiceOptions } from '../../station/id-card/service';
 import { createStation, type Station } from '../../station/station';
 import { provisionStation } from '../../station/setup/provision';
 import { SEED_CATALOG } from '../../core/catalog/seed';
@@ -73,13 +74,14 @@ export class BrowserTerminal {
    * prepare(), then a village station in the scratch directory with the seed catalog and one cadre
    * (test/helpers/station.ts CADRE), agent and backups not started: what most single-terminal files need.
    */
-  async prepareVillage(): Promise<Station> {
+  async prepareVillage(o: { idCard?: IdCardServiceOptions } = {}): Promise<Station> {
     const work = await this.prepare();
     const station = (this.station = createStation({
       dataDir: join(work, 'data'),
       key: randomBytes(32),
       sync: { autoStart: false },
       backups: { autoStart: false },
+      idCard: o.idCard,
     }));
     await provisionStation(station, {
       servicePoint: { name: '瑞金市叶坪乡华屋村为民服务代办点', divisionCode: TEST_VILLAGE, terminalNo: 1 },

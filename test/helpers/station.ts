@@ -8,6 +8,7 @@ import { SEED_CATALOG } from '../../core/catalog/seed';
 import type { Clock } from '../../station/runtime/clock';
 import type { PrinterPort } from '../../station/printing/ports/printer';
 import { provisionStation } from '../../station/setup/provision';
+import type { IdCardServiceOptions } from '../../station/id-card/service';
 import { createStation, type Station } from '../../station/station';
 
 export const TEST_VILLAGE = '360781102201';
@@ -33,10 +34,12 @@ export interface TestStation {
 }
 
 /** A real encrypted store in a temp directory, provisioned like a village terminal. */
-export async function makeStation(o: { clock?: Clock; printers?: PrinterPort; catalog?: CatalogVersion; login?: boolean } = {}): Promise<TestStation> {
+export async function makeStation(
+  o: { clock?: Clock; printers?: PrinterPort; catalog?: CatalogVersion; login?: boolean; idCard?: IdCardServiceOptions } = {},
+): Promise<TestStation> {
   const dataDir = mkdtempSync(join(tmpdir(), 'daiban-test-'));
   const key = randomBytes(32);
-  const open = () => createStation({ dataDir, key, clock: o.clock, printers: o.printers, log: silentLog, backups: { autoStart: false } });
+  const open = () => createStation({ dataDir, key, clock: o.clock, printers: o.printers, log: silentLog, backups: { autoStart: false }, idCard: o.idCard });
   let station = open();
   await provisionStation(station, {
     servicePoint: { name: '瑞金市叶坪乡华屋村为民服务代办点', divisionCode: TEST_VILLAGE, terminalNo: 1 },

@@ -50,8 +50,8 @@ test('installers: per-user NSIS (no UAC on update), deb and AppImage for x64 and
 });
 
 test('native modules stay outside the asar; the font files exist where extraResources takes them from', () => {
-  for (const pkg of ['better-sqlite3-multiple-ciphers', 'sharp']) {
-    assert.ok(config.asarUnpack.includes(`node_modules/${pkg}/**`), pkg);
+  for (const pkg of ['better-sqlite3-multiple-ciphers', 'sharp', 'koffi', '@serialport/bindings-cpp']) {
+    assert.ok(config.asarUnpack.includes(`node_modules/${pkg}/**`) || config.asarUnpack.includes(`node_modules/${pkg.split('/')[0]}/**`), pkg);
     assert.ok(existsSync(`node_modules/${pkg}/package.json`), pkg);
   }
   const fonts = config.extraResources.filter((r) => r.to.startsWith('fonts/') && r.to.endsWith('.ttf'));
