@@ -13,6 +13,7 @@
 #   python3-openpyxl         a second reader of the exported ledger (.xlsx) besides exceljs
 #   haproxy                  the load balancer in front of two platform instances (multi-instance tests)
 #   socat                    a pseudo-terminal pair: the simulated ID card reader's serial line
+#   gcc                      compiles the fake vendor SDK library the ID card reader's FFI driver is tested on
 #
 # Usage: scripts/install-system-deps.sh        (as root, or a user with sudo)
 set -euo pipefail
@@ -31,6 +32,7 @@ PACKAGES=(
   python3-openpyxl
   haproxy
   socat
+  gcc
 )
 
 log() { printf '[install-system-deps] %s\n' "$*"; }
