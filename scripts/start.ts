@@ -20,6 +20,7 @@ import { DEMO_ADMIN, DEMO_CADRE, DEMO_SERVICE_POINT } from '../station/setup/dem
 import { DEMO_COUNTY_REVIEWER, DEMO_IT, DEMO_REVIEWER, startDemoFleet, type DemoFleet, type DemoTerminalHandle } from './demo-fleet';
 import { ensureRendererBuilt } from './renderer-build';
 import { startDemoCardReader, type DemoCardReader } from './demo-card-reader';
+import { startDemoProvince, type DemoProvince } from './demo-province';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const staticDir = join(root, 'dist', 'renderer');
@@ -52,17 +53,18 @@ interface ReviewHosts {
   county: BrowserHost;
 }
 
-function banner(fleet: DemoFleet, village: string, { township, county }: ReviewHosts, cardHint?: string): string {
+function banner(fleet: DemoFleet, village: string, { township, county }: ReviewHosts, more: { cardHint?: string; provinceHint?: string } = {}): string {
   const line = '─'.repeat(72);
   return [
     line,
     `省级平台（演示，PGlite 数据在 .data/platform）：${fleet.platform.url}`,
+    ...(more.provinceHint ? [more.provinceHint] : []),
     '',
     `村代办点  ${DEMO_SERVICE_POINT.name}`,
     `  ${village}`,
     `  代办员 ${DEMO_CADRE.username} / ${DEMO_CADRE.password}（${DEMO_CADRE.displayName}）   管理员 ${DEMO_ADMIN.username} / ${DEMO_ADMIN.password}`,
     '  试一试：F2 受理新申请，查找“刘德福”（一户四口）→ 居民与户；为他办理“低保”，家庭成员自动带出；F3 申请队列可按姓名或回执编号查找',
-    ...(cardHint ? [cardHint] : []),
+    ...(more.cardHint ? [more.cardHint] : []),
     '',
     `乡镇审核  ${fleet.township.name}`,
     `  ${township.url}`,
@@ -98,10 +100,10 @@ function onShutdown(stop: () => Promise<unknown>): void {
   process.on('SIGTERM', shutdown);
 }
 
-async function startElectron(binary: string, fleet: DemoFleet, hosts: ReviewHosts): Promise<void> {
+async function startElectron(binary: string, fleet: DemoFleet, hosts: ReviewHosts, province: DemoProvince): Promise<void> {
   const build = spawnSync(process.execPath, [join(root, 'scripts', 'build-electron.mjs')], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('Electron 外壳打包失败 (build-electron failed)');
-  console.log(banner(fleet, '（桌面版窗口 / the desktop window）', hosts));
+  console.log(banner(fleet, '（桌面版窗口 / the desktop window）', hosts, { provinceHint: province.hint }));
   const child = spawn(binary, [join(root, 'dist', 'electron', 'main.js')], {
     cwd: root,
     stdio: 'inherit',
@@ -115,26 +117,32 @@ async function startElectron(binary: string, fleet: DemoFleet, hosts: ReviewHost
   });
   onShutdown(async () => child.kill('SIGTERM'));
   child.on('exit', (code) => {
-    void Promise.all([hosts.township.close(), hosts.county.close()])
+    void Promise.all([hosts.township.close(), hosts.county.close(), province.close()])
       .then(() => fleet.close())
       .finally(() => process.exit(code ?? 0));
   });
 }
 
-async function startBrowser(fleet: DemoFleet, hosts: ReviewHosts, village: DemoTerminalHandle, cards: DemoCardReader | null): Promise<void> {
+async function startBrowser(
+  fleet: DemoFleet,
+  hosts: ReviewHosts,
+  village: DemoTerminalHandle,
+  cards: DemoCardReader | null,
+  province: DemoProvince,
+): Promise<void> {
   const villageHost = await listen(village.station, port);
   console.log(
     [
       '未安装 Electron 运行时，村代办终端改以浏览器方式运行（仅限本机 127.0.0.1 访问）。',
       'The Electron runtime is not installed, so the village terminal runs in the browser host (127.0.0.1 only).',
       '⚠ 数据库密钥以明文保存在 .data/demo-*/daiban.key，仅供演示和测试。 ⚠ Database keys are UNSEALED in .data/demo-*/daiban.key (demo only).',
-      banner(fleet, villageHost.url, hosts, cards?.hint),
+      banner(fleet, villageHost.url, hosts, { cardHint: cards?.hint, provinceHint: province.hint }),
     ].join('\n'),
   );
   onShutdown(async () => {
     await Promise.all([villageHost.close(), hosts.township.close(), hosts.county.close()]);
     await fleet.close();
-    await cards?.close();
+    await Promise.all([cards?.close(), province.close()]);
   });
 }
 
@@ -152,8 +160,9 @@ async function main(): Promise<void> {
   });
   try {
     const hosts = { township: await listen(fleet.township.station, port + 1), county: await listen(fleet.county.station, port + 2) };
-    if (binary) await startElectron(binary, fleet, hosts);
-    else await startBrowser(fleet, hosts, fleet.village!, cards);
+    const province = await startDemoProvince(fleet.platform);
+    if (binary) await startElectron(binary, fleet, hosts, province);
+    else await startBrowser(fleet, hosts, fleet.village!, cards, province);
   } catch (e) {
     await fleet.close();
     await cards?.close();

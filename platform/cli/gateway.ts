@@ -7,7 +7,8 @@ import { flag, type Flags } from './commands';
 export const GATEWAY_HELP = `  gateway set --file <接口配置JSON>                  新增或修改与省级政务服务平台的对接接口（docs/gateway.md）
   gateway status                                    各对接接口的交件情况：已交、待交、重试中及最近的错误
   gateway enable|disable --name <接口名称>          启用或停用对接接口（停用期间待交的办件保留）
-  gateway deliver                                   立即交出到期的办件`;
+  gateway deliver                                   立即交出到期的办件
+  gateway backfill --name <接口名称>                 把接口建立之前已收到的申请也排入待交（已交的不重复）`;
 
 type Out = (line: string) => void;
 
@@ -24,6 +25,11 @@ export async function gateway(p: RunningPlatform, sub: string | undefined, flags
       await p.gateway.setEnabled(flag(flags, 'name')!, sub === 'enable');
       out(`已${sub === 'enable' ? '启用' : '停用'}对接接口“${flag(flags, 'name')}”。`);
       return;
+    case 'backfill': {
+      const n = await p.gateway.backfill(flag(flags, 'name')!);
+      out(`已把 ${n} 件此前收到的申请排入对接接口“${flag(flags, 'name')}”的待交队列。`);
+      return;
+    }
     case 'deliver': {
       const r = await p.gateway.deliverNow();
       out(`本次交出 ${r.delivered} 件，未成功 ${r.failed} 件（稍后自动重试）。`);
@@ -42,7 +48,7 @@ export async function gateway(p: RunningPlatform, sub: string | undefined, flags
       return;
     }
     default:
-      throw invalidInput('用法：gateway set --file <接口配置JSON> | status | enable|disable --name <接口名称> | deliver');
+      throw invalidInput('用法：gateway set --file <接口配置JSON> | status | enable|disable --name <接口名称> | deliver | backfill --name <接口名称>');
   }
 }
 

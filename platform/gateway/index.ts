@@ -4,6 +4,7 @@ import { isoOf } from '../database/types';
 import { invalidInput, notFound } from '../errors';
 import { startPeriodic } from '../periodic';
 import { connectorConfigSchema, type ConnectorConfig } from './config';
+import { backfillGateway } from './enqueue';
 import { deliverDue } from './outbox';
 
 export interface ConnectorStatus {
@@ -28,6 +29,8 @@ export interface GatewayAdmin {
   status(): Promise<ConnectorStatus[]>;
   /** Delivers what is due now, without waiting for the timer. */
   deliverNow(): Promise<{ delivered: number; failed: number }>;
+  /** Queues the applications accepted before the connector existed; returns how many. */
+  backfill(name: string): Promise<number>;
 }
 
 export function createGatewayAdmin(ctx: PlatformContext): GatewayAdmin {
@@ -90,6 +93,11 @@ export function createGatewayAdmin(ctx: PlatformContext): GatewayAdmin {
       }));
     },
     deliverNow: () => deliverDue(ctx),
+    async backfill(name) {
+      const [known] = await ctx.db.query('SELECT 1 FROM gateway_connectors WHERE name = $1', [name]);
+      if (!known) throw notFound(`平台上没有名为“${name}”的对接接口`);
+      return backfillGateway(ctx.db, name, ctx.now().toISOString());
+    },
   };
 }
 

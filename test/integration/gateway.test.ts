@@ -4,7 +4,7 @@ import { seedDivisions } from '../../core/divisions/seed';
 import { changesResponseSchema, type ChangesResponse } from '../../core/sync/protocol';
 import type { RunningPlatform } from '../../platform/index';
 import { DELEGATED_CATALOG } from '../helpers/delegated-catalog';
-import { startFakeProvince, type FakeProvince } from '../helpers/fake-province';
+import { startSimulatedProvince, type SimulatedProvince } from '../../platform/gateway/simulated-province';
 import { enrollTerminal, outboxBatch, outboxMessage, submittedBody, type TestTerminal } from '../helpers/platform';
 import { startTestPlatform } from '../helpers/sync';
 
@@ -18,13 +18,13 @@ const SECRET = 'a-province-shared-secret-of-forty-characters';
 const VILLAGE = '360781102201';
 const OTHER_COUNTY_VILLAGE = '360782100201';
 let platform: RunningPlatform;
-let province: FakeProvince;
+let province: SimulatedProvince;
 let village: TestTerminal;
 
 before(async () => {
   platform = await startTestPlatform({ delegated: true });
   await platform.admin.loadDivisions(seedDivisions());
-  province = await startFakeProvince(SECRET);
+  province = await startSimulatedProvince(SECRET);
   village = await enrollTerminal(platform, { divisionCode: VILLAGE });
 });
 after(async () => {
@@ -197,5 +197,24 @@ test('a connector configuration is checked before it is kept, in Chinese', async
     { name: 'fields', url: province.url, secret: SECRET, fields: { PROJID: 'nonsense' } },
   ]) {
     await assert.rejects(platform.gateway.setConnector(bad), (e: Error) => /[\u4e00-\u9fff]/.test(e.message) && (e as { status?: number }).status === 400);
+  }
+});
+
+test('backfill: applications accepted before a connector existed are queued once; delivered ones are not sent again', async () => {
+  const before = await submit(village, 3);
+  const late = await startSimulatedProvince(SECRET);
+  try {
+    await platform.gateway.setConnector({ name: 'late', url: late.url, secret: SECRET, divisions: ['360781102201'] });
+    const queued = await platform.gateway.backfill('late');
+    assert.ok(queued >= 3, `queued ${queued}`);
+    await platform.gateway.deliverNow();
+    for (const b of before) assert.ok(late.records.has(b.applicationId));
+    assert.equal(await platform.gateway.backfill('late'), 0, 'each application once');
+    await platform.gateway.deliverNow();
+    assert.equal(late.posts, late.records.size, 'nothing delivered twice');
+    await assert.rejects(platform.gateway.backfill('nowhere'), /没有名为“nowhere”的对接接口/);
+  } finally {
+    await platform.gateway.setEnabled('late', false);
+    await late.close();
   }
 });

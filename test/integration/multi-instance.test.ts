@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import { startPlatform, type RunningPlatform } from '../../platform';
-import { startFakeProvince } from '../helpers/fake-province';
+import { startSimulatedProvince } from '../../platform/gateway/simulated-province';
 import { startHaproxy, type Haproxy } from '../helpers/haproxy';
 import { startPostgres, type TestPostgres } from '../helpers/postgres';
 import { submittedBody, decidedBody, enrollTerminal, outboxBatch, outboxMessage } from '../helpers/platform';
@@ -103,7 +103,7 @@ test('PGlite is one process’s database: serve refuses to run behind a balancer
 
 test('two instances deliver to the province at once: each application reaches it once, and its decision through either instance once', async () => {
   const secret = 'a-province-shared-secret-of-forty-characters';
-  const province = await startFakeProvince(secret);
+  const province = await startSimulatedProvince(secret);
   try {
     await a.gateway.setConnector({ name: 'jiangxi', url: province.url, secret, reviewExternally: true });
     const village = await enrollTerminal({ ...a, url: lb.url }, { divisionCode: '360781102201' });

@@ -1,13 +1,13 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GATEWAY_HEADERS, gatewaySignature, gatewaySignatureMatches } from '../../platform/gateway/signing';
+import { GATEWAY_HEADERS, gatewaySignature, gatewaySignatureMatches } from './signing';
 
 /**
- * A province's own 一体化政务服务平台 as the gateway meets it (docs/gateway.md): it takes signed 办件 records
- * keyed by Idempotency-Key, keeps one per key, and can be told to fail, hang or answer too late. It sends its
- * decisions back signed with the same secret.
+ * A simulated 一体化政务服务平台 of a province, as the gateway meets it (docs/gateway.md), for tests and the demo:
+ * it takes signed 办件 records keyed by Idempotency-Key, keeps one per key, and can be told to fail, hang or
+ * answer too late. It sends its decisions back signed with the same secret.
  */
-export interface FakeProvince {
+export interface SimulatedProvince {
   url: string;
   /** Records kept, by Idempotency-Key: what the province would register, once each. */
   records: Map<string, Record<string, unknown>>;
@@ -30,7 +30,7 @@ async function readAll(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
-export async function startFakeProvince(secret: string): Promise<FakeProvince> {
+export async function startSimulatedProvince(secret: string, o: { onRecord?(record: Record<string, unknown>): void } = {}): Promise<SimulatedProvince> {
   const plan: { kind: 'fail' | 'hang' | 'late'; lateMs?: number }[] = [];
   const hanging = new Set<() => void>();
   let seq = 0;
@@ -57,7 +57,10 @@ export async function startFakeProvince(secret: string): Promise<FakeProvince> {
       return;
     }
     const known = records.get(key);
-    if (!known) records.set(key, { ...(JSON.parse(body.toString('utf8')) as Record<string, unknown>), _id: `BJ${String(++seq).padStart(8, '0')}` });
+    if (!known) {
+      records.set(key, { ...(JSON.parse(body.toString('utf8')) as Record<string, unknown>), _id: `BJ${String(++seq).padStart(8, '0')}` });
+      o.onRecord?.(records.get(key)!);
+    }
     const answer = () => res.writeHead(known ? 409 : 200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: records.get(key)!._id }));
     if (step?.kind === 'late') setTimeout(answer, step.lateMs);
     else answer();
