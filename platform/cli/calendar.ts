@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { STATUTORY_2027 } from '../../core/calendar-year';
 import type { RunningPlatform } from '../index';
 import { invalidInput } from '../errors';
 import { flag, type Flags } from './commands';
+import { readJsonFile } from './json-file';
 
 /** Lines for the command line's help (aligned like the others in platform/cli/main.ts). */
 export const CALENDAR_HELP = `  calendar publish --file <节假日JSON> | --seed     发布一年的节假日安排（国务院办公厅通知；--seed 为2027年法定节假日）`;
@@ -19,11 +19,9 @@ export async function calendar(p: RunningPlatform, sub: string | undefined, flag
 }
 
 function readYear(path: string): unknown {
-  const text = readFileSync(path, 'utf8');
-  if (text.length > 64 * 1024) throw invalidInput('节假日文件太大，一个文件只写一年的安排');
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw invalidInput('节假日文件不是有效的 JSON，请参照 docs/calendar.md 的格式');
-  }
+  return readJsonFile(path, {
+    maxChars: 64 * 1024,
+    tooBig: '节假日文件太大，一个文件只写一年的安排',
+    notJson: '节假日文件不是有效的 JSON，请参照 docs/calendar.md 的格式',
+  });
 }

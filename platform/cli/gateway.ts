@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { RunningPlatform } from '../index';
 import { invalidInput } from '../errors';
 import { flag, type Flags } from './commands';
+import { readJsonFile } from './json-file';
 
 /** Lines for the command line's help (aligned like the others in platform/cli/main.ts). */
 export const GATEWAY_HELP = `  gateway set --file <接口配置JSON>                  新增或修改与省级政务服务平台的对接接口（docs/gateway.md）
@@ -53,11 +53,5 @@ export async function gateway(p: RunningPlatform, sub: string | undefined, flags
 }
 
 function readConfig(path: string): unknown {
-  const text = readFileSync(path, 'utf8');
-  if (text.length > 64 * 1024) throw invalidInput('接口配置文件太大');
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw invalidInput('接口配置文件不是有效的 JSON，请参照 docs/gateway.md 的格式');
-  }
+  return readJsonFile(path, { maxChars: 64 * 1024, tooBig: '接口配置文件太大', notJson: '接口配置文件不是有效的 JSON，请参照 docs/gateway.md 的格式' });
 }
