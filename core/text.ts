@@ -32,6 +32,14 @@ function unsafeCharacter(s: string): 'surrogate' | 'control' | null {
   return LONE_SURROGATE.test(s) ? 'surrogate' : 'control';
 }
 
+/**
+ * `s` with what no stored string may hold taken out (controls other than tab and line breaks, lone
+ * surrogates): for text another system wrote that is kept only to be shown (an error it answered with).
+ */
+export function storableText(s: string): string {
+  return s.replace(new RegExp(UNSAFE.source, 'gu'), '');
+}
+
 /** The first problem of `s` under the rule, or null. `max` is in characters. */
 export function textProblem(s: string, o: { multiline?: boolean; max?: number } = {}): TextProblem | null {
   const unsafe = unsafeCharacter(s);

@@ -1,13 +1,15 @@
+import { storableText } from '../../core/text';
 import type { ConnectorConfig } from './config';
 import { GATEWAY_HEADERS, gatewaySignature } from './signing';
 
 export type DeliveryResult = { ok: true; externalId: string | null } | { ok: false; error: string };
 
 /** A reply body's own id for the 办件 (`{"id": …}`), if it gives one that fits a column. */
-function externalIdOf(text: string): string | null {
+function externalIdOf(body: string): string | null {
   try {
-    const id = (JSON.parse(text) as { id?: unknown } | null)?.id;
-    return typeof id === 'string' && id.length > 0 && id.length <= 128 ? id : typeof id === 'number' ? String(id) : null;
+    const id = (JSON.parse(body) as { id?: unknown } | null)?.id;
+    const text = typeof id === 'string' ? storableText(id) : typeof id === 'number' ? String(id) : '';
+    return text.length > 0 && text.length <= 128 ? text : null;
   } catch {
     return null;
   }
@@ -36,7 +38,9 @@ export async function deliverRecord(config: ConnectorConfig, key: string, record
     });
     const text = await reply.text();
     if (reply.ok || reply.status === 409) return { ok: true, externalId: externalIdOf(text) };
-    return { ok: false, error: `外部系统答复 HTTP ${reply.status}${text ? `：${text.slice(0, 200)}` : ''}` };
+    // Whatever the external system wrote goes into a text column: a NUL in it must not stop the recording.
+    const said = storableText(text).slice(0, 200);
+    return { ok: false, error: `外部系统答复 HTTP ${reply.status}${said ? `：${said}` : ''}` };
   } catch (e) {
     const name = (e as Error).name;
     if (name === 'TimeoutError' || name === 'AbortError') return { ok: false, error: `外部系统 ${Math.round(config.timeoutMs / 1000)} 秒内未答复` };

@@ -15,8 +15,8 @@ export interface SimulatedProvince {
   posts: number;
   /** Requests whose signature or time did not check out (must stay 0). */
   badSignatures: number;
-  /** The next `n` posts: 500 (nothing kept), a hang (never answered), or kept but answered after `lateMs`. */
-  fail(n: number): void;
+  /** The next `n` posts: 500 (nothing kept, `body` as its answer), a hang (never answered), or kept but answered after `lateMs`. */
+  fail(n: number, body?: string): void;
   hang(n: number): void;
   answerLate(n: number, lateMs: number): void;
   /** POSTs a decision to the platform's gateway route, signed (or with the given headers). */
@@ -31,7 +31,7 @@ async function readAll(req: IncomingMessage): Promise<Buffer> {
 }
 
 export async function startSimulatedProvince(secret: string, o: { onRecord?(record: Record<string, unknown>): void } = {}): Promise<SimulatedProvince> {
-  const plan: { kind: 'fail' | 'hang' | 'late'; lateMs?: number }[] = [];
+  const plan: { kind: 'fail' | 'hang' | 'late'; lateMs?: number; body?: string }[] = [];
   const hanging = new Set<() => void>();
   let seq = 0;
   const state = { posts: 0, badSignatures: 0 };
@@ -49,7 +49,7 @@ export async function startSimulatedProvince(secret: string, o: { onRecord?(reco
     const key = String(req.headers[GATEWAY_HEADERS.idempotencyKey] ?? '');
     const step = plan.shift();
     if (step?.kind === 'fail') {
-      res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":"系统繁忙"}');
+      res.writeHead(500, { 'content-type': 'application/json' }).end(step.body ?? '{"error":"系统繁忙"}');
       return;
     }
     if (step?.kind === 'hang') {
@@ -77,7 +77,7 @@ export async function startSimulatedProvince(secret: string, o: { onRecord?(reco
     get badSignatures() {
       return state.badSignatures;
     },
-    fail: (n) => repeat(n, { kind: 'fail' }),
+    fail: (n, body) => repeat(n, { kind: 'fail', body }),
     hang: (n) => repeat(n, { kind: 'hang' }),
     answerLate: (n, lateMs) => repeat(n, { kind: 'late', lateMs }),
     async sendDecision(platformUrl, connector, body, o = {}) {

@@ -67,8 +67,11 @@ const NO_ANSWER = '读卡器没有应答，请检查读卡器的连接线后重�
 
 export function createSdkIdCardReader(o: SdkReaderOptions): IdCardReaderPort {
   const timeout = o.timeoutMs ?? 5_000;
-  const within = <T>(p: Promise<T>): Promise<T> =>
-    Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new DaibanError('ID_CARD_READ_FAILED', NO_ANSWER)), timeout).unref())]);
+  const within = <T>(p: Promise<T>): Promise<T> => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new DaibanError('ID_CARD_READ_FAILED', NO_ANSWER)), timeout)));
+    return Promise.race([p, late]).finally(() => clearTimeout(timer));
+  };
   const session = async <T>(work: () => Promise<T>): Promise<T> => {
     const opened = await within(o.api.SDT_OpenPort(o.port)).catch(() => -1);
     if (opened !== SW3.ok) throw new DaibanError('ID_READER_UNAVAILABLE', UNAVAILABLE);

@@ -98,7 +98,9 @@ test('applications go to the province once each across 500s, hangs and late answ
   await submit(other, 2);
   const bodies = await submit(village, 30);
 
-  province.fail(5);
+  province.fail(4);
+  // A province that answers its error with a NUL and a lone surrogate: the error is kept, readable, and retried.
+  province.fail(1, '{"error":"系统\u0000繁忙\ud800"}');
   province.hang(2);
   province.answerLate(3, 1_500);
   const runs = await deliverUntilDone();
