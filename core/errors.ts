@@ -46,6 +46,8 @@ export type ErrorCode =
   | 'ID_READER_UNAVAILABLE'
   | 'ID_CARD_ABSENT'
   | 'ID_CARD_READ_FAILED'
+  /** 好差评 (station/ratings): this application was rated at this stage already (一次一评). */
+  | 'ALREADY_RATED'
   | 'INTERNAL';
 
 export interface ErrorDetails {

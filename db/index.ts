@@ -20,3 +20,4 @@ export * from './terminal-keys';
 export * from './divisions';
 export * from './calendar-years';
 export * from './notices';
+export * from './ratings';

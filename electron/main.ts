@@ -1,6 +1,7 @@
 /**
- * The Electron shell of the terminal (DESIGN.md §2, §3, §8): one hardened window on app://daiban, the station
- * in userData with its key sealed by safeStorage, StationApi over IPC.
+ * The Electron shell of the terminal (DESIGN.md §2, §3, §8): one hardened window on app://daiban (and the
+ * resident's 评价屏 on a second display, pad-window.ts), the station in userData with its key sealed by
+ * safeStorage, StationApi over IPC.
  *
  * Bundled by scripts/build-electron.mjs into dist/electron/main.js (CommonJS, so `__dirname` is the bundle's
  * directory; dist/electron/package.json marks the folder as CommonJS inside this ESM package).
@@ -28,6 +29,7 @@ import { installHardening } from './hardening';
 import { registerStationIpc, type StationIpc } from './ipc';
 import { KeyStoreError, loadOrCreateSealedKey } from './key-store';
 import { desktopUpdates } from './updater';
+import { keepPadWindow } from './pad-window';
 
 const rendererDir = join(__dirname, '..', 'renderer');
 const preloadFile = join(__dirname, 'preload.js');
@@ -48,6 +50,24 @@ function fail(message: string): void {
   app.exit(1);
 }
 
+/** Every window of ours: the cadre's and the resident's screen (pad-window.ts). */
+const WEB_PREFERENCES = {
+  preload: preloadFile,
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+  spellcheck: false,
+  devTools: !app.isPackaged,
+  // The built-in PDF viewer (receipt preview in a blob: frame) needs it; there are no other plugins.
+  plugins: true,
+};
+
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
     width: 1366,
@@ -58,22 +78,7 @@ function createWindow(): BrowserWindow {
     title: '代办',
     backgroundColor: '#f5f5f5',
     autoHideMenuBar: true,
-    webPreferences: {
-      preload: preloadFile,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      devTools: !app.isPackaged,
-      // The built-in PDF viewer (receipt preview in a blob: frame) needs it; there are no other plugins.
-      plugins: true,
-    },
+    webPreferences: WEB_PREFERENCES,
   });
   // An old 1366×768 screen minus the taskbar is smaller than the window: fill it instead.
   const area = screen.getPrimaryDisplay().workAreaSize;
@@ -131,6 +136,7 @@ if (!app.requestSingleInstanceLock()) {
       unsubscribeEvents = station.onEvent((event) => publish(event));
       handleAppProtocol(rendererDir);
       mainWindow = createWindow();
+      keepPadWindow(WEB_PREFERENCES);
     })
     .catch((e: unknown) => {
       // The key store's refusals are written for the cadre as they are; anything else gets a frame.

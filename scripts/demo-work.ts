@@ -2,7 +2,7 @@
  * The demo's work in progress, made once on the fleet's first run so a newcomer sees every step of review
  * without waiting for it: a handover list of four 老年人优待证 for the township to approve as a batch, a 低保
  * (刘德福's household) in its 7-day public notice, and a 特困 whose notice has run out, waiting for the county's
- * 批准. Only the 特困's notice is moved: its period is dated back eight days on the platform before the sweep
+ * 批准; three 受理评价 (好差评), one of them a 不满意 for the township to follow up. Only the 特困's notice is moved: its period is dated back eight days on the platform before the sweep
  * ends it, the one shortcut of the demo (a real notice takes its seven days).
  */
 import type { RunningPlatform } from '../platform';
@@ -16,6 +16,12 @@ const ELDERS = [
   { idNumber: '360781195309250616', name: '杨德胜', phone: '13607071122' },
   { idNumber: '360781194902030628', name: '黄冬梅', phone: '15979713344' },
 ] as const;
+
+const DEMO_RATINGS: { level: 1 | 2 | 3 | 4 | 5; reasons: string[]; comment: string | null }[] = [
+  { level: 5, reasons: ['warm', 'once'], comment: '李书记帮我把材料都理好了，一次就办成' },
+  { level: 4, reasons: ['fast'], comment: null },
+  { level: 2, reasons: ['slow', 'unclear'], comment: '排队等了很久，要带的材料讲了两遍才听明白' },
+];
 
 const BANK = { bankName: '瑞金市农村商业银行叶坪支行', bankAccount: '6230 9100 1234 5678 123' };
 
@@ -76,9 +82,14 @@ export async function seedDemoWork({ platform, village, township, county, review
       ...BANK,
       phone: ELDERS[0].phone,
     });
+    const cards = [];
     for (const r of [household[1]!, ...elders.slice(1)]) {
-      await submit(village, r.id, 'WJ-0004', { applyType: '新办', photoSource: '代办点现场拍照', deliveryMethod: '村代办点领取', phone: ELDERS[1].phone });
+      cards.push(
+        await submit(village, r.id, 'WJ-0004', { applyType: '新办', photoSource: '代办点现场拍照', deliveryMethod: '村代办点领取', phone: ELDERS[1].phone }),
+      );
     }
+    // 好差评 at the counter: three residents rated their 受理; 黄冬梅's 不满意 opens a follow-up at the township.
+    for (const [i, rating] of DEMO_RATINGS.entries()) await village.call('ratings.submit', { applicationId: cards[i + 1]!, stage: 'receipt', ...rating });
     await syncAll(village);
     await village.call('handover.create', {});
     await syncAll(village, township);

@@ -5,6 +5,8 @@ import { diagnosticsHandlers } from './diagnostics/handlers';
 import { itHandlers } from './it/handlers';
 import { updateHandlers } from './updates/handlers';
 import { idCardHandlers } from './id-card/handlers';
+import { ratingHandlers } from './ratings/handlers';
+import type { RatingDesk } from './ratings/desk';
 import type { IdCardService } from './id-card/service';
 import * as applications from './intake/applications';
 import * as attachments from './attachments/handlers';
@@ -38,6 +40,7 @@ export interface StationServices {
   backups: BackupService;
   updates: UpdateController;
   idCard: IdCardService;
+  ratingDesk: RatingDesk;
 }
 
 /** Method name → implementation. The mapped type makes a missing or mistyped method a compile error. */
@@ -48,6 +51,7 @@ export const createHandlers = (services: StationServices): Handlers<StationMetho
   ...updateHandlers(services.updates),
   ...syncHandlers(services.sync),
   ...idCardHandlers(services.idCard),
+  ...ratingHandlers(services.ratingDesk),
   'session.login': session.login,
   'session.logout': session.logout,
   'session.current': session.current,

@@ -23,6 +23,7 @@ import { UpdateController, type UpdateOptions } from './updates/controller';
 import { StoreHandle } from './runtime/store-handle';
 import { checkStoreInBackground, type StoreIntegrity } from './runtime/store-integrity';
 import { IdCardService, type IdCardServiceOptions } from './id-card/service';
+import { createRatingDesk } from './ratings/desk';
 
 /** Said when the background integrity check failed (station/runtime/store-integrity.ts). */
 /** What residents' work lives in: refused once the store's check failed (sessions, exports, backups go on). */
@@ -157,7 +158,8 @@ export function createStation(options: StationOptions): Station {
     closeStation: () => close(),
   });
   const idCard = new IdCardService(options.idCard ?? {}, { emit: (status) => events.emit({ type: 'idCard.state', status }), log });
-  const services: StationServices = { sync: agent, backups, updates, idCard };
+  const ratingDesk = createRatingDesk((e) => events.emit(e));
+  const services: StationServices = { sync: agent, backups, updates, idCard, ratingDesk };
   const handlers = createHandlers(services);
   events.subscribe((e) => {
     if (e.type === 'sync.status') updates.connectionChanged(e.status);

@@ -1,6 +1,7 @@
 import type { ApplicationStatus } from '../lifecycle';
 import type { UpdateStatusView } from './update-methods';
 import type { IdCardStatusView } from './id-card-methods';
+import type { RatingRequestView, RatingView } from './rating-methods';
 import type { DecisionView, SyncStatusView } from './views';
 
 /**
@@ -20,7 +21,11 @@ export type StationEvent =
   /** App updates: checking, download progress (whole percents), ready to install (station/updates). */
   | { type: 'update.status'; status: UpdateStatusView }
   /** The ID card reader's state changed (a card placed or taken away, unplugged …): the top bar, and auto-read. */
-  | { type: 'idCard.state'; status: IdCardStatusView };
+  | { type: 'idCard.state'; status: IdCardStatusView }
+  /** 好差评: a rating is asked for (the resident's screen shows it), or the request ended (null). */
+  | { type: 'rating.asked'; request: RatingRequestView | null }
+  /** 好差评: a rating was saved (on either screen) or declined (null): the other screen closes its request. */
+  | { type: 'rating.done'; applicationId: string; stage: string; rating: RatingView | null };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
@@ -52,6 +57,10 @@ export function readStationEvent(raw: unknown): StationEvent | null {
       return v.state === 'ok' || v.state === 'failed' ? (v as StationEvent) : null;
     case 'applications.arrived':
       return typeof v.count === 'number' ? (v as StationEvent) : null;
+    case 'rating.asked':
+      return v.request === null || isObject(v.request) ? (v as StationEvent) : null;
+    case 'rating.done':
+      return typeof v.applicationId === 'string' && typeof v.stage === 'string' && (v.rating === null || isObject(v.rating)) ? (v as StationEvent) : null;
     default:
       return null;
   }

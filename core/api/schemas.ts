@@ -13,6 +13,7 @@ import { diagnosticsMethods } from './diagnostics-methods';
 import { itMethods } from './it-methods';
 import { updateMethods } from './update-methods';
 import { idCardMethods } from './id-card-methods';
+import { ratingMethods } from './rating-methods';
 import { HOUSEHOLD_RELATIONS } from '../households';
 
 /**
@@ -262,7 +263,15 @@ const coreMethods = {
 } as const;
 
 /** Every method: the terminal's own, then IT operations (fleet, diagnostics, backups, updates). */
-export const stationMethods = { ...coreMethods, ...itMethods, ...diagnosticsMethods, ...backupMethods, ...updateMethods, ...idCardMethods } as const;
+export const stationMethods = {
+  ...coreMethods,
+  ...itMethods,
+  ...diagnosticsMethods,
+  ...backupMethods,
+  ...updateMethods,
+  ...idCardMethods,
+  ...ratingMethods,
+} as const;
 
 export type StationMethod = keyof typeof stationMethods;
 export type StationInput<M extends StationMethod> = z.input<(typeof stationMethods)[M]>;

@@ -3,6 +3,7 @@ import type { DiagnosticsOutputs } from './diagnostics-methods';
 import type { ItOutputs } from './it-methods';
 import type { UpdateOutputs } from './update-methods';
 import type { IdCardOutputs } from './id-card-methods';
+import type { RatingOutputs } from './rating-methods';
 import type { CatalogItem } from '../catalog/model';
 import type { StationInput, StationMethod } from './schemas';
 import type {
@@ -29,7 +30,7 @@ import type {
 } from './views';
 
 /** What each StationApi method resolves to. */
-export interface StationOutputs extends ItOutputs, DiagnosticsOutputs, BackupOutputs, UpdateOutputs, IdCardOutputs {
+export interface StationOutputs extends ItOutputs, DiagnosticsOutputs, BackupOutputs, UpdateOutputs, IdCardOutputs, RatingOutputs {
   'session.login': UserView;
   'session.logout': null;
   'session.current': SessionView;

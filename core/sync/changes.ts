@@ -3,7 +3,15 @@ import { catalogVersionSchema } from '../catalog/model';
 import { calendarYearSchema } from '../calendar-year';
 import { divisionsPublishedSchema } from '../divisions/model';
 import { APPLICATION_STATUSES } from '../lifecycle';
-import { applicationSubmittedSchema, applicationSupplementedSchema, handoverConfirmedSchema, handoverListedSchema, reviewDecidedSchema } from './messages';
+import {
+  applicationSubmittedSchema,
+  applicationSupplementedSchema,
+  handoverConfirmedSchema,
+  handoverListedSchema,
+  ratingFollowedUpSchema,
+  reviewDecidedSchema,
+  serviceRatedSchema,
+} from './messages';
 import { divisionCode12, ed25519PublicKey, isoTime, scryptPasswordHash, terminalRoleSchema } from './protocol';
 
 /**
@@ -98,6 +106,20 @@ export type TerminalEnrolled = z.infer<typeof terminalEnrolledSchema>;
 export const calendarPublishedSchema = z.object({ year: calendarYearSchema });
 export type CalendarPublished = z.infer<typeof calendarPublishedSchema>;
 
+/**
+ * A rating the platform accepted, for the terminals above the village (fan_up): with the resident to call back
+ * and, for a 差评, the follow-up's deadlines under the province's rules (core/ratings/model.ts).
+ */
+export const ratingReceivedSchema = z.intersection(
+  serviceRatedSchema,
+  z.object({
+    resident: z.object({ name: z.string().max(30), phone: z.string().max(20).nullable() }),
+    receivedAt: isoTime,
+    followUp: z.object({ revisitDue: day, rectifyDue: day }).nullable(),
+  }),
+);
+export type RatingReceived = z.infer<typeof ratingReceivedSchema>;
+
 export const CHANGE_KINDS = {
   'account.upsert': accountUpsertSchema,
   'catalog.published': catalogPublishedSchema,
@@ -109,6 +131,8 @@ export const CHANGE_KINDS = {
   'terminal.enrolled': terminalEnrolledSchema,
   'divisions.published': divisionsPublishedSchema,
   'calendar.published': calendarPublishedSchema,
+  'rating.received': ratingReceivedSchema,
+  'rating.followed_up': ratingFollowedUpSchema,
 } as const;
 export type ChangeKind = keyof typeof CHANGE_KINDS;
 

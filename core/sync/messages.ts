@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { receivedMaterialSchema } from '../catalog/model';
 import { isValidCitizenIdNumber } from '../citizen-id';
 import { textField } from '../text';
+import { FOLLOW_UP_STEPS, RATING_STAGES, ratingLevelSchema, ratingReasonsSchema, reasonsFitLevel } from '../ratings/model';
 import { AUDIT_KIND, auditRunSchema } from './audit';
 import { divisionCode12, isoTime, scryptPasswordHash, sha256Hex } from './protocol';
 
@@ -167,6 +168,40 @@ export const handoverConfirmedSchema = z.object({
 });
 export type HandoverConfirmed = z.infer<typeof handoverConfirmedSchema>;
 
+/**
+ * The resident rated the service at the counter (好差评, village → platform): one rating per application and
+ * stage, named (the application names the resident), so a 差评 can be followed up (docs/ratings.md).
+ */
+export const serviceRatedSchema = z
+  .object({
+    ratingId: z.string().uuid(),
+    applicationId: z.string().uuid(),
+    receiptNo: z.string().min(1).max(40),
+    itemCode: z.string().min(1).max(20),
+    divisionCode: divisionCode12,
+    stage: z.enum(RATING_STAGES),
+    level: ratingLevelSchema,
+    reasons: ratingReasonsSchema,
+    comment: textField('评价意见', { max: 300, multiline: true }).nullable(),
+    ratedAt: isoTime,
+    /** The cadre who served the resident (and is rated). */
+    cadre: person,
+  })
+  .refine((r) => reasonsFitLevel(r.level, r.reasons), { message: '所选原因与评价等级不符', path: ['reasons'] });
+export type ServiceRated = z.infer<typeof serviceRatedSchema>;
+
+/** A township recorded one step of a 差评's follow-up: 回访核实, then 整改反馈 (township → platform). */
+export const ratingFollowedUpSchema = z.object({
+  ratingId: z.string().uuid(),
+  /** The village the rating belongs to. */
+  divisionCode: divisionCode12,
+  step: z.enum(FOLLOW_UP_STEPS),
+  note: textField('办理情况', { max: 500, multiline: true, min: { length: 2, message: '请写明回访或整改的情况' } }),
+  at: isoTime,
+  by: person,
+});
+export type RatingFollowedUp = z.infer<typeof ratingFollowedUpSchema>;
+
 export const OUTBOX_KINDS = {
   'application.submitted': applicationSubmittedSchema,
   'application.withdrawn': applicationWithdrawnSchema,
@@ -176,6 +211,8 @@ export const OUTBOX_KINDS = {
   'application.completed': applicationCompletedSchema,
   'handover.listed': handoverListedSchema,
   'handover.confirmed': handoverConfirmedSchema,
+  'service.rated': serviceRatedSchema,
+  'rating.followed_up': ratingFollowedUpSchema,
   /** A run of the audit chain, read from the chain, not the outbox table (station/sync/push-audit.ts). */
   [AUDIT_KIND]: auditRunSchema,
 } as const;

@@ -12,6 +12,7 @@ import * as m011 from './011-calendar';
 import * as m012 from './012-supplement-changes';
 import * as m013 from './013-outbox-blobs';
 import * as m014 from './014-review-levels';
+import * as m015 from './015-ratings';
 
 export interface Migration {
   version: number;
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: 'supplement-changes', up: m012.up },
   { version: 13, name: 'outbox-blobs', up: m013.up },
   { version: 14, name: 'review-levels', up: m014.up },
+  { version: 15, name: 'ratings', up: m015.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -12,6 +12,9 @@ import { getHandoverList, listDecisions, type StoredDecision, type StoredHandove
 import { disableTerminal, listTerminals, type TerminalSummary } from './terminals';
 import { sweepNotices } from '../review/notices';
 import { purgeExpired, type RetentionPolicy } from '../retention';
+import { loadRatingRules, setRatingRules } from '../ratings/rules';
+import { ratingSummary, type VillageSatisfaction } from '../ratings/summary';
+import type { RatingRules } from '../../core/ratings/model';
 
 export type { AccountRole, AccountSummary, CreateAccountInput } from './accounts';
 export type { PublishCalendarResult } from './calendar';
@@ -46,6 +49,11 @@ export interface PlatformAdmin {
   sweepNotices(): Promise<number>;
   /** Purges what is past its retention now (platform/retention.ts); the timer does it every hour. */
   purgeExpired(policy?: RetentionPolicy): ReturnType<typeof purgeExpired>;
+  /** The province's 差评 deadlines (docs/ratings.md): set, and read (the defaults until set). */
+  setRatingRules(rules: RatingRules | unknown): Promise<RatingRules>;
+  ratingRules(): Promise<RatingRules>;
+  /** 好差评 per village under a division, with the 差评 still open and overdue. */
+  ratingSummary(divisionCode: string): Promise<VillageSatisfaction[]>;
 }
 
 export function createPlatformAdmin(ctx: PlatformContext): PlatformAdmin {
@@ -66,6 +74,9 @@ export function createPlatformAdmin(ctx: PlatformContext): PlatformAdmin {
     listConflicts: () => listConflicts(ctx),
     sweepNotices: () => sweepNotices(ctx),
     purgeExpired: (policy) => purgeExpired(ctx, policy),
+    setRatingRules: (rules) => setRatingRules(ctx, rules),
+    ratingRules: () => loadRatingRules(ctx.db),
+    ratingSummary: (divisionCode) => ratingSummary(ctx, divisionCode),
     listDecisions: (applicationId) => listDecisions(ctx.db, applicationId),
     getHandoverList: (listId) => getHandoverList(ctx, listId),
   };

@@ -6,6 +6,7 @@ import { FLEET_HELP, fleet } from './fleet';
 import { CALENDAR_HELP, calendar } from './calendar';
 import { DIVISIONS_HELP, divisions } from './divisions';
 import { GATEWAY_HELP, gateway } from './gateway';
+import { RATINGS_HELP, ratings } from './ratings';
 import { RECEIPT_HELP, receipt } from './receipt';
 import { RELEASE_HELP, release } from './release';
 import { isPlatformError } from '../errors';
@@ -38,6 +39,7 @@ ${RECEIPT_HELP}
 ${DIVISIONS_HELP}
 ${CALENDAR_HELP}
 ${GATEWAY_HELP}
+${RATINGS_HELP}
   help                                              显示本帮助
 
 数据库：设置 DATABASE_URL 时使用 PostgreSQL，否则使用内置数据库 PGlite，数据目录为
@@ -113,6 +115,10 @@ export async function main(argv: string[]): Promise<number> {
       flagged: { type: 'boolean' },
       id: { type: 'string' },
       code: { type: 'string' },
+      // ratings
+      'revisit-days': { type: 'string' },
+      'rectify-days': { type: 'string' },
+      source: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -156,6 +162,9 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     case 'gateway':
       await withPlatformDb((p) => gateway(p, sub, flags, out));
+      return 0;
+    case 'ratings':
+      await withPlatformDb((p) => ratings(p, sub, flags, out));
       return 0;
     case 'receipt': {
       // Exit 3 when the code is not genuine, so a script can tell.

@@ -9,6 +9,8 @@ import { storeDecided } from './store-decided';
 import { storeHandoverConfirmed, storeHandoverListed } from './store-handover';
 import { storePasswordChanged } from './store-passwords';
 import { storeSubmitted } from './store-submitted';
+import { storeFollowedUp } from '../ratings/store-followed-up';
+import { storeRated } from '../ratings/store-rated';
 import { storeCompleted, storeSupplemented, storeWithdrawn } from './store-village-updates';
 import { messageDigest, validateMessage, type OutboxInvalidCode, type ValidMessage } from './validate-message';
 
@@ -42,6 +44,10 @@ async function storeFollowup(scope: IngestScope, f: Followup): Promise<void> {
       return storePasswordChanged(scope, { ...f, body: v.body });
     case 'audit.entries':
       return storeAuditRun(scope, { ...f, body: v.body });
+    case 'service.rated':
+      return storeRated(scope, { ...f, body: v.body });
+    case 'rating.followed_up':
+      return storeFollowedUp(scope, { ...f, body: v.body });
     default: {
       const never: never = v;
       throw new Error(`no store function for ${(never as { kind: string }).kind}`);

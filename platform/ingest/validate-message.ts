@@ -26,7 +26,9 @@ export type OutboxInvalidCode =
   | 'UNKNOWN_ITEM'
   | 'FORM_INVALID'
   /** The database would not take it (caught per message: the batch goes on). */
-  | 'UNSTORABLE';
+  | 'UNSTORABLE'
+  /** 好差评: another rating of this application at this stage is on the platform already (一次一评). */
+  | 'ALREADY_RATED';
 
 /** The sender as far as validation cares. */
 export interface Sender {
@@ -72,6 +74,16 @@ function refuseBySender(v: ValidMessage, sender: Sender): MessageVerdict | null 
       return v.body.divisionCode === sender.divisionCode
         ? null
         : forbidden(`交接清单的区划 ${v.body.divisionCode} 不是本村（${sender.divisionCode}），平台不予接收`);
+    case 'service.rated':
+      if (sender.role !== 'village') return forbidden('好差评由群众在村代办点当场评价，只有村级代办终端才能提交');
+      return v.body.divisionCode === sender.divisionCode
+        ? null
+        : forbidden(`评价所属的村（${v.body.divisionCode}）不是本村（${sender.divisionCode}），平台不予接收`);
+    case 'rating.followed_up':
+      if (sender.role !== 'township') return forbidden('差评的回访和整改由乡镇审核终端登记');
+      return withinJurisdiction(sender.divisionCode, v.body.divisionCode)
+        ? null
+        : forbidden(`${v.body.divisionCode} 不属于本乡镇（${sender.divisionCode}），不能登记回访整改`);
     default:
       return null;
   }

@@ -134,3 +134,20 @@ export function closeEvents(): void {
   source = null;
   connected = false;
 }
+
+/** The query that makes a window of the app the resident's screen (评价屏, renderer/ratings/RatingPad.tsx). */
+export const PAD_QUERY = 'pad=1';
+
+/** True in the resident's screen. */
+export function isPadWindow(): boolean {
+  return new URLSearchParams(window.location.search).get('pad') === '1';
+}
+
+/**
+ * Where the browser host opens the resident's screen as a small window (its own copy of the page's credential,
+ * the way the host opened this page); null in Electron, whose shell opens it on a second display by itself.
+ */
+export function padWindowUrl(): string | null {
+  if (bridge || !token) return null;
+  return `${window.location.origin}/?${PAD_QUERY}#token=${encodeURIComponent(token)}`;
+}

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Button, ConfigProvider, Result, Spin } from 'antd';
 import type { DisplaySettings, ServicePointView, UserView } from '../../core/api/views';
-import { call, errorMessage, hasTransport } from '../api/client';
+import { call, errorMessage, hasTransport, isPadWindow } from '../api/client';
 import { ForcedPasswordScreen } from '../session/ForcedPasswordScreen';
 import { LoginScreen } from '../session/LoginScreen';
 import { refreshSyncStatus, useSyncStatus } from '../sync/sync-store';
@@ -10,6 +10,8 @@ import { SessionContext, type Session } from './session';
 import { Shell } from './Shell';
 import { themeFor } from './theme';
 
+// The resident's screen (评价屏) only: kept out of the terminal's bundle.
+const RatingPad = lazy(() => import('../ratings/RatingPad').then((m) => ({ default: m.RatingPad })));
 // First run only: kept out of the login screen's bundle.
 const EnrollScreen = lazy(() => import('../sync/EnrollScreen').then((m) => ({ default: m.EnrollScreen })));
 
@@ -155,7 +157,13 @@ export function App() {
   const theme = useMemo(() => themeFor(display), [display]);
   return (
     <ConfigProvider theme={theme}>
-      <AppScreens onDisplay={setDisplay} />
+      {isPadWindow() ? (
+        <Suspense fallback={<Spin />}>
+          <RatingPad />
+        </Suspense>
+      ) : (
+        <AppScreens onDisplay={setDisplay} />
+      )}
     </ConfigProvider>
   );
 }

@@ -25,6 +25,7 @@ const ItScreen = lazy(() => import('../it/ItScreen').then((m) => ({ default: m.I
 const MaintenanceScreen = lazy(() => import('../maintenance/MaintenanceScreen').then((m) => ({ default: m.MaintenanceScreen })));
 const LedgerPrintScreen = lazy(() => import('../stats/LedgerPrintScreen').then((m) => ({ default: m.LedgerPrintScreen })));
 const ReceiptCheckScreen = lazy(() => import('../review/ReceiptCheckScreen').then((m) => ({ default: m.ReceiptCheckScreen })));
+const FollowUpScreen = lazy(() => import('../ratings/FollowUpScreen').then((m) => ({ default: m.FollowUpScreen })));
 const ReviewDetailScreen = lazy(() => import('../review/ReviewDetailScreen').then((m) => ({ default: m.ReviewDetailScreen })));
 
 function Screen({ route }: { route: Route }) {
@@ -61,6 +62,8 @@ function Screen({ route }: { route: Route }) {
       return <LedgerPrintScreen from={route.from} to={route.to} />;
     case 'receipt-check':
       return <ReceiptCheckScreen />;
+    case 'follow-ups':
+      return <FollowUpScreen />;
     case 'it':
       return <ItScreen />;
     case 'maintenance':

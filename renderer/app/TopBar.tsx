@@ -11,6 +11,7 @@ import {
   FileDoneOutlined,
   HomeOutlined,
   LogoutOutlined,
+  MessageOutlined,
   ScanOutlined,
   SolutionOutlined,
   ToolOutlined,
@@ -53,6 +54,7 @@ const REVIEWER_NAV: NavEntry[] = [
   { label: '审核工作台', route: { name: 'review' }, icon: <AuditOutlined />, match: ['review', 'review-detail'], shortcut: 'F2' },
   { label: '核验回执', route: { name: 'receipt-check' }, icon: <ScanOutlined />, match: ['receipt-check'], shortcut: 'F3' },
   { label: '交接清单', route: { name: 'handover' }, icon: <FileDoneOutlined />, match: ['handover', 'document'] },
+  { label: '差评跟进', route: { name: 'follow-ups' }, icon: <MessageOutlined />, match: ['follow-ups'] },
   { label: '统计', route: { name: 'stats' }, icon: <BarChartOutlined />, match: ['stats', 'ledger'] },
 ];
 

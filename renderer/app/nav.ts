@@ -32,6 +32,8 @@ export type Route =
   | { name: 'review-detail'; applicationId: string }
   /** Scan a paper receipt's QR code and check its signature (offline). */
   | { name: 'receipt-check' }
+  /** 差评跟进: the 差评 of the villages below, 回访 and 整改 (township; the county looks on). */
+  | { name: 'follow-ups' }
   // ---- IT operations ----
   /** The IT role's console (fleet, codes, accounts, catalog, releases); online only. */
   | { name: 'it' }

@@ -17,6 +17,7 @@ import { useStationEvent } from '../shared/use-station-event';
 import { CompleteButton } from '../village/CompleteButton';
 import { showDateTime } from '../shared/time';
 import { ReasonDialog } from '../shared/ReasonDialog';
+import { RatingLine } from '../ratings/RatingLine';
 
 const EVENT_LABEL: Record<string, string> = {
   created: '创建草稿',
@@ -37,7 +38,11 @@ const EVENT_LABEL: Record<string, string> = {
   supplement: '登记补正材料',
   complete: '已告知申请人，办结',
   handover_listed: '列入交接清单',
+  rated: '群众评价',
 };
+
+/** Decided, told, or closed: the result can be rated (办结评价). */
+const RESULT_STATUSES: readonly string[] = ['approved', 'rejected', 'completed'];
 
 function eventTitle(e: ApplicationEventView): string {
   const base = EVENT_LABEL[e.type] ?? (e.toStatus ? `状态变为“${STATUS_LABEL[e.toStatus]}”` : e.type);
@@ -145,6 +150,16 @@ export function DetailScreen({ applicationId }: { applicationId: string }) {
                 {a.itemCode}（目录版本 {a.catalogVersion}）
               </Descriptions.Item>
               <Descriptions.Item label="最后更新">{showDateTime(a.updatedAt)}</Descriptions.Item>
+              {a.receiptNo && (
+                <Descriptions.Item label="群众评价" span={2}>
+                  <Space direction="vertical" size={4}>
+                    <RatingLine applicationId={a.id} stage="receipt" residentName={a.residentName} itemName={a.itemName} onRated={app.reload} />
+                    {RESULT_STATUSES.includes(a.status) && (
+                      <RatingLine applicationId={a.id} stage="result" residentName={a.residentName} itemName={a.itemName} onRated={app.reload} />
+                    )}
+                  </Space>
+                </Descriptions.Item>
+              )}
             </Descriptions>
           </Card>
           <Card size="small" title="申请表" style={{ marginTop: 12 }}>

@@ -11,10 +11,11 @@ import { PrinterPicker, usePrinters } from '../print/PrinterPicker';
 import { usePrint } from '../print/use-print';
 import { SaveAsPdfButton } from '../print/SaveAsPdfButton';
 import { usePdf } from '../print/use-pdf';
+import { RatingLine } from '../ratings/RatingLine';
 
 type Format = '80mm' | 'a4';
 
-/** 受理回执: preview, printer and paper choice, 打印 / 补打, and 另存为PDF. */
+/** 受理回执: preview, printer and paper choice, 打印 / 补打, 另存为PDF, and the resident's rating once it is printed. */
 export function ReceiptScreen({ applicationId }: { applicationId: string }) {
   const { go } = useNav();
   const [app, setApp] = useState<ApplicationDetail | null>(null);
@@ -68,6 +69,10 @@ export function ReceiptScreen({ applicationId }: { applicationId: string }) {
               <Descriptions.Item label="办理事项">{app.itemName}</Descriptions.Item>
               <Descriptions.Item label="受理时间">{showDateTime(app.submittedAt)}</Descriptions.Item>
               <Descriptions.Item label="承诺办结">{app.dueDate ?? '—'} 前</Descriptions.Item>
+              <Descriptions.Item label="群众评价">
+                {/* 一次一评: once the receipt is in the resident's hand, they are asked to rate the service. */}
+                <RatingLine applicationId={app.id} stage="receipt" residentName={app.residentName} itemName={app.itemName} askNow={Boolean(printed)} />
+              </Descriptions.Item>
             </Descriptions>
           </Card>
           <Card size="small" title="打印" style={{ marginTop: 12 }}>

@@ -11,12 +11,13 @@ import { base64ToBlob, downloadBlob } from '../shared/files';
 import { useToastAction } from '../shared/use-action';
 import { barsHeight, barsOption, statusBars, trendOption } from './charts';
 import { EChart } from './EChart';
+import { SatisfactionCard } from '../ratings/SatisfactionCard';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 type Range = [Dayjs, Dayjs] | null;
 
-/** 统计: counts by item, status and village, average handling time in working days, the overdue list. */
+/** 统计: counts by item, status and village, average handling time in working days, 好差评, the overdue list. */
 export function StatsScreen() {
   const { go } = useNav();
   const { user } = useSession();
@@ -140,6 +141,7 @@ export function StatsScreen() {
           </Col>
         ))}
       </Row>
+      <SatisfactionCard from={from} to={to} />
       <Card size="small" title={`超期清单（${r?.overdue.length ?? 0}）`} style={{ marginTop: 12 }}>
         <Table
           size="small"

@@ -1,9 +1,14 @@
+import { useState } from 'react';
 import { App, Button } from 'antd';
 import { CheckCircleOutlined } from '@ant-design/icons';
 import type { ApplicationView } from '../../core/api/views';
 import { call, errorMessage } from '../api/client';
+import { RatingDialog } from '../ratings/RatingDialog';
 
-/** 办结（已告知申请人）: the resident has been told the result; the application is closed. */
+/**
+ * 办结（已告知申请人）: the resident has been told the result; the application is closed, and the resident is
+ * asked to rate the service (办结评价) before the screen moves on.
+ */
 export function CompleteButton({
   application: a,
   onDone,
@@ -14,6 +19,7 @@ export function CompleteButton({
   size?: 'large' | 'small' | 'middle';
 }) {
   const { message, modal } = App.useApp();
+  const [rating, setRating] = useState(false);
   const complete = () =>
     modal.confirm({
       title: '确认办结？',
@@ -24,15 +30,28 @@ export function CompleteButton({
         try {
           await call('applications.complete', { id: a.id });
           message.success('已办结');
-          onDone();
+          setRating(true);
         } catch (e) {
           message.error(errorMessage(e));
         }
       },
     });
   return (
-    <Button size={size} icon={<CheckCircleOutlined />} onClick={complete}>
-      办结（已告知申请人）
-    </Button>
+    <>
+      <Button size={size} icon={<CheckCircleOutlined />} onClick={complete}>
+        办结（已告知申请人）
+      </Button>
+      <RatingDialog
+        open={rating}
+        applicationId={a.id}
+        stage="result"
+        residentName={a.residentName}
+        itemName={a.itemName}
+        onClose={() => {
+          setRating(false);
+          onDone();
+        }}
+      />
+    </>
   );
 }

@@ -23,6 +23,7 @@ import { SETTINGS } from '../runtime/settings-keys';
 import { isReviewTerminal } from '../runtime/terminal-role';
 import { applyDecidedOnTownship, applyHandoverConfirmed, applyHandoverListed, applyNoticeEndedOnTownship, applyReceived } from './apply-township';
 import { applyDecidedOnVillage, applyNoticeEndedOnVillage } from './apply-village';
+import { applyRatingFollowedUp, applyRatingReceived } from './apply-ratings';
 
 export interface PageEffects {
   applied: number;
@@ -103,6 +104,9 @@ const APPLY: { [K in ChangeKind]: (db: StoreDb, body: ChangeBody<K>, scope: Page
     upsertDivisions(db, divisions);
     return true;
   },
+  // For review terminals only: a village keeps the ratings it took itself.
+  'rating.received': (db, rating, { township }) => township && applyRatingReceived(db, rating),
+  'rating.followed_up': (db, step, { township }) => township && applyRatingFollowedUp(db, step),
 };
 
 /**

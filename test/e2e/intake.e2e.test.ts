@@ -224,6 +224,10 @@ test('a cadre takes a 低保 application end to end, and a restart loses nothing
     const [printed] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '打印回执' }).click()]);
     const done = page.getByText(/回执已保存为PDF文件/);
     await done.waitFor();
+    // Once the receipt is printed the resident is asked to rate the service; this one does not, now.
+    await page.getByRole('dialog', { name: /对本次服务评价（受理评价）/ }).waitFor();
+    await page.getByRole('button', { name: '群众暂不评价' }).click();
+    await page.getByRole('button', { name: /请群众评价（受理评价）/ }).waitFor();
     assert.doesNotMatch((await done.textContent()) ?? '', /[/\\]/, 'no path on screen');
     const path = join(work, `printed-${printed.suggestedFilename()}`);
     await printed.saveAs(path);

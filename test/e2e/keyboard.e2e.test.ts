@@ -138,6 +138,10 @@ test("a new resident's 老年人优待证, from the home screen to the printed r
     await shot(page, 'keyboard-03-printed');
     console.log(`# keyboard-only intake of 老年人优待证 for a new resident: ${actions} actions from the home screen (budget ${BUDGET})`);
     assert.ok(actions <= BUDGET, `${actions} actions, more than ${BUDGET}`);
+    // The resident is asked to rate (受理评价) and does not, now: Esc.
+    await page.getByRole('dialog', { name: /对本次服务评价/ }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: /对本次服务评价/ }).waitFor({ state: 'hidden' });
   });
 
   await step('the ID box keeps the cursor at the 18th digit; an empty registration marks 身份号码 and 姓名', async () => {
@@ -215,6 +219,8 @@ test(
       await page.getByText(/回执已(保存为PDF文件|发送到打印机)/).waitFor();
       console.log(`# keyboard-only 低保 for a household on record: ${actions} actions from the home screen (budget ${HOUSEHOLD_BUDGET})`);
       assert.ok(actions <= HOUSEHOLD_BUDGET, `${actions} actions, more than ${HOUSEHOLD_BUDGET}`);
+      await page.getByRole('dialog', { name: /对本次服务评价/ }).waitFor();
+      await page.keyboard.press('Escape');
     });
   },
 );

@@ -18,7 +18,7 @@ import { startBrowserHost, type BrowserHost } from '../../station/browser-host';
 import type { Station } from '../../station/station';
 import { launchChromium, loginByKeys, RENDERER_DIR, requireChromium, ROOT, settle, STEP_TIMEOUT, stepper } from '../helpers/e2e';
 import { pdfText } from '../helpers/pdf-text';
-import { E2E_CADRE, E2E_COUNTY_REVIEWER, E2E_REVIEWER, journeyTerminal, named, reviewJourneyPlatform } from '../helpers/review-e2e';
+import { E2E_CADRE, E2E_COUNTY_REVIEWER, E2E_REVIEWER, journeySync, journeyTerminal, named, reviewJourneyPlatform } from '../helpers/review-e2e';
 import { submitApplication } from '../helpers/sync';
 
 const CADRE = E2E_CADRE;
@@ -61,10 +61,6 @@ after(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-async function syncOk(s: Station | null): Promise<void> {
-  assert.equal((await s!.sync.syncNow()).lastError, null);
-}
-
 /** The route card's current (or stopped) step, as the page shows it. */
 async function currentStep(page: Page): Promise<string> {
   return (await page.locator('.ant-steps-item-process .ant-steps-item-title').innerText()).trim();
@@ -88,8 +84,8 @@ test('低保 through 乡镇审核, 公示 and 县级审批 to the village’s re
   await step('the village takes a 低保 and syncs; the township receives it', async () => {
     await stations.village!.call('session.login', { username: CADRE.username, password: CADRE.password });
     app = await submitApplication(stations.village!, 601);
-    await syncOk(stations.village);
-    await syncOk(stations.township);
+    await journeySync(stations.village);
+    await journeySync(stations.township);
   });
 
   await step('乡镇审核: the reviewer opens it by keys; 审核通过 says it goes to the notice, then the county', async () => {
@@ -110,11 +106,11 @@ test('低保 through 乡镇审核, 公示 and 县级审批 to the village’s re
     await press(t, /审核通过/, dialog);
     await t.getByText(/已审核通过/).waitFor();
     await t.locator('h1').getByText('公示中').waitFor();
-    await syncOk(stations.township);
+    await journeySync(stations.township);
   });
 
   await step('公示: the village sees the notice running, 7 days from tomorrow, and no result notice yet', async () => {
-    await syncOk(stations.village);
+    await journeySync(stations.village);
     const v = await on('village');
     await v.goto(hosts.village!.url);
     await v.getByRole('heading', { name: /您好/ }).waitFor(); // the cadre's session from the intake above
@@ -137,7 +133,7 @@ test('低保 through 乡镇审核, 公示 and 县级审批 to the village’s re
     offsetMs = 8 * DAY;
     assert.equal(await platform!.admin.sweepNotices(), 1);
     offsetMs = 0;
-    await syncOk(stations.village);
+    await journeySync(stations.village);
     await v.locator('h1').getByText('待县级审批').waitFor();
     await v.getByText(/^公示期满：.*，已报县级审批$/).waitFor();
     assert.equal(await currentStep(v), '县级审批');
@@ -147,7 +143,7 @@ test('低保 through 乡镇审核, 公示 and 县级审批 to the village’s re
   });
 
   await step('县级审批: the county reviewer finds it under 待县级审批 and 批准 it, by keys', async () => {
-    await syncOk(stations.county);
+    await journeySync(stations.county);
     const c = await on('county');
     await c.goto(hosts.county!.url);
     await loginByKeys(c, COUNTY_REVIEWER, '审核工作台');
@@ -166,12 +162,12 @@ test('低保 through 乡镇审核, 公示 and 县级审批 to the village’s re
     await dialog.waitFor();
     await press(c, /批\s*准/, dialog);
     await c.locator('h1').getByText('已通过').waitFor();
-    await syncOk(stations.county);
+    await journeySync(stations.county);
   });
 
   await step('the village: 县级审批结果 arrives live; the result notice, by keys, names the county body', async () => {
     const v = await on('village');
-    await syncOk(stations.village);
+    await journeySync(stations.village);
     await v.locator('h1').getByText('已通过').waitFor();
     await v.getByText('县级审批结果', { exact: true }).first().waitFor();
     await v.getByRole('button', { name: '打印结果通知书' }).focus();

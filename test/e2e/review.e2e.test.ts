@@ -33,6 +33,7 @@ import {
   BARE_CODE,
   E2E_CADRE,
   E2E_REVIEWER,
+  journeySync,
   journeyTerminal,
   named,
   receiptCodeOf,
@@ -83,12 +84,6 @@ async function menu(page: Page, label: string): Promise<void> {
   await page.getByRole('navigation', { name: '主菜单' }).getByRole('button', { name: label }).click();
 }
 
-/** One sync run that must succeed. */
-async function syncOk(s: Station, who: string): Promise<void> {
-  const status = await s.sync.syncNow();
-  assert.equal(status.lastError, null, `${who} syncs without error`);
-}
-
 before(async () => {
   requireChromium();
   await ensureRendererBuilt(ROOT, () => undefined);
@@ -130,7 +125,7 @@ test('a decision goes from the township to the village and back, in the UI', { t
     await loginInBrowser(v, CADRE, /您好/);
     apps.approve = await submit(1, '王秀英');
     apps.supplement = await submit(2, '刘桂兰', { withoutMedicalRecords: true });
-    await syncOk(village!, 'the village');
+    await journeySync(village!, 'the village');
   });
 
   await step('handover list: the village makes one for the paper and prints it', async () => {
@@ -146,8 +141,8 @@ test('a decision goes from the township to the village and back, in the UI', { t
     await v.locator('.ant-table-row .ant-table-row-expand-icon').first().click();
     await v.getByText('刘桂兰').first().waitFor();
     await named(v, 'review-02-handover-village');
-    await syncOk(village!, 'the village');
-    await syncOk(township!, 'the township');
+    await journeySync(village!, 'the village');
+    await journeySync(township!, 'the township');
 
     await on(t);
     await t.goto(hosts[1]!.url);
@@ -258,9 +253,9 @@ test('a decision goes from the township to the village and back, in the UI', { t
 
   await step('link back: the decisions go up and arrive at the village home screen', async () => {
     proxy!.setFaults({});
-    await syncOk(township!, 'the township');
+    await journeySync(township!, 'the township');
     await on(v);
-    await syncOk(village!, 'the village');
+    await journeySync(village!, 'the village');
     await menu(v, '首页');
     const rows = v.getByTestId('decision-row');
     await rows.filter({ hasText: '王秀英' }).filter({ hasText: '已通过' }).waitFor();
@@ -311,8 +306,8 @@ test('a decision goes from the township to the village and back, in the UI', { t
   });
 
   await step('the township approves the supplement', async () => {
-    await syncOk(village!, 'the village');
-    await syncOk(township!, 'the township');
+    await journeySync(village!, 'the village');
+    await journeySync(township!, 'the township');
     await on(t);
     await t.getByRole('button', { name: '刷新' }).click();
     await t.locator('.ant-table-row').filter({ hasText: '刘桂兰' }).filter({ hasText: '已补正' }).click();
@@ -328,12 +323,12 @@ test('a decision goes from the township to the village and back, in the UI', { t
     await t.getByRole('button', { name: '审核通过' }).click();
     await t.getByRole('dialog', { name: '确认审核通过？' }).getByRole('button', { name: '审核通过' }).click();
     await t.getByRole('heading', { name: /已通过/ }).waitFor();
-    await syncOk(township!, 'the township');
+    await journeySync(township!, 'the township');
   });
 
   await step('the village prints the result notice and completes the application', async () => {
     await on(v);
-    await syncOk(village!, 'the village');
+    await journeySync(village!, 'the village');
     await menu(v, '首页');
     const row = v.getByTestId('decision-row').filter({ hasText: '刘桂兰' });
     await row.filter({ hasText: '已通过' }).waitFor();
@@ -344,7 +339,12 @@ test('a decision goes from the township to the village and back, in the UI', { t
     await v.getByRole('button', { name: '办结（已告知申请人）' }).click();
     await v.locator('.ant-modal-confirm-title').getByText('确认办结？').waitFor();
     await v.getByRole('button', { name: '已告知，办结' }).click();
+    // 办结评价: the resident rates the result (2 = 满意), Enter submits.
+    await v.getByRole('dialog', { name: /请刘桂兰对本次服务评价（办结评价）/ }).waitFor();
+    await v.keyboard.press('2');
+    await v.keyboard.press('Enter');
     await v.getByRole('heading', { name: /已办结/ }).waitFor();
+    await v.getByText('办结评价：').waitFor();
     await named(v, 'review-15-village-completed');
   });
 

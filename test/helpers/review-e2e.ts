@@ -9,6 +9,7 @@ import { SEED_CATALOG } from '../../core/catalog/seed';
 import { seedDivisions } from '../../core/divisions/seed';
 import { startPlatform, type RunningPlatform } from '../../platform/index';
 import { createStation, type Station } from '../../station/station';
+import type { IdCardServiceOptions } from '../../station/id-card/service';
 import { DELEGATED_CATALOG } from './delegated-catalog';
 import { settle, shot } from './e2e';
 import { runTool } from './system-tools';
@@ -83,12 +84,30 @@ const TERMINALS = {
 } as const;
 
 /**
- * A terminal of `role` in `dir`, enrolled at `platformUrl` (the platform, or a fault proxy before it). Its
+ * A terminal of `role` in `dir`, enrolled at `platformUrl` (the platform, or a fault proxy before it), with an
+ * ID card reader where `idCard` says (the simulated one, in tests). Its
  * agent would sync by itself, but not within a test's minutes: every sync in a journey is on purpose.
  */
-export async function journeyTerminal(platform: RunningPlatform, dir: string, role: keyof typeof TERMINALS, platformUrl = platform.url): Promise<Station> {
-  const station = createStation({ dataDir: dir, key: randomBytes(32), log: pino({ level: 'silent' }), sync: { soonMs: 60 * 60_000, intervalMs: 60 * 60_000 } });
+export async function journeyTerminal(
+  platform: RunningPlatform,
+  dir: string,
+  role: keyof typeof TERMINALS,
+  platformUrl = platform.url,
+  o: { idCard?: IdCardServiceOptions } = {},
+): Promise<Station> {
+  const station = createStation({
+    dataDir: dir,
+    key: randomBytes(32),
+    log: pino({ level: 'silent' }),
+    sync: { soonMs: 60 * 60_000, intervalMs: 60 * 60_000 },
+    idCard: o.idCard,
+  });
   const { code } = await platform.admin.issueEnrollmentCode({ ...TERMINALS[role], role });
   await station.call('sync.enroll', { platformUrl, code });
   return station;
+}
+
+/** One sync run of a journey's terminal that must end without an error. */
+export async function journeySync(s: Station | null, who = 'the terminal'): Promise<void> {
+  assert.equal((await s!.sync.syncNow()).lastError, null, `${who} syncs without error`);
 }

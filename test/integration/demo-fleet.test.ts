@@ -43,6 +43,13 @@ test('the demo fleet enrolls its terminals once, and an application travels from
     assert.equal((await fleet.platform.admin.getApplication(app.id))?.receiptNo, app.receiptNo);
     const reviewer = await fleet.township.station.call('session.login', { username: DEMO_REVIEWER.username, password: DEMO_REVIEWER.password });
     assert.equal(reviewer.role, 'reviewer');
+    // 好差评: three 受理评价 at the counter; 黄冬梅's 不满意 waits at the township for its 回访.
+    const followUps = await fleet.township.station.call('ratings.followUps', {});
+    assert.deepEqual(
+      followUps.map((f) => [f.residentName, f.levelName, f.next]),
+      [['黄冬梅', '不满意', 'revisit']],
+    );
+    assert.equal((await fleet.township.station.call('ratings.stats', {})).overall.total, 3);
     // The county terminal has its reviewer, and sees the village's application once it syncs.
     await fleet.county.station.call('session.login', { username: DEMO_COUNTY_REVIEWER.username, password: DEMO_COUNTY_REVIEWER.password });
     await fleet.county.station.call('sync.now', {});

@@ -43,7 +43,13 @@ const rec = {
   errors: [] as string[],
   exitCode: null as null | number,
   sandboxed: false,
+  screenEvents: new Map<string, Listener>(),
 };
+
+const DISPLAYS = [
+  { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workAreaSize: { width: 1920, height: 1040 } },
+  { id: 2, bounds: { x: 1920, y: 0, width: 1024, height: 600 }, workAreaSize: { width: 1024, height: 600 } },
+];
 
 class FakeWindow {
   url = '';
@@ -101,7 +107,12 @@ function fakeElectron() {
     ipcMain: { handle: (channel: string, fn: Listener) => rec.ipc.set(channel, fn), removeHandler: (c: string) => rec.ipc.delete(c) },
     dialog: { showErrorBox: (_title: string, message: string) => rec.errors.push(message) },
     safeStorage: fakeSafeStorage(),
-    screen: { getPrimaryDisplay: () => ({ workAreaSize: { width: 1920, height: 1040 } }) },
+    // The counter's PC with a second display facing the resident (评价屏).
+    screen: {
+      getPrimaryDisplay: () => DISPLAYS[0],
+      getAllDisplays: () => DISPLAYS,
+      on: (event: string, fn: Listener) => rec.screenEvents.set(event, fn),
+    },
     session: { defaultSession: session },
   };
 }
@@ -155,7 +166,7 @@ test('app:// is registered as a standard, secure scheme and the process is sandb
 });
 
 test('one hardened 1366×768 window loads app://daiban/index.html with the bundled preload', () => {
-  assert.equal(rec.windows.length, 1);
+  assert.equal(rec.windows.filter((w) => w.url === 'app://daiban/index.html').length, 1);
   const w = rec.windows[0]!;
   assert.equal(w.url, 'app://daiban/index.html');
   assert.equal(w.options.width, 1366);
@@ -170,6 +181,18 @@ test('one hardened 1366×768 window loads app://daiban/index.html with the bundl
   assert.equal(p.webviewTag, false);
   assert.equal(p.preload, join(outRoot, 'electron', 'preload.js'));
   assert.ok(existsSync(p.preload as string));
+});
+
+test("a second display gets the resident's 评价屏: full screen on it, the same hardened preferences, ?pad=1", () => {
+  assert.equal(rec.windows.length, 2);
+  const [main, pad] = rec.windows as [FakeWindow, FakeWindow];
+  assert.equal(pad.url, 'app://daiban/index.html?pad=1');
+  assert.deepEqual([pad.options.x, pad.options.y, pad.options.width, pad.options.height], [1920, 0, 1024, 600]);
+  assert.equal(pad.options.fullscreen, true);
+  assert.deepEqual(pad.options.webPreferences, main.options.webPreferences);
+  // Attached again later: no second 评价屏 while one is open.
+  rec.screenEvents.get('display-added')!();
+  assert.equal(rec.windows.length, 2);
 });
 
 test('the database key is sealed with safeStorage in userData', () => {

@@ -19,6 +19,7 @@ import { SHARED_THROTTLES_MIGRATION } from './014-shared-throttles';
 import { LEAN_MESSAGES_MIGRATION } from './015-lean-messages';
 import { GATEWAY_MIGRATION } from './016-gateway';
 import { RETENTION_MIGRATION } from './017-retention';
+import { RATINGS_MIGRATION } from './018-ratings';
 
 export type { Migration } from './types';
 
@@ -40,4 +41,5 @@ export const MIGRATIONS = [
   LEAN_MESSAGES_MIGRATION,
   GATEWAY_MIGRATION,
   RETENTION_MIGRATION,
+  RATINGS_MIGRATION,
 ];

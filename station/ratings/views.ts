@@ -1,0 +1,65 @@
+import type { FollowUpView, RatingView } from '../../core/api/rating-methods';
+import {
+  FOLLOW_UP_STEP_NAMES,
+  isPoorRating,
+  RATING_LEVEL_NAMES,
+  RATING_STAGE_NAMES,
+  reasonName,
+  type FollowUpStep,
+  type RatingLevel,
+} from '../../core/ratings/model';
+import { findDivisionName, findMessage, type FollowUpRecord, type RatingRow } from '../../db';
+import type { StationContext } from '../context';
+
+export function toRatingView(r: RatingRow): RatingView {
+  const level = r.level as RatingLevel;
+  return {
+    id: r.id,
+    applicationId: r.applicationId,
+    stage: r.stage,
+    stageName: RATING_STAGE_NAMES[r.stage],
+    level,
+    levelName: RATING_LEVEL_NAMES[level] ?? String(level),
+    poor: isPoorRating(level),
+    reasons: r.reasons.map((code) => ({ code, name: reasonName(code) })),
+    comment: r.comment,
+    ratedAt: r.ratedAt,
+    cadreName: r.cadreName,
+  };
+}
+
+function unsent(ctx: StationContext, s: FollowUpRecord | null): boolean {
+  const m = s?.messageId ? findMessage(ctx.db, s.messageId) : null;
+  return m !== null && m.status === 'pending';
+}
+
+/** The next step to do of a 差评: 回访核实 first, then 整改反馈. */
+export function nextStep(r: RatingRow): FollowUpStep | null {
+  if (!r.revisit) return 'revisit';
+  return r.rectify ? null : 'rectify';
+}
+
+export function toFollowUpView(ctx: StationContext, r: RatingRow, today: string): FollowUpView {
+  const revisitLate = !r.revisit && r.revisitDue !== null && r.revisitDue < today;
+  const rectifyLate = !r.rectify && r.rectifyDue !== null && r.rectifyDue < today;
+  const strip = (s: FollowUpRecord | null) => (s ? { at: s.at, note: s.note, byName: s.byName } : null);
+  return {
+    ...toRatingView(r),
+    receiptNo: r.receiptNo,
+    villageCode: r.villageCode,
+    villageName: findDivisionName(ctx.db, r.villageCode) ?? r.villageCode,
+    itemName: ctx.catalog.itemName(r.itemCode),
+    residentName: r.residentName ?? '',
+    residentPhone: r.residentPhone,
+    receivedAt: r.receivedAt ?? r.ratedAt,
+    revisitDue: r.revisitDue ?? '',
+    rectifyDue: r.rectifyDue ?? '',
+    revisit: strip(r.revisit),
+    rectify: strip(r.rectify),
+    overdue: revisitLate ? 'revisit' : rectifyLate ? 'rectify' : null,
+    next: nextStep(r),
+    unsent: unsent(ctx, r.revisit) || unsent(ctx, r.rectify),
+  };
+}
+
+export const stepName = (s: FollowUpStep): string => FOLLOW_UP_STEP_NAMES[s];

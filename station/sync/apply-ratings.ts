@@ -1,0 +1,41 @@
+import { shanghaiDate } from '../../core/calendar';
+import type { RatingReceived } from '../../core/sync/changes';
+import type { RatingFollowedUp } from '../../core/sync/messages';
+import { findRating, insertRating, recordFollowUpStep, type StoreDb } from '../../db';
+
+/**
+ * 好差评 on the township and county terminals: the replica of their villages' ratings, with the resident to
+ * call back and a 差评's deadlines, and each follow-up step as the platform accepted it. A repeated change
+ * changes nothing; a step recorded here first keeps its own record (it went up as the same text).
+ */
+export function applyRatingReceived(db: StoreDb, r: RatingReceived): boolean {
+  insertRating(db, {
+    id: r.ratingId,
+    applicationId: r.applicationId,
+    stage: r.stage,
+    villageCode: r.divisionCode,
+    itemCode: r.itemCode,
+    receiptNo: r.receiptNo,
+    level: r.level,
+    reasons: r.reasons,
+    comment: r.comment,
+    ratedAt: r.ratedAt,
+    ratedOn: shanghaiDate(r.ratedAt),
+    cadreId: r.cadre.id,
+    cadreName: r.cadre.name,
+    messageId: null,
+    residentName: r.resident.name,
+    residentPhone: r.resident.phone,
+    receivedAt: r.receivedAt,
+    revisitDue: r.followUp?.revisitDue ?? null,
+    rectifyDue: r.followUp?.rectifyDue ?? null,
+  });
+  return true;
+}
+
+/** False when the rating is not in the replica (it concerns no village of this terminal). */
+export function applyRatingFollowedUp(db: StoreDb, f: RatingFollowedUp): boolean {
+  if (!findRating(db, f.ratingId)) return false;
+  recordFollowUpStep(db, f.ratingId, f.step, { at: f.at, note: f.note, byName: f.by.name, messageId: null });
+  return true;
+}
