@@ -85,10 +85,10 @@ export const FOLLOW_UP_STEP_NAMES: Record<FollowUpStep, string> = { revisit: '�
 
 /** The province's deadlines for a 差评, in working days after the platform received it. */
 export const ratingRulesSchema = z.object({
-  revisitWorkingDays: z.number().int().min(0).max(30),
-  rectifyWorkingDays: z.number().int().min(1).max(60),
+  revisitWorkingDays: z.number().int('回访核实的天数应为整数').min(0, '回访核实的天数不能为负').max(30, '回访核实最多30个工作日'),
+  rectifyWorkingDays: z.number().int('整改反馈的天数应为整数').min(1, '整改反馈至少1个工作日').max(60, '整改反馈最多60个工作日'),
   /** Where the days come from, e.g. the province's 好差评 工作方案. */
-  source: z.string().trim().min(2).max(200),
+  source: z.string().trim().min(2, '请写明时限的依据（如本省好差评工作方案的文号）').max(200, '依据最多200个字'),
 });
 export type RatingRules = z.infer<typeof ratingRulesSchema>;
 

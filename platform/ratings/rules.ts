@@ -4,7 +4,8 @@ import { CN_CALENDAR_DATA } from '../../core/holidays';
 import { DEFAULT_RATING_RULES, ratingRulesSchema, type RatingRules } from '../../core/ratings/model';
 import type { PlatformContext } from '../context';
 import type { Queryable } from '../database/types';
-import { parseOrRefuse } from '../errors';
+import { describeIssue } from '../../core/refusal';
+import { invalidInput } from '../errors';
 
 /** The province's 差评 deadlines (`ratings rules` on the IT command line); the defaults until it sets its own. */
 export async function loadRatingRules(q: Queryable): Promise<RatingRules> {
@@ -14,7 +15,10 @@ export async function loadRatingRules(q: Queryable): Promise<RatingRules> {
 }
 
 export async function setRatingRules(ctx: PlatformContext, input: unknown): Promise<RatingRules> {
-  const rules = parseOrRefuse(ratingRulesSchema, input, '差评办理时限');
+  // Flags on the command line, not a document: the problem is said without a field path.
+  const parsed = ratingRulesSchema.safeParse(input);
+  if (!parsed.success) throw invalidInput(`差评办理时限不正确：${describeIssue(parsed.error.issues[0]!)}`);
+  const rules = parsed.data;
   await ctx.db.query(
     `INSERT INTO rating_rules (only_row, body, updated_at) VALUES (true, $1::jsonb, $2)
      ON CONFLICT (only_row) DO UPDATE SET body = EXCLUDED.body, updated_at = EXCLUDED.updated_at`,

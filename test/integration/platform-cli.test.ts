@@ -102,3 +102,22 @@ test('gateway set, status, disable: a connector to the province configured from 
   const unknown = await cli('gateway', 'enable', '--name', 'nowhere');
   assert.deepEqual([unknown.code, unknown.stderr.trim()], [1, '错误：平台上没有名为“nowhere”的对接接口']);
 });
+
+test("ratings rules: the defaults, then the province's own deadlines; ratings summary; refusals in Chinese", async () => {
+  const shown = await cli('ratings', 'rules');
+  assert.equal(shown.code, 0, shown.stderr);
+  assert.match(shown.stdout, /^当前差评办理时限：回访核实 1 个工作日，整改反馈 15 个工作日/);
+  const set = await cli('ratings', 'rules', '--revisit-days', '2', '--rectify-days', '10', '--source', '赣府厅发〔2020〕示例号');
+  assert.equal(set.code, 0, set.stderr);
+  assert.match(set.stdout, /^已设置差评办理时限：回访核实 2 个工作日，整改反馈 10 个工作日（依据：赣府厅发〔2020〕示例号）。/);
+  assert.match((await cli('ratings', 'rules')).stdout, /回访核实 2 个工作日，整改反馈 10 个工作日/);
+  const bad = await cli('ratings', 'rules', '--revisit-days', '2', '--rectify-days', '0', '--source', '依据');
+  assert.deepEqual([bad.code, bad.stderr.trim()], [1, '错误：差评办理时限不正确：整改反馈至少1个工作日']);
+  const notDays = await cli('ratings', 'rules', '--revisit-days', 'x', '--rectify-days', '5', '--source', '依据');
+  assert.deepEqual([notDays.code, notDays.stderr.trim()], [1, '错误：--revisit-days 应为整数（工作日天数）']);
+  const none = await cli('ratings', 'summary', '--division', '360781');
+  assert.deepEqual([none.code, none.stdout.trim()], [0, '该区划下还没有评价。']);
+  const wrong = await cli('ratings', 'summary', '--division', '12345');
+  assert.equal(wrong.code, 1);
+  assert.match(wrong.stderr, /^错误：.*区划/);
+});
