@@ -25,6 +25,8 @@ export type ErrorCode =
   /** A scanned text that holds no receipt code (receipts.verify). */
   | 'RECEIPT_CODE_INVALID'
   | 'STORE_CORRUPT'
+  /** The store was migrated by a newer build than this one (a rollback past a migration), and no backup helps. */
+  | 'STORE_NEWER'
   | 'STORE_KEY_WRONG'
   | 'NOT_ENROLLED'
   | 'ALREADY_ENROLLED'

@@ -10,7 +10,7 @@ export * from './residents';
 export * from './settings';
 export * from './statements';
 export * from './users';
-export { LATEST_VERSION, MIGRATIONS } from './migrations';
+export { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
 export * from './decisions';
 export * from './handover';
 export * from './households';

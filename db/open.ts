@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Database as Db } from 'better-sqlite3-multiple-ciphers';
 import { DaibanError } from '../core/errors';
-import { migrate, schemaVersion } from './migrate';
-import { LATEST_VERSION } from './migrations';
+import { latestOf, migrate, schemaVersion } from './migrate';
+import { MIGRATIONS, type Migration } from './migrations';
 
 export type StoreDb = Db;
 
@@ -13,6 +13,10 @@ export interface OpenStoreOptions {
   key: Buffer;
   /** Stop at this schema version (tests of upgrades); default: the latest. */
   migrateTo?: number;
+  /** The migrations this build knows (default: all of them; tests stand in an older build with fewer). */
+  migrations?: readonly Migration[];
+  /** The app's version, recorded with each migration (db/migrate.ts, schema_history). */
+  appVersion?: string;
   /** Run PRAGMA integrity_check instead of the faster quick_check. */
   fullIntegrityCheck?: boolean;
   /**
@@ -60,10 +64,11 @@ export function openStore(options: OpenStoreOptions): StoreDb {
     db.pragma('busy_timeout = 5000');
     if (!options.deferIntegrityCheck) checkIntegrity(db, options.fullIntegrityCheck ?? false);
     const from = schemaVersion(db);
-    if (options.backupBeforeMigration && from > 0 && from < (options.migrateTo ?? LATEST_VERSION)) {
+    const migrations = options.migrations ?? MIGRATIONS;
+    if (options.backupBeforeMigration && from > 0 && from < (options.migrateTo ?? latestOf(migrations))) {
       backupStore(db, options.backupBeforeMigration(from));
     }
-    migrate(db, options.migrateTo);
+    migrate(db, { target: options.migrateTo, migrations, appVersion: options.appVersion });
     return db;
   } catch (e) {
     db.close();

@@ -27,6 +27,8 @@ export interface StationContext {
   printers: PrinterPort;
   /** The terminal's data directory (daiban.db, attachments/, receipts/, logs/). */
   dataDir: string;
+  /** The running build's version (Electron's app.getVersion(); APP_VERSION elsewhere). */
+  readonly appVersion: string;
   /** Where rendered receipts are kept for reprint and preview. */
   receiptDir: string;
   log: Logger;

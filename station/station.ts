@@ -6,7 +6,7 @@ import type { StationApi, StationOutputs } from '../core/api/station-api';
 import type { ServicePointView, SyncStatusView } from '../core/api/views';
 import type { WorkingCalendar } from '../core/calendar';
 import { DaibanError, INTERNAL_MESSAGE, isDaibanError } from '../core/errors';
-import { getSetting, openStore, type StoreDb } from '../db';
+import { getSetting, schemaFloor, schemaVersion, type Migration, type StoreDb } from '../db';
 import { BackupScheduler, BackupService, preMigrationBackup, type BackupScheduleOptions } from './backup';
 import { BlobStore } from './attachments/blob-store';
 import { systemClock, type Clock } from './runtime/clock';
@@ -23,6 +23,8 @@ import { UpdateController, type UpdateOptions } from './updates/controller';
 import { StoreHandle } from './runtime/store-handle';
 import { checkStoreInBackground, type StoreIntegrity } from './runtime/store-integrity';
 import { IdCardService, type IdCardServiceOptions } from './id-card/service';
+import { openTerminalStore } from './runtime/open-terminal-store';
+import { readStoreNotice, writeStoreNotice } from './runtime/store-notice';
 import { createRatingDesk } from './ratings/desk';
 
 /** Said when the background integrity check failed (station/runtime/store-integrity.ts). */
@@ -47,6 +49,8 @@ export interface StationOptions {
   updates?: UpdateOptions;
   /** The ID card reader at the counter (station/id-card): a serial, SDK or simulated reader, or none. */
   idCard?: IdCardServiceOptions;
+  /** The store migrations this build knows (default: all; tests stand in an older build with fewer). */
+  storeMigrations?: readonly Migration[];
 }
 
 /** The sync agent as the shell sees it. */
@@ -90,9 +94,10 @@ export function createStation(options: StationOptions): Station {
   // An existing store is copied before a schema upgrade; the copy becomes a listed backup once open.
   const preMigration = preMigrationBackup({ dataDir: options.dataDir, key: options.key, now: () => (options.clock ?? systemClock).now() });
   const storeFile = join(options.dataDir, 'daiban.db');
-  // The quick_check runs in the background (seconds on a big store): the first screen does not wait for it.
-  const db = openStore({ file: storeFile, key: options.key, backupBeforeMigration: preMigration.destination, deferIntegrityCheck: true });
   const log = options.log ?? createStationLog({ dataDir: options.dataDir });
+  // The version electron-updater compares with (Electron's app.getVersion()): the heartbeat and schema_history.
+  const appVersion = options.sync?.appVersion ?? options.updates?.engine?.currentVersion ?? APP_VERSION;
+  const db = openTerminalStore({ ...options, storeFile, appVersion, backupBeforeMigration: preMigration.destination, log });
   const receiptDir = join(options.dataDir, 'receipts');
   const events = new StationEvents((err) => log.warn({ err }, 'station event listener failed'));
   const store = new StoreHandle(db, options.calendar);
@@ -112,6 +117,7 @@ export function createStation(options: StationOptions): Station {
     blobs: new BlobStore(join(options.dataDir, 'attachments'), options.key),
     printers: options.printers ?? createPrinterPort({ platform: process.platform, pdfDir: receiptDir }),
     dataDir: options.dataDir,
+    appVersion,
     receiptDir,
     log,
     session: { user: null },
@@ -140,8 +146,6 @@ export function createStation(options: StationOptions): Station {
     integrity = { state: 'ok', checkedAt: ctx.clock.now().toISOString(), ms: 0 };
     if (wasFailed) events.emit({ type: 'store.integrity', state: 'ok' });
   });
-  // The heartbeat reports the version electron-updater compares with (Electron's app.getVersion()).
-  const appVersion = options.sync?.appVersion ?? options.updates?.engine?.currentVersion;
   const agent = new SyncAgent(ctx, { ...options.sync, appVersion, dataDir: options.dataDir });
   onOutboxQueued = () => agent.nudge();
   const backups = new BackupService({ dataDir: options.dataDir, key: options.key, ctx, store, sync: agent, resumeSync: options.sync?.autoStart !== false });
@@ -156,6 +160,11 @@ export function createStation(options: StationOptions): Station {
     emit: (status) => events.emit({ type: 'update.status', status }),
     busy: () => writesInFlight > 0,
     closeStation: () => close(),
+    storeVersions: () => ({ schema: schemaVersion(store.db), upgradedBy: schemaFloor(store.db)?.appVersion ?? null }),
+    storeNotice: (notice) => {
+      // A refusal is said once per version offered; what a rollback wrote stays until another version runs.
+      if (notice || readStoreNotice(store.db, appVersion)?.kind === 'downgrade_refused') writeStoreNotice(store.db, appVersion, notice);
+    },
   });
   const idCard = new IdCardService(options.idCard ?? {}, { emit: (status) => events.emit({ type: 'idCard.state', status }), log });
   const ratingDesk = createRatingDesk((e) => events.emit(e));

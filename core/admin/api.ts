@@ -1,4 +1,4 @@
-import { terminalRoleSchema, type TerminalRole } from '../sync/protocol';
+import { terminalRoleSchema, type StoreNotice, type TerminalRole } from '../sync/protocol';
 import { z } from 'zod';
 import { newPasswordSchema } from '../passwords';
 import type { AuditFindingKind } from '../sync/audit';
@@ -38,7 +38,7 @@ export interface AdminSessionView {
 }
 
 // ---- fleet ----
-export const FLEET_FLAGS = ['silent', 'conflicts', 'clock_skew', 'disk_low', 'audit_alert', 'disabled'] as const;
+export const FLEET_FLAGS = ['silent', 'conflicts', 'clock_skew', 'disk_low', 'audit_alert', 'store_version', 'disabled'] as const;
 export type FleetFlag = (typeof FLEET_FLAGS)[number];
 /** Thresholds of the flags (docs/operations.md). */
 export const FLEET_THRESHOLDS = {
@@ -54,6 +54,7 @@ export const FLEET_FLAG_LABELS: Record<FleetFlag, string> = {
   clock_skew: '时钟偏差超过5分钟',
   disk_low: '磁盘空间不足2GB',
   audit_alert: '审计日志告警',
+  store_version: '数据版本回退',
   disabled: '已停用',
 };
 
@@ -82,6 +83,8 @@ export interface FleetTerminalView {
   diagnosticsRequestedAt: string | null;
   /** What the platform found wrong with the terminal's audit chain, newest first (at most 5). */
   auditFindings: AuditFindingView[];
+  /** A downgrade the terminal refused, or its rollback to a backup, as it reported it (Chinese); null when none. */
+  storeNotice: StoreNotice | null;
 }
 /** A gap, rewrite, truncation or bad hash in a terminal's audit chain (core/sync/audit.ts). */
 export interface AuditFindingView {
@@ -162,6 +165,10 @@ export interface ReleaseFileView {
   /** base64, as electron-updater checks it. */
   sha512: string;
 }
+/** The update feed's field naming the terminal store schema a build ships, and the file beside a build that says it. */
+export const STORE_SCHEMA_FIELD = 'daibanStoreSchema';
+export const RELEASE_INFO_FILE = 'daiban-release.json';
+
 export interface ReleaseView {
   id: string;
   channel: string;
@@ -173,6 +180,8 @@ export interface ReleaseView {
   stagingDivisions: string[];
   notes: string | null;
   publishedAt: string;
+  /** The terminal store schema the build ships (its newest store migration); null when it was not declared. */
+  storeSchema: number | null;
   files: ReleaseFileView[];
   /** Terminals that report this version in their heartbeat. */
   installedCount: number;

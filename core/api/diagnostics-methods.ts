@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { StoreNotice } from '../sync/protocol';
 
 /** Diagnostics bundle: built on the terminal without personal data, exported to a USB stick or pulled by IT over sync. */
 export const diagnosticsMethods = {
@@ -52,4 +53,6 @@ export interface DiagnosticsOutputs {
 export interface StoreStateView {
   state: 'checking' | 'ok' | 'failed';
   checkedAt: string | null;
+  /** A rollback to a backup this build had to make, or a downgrade it refused (Chinese); null when none. */
+  notice: StoreNotice | null;
 }

@@ -16,9 +16,10 @@ export const updateMethods = {
 /**
  * unsupported: no updater here (browser host, an unpackaged app); idle: not checked yet; checking; downloading;
  * ready: downloaded, installs on the next start or now when the cadre agrees; up_to_date; error: the last check
- * or download failed (retried on schedule).
+ * or download failed (retried on schedule); refused: the platform offers an older build than the one that made
+ * this store's schema (a rollback past a migration): not downloaded, the fleet view is told (`error` says why).
  */
-export type UpdateState = 'unsupported' | 'idle' | 'checking' | 'downloading' | 'ready' | 'up_to_date' | 'error';
+export type UpdateState = 'unsupported' | 'idle' | 'checking' | 'downloading' | 'ready' | 'up_to_date' | 'error' | 'refused';
 
 export interface UpdateStatusView {
   supported: boolean;

@@ -159,6 +159,13 @@ export type ChangesResponse = z.infer<typeof changesResponseSchema>;
 
 // ---- POST /v1/heartbeat ----
 
+/**
+ * What happened to the terminal's store across versions (docs/updates.md): a downgrade it refused because the
+ * offered build predates its store's schema, or a rollback to a backup an older build had to make.
+ */
+export const storeNoticeSchema = z.object({ kind: z.enum(['downgrade_refused', 'rolled_back']), message: z.string().max(300), at: isoTime });
+export type StoreNotice = z.infer<typeof storeNoticeSchema>;
+
 export const heartbeatRequestSchema = z.object({
   appVersion: z.string().max(40),
   queueDepth: z.number().int().nonnegative(),
@@ -169,6 +176,8 @@ export const heartbeatRequestSchema = z.object({
   auditHead: z.object({ seq: z.number().int().nonnegative(), hash: sha256Hex }).nullable(),
   /** The terminal's own clock, uncorrected (absent from older terminals): the fleet view shows its skew. */
   deviceTime: isoTime.optional(),
+  /** For the fleet view; absent when there is nothing to say (or from older terminals). */
+  storeNotice: storeNoticeSchema.optional(),
 });
 export type HeartbeatRequest = z.infer<typeof heartbeatRequestSchema>;
 

@@ -13,6 +13,7 @@ import * as m012 from './012-supplement-changes';
 import * as m013 from './013-outbox-blobs';
 import * as m014 from './014-review-levels';
 import * as m015 from './015-ratings';
+import * as m016 from './016-schema-history';
 
 export interface Migration {
   version: number;
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 13, name: 'outbox-blobs', up: m013.up },
   { version: 14, name: 'review-levels', up: m014.up },
   { version: 15, name: 'ratings', up: m015.up },
+  { version: 16, name: 'schema-history', up: m016.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

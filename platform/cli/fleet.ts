@@ -74,6 +74,7 @@ export async function fleet(p: RunningPlatform, sub: string | undefined, flags: 
     ),
   );
   for (const t of report.terminals) {
+    if (t.storeNotice) out(`数据版本：${t.servicePointName}（${t.id}）${t.storeNotice.message}（${beijing(t.storeNotice.at)}）`);
     for (const f of t.auditFindings)
       out(`审计告警：${t.servicePointName}（${t.id}）${AUDIT_FINDING_LABEL[f.kind]}：${f.detail}（发现于 ${beijing(f.foundAt)}）`);
   }

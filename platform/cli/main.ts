@@ -115,6 +115,7 @@ export async function main(argv: string[]): Promise<number> {
       flagged: { type: 'boolean' },
       id: { type: 'string' },
       code: { type: 'string' },
+      'store-schema': { type: 'string' },
       // ratings
       'revisit-days': { type: 'string' },
       'rectify-days': { type: 'string' },

@@ -1,14 +1,15 @@
 import type { ReleaseState, ReleaseView } from '../../core/admin/api';
 import { invalidInput } from '../errors';
-import { compareVersions } from '../releases/version';
+import { compareVersions } from '../../core/versions';
 import type { RunningPlatform } from '../index';
 import { flag, type Flags } from './commands';
 import { formatTable } from './table';
 
 /** Lines for the command line's help (aligned like the others in platform/cli/main.ts). */
 export const RELEASE_HELP = `  release publish --dir <打包输出目录> [--channel stable] [--version 1.2.0] [--percentage 100]
-          [--division 3607,360730] [--notes <更新说明>]
-                                                    发布新版本（安装包与差分块映射存入发布目录，并生成更新清单）
+          [--division 3607,360730] [--notes <更新说明>] [--store-schema <n>]
+                                                    发布新版本（安装包与差分块映射存入发布目录，并生成更新清单；
+                                                    数据结构版本取自目录中的 daiban-release.json，或用 --store-schema 给出）
   release list [--channel <通道>]                   列出已发布的版本
   release pause|resume|rollback --id <发布编号>     暂停推送 / 恢复推送 / 回退到上一个版本
   release stage --id <发布编号> --percentage <1-100> [--division 3607,360730]
@@ -22,6 +23,14 @@ const STATE_LABEL: Record<ReleaseState, string> = { active: '推送中', paused:
 const PLATFORM_LABEL: Record<string, string> = { win: 'Windows', linux: 'Linux', 'linux-arm64': 'Linux ARM' };
 
 const beijing = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+
+function storeSchemaFlag(flags: Flags): number | undefined {
+  const raw = flag(flags, 'store-schema', false);
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw invalidInput('--store-schema 应为正整数（该版本终端数据结构的版本号）');
+  return n;
+}
 
 function percentageFlag(flags: Flags, required: boolean): number | undefined {
   const raw = flag(flags, 'percentage', required);
@@ -44,6 +53,11 @@ function scope(r: ReleaseView): string {
 function describe(r: ReleaseView, out: Out): void {
   out(`发布编号：${r.id}（通道 ${r.channel}，版本 ${r.version}，${STATE_LABEL[r.state]}）`);
   out(`推送范围：${scope(r)}`);
+  out(
+    r.storeSchema === null
+      ? '终端数据结构版本：未声明（回退到此版本时，终端按自己的升级记录判断能否打开数据）'
+      : `终端数据结构版本：第${r.storeSchema}版（数据更新的终端不会回退到此版本）`,
+  );
   for (const f of r.files) out(`  ${PLATFORM_LABEL[f.platform] ?? f.platform}  ${f.name}（${(f.size / 1024 ** 2).toFixed(1)} MB）`);
 }
 
@@ -57,6 +71,7 @@ export async function release(p: RunningPlatform, sub: string | undefined, flags
         percentage: percentageFlag(flags, false),
         divisions: divisionsFlag(flags),
         notes: flag(flags, 'notes', false),
+        storeSchema: storeSchemaFlag(flags),
       });
       out('已发布新版本，终端将在下次检查更新时收到。');
       describe(r, out);

@@ -1,7 +1,7 @@
 import { FLEET_FLAGS, FLEET_THRESHOLDS, type FleetFlag, type FleetTerminalView } from '../../core/admin/api';
 
 /** What the flags are computed from: the terminal's last report and when the platform last heard from it. */
-export type FlagInput = Pick<FleetTerminalView, 'lastHeartbeatAt' | 'enrolledAt' | 'conflicts' | 'freeDiskBytes' | 'disabled'> & {
+export type FlagInput = Pick<FleetTerminalView, 'lastHeartbeatAt' | 'enrolledAt' | 'conflicts' | 'freeDiskBytes' | 'disabled' | 'storeNotice'> & {
   clockSkewMs: number | null;
   auditAlert: boolean;
 };
@@ -18,6 +18,7 @@ export function fleetFlags(t: FlagInput, now: Date): FleetFlag[] {
   if (t.clockSkewMs !== null && Math.abs(t.clockSkewMs) > FLEET_THRESHOLDS.clockSkewMs) flags.add('clock_skew');
   if (t.freeDiskBytes !== null && t.freeDiskBytes < FLEET_THRESHOLDS.diskLowBytes) flags.add('disk_low');
   if (t.auditAlert) flags.add('audit_alert');
+  if (t.storeNotice) flags.add('store_version');
   if (t.disabled) flags.add('disabled');
   return FLEET_FLAGS.filter((f) => flags.has(f));
 }

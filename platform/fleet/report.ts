@@ -30,6 +30,7 @@ interface FleetRow {
   free_disk_bytes: string | null;
   clock_skew_ms: string | null;
   audit_alert: boolean;
+  store_notice: FleetTerminalView['storeNotice'];
   disabled: boolean;
   conflicts: number;
   diagnostics_at: unknown;
@@ -72,7 +73,7 @@ export async function fleetReport(ctx: PlatformContext, q: FleetQuery = {}): Pro
   const rows = await ctx.db.query<FleetRow>(
     `SELECT t.id::text AS id, t.division_code, d.name AS division_name, t.role, t.service_point_name, t.update_channel AS channel, t.app_version,
             t.enrolled_at, t.last_seen_at, t.last_sync_at, t.queue_depth, t.invalid_count,
-            t.free_disk_bytes::text AS free_disk_bytes, t.clock_skew_ms::text AS clock_skew_ms, t.audit_alert, t.disabled,
+            t.free_disk_bytes::text AS free_disk_bytes, t.clock_skew_ms::text AS clock_skew_ms, t.audit_alert, t.store_notice, t.disabled,
             (SELECT count(*)::int FROM conflicts c WHERE c.terminal_id = t.id) AS conflicts,
             (SELECT max(b.received_at) FROM diagnostics_bundles b WHERE b.terminal_id = t.id) AS diagnostics_at,
             (SELECT r.requested_at FROM diagnostics_requests r WHERE r.terminal_id = t.id AND r.fulfilled_at IS NULL) AS diagnostics_requested_at
@@ -108,6 +109,7 @@ export async function fleetReport(ctx: PlatformContext, q: FleetQuery = {}): Pro
       diagnosticsAt: isoOrNull(r.diagnostics_at),
       diagnosticsRequestedAt: isoOrNull(r.diagnostics_requested_at),
       auditFindings: findings.get(r.id) ?? [],
+      storeNotice: r.store_notice ?? null,
     };
     return { ...view, flags: fleetFlags({ ...view, clockSkewMs: skewMs, auditAlert: r.audit_alert }, now) };
   });

@@ -1,8 +1,8 @@
 import { dump } from 'js-yaml';
-import { FEED_FILE, RELEASE_PLATFORMS, type ReleasePlatform } from '../../core/admin/api';
+import { FEED_FILE, RELEASE_PLATFORMS, STORE_SCHEMA_FIELD, type ReleasePlatform } from '../../core/admin/api';
 import type { StoredRelease } from './rows';
 import { channelDir, writeFeedFile } from './store';
-import { compareVersions } from './version';
+import { compareVersions } from '../../core/versions';
 
 /**
  * The update feeds (electron-updater's latest.yml, latest-linux.yml, latest-linux-arm64.yml) and which release
@@ -55,6 +55,9 @@ export function feedYaml(release: StoredRelease, platform: ReleasePlatform, offe
   const percentage = offered ? release.stagingPercentage : 0;
   if (percentage < 100) info.stagingPercentage = percentage;
   if (release.notes) info.releaseNotes = release.notes;
+  // Ours, beside electron-builder's fields (electron-updater keeps unknown ones): a terminal whose store is newer
+  // refuses this build rather than install what cannot open its data (station/updates/controller.ts).
+  if (release.storeSchema !== null) info[STORE_SCHEMA_FIELD] = release.storeSchema;
   return dump(info, { lineWidth: 8000, noRefs: true });
 }
 

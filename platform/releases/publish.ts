@@ -1,3 +1,7 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { RELEASE_INFO_FILE } from '../../core/admin/api';
 import type { PlatformContext } from '../context';
 import { isUniqueViolation } from '../database/types';
 import { invalidInput, PlatformError } from '../errors';
@@ -6,7 +10,7 @@ import { writeChannelFeeds } from './feed';
 import { loadReleases, type StoredRelease } from './rows';
 import { channelDir, removeStored, storeFile } from './store';
 import { checkChannel, checkStaging, MAX_NOTES_LENGTH } from './validate';
-import { isReleaseVersion } from './version';
+import { isReleaseVersion } from '../../core/versions';
 
 export interface PublishReleaseInput {
   dir: string;
@@ -15,6 +19,8 @@ export interface PublishReleaseInput {
   percentage?: number;
   divisions?: string[];
   notes?: string;
+  /** The store schema the build ships, when its directory has no daiban-release.json (an older build script). */
+  storeSchema?: number;
 }
 
 export const releaseId = (channel: string, version: string) => `${channel}-${version}`;
@@ -44,6 +50,35 @@ function pickVersion(artifacts: Artifact[], given: string | undefined): { versio
   return { version, artifacts: mine };
 }
 
+const releaseInfoSchema = z.object({ storeSchema: z.number().int().min(1).max(10_000) });
+
+/**
+ * The terminal store schema the build ships: `daiban-release.json` beside the installers (scripts/build-electron.mjs
+ * writes it), else `--store-schema`, else unknown (null: terminals then judge a downgrade by their own history).
+ */
+async function readStoreSchema(dir: string, given: number | undefined): Promise<number | null> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, RELEASE_INFO_FILE), 'utf8');
+  } catch {
+    if (given === undefined) return null;
+    if (!Number.isInteger(given) || given < 1 || given > 10_000) throw invalidInput('--store-schema 应为正整数（该版本终端数据结构的版本号）');
+    return given;
+  }
+  let parsed: unknown = null;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    /* refused below */
+  }
+  const info = releaseInfoSchema.safeParse(parsed);
+  if (!info.success) throw invalidInput(`${RELEASE_INFO_FILE} 内容不正确，应为 {"storeSchema": 正整数}`);
+  if (given !== undefined && given !== info.data.storeSchema) {
+    throw invalidInput(`--store-schema ${given} 与 ${RELEASE_INFO_FILE} 中的 ${info.data.storeSchema} 不一致`);
+  }
+  return info.data.storeSchema;
+}
+
 /** Copies a build into the store, records it and rewrites the channel's feed files. */
 export async function publishRelease(ctx: PlatformContext, releaseDir: string, input: PublishReleaseInput): Promise<StoredRelease> {
   const channel = checkChannel(input.channel);
@@ -54,6 +89,7 @@ export async function publishRelease(ctx: PlatformContext, releaseDir: string, i
     throw invalidInput(`版本号“${input.version}”不正确，应为 主.次.修订 格式，如 1.2.0`);
   }
   const { version, artifacts } = pickVersion(await readArtifacts(input.dir), input.version);
+  const storeSchema = await readStoreSchema(input.dir, input.storeSchema);
   const id = releaseId(channel, version);
   const alreadyPublished = () =>
     new PlatformError(409, 'INVALID_REQUEST', `通道 ${channel} 已发布过版本 ${version}，同一版本不能重复发布；请提高版本号后重新打包`);
@@ -69,9 +105,9 @@ export async function publishRelease(ctx: PlatformContext, releaseDir: string, i
     const now = ctx.now().toISOString();
     await ctx.db.transaction(async (tx) => {
       await tx.query(
-        `INSERT INTO releases (id, channel, version, state, staging_percentage, staging_divisions, notes, published_at, updated_at)
-         VALUES ($1, $2, $3, 'active', $4, $5::jsonb, $6, $7, $7)`,
-        [id, channel, version, staging.percentage, JSON.stringify(staging.divisions), notes, now],
+        `INSERT INTO releases (id, channel, version, state, staging_percentage, staging_divisions, notes, published_at, updated_at, store_schema)
+         VALUES ($1, $2, $3, 'active', $4, $5::jsonb, $6, $7, $7, $8)`,
+        [id, channel, version, staging.percentage, JSON.stringify(staging.divisions), notes, now, storeSchema],
       );
       for (const [position, a] of artifacts.entries()) {
         await tx.query(

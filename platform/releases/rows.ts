@@ -25,6 +25,7 @@ interface ReleaseRow {
   staging_divisions: unknown;
   notes: string | null;
   published_at: unknown;
+  store_schema: number | null;
   [key: string]: unknown;
 }
 
@@ -55,7 +56,7 @@ export async function loadReleases(q: Queryable, where: { channel?: string; id?:
   if (where.channel !== undefined) conditions.push(`channel = $${params.push(where.channel)}`);
   if (where.id !== undefined) conditions.push(`id = $${params.push(where.id)}`);
   const rows = await q.query<ReleaseRow>(
-    `SELECT id, channel, version, state, staging_percentage, staging_divisions, notes, published_at FROM releases
+    `SELECT id, channel, version, state, staging_percentage, staging_divisions, notes, published_at, store_schema FROM releases
      ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''} ORDER BY published_at DESC, id${lock ? ' FOR UPDATE' : ''}`,
     params,
   );
@@ -75,6 +76,7 @@ export async function loadReleases(q: Queryable, where: { channel?: string; id?:
     stagingDivisions: divisionsOf(r.staging_divisions),
     notes: r.notes,
     publishedAt: isoOf(r.published_at),
+    storeSchema: r.store_schema,
     files: files
       .filter((f) => f.release_id === r.id)
       .map((f) => ({
@@ -107,6 +109,7 @@ export async function toViews(q: Queryable, releases: StoredRelease[]): Promise<
     stagingDivisions: r.stagingDivisions,
     notes: r.notes,
     publishedAt: r.publishedAt,
+    storeSchema: r.storeSchema,
     files: r.files.map((f): ReleaseFileView => ({ platform: f.platform, name: f.name, size: f.size, sha512: f.sha512 })),
     installedCount: installed.get(`${r.channel}\n${r.version}`) ?? 0,
   }));

@@ -5,7 +5,7 @@ import { invalidInput, notFound, PlatformError } from '../errors';
 import { writeChannelFeeds } from './feed';
 import { loadReleases, type StoredRelease } from './rows';
 import { checkChannel, checkStaging, isUuid } from './validate';
-import { compareVersions } from './version';
+import { compareVersions } from '../../core/versions';
 
 /** Pause, resume, roll back, restage a release; move a terminal to another channel. One transaction each. */
 

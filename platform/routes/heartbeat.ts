@@ -43,7 +43,7 @@ export function registerHeartbeat(app: FastifyInstance, ctx: PlatformContext): v
       await tx.query(
         `UPDATE terminals SET app_version = $2, queue_depth = $3, invalid_count = $4, last_sync_at = $5, free_disk_bytes = $6,
            audit_head_seq = $7, audit_head_hash = $8, audit_alert = audit_alert OR $9, last_seen_at = $10,
-           clock_skew_ms = $11
+           clock_skew_ms = $11, store_notice = $12::jsonb
          WHERE id = $1`,
         [
           terminal.id,
@@ -57,6 +57,7 @@ export function registerHeartbeat(app: FastifyInstance, ctx: PlatformContext): v
           cut || found,
           now,
           clockSkewMs,
+          hb.storeNotice ? JSON.stringify(hb.storeNotice) : null,
         ],
       );
       return cut || found ? { previous: { seq: prevSeq, hash: prev!.hash }, reported: head } : null;

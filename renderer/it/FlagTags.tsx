@@ -1,10 +1,22 @@
 import { Tag, Typography } from 'antd';
 import { FLEET_FLAG_LABELS, type AuditFindingView, type FleetFlag } from '../../core/admin/api';
+import type { StoreNotice } from '../../core/sync/protocol';
 import { AUDIT_FINDING_LABEL } from '../../core/sync/audit';
 import { FLAG_COLOR } from './labels';
 
-/** A terminal's problems as coloured tags (none is a green 正常), and what was found in its audit log, in words. */
-export function FlagTags({ flags, auditFindings = [] }: { flags: FleetFlag[]; auditFindings?: AuditFindingView[] }) {
+/**
+ * A terminal's problems as coloured tags (none is a green 正常), and in words what was found in its audit log and
+ * what happened to its store across versions (a downgrade refused, a rollback to a backup).
+ */
+export function FlagTags({
+  flags,
+  auditFindings = [],
+  storeNotice = null,
+}: {
+  flags: FleetFlag[];
+  auditFindings?: AuditFindingView[];
+  storeNotice?: StoreNotice | null;
+}) {
   if (flags.length === 0) return <Tag color="green">正常</Tag>;
   return (
     <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: 4 }}>
@@ -18,6 +30,11 @@ export function FlagTags({ flags, auditFindings = [] }: { flags: FleetFlag[]; au
           {AUDIT_FINDING_LABEL[a.kind]}：{a.detail}
         </Typography.Text>
       ))}
+      {storeNotice && (
+        <Typography.Text type="warning" style={{ fontSize: 13, width: '100%' }}>
+          {storeNotice.message}
+        </Typography.Text>
+      )}
     </span>
   );
 }

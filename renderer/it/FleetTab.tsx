@@ -147,7 +147,7 @@ export function FleetTab() {
           {
             title: '状态',
             key: 'flags',
-            render: (_, t) => <FlagTags flags={t.flags} auditFindings={t.auditFindings} />,
+            render: (_, t) => <FlagTags flags={t.flags} auditFindings={t.auditFindings} storeNotice={t.storeNotice} />,
           },
           {
             title: '诊断包',

@@ -8,6 +8,7 @@ export const FLAG_COLOR: Record<FleetFlag, string> = {
   clock_skew: 'orange',
   disk_low: 'red',
   audit_alert: 'magenta',
+  store_version: 'orange',
   disabled: 'default',
 };
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { openStore, verifyAuditChain, type StoreDb } from '../../db';
 import { DB_FILE } from './layout';
 
-const STORE_FILES = [DB_FILE, `${DB_FILE}-wal`, `${DB_FILE}-shm`];
+export const STORE_FILES = [DB_FILE, `${DB_FILE}-wal`, `${DB_FILE}-shm`];
 
 export interface SwapFiles {
   dataDir: string;

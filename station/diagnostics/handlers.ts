@@ -1,3 +1,4 @@
+import { readStoreNotice } from '../runtime/store-notice';
 import type { DiagnosticsOutputs } from '../../core/api/diagnostics-methods';
 import { exportDiagnostics, type SyncHealth } from './build';
 import { diagnosticsSummary } from './summary';
@@ -26,7 +27,7 @@ export function diagnosticsHandlers(sync: { health(): SyncHealth }): Handlers<ke
     // Before login too: the banner must show on the login screen of a damaged store.
     'diagnostics.storeState': (ctx) => {
       const s = ctx.storeIntegrity();
-      return { state: s.state, checkedAt: s.state === 'checking' ? null : s.checkedAt };
+      return { state: s.state, checkedAt: s.state === 'checking' ? null : s.checkedAt, notice: readStoreNotice(ctx.db, ctx.appVersion) };
     },
   };
 }

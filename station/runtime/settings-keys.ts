@@ -25,4 +25,6 @@ export const SETTINGS = {
   /** + '.<document>' (receipt, handover, …): the printer that document last went to. */
   lastPrinter: 'printing.lastPrinter',
   highContrast: 'display.highContrast',
+  /** A rollback to a backup or a downgrade refused, with the app version that wrote it (runtime/store-notice.ts). */
+  storeNotice: 'station.storeNotice',
 } as const;

@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
 import type { UpdateStatusView } from '../../core/api/update-methods';
+import type { StoreNotice } from '../../core/sync/protocol';
+import { compareVersions, isReleaseVersion } from '../../core/versions';
 import { DaibanError } from '../../core/errors';
 import type { Clock } from '../runtime/clock';
 import { OneShotTimer, realTimers, type Timers } from '../runtime/timers';
@@ -34,6 +36,10 @@ export interface UpdateControllerDeps {
   busy(): boolean;
   /** Stops sync and closes the store; resolves once it is closed. */
   closeStation(): Promise<void>;
+  /** The store's schema, and the app version that upgraded it to that schema if known (db schema_history). */
+  storeVersions(): { schema: number; upgradedBy: string | null };
+  /** A downgrade refused (or null once the platform offers something else): kept for the screen and the fleet. */
+  storeNotice(notice: StoreNotice | null): void;
 }
 
 export const DEFAULT_UPDATE_INTERVAL_MS = 4 * 3600_000;
@@ -76,6 +82,20 @@ export class UpdateController {
     this.timer = new OneShotTimer(this.timers);
     this.unsubscribe = o.engine?.subscribe((e) => this.onEngineEvent(e)) ?? (() => undefined);
     o.engine?.attachLog?.(deps.log);
+    o.engine?.setGate?.((version, storeSchema) => this.refusal(version, storeSchema));
+  }
+
+  /**
+   * A build that cannot open this store (a rollback past a migration) is not downloaded, and IT staff see why on
+   * the fleet view. The feed says which store schema the build ships; for a build published without it, one
+   * older than the version that upgraded the store to its schema is refused. Null lets the version through.
+   */
+  private refusal(version: string, offeredSchema: number | null): string | null {
+    const store = this.deps.storeVersions();
+    if (offeredSchema !== null) return offeredSchema < store.schema ? UPDATE_MESSAGES.schemaTooOld(version, offeredSchema, store.schema) : null;
+    const floor = store.upgradedBy;
+    if (!floor || !isReleaseVersion(version) || !isReleaseVersion(floor) || compareVersions(version, floor) >= 0) return null;
+    return UPDATE_MESSAGES.downgradePastSchema(version, floor, store.schema);
   }
 
   get supported(): boolean {
@@ -224,7 +244,19 @@ export class UpdateController {
         // A ready or downloading build stays on screen while a periodic check runs.
         if (this.phase !== 'ready' && this.phase !== 'downloading') this.phase = 'checking';
         break;
+      case 'refused':
+        if (this.readyVersion !== null) this.o.engine?.setInstallOnQuit(false);
+        this.phase = 'refused';
+        this.availableVersion = e.version;
+        this.readyVersion = null;
+        this.releaseNotes = null;
+        this.downloadPercent = null;
+        this.error = e.reason;
+        this.deps.log.warn({ version: e.version, reason: e.reason }, 'updates: downgrade past the store schema refused');
+        this.deps.storeNotice({ kind: 'downgrade_refused', message: e.reason, at: this.deps.clock.now().toISOString() });
+        break;
       case 'available':
+        this.deps.storeNotice(null);
         if (e.version === this.readyVersion) break;
         this.phase = 'downloading';
         this.availableVersion = e.version;
@@ -249,6 +281,7 @@ export class UpdateController {
         this.deps.log.info({ version: e.version }, 'updates: downloaded, installs on quit');
         break;
       case 'not-available':
+        this.deps.storeNotice(null);
         if (this.readyVersion !== null) {
           // Paused or rolled back on the platform after we downloaded it: do not install it on quit.
           this.deps.log.warn({ version: this.readyVersion, offered: e.version }, 'updates: downloaded build withdrawn by the platform');

@@ -1,3 +1,4 @@
+import { STORE_SCHEMA_FIELD } from '../../core/admin/api';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppUpdater, ProgressInfo, UpdateInfo } from 'electron-updater';
@@ -35,16 +36,17 @@ function notesOf(info: UpdateInfo): string | null {
 export class ElectronUpdaterEngine implements UpdateEngine {
   private readonly listeners = new Set<UpdateEngineListener>();
   private configuredUrl: string | null = null;
+  private gate: (version: string, storeSchema: number | null) => string | null = () => null;
 
   constructor(private readonly o: ElectronUpdaterEngineOptions) {
     const u = o.updater;
-    u.autoDownload = true;
+    // Downloaded by check() once the gate let the offered version through.
+    u.autoDownload = false;
     u.autoInstallOnAppQuit = true;
     // A rollback on the platform serves the previous release: an older version must be offered too.
     u.allowDowngrade = true;
     if (o.log) this.attachLog(o.log);
     u.on('checking-for-update', () => this.fire({ type: 'checking' }));
-    u.on('update-available', (info) => this.fire({ type: 'available', version: info.version, releaseNotes: notesOf(info) }));
     u.on('update-not-available', (info) => this.fire({ type: 'not-available', version: info?.version ?? null }));
     u.on('download-progress', (p: ProgressInfo) => this.fire({ type: 'progress', percent: p.percent }));
     u.on('update-downloaded', (info) => this.fire({ type: 'downloaded', version: info.version, releaseNotes: notesOf(info) }));
@@ -64,10 +66,21 @@ export class ElectronUpdaterEngine implements UpdateEngine {
     this.configuredUrl = url;
   }
 
+  setGate(gate: (version: string, storeSchema: number | null) => string | null): void {
+    this.gate = gate;
+  }
+
   async check(): Promise<void> {
     const result = await this.o.updater.checkForUpdates();
+    if (!result?.isUpdateAvailable) return;
+    const info = result.updateInfo;
+    // Our field beside electron-builder's (platform/releases/feed.ts); electron-updater keeps unknown fields.
+    const declared = (info as unknown as Record<string, unknown>)[STORE_SCHEMA_FIELD];
+    const reason = this.gate(info.version, Number.isInteger(declared) ? (declared as number) : null);
+    if (reason !== null) return this.fire({ type: 'refused', version: info.version, reason });
+    this.fire({ type: 'available', version: info.version, releaseNotes: notesOf(info) });
     // The download runs on; its failure arrives as an 'error' event, so the promise must not go unhandled.
-    result?.downloadPromise?.catch(() => undefined);
+    this.o.updater.downloadUpdate().catch(() => undefined);
   }
 
   setInstallOnQuit(enabled: boolean): void {

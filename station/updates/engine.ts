@@ -9,6 +9,8 @@ import type { Logger } from 'pino';
 export type UpdateEngineEvent =
   | { type: 'checking' }
   | { type: 'available'; version: string; releaseNotes: string | null }
+  /** Offered, and refused by the gate (setGate): not downloaded. */
+  | { type: 'refused'; version: string; reason: string }
   | { type: 'not-available'; version: string | null }
   | { type: 'progress'; percent: number }
   /** Downloaded and its sha512 verified against the feed. */
@@ -30,6 +32,12 @@ export interface UpdateEngine {
   configure(feed: UpdateFeed): void;
   /** One check; a newer (or, after a rollback, older) build starts downloading in the background. */
   check(): Promise<void>;
+  /**
+   * Asked before a build the feed offers is downloaded, with the store schema the feed says it ships (null: not
+   * declared): a reason refuses it (a downgrade past the store's schema). Engines without it (tests' fakes)
+   * download whatever is offered.
+   */
+  setGate?(gate: (version: string, storeSchema: number | null) => string | null): void;
   /** Whether a downloaded build is installed when the app quits (false once the platform withdrew it). */
   setInstallOnQuit(enabled: boolean): void;
   /** Runs the installer and quits the app; false when the installer could not be started. */

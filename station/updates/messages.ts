@@ -17,6 +17,10 @@ export const UPDATE_MESSAGES = {
   disk: '本机磁盘空间不足或无法写入，新版本下载失败。请清理磁盘后重试，或联系县级运维人员。',
   other: '检查或下载更新时出错，稍后会自动重试；不影响正常办理业务。',
   installFailed: '新版本未能开始安装，代办终端将以原版本重新打开。请联系县级运维人员。',
+  schemaTooOld: (offered: string, offeredSchema: number, schema: number) =>
+    `平台提供的 ${offered} 版只能打开第${offeredSchema}版的数据，本机数据已是第${schema}版，安装后将无法打开本机数据，已拒绝下载安装；本机继续使用当前版本。请县级运维人员发布能打开第${schema}版数据的版本。`,
+  downgradePastSchema: (offered: string, floor: string, schema: number) =>
+    `平台提供的 ${offered} 版早于本机数据所用的版本（数据第${schema}版由 ${floor} 版升级），安装后将无法打开本机数据，已拒绝下载安装；本机继续使用当前版本。请县级运维人员发布不低于 ${floor} 的版本。`,
 } as const;
 
 const NETWORK_CODES = new Set([

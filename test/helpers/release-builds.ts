@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { RELEASE_INFO_FILE } from '../../core/admin/api';
 // electron-builder's own block map writer (pure JS since electron-builder 26): the same chunking and format
 // as the .blockmap files and the AppImage's embedded map of a real build.
 import { buildBlockMap } from 'app-builder-lib/out/targets/blockmap/blockmap.js';
@@ -36,7 +37,12 @@ export interface FakeBuild {
   win: Buffer;
 }
 
-export async function writeFakeBuild(dir: string, version: string, payload: Buffer = randomBytes(512 * 1024)): Promise<FakeBuild> {
+export async function writeFakeBuild(
+  dir: string,
+  version: string,
+  payload: Buffer = randomBytes(512 * 1024),
+  o: { storeSchema?: number } = {},
+): Promise<FakeBuild> {
   mkdirSync(join(dir, 'win-unpacked'), { recursive: true });
   const names = INSTALLER_NAMES(version);
   const win = Buffer.concat([Buffer.from('MZ'), payload]);
@@ -52,5 +58,7 @@ export async function writeFakeBuild(dir: string, version: string, payload: Buff
   writeFileSync(join(dir, 'builder-debug.yml'), 'x64: {}\n');
   writeFileSync(join(dir, 'win-unpacked', 'daiban.exe'), 'not an installer');
   writeFileSync(join(dir, '__uninstaller-nsis-daiban.exe'), 'not an installer either');
+  // What build/release-info.cjs writes after a real build: the store schema it ships.
+  if (o.storeSchema !== undefined) writeFileSync(join(dir, RELEASE_INFO_FILE), JSON.stringify({ storeSchema: o.storeSchema }) + '\n');
   return { dir, version, win };
 }

@@ -17,6 +17,12 @@ import { enrolledStation, startTestPlatform } from '../helpers/sync';
 const GiB = 1024 ** 3;
 const DAY = 24 * 3600_000;
 
+const REFUSED = {
+  kind: 'downgrade_refused' as const,
+  message: '平台提供的 1.1.5 版只能打开第15版的数据，本机数据已是第16版，安装后将无法打开本机数据，已拒绝下载安装；本机继续使用当前版本。',
+  at: '2026-11-27T01:00:00.000Z',
+};
+
 function heartbeat(t: TestTerminal, o: Partial<HeartbeatRequest> & { skewMs?: number; now: Date }): Promise<void> {
   const { skewMs, now, ...rest } = o;
   const body: HeartbeatRequest = {
@@ -64,7 +70,8 @@ describe('fleet view', () => {
     await heartbeat(t.healthy, { now, skewMs: 800 });
     // Seven minutes fast and the disk nearly full; six minutes slow.
     await heartbeat(t.fast, { now, skewMs: 7 * 60_000, freeDiskBytes: 1 * GiB });
-    await heartbeat(t.slow, { now, skewMs: -6 * 60_000, queueDepth: 40, invalidCount: 3 });
+    // Six minutes slow, with a rollback it refused (docs/updates.md).
+    await heartbeat(t.slow, { now, skewMs: -6 * 60_000, queueDepth: 40, invalidCount: 3, storeNotice: REFUSED });
     // Exactly at the thresholds: no flag (the flags are strictly beyond them).
     await heartbeat(t.township, { now, skewMs: -FLEET_THRESHOLDS.clockSkewMs, freeDiskBytes: FLEET_THRESHOLDS.diskLowBytes });
     // An older terminal: no deviceTime in its heartbeat.
@@ -95,7 +102,9 @@ describe('fleet view', () => {
     assert.deepEqual(flags('gone'), ['silent']);
     assert.deepEqual(flags('never'), ['silent'], 'never heard from since enrollment four days ago');
     assert.deepEqual(flags('fast'), ['clock_skew', 'disk_low']);
-    assert.deepEqual(flags('slow'), ['conflicts', 'clock_skew']);
+    assert.deepEqual(flags('slow'), ['conflicts', 'clock_skew', 'store_version']);
+    assert.deepEqual(byId(report, 'slow').storeNotice, REFUSED);
+    assert.equal(byId(report, 'healthy').storeNotice, null);
     assert.deepEqual(flags('old'), []);
     assert.deepEqual(flags('cut'), ['audit_alert']);
     assert.deepEqual(flags('off'), ['disabled'], 'a disabled terminal is not also called silent');
@@ -119,7 +128,7 @@ describe('fleet view', () => {
     assert.equal(byId(report, 'gone').diagnosticsAt, null);
     assert.equal(byId(report, 'gone').diagnosticsRequestedAt, null);
 
-    assert.deepEqual(report.flagCounts, { silent: 2, conflicts: 1, clock_skew: 2, disk_low: 1, audit_alert: 1, disabled: 1 });
+    assert.deepEqual(report.flagCounts, { silent: 2, conflicts: 1, clock_skew: 2, disk_low: 1, audit_alert: 1, store_version: 1, disabled: 1 });
     assert.deepEqual(Object.keys(report.flagCounts).sort(), [...FLEET_FLAGS].sort());
   });
 
@@ -159,12 +168,16 @@ describe('fleet view', () => {
     for (const column of ['终端', '服务点', '区划', '版本', '最近心跳', '待同步', '最近同步', '剩余磁盘', '时钟偏差', '标记'])
       assert.ok(header.includes(column), column);
     assert.match(text, new RegExp(`${t.fast!.terminalId}.*华屋村二组代办点.*360781102202.*0\\.4\\.0.*\\+7分0秒.*时钟偏差超过5分钟、磁盘空间不足2GB`));
-    assert.match(text, /沙洲坝村代办点.*40（退回3）.*-6分0秒.*有数据冲突、时钟偏差超过5分钟/);
+    assert.match(text, /沙洲坝村代办点.*40（退回3）.*-6分0秒.*有数据冲突、时钟偏差超过5分钟、数据版本回退/);
+    assert.match(text, /数据版本：沙洲坝村代办点（[0-9a-f-]{36}）平台提供的 1\.1\.5 版只能打开第15版的数据.*（2026-11-27 09:00）/);
     assert.match(text, /1\.0 GB/);
     assert.ok(!text.includes('南康区代办点'), 'outside the division');
     assert.ok(!text.includes('华屋村代办点 '), 'no flag: left out with --flagged');
     assert.match(text, /区划 360781 内共 5 台终端（时间为北京时间）。/);
-    assert.match(text, /异常标记：失联超过3天 1 台；有数据冲突 1 台；时钟偏差超过5分钟 2 台；磁盘空间不足2GB 1 台；审计日志告警 1 台；已停用 1 台。/);
+    assert.match(
+      text,
+      /异常标记：失联超过3天 1 台；有数据冲突 1 台；时钟偏差超过5分钟 2 台；磁盘空间不足2GB 1 台；审计日志告警 1 台；数据版本回退 1 台；已停用 1 台。/,
+    );
 
     const none: string[] = [];
     await fleetCommand(platform, undefined, { flagged: true, division: '110101' }, (l) => none.push(l));

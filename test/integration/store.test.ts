@@ -99,7 +99,7 @@ test('a store from a newer app version is refused, not downgraded', () => {
   raw.close();
   assert.throws(
     () => openStore({ file, key }),
-    (e: unknown) => isDaibanError(e) && e.code === 'STORE_CORRUPT' && /升级/.test(e.message),
+    (e: unknown) => isDaibanError(e) && e.code === 'STORE_NEWER' && /更新版本/.test(e.message),
   );
 });
 

@@ -19,6 +19,7 @@ import { ElectronUpdaterEngine } from '../../station/updates/electron-updater-en
 import { createNodeUpdater, type NodeUpdater, type UpdaterKind } from '../helpers/node-updater';
 import { INSTALLER_NAMES, nextPayload, writeFakeBuild, type FakeBuild } from '../helpers/release-builds';
 import { silentLog } from '../helpers/station';
+import { LATEST_VERSION } from '../../db';
 import { issueCode, PLATFORM_ADMIN, PLATFORM_CADRE, SYNC_VILLAGE } from '../helpers/sync';
 
 const root = mkdtempSync(join(tmpdir(), 'daiban-updater-'));
@@ -40,7 +41,7 @@ interface UpdatingTerminal {
 
 let dirs = 0;
 /** A fresh terminal "installed" at `version`, enrolled with the platform; its first sync puts it online. */
-async function updatingTerminal(kind: UpdaterKind, version: string): Promise<UpdatingTerminal> {
+async function updatingTerminal(kind: UpdaterKind, version: string, on: RunningPlatform = platform): Promise<UpdatingTerminal> {
   const dir = join(root, `terminal-${++dirs}`);
   // Some other staging id, as a fresh install would have: the engine replaces it with the terminal id.
   const node = createNodeUpdater({ kind, version, feedUrl: BUILD_TIME_FEED, dir: join(dir, 'app'), stagingId: randomUUID() });
@@ -61,7 +62,7 @@ async function updatingTerminal(kind: UpdaterKind, version: string): Promise<Upd
   assert.equal(before.state, 'idle', 'supported, not checked before enrollment');
   assert.equal(before.currentVersion, version);
   assert.equal(node.executor.requests.length, 0, 'no request before enrollment');
-  const sync = await station.call('sync.enroll', { platformUrl: platform.url, code: await issueCode(platform) });
+  const sync = await station.call('sync.enroll', { platformUrl: on.url, code: await issueCode(on) });
   await station.call('session.login', { username: PLATFORM_CADRE.username, password: PLATFORM_CADRE.password });
   const t = { station, node, userData, terminalId: sync.terminalId!, statuses };
   terminals.push(t);
@@ -129,8 +130,8 @@ describe('updates through electron-updater', () => {
     assert.ok(paths.includes(`/updates/${deb.terminalId}/latest-linux.yml`), paths.join(', '));
     assert.ok(paths.includes(`/updates/${deb.terminalId}/${deb110}`), paths.join(', '));
     assert.equal(readFileSync(join(deb.userData, '.updaterId'), 'utf8'), deb.terminalId);
-    // Configured by the engine (the helper had set the opposite).
-    assert.equal(deb.node.updater.autoDownload, true);
+    // Configured by the engine: it downloads itself once its gate let the version through.
+    assert.equal(deb.node.updater.autoDownload, false);
     assert.equal(deb.node.updater.autoInstallOnAppQuit, true);
     assert.equal(deb.node.updater.allowDowngrade, true);
 
@@ -186,6 +187,37 @@ describe('updates through electron-updater', () => {
       () => t.station.call('updates.install', {}),
       (e: unknown) => isDaibanError(e) && e.code === 'UPDATE_NOT_READY',
     );
+  });
+
+  test('a rollback to a build of an older store schema: refused before any download, said on the fleet view', async () => {
+    // A platform of its own: 1.2.0 ships the store schema of this build, 1.1.5 the one before; 1.2.0 is rolled back.
+    const other = await startPlatform({ log: false, releaseDir: join(root, 'releases-schema') });
+    try {
+      for (const a of [PLATFORM_CADRE, PLATFORM_ADMIN]) await other.admin.createAccount({ ...a, divisionCode: SYNC_VILLAGE });
+      await other.admin.publishCatalog(SEED_CATALOG);
+      const v115 = await writeFakeBuild(join(root, 'build-1.1.5'), '1.1.5', undefined, { storeSchema: LATEST_VERSION - 1 });
+      const v120 = await writeFakeBuild(join(root, 'build-1.2.0'), '1.2.0', undefined, { storeSchema: LATEST_VERSION });
+      const published = await other.releases.publish({ dir: v115.dir, channel: 'stable' });
+      assert.equal(published.storeSchema, LATEST_VERSION - 1, 'read from daiban-release.json');
+      await other.releases.publish({ dir: v120.dir, channel: 'stable' });
+      await other.releases.rollback('stable-1.2.0');
+
+      const t = await updatingTerminal('deb', '1.2.0', other);
+      const refused = await waitForState(t, 'refused');
+      assert.equal(refused.availableVersion, '1.1.5');
+      assert.match(refused.error!, new RegExp(`1\\.1\\.5 版只能打开第${LATEST_VERSION - 1}版的数据，本机数据已是第${LATEST_VERSION}版`));
+      assert.ok(!feedRequests(t).some((p) => p.endsWith('.deb')), 'the installer was never downloaded');
+      assert.equal(t.node.updater.autoInstallOnAppQuit, true, 'nothing waits to be installed');
+
+      // The next heartbeat tells the fleet view, which flags the terminal with the reason.
+      await t.station.call('sync.now', {});
+      const [seen] = (await other.fleet()).terminals.filter((x) => x.id === t.terminalId);
+      assert.ok(seen?.flags.includes('store_version'));
+      assert.equal(seen?.storeNotice?.kind, 'downgrade_refused');
+      assert.match(seen!.storeNotice!.message, /已拒绝下载安装/);
+    } finally {
+      await other.close();
+    }
   });
 
   test('offline: no check; an on-demand check is refused in Chinese', async () => {

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import yaml from 'js-yaml';
+import { LATEST_VERSION } from '../../db/migrations/index';
 
 /**
  * The packaging itself cannot run here (no Electron binary), so the config is held to electron-builder's own
@@ -70,4 +73,17 @@ test('fuses close Node-in-Electron doors; updates come from a generic provider',
     config.publish.map((p) => p.provider),
     ['generic'],
   );
+});
+
+test('after the installers, daiban-release.json says the store schema this build ships (release publish reads it)', async () => {
+  assert.equal((config as unknown as { afterAllArtifactBuild: string }).afterAllArtifactBuild, 'build/release-info.cjs');
+  const hook = require('../../build/release-info.cjs') as ((r: { outDir: string }) => Promise<unknown[]>) & { storeSchema(root: string): number };
+  assert.equal(hook.storeSchema(process.cwd()), LATEST_VERSION);
+  const outDir = mkdtempSync(join(tmpdir(), 'daiban-release-info-'));
+  try {
+    assert.deepEqual(await hook({ outDir }), []);
+    assert.deepEqual(JSON.parse(readFileSync(join(outDir, 'daiban-release.json'), 'utf8')), { storeSchema: LATEST_VERSION });
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
 });

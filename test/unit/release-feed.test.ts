@@ -4,7 +4,7 @@ import { load } from 'js-yaml';
 import { feedForTerminal, feedPlatform, servedRelease } from '../../platform/releases/feed';
 import { platformOf, versionInName } from '../../platform/releases/artifacts';
 import type { StoredFile, StoredRelease } from '../../platform/releases/rows';
-import { compareVersions, isReleaseVersion } from '../../platform/releases/version';
+import { compareVersions, isReleaseVersion } from '../../core/versions';
 
 /** The release store's pure rules: versions, file names, and which release a feed serves. */
 
@@ -27,6 +27,7 @@ const release = (version: string, o: Partial<StoredRelease> = {}): StoredRelease
   stagingPercentage: 100,
   stagingDivisions: [],
   notes: null,
+  storeSchema: null,
   publishedAt: '2026-11-27T00:00:00.000Z',
   files: [file(`daiban-${version}-win-x64.exe`, 'win'), file(`daiban-${version}-linux-amd64.deb`, 'linux')],
   ...o,

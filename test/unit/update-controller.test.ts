@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import pino from 'pino';
 import type { UpdateStatusView } from '../../core/api/update-methods';
 import { isDaibanError } from '../../core/errors';
+import type { StoreNotice } from '../../core/sync/protocol';
 import type { Timers } from '../../station/runtime/timers';
 import { UpdateController, type UpdateConnection } from '../../station/updates/controller';
 import { feedUrl, type UpdateEngine, type UpdateEngineEvent, type UpdateEngineListener, type UpdateFeed } from '../../station/updates/engine';
@@ -88,11 +89,31 @@ class FakeEngine implements UpdateEngine {
   }
 }
 
+/** The real engine's order: the gate is asked before anything is downloaded (station/updates/electron-updater-engine.ts). */
+class GatedEngine extends FakeEngine {
+  gate: (version: string, storeSchema: number | null) => string | null = () => null;
+  downloads: string[] = [];
+  setGate(gate: (version: string, storeSchema: number | null) => string | null): void {
+    this.gate = gate;
+  }
+  /** The feed offers `version`, declaring the store schema it ships (null: a release published without it). */
+  offer(version: string, storeSchema: number | null = null): void {
+    this.next = (emit) => {
+      const reason = this.gate(version, storeSchema);
+      if (reason !== null) return emit({ type: 'refused', version, reason });
+      emit({ type: 'available', version, releaseNotes: null });
+      this.downloads.push(version);
+      emit({ type: 'downloaded', version, releaseNotes: null });
+    };
+  }
+}
+
 const online: UpdateConnection = { enrolled: true, online: true, platformUrl: PLATFORM, terminalId: TERMINAL };
 const offline: UpdateConnection = { ...online, online: false };
 
-function setup(o: { busy?: () => boolean; engine?: FakeEngine | null } = {}) {
+function setup(o: { busy?: () => boolean; engine?: FakeEngine | null; store?: { schema: number; upgradedBy: string | null } } = {}) {
   const time = new FakeTime();
+  const notices: (StoreNotice | null)[] = [];
   const engine = o.engine === null ? undefined : (o.engine ?? new FakeEngine());
   const statuses: UpdateStatusView[] = [];
   let stationClosed = 0;
@@ -107,9 +128,11 @@ function setup(o: { busy?: () => boolean; engine?: FakeEngine | null } = {}) {
       closeStation: async () => {
         stationClosed++;
       },
+      storeVersions: () => o.store ?? { schema: 16, upgradedBy: null },
+      storeNotice: (n) => notices.push(n),
     },
   );
-  return { time, engine: engine as FakeEngine, controller, statuses, closed: () => stationClosed };
+  return { time, engine: engine as FakeEngine, controller, statuses, notices, closed: () => stationClosed };
 }
 
 async function refusal(fn: () => unknown): Promise<{ code: string; message: string }> {
@@ -340,4 +363,45 @@ test('close stops the timers and ignores late engine events', async () => {
   controller.connectionChanged(online);
   assert.equal(statuses.length, n);
   assert.equal(time.count, 0);
+});
+
+test('a rollback to a build of an older store schema is refused before any download, said to the fleet; a fitting one is taken', async () => {
+  const engine = new GatedEngine();
+  engine.currentVersion = '1.2.0';
+  const { controller, notices } = setup({ engine, store: { schema: 16, upgradedBy: '1.2.0' } });
+  controller.connectionChanged(online);
+  engine.offer('1.1.0', 15);
+  const refused = await controller.check();
+  assert.equal(refused.state, 'refused');
+  assert.equal(refused.availableVersion, '1.1.0');
+  assert.match(refused.error!, /1\.1\.0 版只能打开第15版的数据，本机数据已是第16版，安装后将无法打开本机数据，已拒绝下载安装/);
+  assert.deepEqual(engine.downloads, [], 'nothing downloaded');
+  assert.equal(notices.at(-1)?.kind, 'downgrade_refused');
+  assert.equal(engine.installs, 0);
+
+  // The platform fixes it with a build that knows the store (an older version that ships schema 16): taken.
+  engine.offer('1.1.9', 16);
+  const taken = await controller.check();
+  assert.equal(taken.state, 'ready');
+  assert.deepEqual(engine.downloads, ['1.1.9']);
+  assert.equal(notices.at(-1), null, 'the notice is withdrawn');
+});
+
+test('a release that does not declare its schema: refused below the version that upgraded the store, taken otherwise', async () => {
+  const engine = new GatedEngine();
+  engine.currentVersion = '1.3.0';
+  const { controller } = setup({ engine, store: { schema: 16, upgradedBy: '1.2.0' } });
+  controller.connectionChanged(online);
+  engine.offer('1.1.0');
+  const refused = await controller.check();
+  assert.equal(refused.state, 'refused');
+  assert.match(refused.error!, /数据第16版由 1\.2\.0 版升级/);
+  engine.offer('1.2.5');
+  assert.equal((await controller.check()).state, 'ready', 'no migration since 1.2.0: the rollback is safe');
+  // A store created new (no upgrade on record) and a release without a declared schema: nothing refused.
+  const other = new GatedEngine();
+  const { controller: c2 } = setup({ engine: other, store: { schema: 16, upgradedBy: null } });
+  c2.connectionChanged(online);
+  other.offer('0.9.0');
+  assert.equal((await c2.check()).state, 'ready');
 });

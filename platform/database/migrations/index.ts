@@ -20,6 +20,7 @@ import { LEAN_MESSAGES_MIGRATION } from './015-lean-messages';
 import { GATEWAY_MIGRATION } from './016-gateway';
 import { RETENTION_MIGRATION } from './017-retention';
 import { RATINGS_MIGRATION } from './018-ratings';
+import { STORE_NOTICES_MIGRATION } from './019-store-notices';
 
 export type { Migration } from './types';
 
@@ -42,4 +43,5 @@ export const MIGRATIONS = [
   GATEWAY_MIGRATION,
   RETENTION_MIGRATION,
   RATINGS_MIGRATION,
+  STORE_NOTICES_MIGRATION,
 ];

@@ -1,5 +1,5 @@
 /**
- * The little of semantic versioning the release store needs: validate a version and order two of them
+ * The little of semantic versioning the release store and the terminal's update policy need: validate a version and order two of them
  * (major.minor.patch, then pre-release: a version without one is newer; identifiers compared one by one).
  * Build metadata (`+…`) is refused: electron-updater ignores it, so two such releases would look equal.
  */
