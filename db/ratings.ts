@@ -115,12 +115,16 @@ export function ratingsOfApplication(db: Database, applicationId: string): Ratin
   return stmt<[string], Raw>(db, `${SELECT} WHERE application_id = ? ORDER BY rated_at`).all(applicationId).map(toRow);
 }
 
-/** Records one follow-up step once: false when it was recorded already (the first record stands). */
-export function recordFollowUpStep(db: Database, id: string, which: FollowUpStep, s: FollowUpRecord): boolean {
-  const sql =
+/**
+ * Records one follow-up step: here, once (false when it was recorded already); from the platform (`platform`),
+ * in place of a local record, since the platform's first record is the one that stands.
+ */
+export function recordFollowUpStep(db: Database, id: string, which: FollowUpStep, s: FollowUpRecord, o: { platform?: boolean } = {}): boolean {
+  const [at, note, by, message] =
     which === 'revisit'
-      ? `UPDATE ratings SET revisited_at = ?, revisit_note = ?, revisited_by_name = ?, revisit_message_id = ? WHERE id = ? AND revisited_at IS NULL`
-      : `UPDATE ratings SET rectified_at = ?, rectify_note = ?, rectified_by_name = ?, rectify_message_id = ? WHERE id = ? AND rectified_at IS NULL`;
+      ? ['revisited_at', 'revisit_note', 'revisited_by_name', 'revisit_message_id']
+      : ['rectified_at', 'rectify_note', 'rectified_by_name', 'rectify_message_id'];
+  const sql = `UPDATE ratings SET ${at} = ?, ${note} = ?, ${by} = ?, ${message} = ? WHERE id = ?${o.platform ? '' : ` AND ${at} IS NULL`}`;
   return stmt(db, sql).run(s.at, s.note, s.byName, s.messageId, id).changes === 1;
 }
 

@@ -17,3 +17,15 @@ export function isAppUrl(url: string | undefined | null): boolean {
     return false;
   }
 }
+
+/** The resident's screen (评价屏, electron/pad-window.ts): the app with ?pad=1. */
+export const PAD_ENTRY = `${APP_ENTRY}?pad=1`;
+
+/** True for our page opened as the resident's screen. */
+export function isPadUrl(url: string | undefined | null): boolean {
+  if (!isAppUrl(url)) return false;
+  return new URL(url!).searchParams.get('pad') === '1';
+}
+
+/** What the resident's screen may call: the request waiting for it, and the rating itself. */
+export const PAD_METHODS: ReadonlySet<string> = new Set(['ratings.asked', 'ratings.submit']);

@@ -1,7 +1,7 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { StationEvent } from '../core/api/events';
 import type { Station } from '../station/station';
-import { isAppUrl } from './app-origin';
+import { isAppUrl, isPadUrl, PAD_METHODS } from './app-origin';
 import { CALL_CHANNEL, EVENT_CHANNEL, type CallResult } from './bridge-protocol';
 import { handleCall } from './call-handler';
 
@@ -28,6 +28,10 @@ export function registerStationIpc(station: Station): StationIpc {
     if (!trustedSender(event)) {
       station.ctx.log.warn({ url: event.senderFrame?.url }, 'ipc: call from an untrusted frame refused');
       return { ok: false, error: { code: 'FORBIDDEN', message: '不允许的调用来源。' } };
+    }
+    // The resident's screen runs in the cadre's session: it may only show the request and submit the rating.
+    if (isPadUrl(event.senderFrame!.url) && !(typeof method === 'string' && PAD_METHODS.has(method))) {
+      return { ok: false, error: { code: 'FORBIDDEN', message: '评价屏只能用于群众评价。' } };
     }
     return handleCall(station, method, input);
   });

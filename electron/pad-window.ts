@@ -1,8 +1,5 @@
 import { BrowserWindow, screen, type Display, type WebPreferences } from 'electron';
-import { APP_ENTRY } from './app-origin';
-
-/** The page of the resident's screen (renderer/ratings/RatingPad.tsx): the app with ?pad=1. */
-export const PAD_ENTRY = APP_ENTRY.replace('index.html', 'index.html?pad=1');
+import { PAD_ENTRY } from './app-origin';
 
 /** A display other than the cadre's (the primary one): where the counter's second screen faces the resident. */
 function residentDisplay(): Display | null {

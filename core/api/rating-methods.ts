@@ -75,6 +75,9 @@ export interface RatingView {
   comment: string | null;
   ratedAt: string;
   cadreName: string;
+  /** A 差评's follow-up as the township recorded it (the village hears of it too); null until recorded. */
+  revisit: FollowUpStepView | null;
+  rectify: FollowUpStepView | null;
 }
 
 export interface FollowUpStepView {
@@ -94,8 +97,6 @@ export interface FollowUpView extends RatingView {
   receivedAt: string;
   revisitDue: string;
   rectifyDue: string;
-  revisit: FollowUpStepView | null;
-  rectify: FollowUpStepView | null;
   /** The step whose deadline passed undone, if any. */
   overdue: FollowUpStep | null;
   /** The next step to do, null when both are done. */

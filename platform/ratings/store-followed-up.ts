@@ -15,7 +15,7 @@ type RatingRow = {
 /**
  * rating.followed_up, from a township terminal above the rating's village: 回访核实 first, then 整改反馈, each
  * recorded once (the same record again is accepted and changes nothing; another is refused, naming who
- * recorded the first). The county's terminals and the township's other terminals hear of it.
+ * recorded the first). The county's terminals, the township's other terminals and the village hear of it.
  */
 export async function storeFollowedUp(scope: IngestScope, f: Valid<'rating.followed_up'>): Promise<void> {
   const b = f.body;
@@ -44,5 +44,9 @@ export async function storeFollowedUp(scope: IngestScope, f: Valid<'rating.follo
       : 'UPDATE ratings SET rectified_at = $2, rectify_note = $3, rectified_by = $4 WHERE id = $1';
   await scope.tx.query(sql, [b.ratingId, b.at, b.note, b.by.name]);
   const body = CHANGE_KINDS['rating.followed_up'].parse(b);
-  scope.accept(f, row.division_code, [{ kind: 'rating.followed_up', divisionCode: row.division_code, fanUp: true, body }]);
+  // Up to the county and the township's other terminals, and down to the village, whose 差评 it answers.
+  scope.accept(f, row.division_code, [
+    { kind: 'rating.followed_up', divisionCode: row.division_code, fanUp: true, body },
+    { kind: 'rating.followed_up', divisionCode: row.division_code, fanUp: false, body },
+  ]);
 }

@@ -121,14 +121,16 @@ export function FollowUpScreen() {
             title: '',
             key: 'action',
             width: 120,
-            render: (_: unknown, r: FollowUpView) =>
-              r.next && mayRecord ? (
-                <Button type={r.overdue ? 'primary' : 'default'} onClick={() => setRecording({ rating: r, step: r.next! })}>
-                  登记{FOLLOW_UP_STEP_NAMES[r.next].slice(0, 2)}
-                </Button>
-              ) : r.unsent ? (
-                <Tag>未同步</Tag>
-              ) : null,
+            render: (_: unknown, r: FollowUpView) => (
+              <Space direction="vertical" size={4}>
+                {r.next && mayRecord && (
+                  <Button type={r.overdue ? 'primary' : 'default'} onClick={() => setRecording({ rating: r, step: r.next! })}>
+                    登记{FOLLOW_UP_STEP_NAMES[r.next].slice(0, 2)}
+                  </Button>
+                )}
+                {r.unsent && <Tag>未同步</Tag>}
+              </Space>
+            ),
           },
         ]}
       />

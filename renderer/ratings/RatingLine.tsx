@@ -44,6 +44,16 @@ export function RatingLine(p: RatingLineProps) {
         <span>
           {label}：<Tag color={rating.poor ? 'red' : 'green'}>{rating.levelName}</Tag>
           <span className="muted">{ratingText(rating).slice(rating.levelName.length)}</span>
+          {[
+            rating.revisit && `乡镇已回访（${rating.revisit.byName}）：${rating.revisit.note}`,
+            rating.rectify && `乡镇已整改（${rating.rectify.byName}）：${rating.rectify.note}`,
+          ]
+            .filter(Boolean)
+            .map((line) => (
+              <div key={line as string} className="muted" style={{ fontSize: 14 }}>
+                {line}
+              </div>
+            ))}
         </span>
       ) : (
         <Button icon={<LikeOutlined />} onClick={() => setOpen(true)} disabled={!loaded.data}>

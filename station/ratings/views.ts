@@ -11,6 +11,8 @@ import {
 import { findDivisionName, findMessage, type FollowUpRecord, type RatingRow } from '../../db';
 import type { StationContext } from '../context';
 
+const stepView = (s: FollowUpRecord | null) => (s ? { at: s.at, note: s.note, byName: s.byName } : null);
+
 export function toRatingView(r: RatingRow): RatingView {
   const level = r.level as RatingLevel;
   return {
@@ -25,6 +27,8 @@ export function toRatingView(r: RatingRow): RatingView {
     comment: r.comment,
     ratedAt: r.ratedAt,
     cadreName: r.cadreName,
+    revisit: stepView(r.revisit),
+    rectify: stepView(r.rectify),
   };
 }
 
@@ -42,7 +46,6 @@ export function nextStep(r: RatingRow): FollowUpStep | null {
 export function toFollowUpView(ctx: StationContext, r: RatingRow, today: string): FollowUpView {
   const revisitLate = !r.revisit && r.revisitDue !== null && r.revisitDue < today;
   const rectifyLate = !r.rectify && r.rectifyDue !== null && r.rectifyDue < today;
-  const strip = (s: FollowUpRecord | null) => (s ? { at: s.at, note: s.note, byName: s.byName } : null);
   return {
     ...toRatingView(r),
     receiptNo: r.receiptNo,
@@ -54,8 +57,6 @@ export function toFollowUpView(ctx: StationContext, r: RatingRow, today: string)
     receivedAt: r.receivedAt ?? r.ratedAt,
     revisitDue: r.revisitDue ?? '',
     rectifyDue: r.rectifyDue ?? '',
-    revisit: strip(r.revisit),
-    rectify: strip(r.rectify),
     overdue: revisitLate ? 'revisit' : rectifyLate ? 'rectify' : null,
     next: nextStep(r),
     unsent: unsent(ctx, r.revisit) || unsent(ctx, r.rectify),

@@ -104,9 +104,9 @@ const APPLY: { [K in ChangeKind]: (db: StoreDb, body: ChangeBody<K>, scope: Page
     upsertDivisions(db, divisions);
     return true;
   },
-  // For review terminals only: a village keeps the ratings it took itself.
+  // For review terminals only: a village keeps the ratings it took itself, and hears how its 差评 were followed up.
   'rating.received': (db, rating, { township }) => township && applyRatingReceived(db, rating),
-  'rating.followed_up': (db, step, { township }) => township && applyRatingFollowedUp(db, step),
+  'rating.followed_up': (db, step) => applyRatingFollowedUp(db, step),
 };
 
 /**

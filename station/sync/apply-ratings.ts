@@ -6,7 +6,8 @@ import { findRating, insertRating, recordFollowUpStep, type StoreDb } from '../.
 /**
  * 好差评 on the township and county terminals: the replica of their villages' ratings, with the resident to
  * call back and a 差评's deadlines, and each follow-up step as the platform accepted it. A repeated change
- * changes nothing; a step recorded here first keeps its own record (it went up as the same text).
+ * changes nothing; the platform's record of a step replaces one made here (another terminal of the township may
+ * have recorded it first, and the platform refused ours).
  */
 export function applyRatingReceived(db: StoreDb, r: RatingReceived): boolean {
   insertRating(db, {
@@ -33,9 +34,9 @@ export function applyRatingReceived(db: StoreDb, r: RatingReceived): boolean {
   return true;
 }
 
-/** False when the rating is not in the replica (it concerns no village of this terminal). */
+/** A step of a 差评's follow-up, on the township's replica or the village's own rating; false when it has neither. */
 export function applyRatingFollowedUp(db: StoreDb, f: RatingFollowedUp): boolean {
   if (!findRating(db, f.ratingId)) return false;
-  recordFollowUpStep(db, f.ratingId, f.step, { at: f.at, note: f.note, byName: f.by.name, messageId: null });
+  recordFollowUpStep(db, f.ratingId, f.step, { at: f.at, note: f.note, byName: f.by.name, messageId: null }, { platform: true });
   return true;
 }

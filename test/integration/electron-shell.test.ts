@@ -195,6 +195,16 @@ test("a second display gets the resident's 评价屏: full screen on it, the sam
   assert.equal(rec.windows.length, 2);
 });
 
+test('the 评价屏 may only ask for the waiting request and submit the rating, whoever is logged in', async () => {
+  const frame = rec.windows[1]!.mainFrame;
+  const fromPad = { senderFrame: frame, sender: { mainFrame: frame } };
+  assert.deepEqual(await call(fromPad, 'ratings.asked', {}), { ok: true, value: null });
+  const refused = (await call(fromPad, 'residents.search', { query: '王' })) as { ok: false; error: { code: string; message: string } };
+  assert.deepEqual(refused, { ok: false, error: { code: 'FORBIDDEN', message: '评价屏只能用于群众评价。' } });
+  const backups = (await call(fromPad, 'backups.list', {})) as { ok: boolean };
+  assert.equal(backups.ok, false);
+});
+
 test('the database key is sealed with safeStorage in userData', () => {
   const sealed = readFileSync(join(userData, SEALED_KEY_FILE), 'utf8');
   assert.match(sealed, /^sealed:/);

@@ -127,6 +127,11 @@ test('a 差评 at the counter reaches the township with its deadlines; 回访 th
   assert.equal(seen.revisit?.byName, '张建国');
   assert.equal(seen.rectify?.note, '增设周六上午受理，材料清单张贴上墙');
 
+  // The village hears how its 差评 was answered.
+  await syncOk(village);
+  const answered = (await v.call('ratings.ofApplication', { applicationId: poorApp.id }))[0]!;
+  assert.deepEqual([answered.revisit?.byName, answered.rectify?.note], ['张建国', '增设周六上午受理，材料清单张贴上墙']);
+
   // Figures on the township: by village (named), item and cadre, with the follow-up counted.
   const stats = await t.call('ratings.stats', {});
   assert.equal(stats.overall.total, 2);
@@ -265,4 +270,35 @@ test("the resident's screen: a request shows there, either side answers once; de
   await v.call('session.logout', {});
   assert.equal(await v.call('ratings.asked', {}), null, 'nobody at the counter: nothing on the resident screen');
   await refused(v.call('ratings.ask', { applicationId: second.id, stage: 'receipt' }), 'AUTH_REQUIRED');
+});
+
+test('two township terminals record the same 回访: the platform keeps the first, and the other terminal takes it in place of its own', async () => {
+  const v = village.station;
+  await v.call('session.login', { username: 'cadre01', password: 'Daiban2026' });
+  const app = await submitApplication(v, 7105);
+  const rating = await v.call('ratings.submit', { applicationId: app.id, stage: 'receipt', level: 1, reasons: ['attitude'] });
+  await syncOk(village);
+  await syncOk(township);
+  // Another terminal of the township records first, straight to the platform.
+  const other = await enrollTerminal(platform, { divisionCode: '360781102', role: 'township' });
+  const first = {
+    ratingId: rating.id,
+    divisionCode: VILLAGE,
+    step: 'revisit',
+    note: '已上门回访，群众反映属实',
+    at: new Date().toISOString(),
+    by: { id: 'r2', name: '刘建华' },
+  };
+  assert.equal((await send(other, 'rating.followed_up', first)).result, 'accepted');
+  // This one, not yet synced, records its own.
+  const t = township.station;
+  await t.call('ratings.followUp', { ratingId: rating.id, step: 'revisit', note: '电话回访，群众不在家' });
+  await t.sync.syncNow();
+  const seen = (await t.call('ratings.followUps', {})).find((f) => f.id === rating.id)!;
+  assert.deepEqual([seen.revisit?.byName, seen.revisit?.note, seen.unsent], ['刘建华', '已上门回访，群众反映属实', false]);
+  const problems = (await t.call('sync.status', {})).problems;
+  assert.ok(
+    problems.some((p) => /已由刘建华登记/.test(p.reason)),
+    JSON.stringify(problems),
+  );
 });
