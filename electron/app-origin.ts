@@ -26,6 +26,3 @@ export function isPadUrl(url: string | undefined | null): boolean {
   if (!isAppUrl(url)) return false;
   return new URL(url!).searchParams.get('pad') === '1';
 }
-
-/** What the resident's screen may call: the request waiting for it, and the rating itself. */
-export const PAD_METHODS: ReadonlySet<string> = new Set(['ratings.asked', 'ratings.submit']);

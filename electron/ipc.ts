@@ -1,7 +1,8 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { StationEvent } from '../core/api/events';
 import type { Station } from '../station/station';
-import { isAppUrl, isPadUrl, PAD_METHODS } from './app-origin';
+import { PAD_METHODS } from '../core/api/rating-methods';
+import { isAppUrl, isPadUrl } from './app-origin';
 import { CALL_CHANNEL, EVENT_CHANNEL, type CallResult } from './bridge-protocol';
 import { handleCall } from './call-handler';
 

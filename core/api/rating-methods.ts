@@ -51,6 +51,9 @@ export const ratingMethods = {
   'ratings.dismiss': z.object({}).strict(),
 } satisfies Record<string, z.ZodType>;
 
+/** What the resident's screen (评价屏) may call, on either transport: the request waiting for it, and the rating. */
+export const PAD_METHODS: ReadonlySet<string> = new Set(['ratings.asked', 'ratings.submit']);
+
 /** What the resident's screen shows while a rating is asked for. */
 export interface RatingRequestView {
   applicationId: string;

@@ -135,19 +135,23 @@ export function closeEvents(): void {
   connected = false;
 }
 
-/** The query that makes a window of the app the resident's screen (评价屏, renderer/ratings/RatingPad.tsx). */
-export const PAD_QUERY = 'pad=1';
-
-/** True in the resident's screen. */
+/** True in the resident's screen (评价屏, renderer/ratings/RatingPad.tsx): the app opened with ?pad=1. */
 export function isPadWindow(): boolean {
   return new URLSearchParams(window.location.search).get('pad') === '1';
 }
 
 /**
- * Where the browser host opens the resident's screen as a small window (its own copy of the page's credential,
- * the way the host opened this page); null in Electron, whose shell opens it on a second display by itself.
+ * Where the browser host opens the resident's screen as a small window: a page of its own with a token that is
+ * good for the rating only (station/browser-host); null in Electron, whose shell opens it on a second display.
  */
-export function padWindowUrl(): string | null {
+export async function padWindowLink(): Promise<string | null> {
   if (bridge || !token) return null;
-  return `${window.location.origin}/?${PAD_QUERY}#token=${encodeURIComponent(token)}`;
+  try {
+    const res = await fetch('/api/pad-link', { headers: { Authorization: `Bearer ${token}` } });
+    if (!res.ok) return null;
+    const { url } = (await res.json()) as { url?: unknown };
+    return typeof url === 'string' ? `${window.location.origin}${url}` : null;
+  } catch {
+    return null;
+  }
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Alert, Button, Modal, Radio, Space } from 'antd';
 import type { RatingView } from '../../core/api/rating-methods';
 import { isPoorRating, RATING_LEVEL_NAMES, RATING_LEVELS, RATING_STAGE_NAMES, type RatingLevel, type RatingStage } from '../../core/ratings/model';
-import { call, padWindowUrl } from '../api/client';
+import { call, padWindowLink } from '../api/client';
 import { useAction } from '../shared/use-action';
 import { useStationEvent } from '../shared/use-station-event';
 import { LEVEL_COLOR, RatingDetails, ratingKey, useRatingForm } from './rating-form';
@@ -33,6 +33,8 @@ export function RatingDialog(p: RatingDialogProps) {
   const form = useRatingForm();
   const levels = useRef<HTMLDivElement>(null);
   const [padOpen, setPadOpen] = useState(false);
+  // Fetched when the dialog opens, so the click opens the window at once (a popup needs the click's activation).
+  const [padUrl, setPadUrl] = useState<string | null>(null);
   // Closed once, whichever screen answered first (this one, or the resident's: rating.done).
   const closed = useRef(true);
   const close = (rating: RatingView | null) => {
@@ -58,6 +60,7 @@ export function RatingDialog(p: RatingDialogProps) {
       (r) => setPadOpen(r.padOpen),
       () => undefined,
     );
+    void padWindowLink().then(setPadUrl);
     form.reset();
     clear();
     // Only a newly opened dialog starts empty.
@@ -68,7 +71,6 @@ export function RatingDialog(p: RatingDialogProps) {
     // The cursor follows the choice: arrows move on from it, Tab leaves the levels for the reasons.
     if (l !== null) levels.current?.querySelector<HTMLInputElement>(`input[value="${l}"]`)?.focus();
   };
-  const padUrl = padWindowUrl();
 
   return (
     <Modal

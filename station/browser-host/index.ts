@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Station } from '../station';
-import { handleApiCall, sendError } from './api-route';
+import { handleApiCall, sendError, sendJson } from './api-route';
+import { PAD_METHODS } from '../../core/api/rating-methods';
 import type { StationEvent } from '../../core/api/events';
 import { EventStreamHub } from './event-stream';
 import { bearerToken, hostAllowed, originAllowed, tokenMatches } from './guards';
@@ -18,6 +19,8 @@ import { serveStatic } from './static-files';
  *   200 → JSON output (null allowed); a refusal → status by code (status.ts) and `{code, message, details?}`.
  *   Missing/wrong token → 401 UNAUTHORIZED_CLIENT; unknown method → 404 UNKNOWN_METHOD; body > 30 MB → 413.
  * - `GET /api/events?token=<token>` → server-sent events, `data: <json>` per published event.
+ * - `GET /api/pad-link` (the session token) → `{url}`: the resident's screen (评价屏) as a page of its own, with a
+ *   second token that may call only PAD_METHODS (403 FORBIDDEN otherwise) and read the events.
  * - everything else: the built renderer (SPA fallback to index.html), no token needed.
  * Every request must name us in `Host` (DNS rebinding); an `Origin`, when sent to /api, must be ours.
  */
@@ -43,10 +46,15 @@ export interface BrowserHost {
   publish(event: StationEvent): void;
 }
 
+/** The query that makes a page the resident's screen (renderer/ratings/RatingPad.tsx). */
+const PAD_QUERY = 'pad=1';
 const UNAUTHORIZED = { code: 'UNAUTHORIZED_CLIENT', message: '会话已失效，请重新打开本页面。' } as const;
+const PAD_ONLY = { code: 'FORBIDDEN', message: '评价屏只能用于群众评价。' } as const;
 
 export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHost> {
   const token = o.token ?? randomBytes(32).toString('base64url');
+  // The resident's screen gets a token of its own, good for the rating only.
+  const padToken = randomBytes(32).toString('base64url');
   const staticDir = resolve(o.staticDir);
   const events = new EventStreamHub(o.keepAliveMs ?? 25_000);
   const log = o.station.ctx.log;
@@ -66,11 +74,21 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
     if (!originAllowed(req)) return sendError(res, { code: 'FORBIDDEN', message: '不允许从其他网页调用本机代办终端。' });
     if (path === '/api/events') {
       if (req.method !== 'GET') return sendError(res, { code: 'METHOD_NOT_ALLOWED', message: '事件流只接受 GET 请求。' }, { Allow: 'GET' });
-      if (!tokenMatches(query.get('token'), token)) return sendError(res, UNAUTHORIZED);
+      const presented = query.get('token');
+      if (!tokenMatches(presented, token) && !tokenMatches(presented, padToken)) return sendError(res, UNAUTHORIZED);
       return events.open(res, {});
     }
-    if (!tokenMatches(bearerToken(req), token)) return sendError(res, UNAUTHORIZED);
-    return handleApiCall(req, res, o.station, decodeURIComponentSafe(path.slice('/api/'.length)));
+    const bearer = bearerToken(req);
+    const method = decodeURIComponentSafe(path.slice('/api/'.length));
+    if (tokenMatches(bearer, padToken)) {
+      return PAD_METHODS.has(method) ? handleApiCall(req, res, o.station, method) : sendError(res, PAD_ONLY);
+    }
+    if (!tokenMatches(bearer, token)) return sendError(res, UNAUTHORIZED);
+    if (path === '/api/pad-link') {
+      if (req.method !== 'GET') return sendError(res, { code: 'METHOD_NOT_ALLOWED', message: '只接受 GET 请求。' }, { Allow: 'GET' });
+      return sendJson(res, 200, { url: `/?${PAD_QUERY}#token=${padToken}` });
+    }
+    return handleApiCall(req, res, o.station, method);
   }
 
   const server = createServer((req, res) => {

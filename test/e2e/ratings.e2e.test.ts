@@ -188,7 +188,7 @@ test('card → new resident → application → receipt → 不满意 with a rea
     await press(t, '统计', t.getByRole('navigation', { name: '主菜单' }));
     const card = t.locator('.ant-card').filter({ hasText: '群众满意度（好差评）' });
     await card.waitFor();
-    await card.getByText('华屋村').waitFor();
+    await card.getByRole('cell', { name: '华屋村', exact: true }).first().waitFor();
     await card.getByText('50.0%').first().waitFor();
     await card.scrollIntoViewIfNeeded();
     await named(t, 'ratings-05-stats');

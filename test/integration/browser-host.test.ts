@@ -266,3 +266,24 @@ test('a null output comes back as JSON null; a wrong password is 401 AUTH_FAILED
   assert.equal(wrong.status, 401);
   assert.equal(((await wrong.json()) as { code: string }).code, 'AUTH_FAILED');
 });
+
+test("the 评价屏's own token: only the rating and the events; the link is given to the session's token only", async () => {
+  const link = await fetch(`${base()}/api/pad-link`, { headers: { Authorization: `Bearer ${host.token}` } });
+  assert.equal(link.status, 200);
+  const { url } = (await link.json()) as { url: string };
+  const m = /^\/\?pad=1#token=([A-Za-z0-9_-]{43})$/.exec(url);
+  assert.ok(m, url);
+  const padToken = m[1]!;
+  assert.notEqual(padToken, host.token);
+  assert.equal((await api('ratings.asked', {}, padToken)).status, 200);
+  const refused = await api('residents.search', { query: '王' }, padToken);
+  assert.equal(refused.status, 403);
+  assert.deepEqual(await refused.json(), { code: 'FORBIDDEN', message: '评价屏只能用于群众评价。' });
+  assert.equal((await api('backups.list', {}, padToken)).status, 403);
+  const noLink = await fetch(`${base()}/api/pad-link`, { headers: { Authorization: `Bearer ${padToken}` } });
+  assert.equal(noLink.status, 403, 'the pad cannot mint links');
+  assert.equal((await fetch(`${base()}/api/pad-link`)).status, 401);
+  const events = await fetch(`${base()}/api/events?token=${padToken}`);
+  assert.equal(events.status, 200, 'the pad hears rating.asked');
+  await events.body?.cancel();
+});
