@@ -29,6 +29,11 @@ export const RATING_STAGES = ['receipt', 'result'] as const;
 export type RatingStage = (typeof RATING_STAGES)[number];
 export const RATING_STAGE_NAMES: Record<RatingStage, string> = { receipt: '受理评价', result: '办结评价' };
 
+/** Decided, told, or closed: the result can be rated (办结评价), on the terminal, the platform and the screen. */
+export function canRateResult(status: string): boolean {
+  return status === 'approved' || status === 'rejected' || status === 'completed';
+}
+
 /** What a resident may tick, by side: praise for 好评, the problem for 差评 (the follow-up starts from it). */
 export const GOOD_REASONS = {
   warm: '服务热情周到',

@@ -1,12 +1,9 @@
 import { shanghaiDate } from '../../core/calendar';
-import { followUpDeadlines, isPoorRating, RATING_STAGE_NAMES } from '../../core/ratings/model';
+import { canRateResult, followUpDeadlines, isPoorRating, RATING_STAGE_NAMES } from '../../core/ratings/model';
 import { CHANGE_KINDS } from '../../core/sync/changes';
 import { lockApplication } from '../ingest/application-row';
 import type { IngestScope, Valid } from '../ingest/scope';
 import { loadRatingRules, platformCalendar } from './rules';
-
-/** Decided, told, or closed: the result can be rated. */
-const RESULT_STATUSES = new Set(['approved', 'rejected', 'completed']);
 
 /**
  * service.rated, from the village terminal that took the application (validate-message checked the role and
@@ -23,7 +20,7 @@ export async function storeRated(scope: IngestScope, r: Valid<'service.rated'>):
   if (app.receipt_no !== b.receiptNo || app.item_code !== b.itemCode) {
     return scope.invalid(r.index, 'INVALID_BODY', '评价中的回执编号或办理事项与平台上的申请不一致，平台未接收');
   }
-  if (b.stage === 'result' && !RESULT_STATUSES.has(app.status)) {
+  if (b.stage === 'result' && !canRateResult(app.status)) {
     return scope.invalid(r.index, 'ILLEGAL_TRANSITION', '这件申请在平台上还没有办理结果，不能做办结评价');
   }
   const [earlier] = await scope.tx.query<{ id: string }>('SELECT id::text AS id FROM ratings WHERE application_id = $1 AND stage = $2', [app.id, b.stage]);

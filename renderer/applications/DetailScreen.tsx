@@ -17,7 +17,8 @@ import { useStationEvent } from '../shared/use-station-event';
 import { CompleteButton } from '../village/CompleteButton';
 import { showDateTime } from '../shared/time';
 import { ReasonDialog } from '../shared/ReasonDialog';
-import { RatingLine } from '../ratings/RatingLine';
+import { RatingLines } from '../ratings/RatingLines';
+import { canRateResult } from '../../core/ratings/model';
 
 const EVENT_LABEL: Record<string, string> = {
   created: '创建草稿',
@@ -40,9 +41,6 @@ const EVENT_LABEL: Record<string, string> = {
   handover_listed: '列入交接清单',
   rated: '群众评价',
 };
-
-/** Decided, told, or closed: the result can be rated (办结评价). */
-const RESULT_STATUSES: readonly string[] = ['approved', 'rejected', 'completed'];
 
 function eventTitle(e: ApplicationEventView): string {
   const base = EVENT_LABEL[e.type] ?? (e.toStatus ? `状态变为“${STATUS_LABEL[e.toStatus]}”` : e.type);
@@ -152,12 +150,13 @@ export function DetailScreen({ applicationId }: { applicationId: string }) {
               <Descriptions.Item label="最后更新">{showDateTime(a.updatedAt)}</Descriptions.Item>
               {a.receiptNo && (
                 <Descriptions.Item label="群众评价" span={2}>
-                  <Space direction="vertical" size={4}>
-                    <RatingLine applicationId={a.id} stage="receipt" residentName={a.residentName} itemName={a.itemName} onRated={app.reload} />
-                    {RESULT_STATUSES.includes(a.status) && (
-                      <RatingLine applicationId={a.id} stage="result" residentName={a.residentName} itemName={a.itemName} onRated={app.reload} />
-                    )}
-                  </Space>
+                  <RatingLines
+                    applicationId={a.id}
+                    stages={canRateResult(a.status) ? ['receipt', 'result'] : ['receipt']}
+                    residentName={a.residentName}
+                    itemName={a.itemName}
+                    onRated={app.reload}
+                  />
                 </Descriptions.Item>
               )}
             </Descriptions>

@@ -11,7 +11,7 @@ import { PrinterPicker, usePrinters } from '../print/PrinterPicker';
 import { usePrint } from '../print/use-print';
 import { SaveAsPdfButton } from '../print/SaveAsPdfButton';
 import { usePdf } from '../print/use-pdf';
-import { RatingLine } from '../ratings/RatingLine';
+import { RatingLines } from '../ratings/RatingLines';
 
 type Format = '80mm' | 'a4';
 
@@ -71,7 +71,7 @@ export function ReceiptScreen({ applicationId }: { applicationId: string }) {
               <Descriptions.Item label="承诺办结">{app.dueDate ?? '—'} 前</Descriptions.Item>
               <Descriptions.Item label="群众评价">
                 {/* 一次一评: once the receipt is in the resident's hand, they are asked to rate the service. */}
-                <RatingLine applicationId={app.id} stage="receipt" residentName={app.residentName} itemName={app.itemName} askNow={Boolean(printed)} />
+                <RatingLines applicationId={app.id} stages={['receipt']} residentName={app.residentName} itemName={app.itemName} askNow={Boolean(printed)} />
               </Descriptions.Item>
             </Descriptions>
           </Card>

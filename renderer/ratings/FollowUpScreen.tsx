@@ -8,7 +8,9 @@ import { useSession } from '../app/session';
 import { ReasonDialog } from '../shared/ReasonDialog';
 import { showDateTime } from '../shared/time';
 import { useLoad } from '../shared/use-load';
-import { ratingText } from './RatingLine';
+import { ratingText } from './RatingLines';
+
+const RECORD_LABEL: Record<FollowUpStep, string> = { revisit: '登记回访', rectify: '登记整改' };
 
 const PROMPT: Record<FollowUpStep, string> = {
   revisit: '请写明回访核实的情况：何时、如何联系的群众，反映的问题是否属实。',
@@ -125,7 +127,7 @@ export function FollowUpScreen() {
               <Space direction="vertical" size={4}>
                 {r.next && mayRecord && (
                   <Button type={r.overdue ? 'primary' : 'default'} onClick={() => setRecording({ rating: r, step: r.next! })}>
-                    登记{FOLLOW_UP_STEP_NAMES[r.next].slice(0, 2)}
+                    {RECORD_LABEL[r.next]}
                   </Button>
                 )}
                 {r.unsent && <Tag>未同步</Tag>}

@@ -15,6 +15,8 @@ export interface RatingDesk {
   ask(request: RatingRequestView, by: string): { padOpen: boolean };
   /** The resident's screen asking what to show for the user now logged in (null: nobody); counts as the screen being there. */
   asked(user: string | null): RatingRequestView | null;
+  /** The same, asked by the cadre's side: says nothing of the resident's screen. */
+  pending(user: string | null): RatingRequestView | null;
   /** A rating was saved (`rating`) or the resident declined (null). */
   done(applicationId: string, stage: string, rating: RatingView | null): void;
 }
@@ -35,6 +37,9 @@ export function createRatingDesk(emit: (e: StationEvent) => void, now: () => num
     },
     asked(user) {
       padSeenAt = now();
+      return this.pending(user);
+    },
+    pending(user) {
       return user !== null && user === askedBy ? request : null;
     },
     done(applicationId, stage, rating) {

@@ -3,7 +3,7 @@ import type { RatingOutputs, RatingView, SatisfactionGroupView } from '../../cor
 import type { StationParsedInput } from '../../core/api/schemas';
 import { shanghaiDate } from '../../core/calendar';
 import { DaibanError } from '../../core/errors';
-import { RATING_LEVEL_NAMES, RATING_STAGE_NAMES, reasonsFitLevel, type RatingLevel } from '../../core/ratings/model';
+import { canRateResult, RATING_LEVEL_NAMES, RATING_STAGE_NAMES, reasonsFitLevel, type RatingLevel } from '../../core/ratings/model';
 import { summariseLevels } from '../../core/ratings/stats';
 import type { RatingFollowedUp, ServiceRated } from '../../core/sync/messages';
 import {
@@ -26,10 +26,8 @@ import { isReviewTerminal, requireTownshipTerminal } from '../runtime/terminal-r
 import { ledgerPeriod } from '../stats/ledger';
 import { loadResident } from '../residents/handlers';
 import type { RatingDesk } from './desk';
-import { nextStep, stepName, toFollowUpView, toRatingView } from './views';
+import { nextStep, ratingRowOf, stepName, toFollowUpView, toRatingView } from './views';
 
-/** Decided, told, or closed: the result can be rated (办结评价). */
-const RESULT_STATUSES = new Set(['approved', 'rejected', 'completed']);
 const FOLLOW_UP_LIMIT = 500;
 
 /**
@@ -43,7 +41,7 @@ function submit(ctx: StationContext, input: StationParsedInput<'ratings.submit'>
   const app = findApplication(ctx.db, input.applicationId);
   if (!app || !app.receiptNo || !app.submittedAt) throw new DaibanError('NOT_FOUND', '找不到这件已受理的申请，无法评价。');
   const stageName = RATING_STAGE_NAMES[input.stage];
-  if (input.stage === 'result' && !RESULT_STATUSES.has(app.status)) {
+  if (input.stage === 'result' && !canRateResult(app.status)) {
     throw new DaibanError('ILLEGAL_TRANSITION', '这件申请还没有办理结果，办结后才能做办结评价。');
   }
   if (!reasonsFitLevel(input.level, input.reasons)) {
@@ -70,29 +68,9 @@ function submit(ctx: StationContext, input: StationParsedInput<'ratings.submit'>
     ratedAt: at,
     cadre: { id: user.id, name: user.displayName },
   };
-  const row = {
-    id,
-    applicationId: app.id,
-    stage: input.stage,
-    villageCode: point.divisionCode,
-    itemCode: app.itemCode,
-    receiptNo: app.receiptNo,
-    level: input.level,
-    reasons: input.reasons,
-    comment: input.comment,
-    ratedAt: at,
-    ratedOn: shanghaiDate(at),
-    cadreId: user.id,
-    cadreName: user.displayName,
-    messageId,
-    residentName: null,
-    residentPhone: null,
-    receivedAt: null,
-    revisitDue: null,
-    rectifyDue: null,
-  };
   ctx.db.transaction(() => {
-    if (!insertRating(ctx.db, row)) throw new DaibanError('ALREADY_RATED', `这件申请的${stageName}已经做过了，每个环节只评价一次。`);
+    if (!insertRating(ctx.db, ratingRowOf(body, { messageId })))
+      throw new DaibanError('ALREADY_RATED', `这件申请的${stageName}已经做过了，每个环节只评价一次。`);
     recordChange(ctx, {
       at,
       actorId: user.id,
@@ -137,8 +115,8 @@ function followUp(ctx: StationContext, input: StationParsedInput<'ratings.follow
   return toFollowUpView(ctx, findRating(ctx.db, r.id)!, shanghaiDate(at));
 }
 
-function groups(ctx: StationContext, by: RatingGroupBy, from: string, to: string): SatisfactionGroupView[] {
-  const rows = ratingLevelCounts(ctx.db, by, from, to);
+/** Counts per group and level (db ratingLevelCounts) as named summaries, the most rated first. */
+function groups(ctx: StationContext, by: RatingGroupBy, rows: ReturnType<typeof ratingLevelCounts>): SatisfactionGroupView[] {
   const keys = [...new Set(rows.map((r) => r.key))];
   const nameOf = (key: string): string => {
     if (by === 'village') return findDivisionName(ctx.db, key) ?? key;
@@ -178,7 +156,7 @@ export const ratingHandlers = (desk: RatingDesk): Handlers<keyof RatingOutputs> 
   'ratings.asked': (ctx) => desk.asked(ctx.session.user && !ctx.session.locked ? ctx.session.user.id : null),
   'ratings.dismiss': (ctx) => {
     const user = requireUser(ctx, INTAKE_ROLES);
-    const request = desk.asked(user.id);
+    const request = desk.pending(user.id);
     if (request) desk.done(request.applicationId, request.stage, null);
     return {};
   },
@@ -198,14 +176,16 @@ export const ratingHandlers = (desk: RatingDesk): Handlers<keyof RatingOutputs> 
     requireUser(ctx);
     const { from, to } = ledgerPeriod(ctx, input);
     const review = isReviewTerminal(ctx.db);
-    const all = ratingLevelCounts(ctx.db, 'item', from, to);
+    const count = (by: RatingGroupBy) => ratingLevelCounts(ctx.db, by, from, to);
+    // Every rating is in exactly one item group: the overall figures are the sum of those.
+    const byItem = count('item');
     return {
       from,
       to,
-      overall: summariseLevels(all),
-      byVillage: review ? groups(ctx, 'village', from, to) : [],
-      byItem: groups(ctx, 'item', from, to),
-      byCadre: groups(ctx, 'cadre', from, to),
+      overall: summariseLevels(byItem),
+      byVillage: review ? groups(ctx, 'village', count('village')) : [],
+      byItem: groups(ctx, 'item', byItem),
+      byCadre: groups(ctx, 'cadre', count('cadre')),
       followUps: followUpCounts(ctx.db, from, to, shanghaiDate(ctx.clock.now())),
     };
   },

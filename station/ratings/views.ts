@@ -8,8 +8,42 @@ import {
   type FollowUpStep,
   type RatingLevel,
 } from '../../core/ratings/model';
+import { shanghaiDate } from '../../core/calendar';
+import type { ServiceRated } from '../../core/sync/messages';
 import { findDivisionName, findMessage, type FollowUpRecord, type RatingRow } from '../../db';
 import type { StationContext } from '../context';
+
+/**
+ * The row a rating is kept as, from its wire body: the village's own (with its outbox message), or a township's
+ * replica from the feed (with the resident to call back and a 差评's deadlines).
+ */
+export function ratingRowOf(
+  r: ServiceRated,
+  more: Partial<Pick<RatingRow, 'messageId' | 'residentName' | 'residentPhone' | 'receivedAt' | 'revisitDue' | 'rectifyDue'>> = {},
+): Omit<RatingRow, 'revisit' | 'rectify'> {
+  return {
+    id: r.ratingId,
+    applicationId: r.applicationId,
+    stage: r.stage,
+    villageCode: r.divisionCode,
+    itemCode: r.itemCode,
+    receiptNo: r.receiptNo,
+    level: r.level,
+    reasons: r.reasons,
+    comment: r.comment,
+    ratedAt: r.ratedAt,
+    ratedOn: shanghaiDate(r.ratedAt),
+    cadreId: r.cadre.id,
+    cadreName: r.cadre.name,
+    messageId: null,
+    residentName: null,
+    residentPhone: null,
+    receivedAt: null,
+    revisitDue: null,
+    rectifyDue: null,
+    ...more,
+  };
+}
 
 const stepView = (s: FollowUpRecord | null) => (s ? { at: s.at, note: s.note, byName: s.byName } : null);
 

@@ -1,7 +1,7 @@
-import { shanghaiDate } from '../../core/calendar';
 import type { RatingReceived } from '../../core/sync/changes';
 import type { RatingFollowedUp } from '../../core/sync/messages';
 import { findRating, insertRating, recordFollowUpStep, type StoreDb } from '../../db';
+import { ratingRowOf } from '../ratings/views';
 
 /**
  * 好差评 on the township and county terminals: the replica of their villages' ratings, with the resident to
@@ -10,27 +10,16 @@ import { findRating, insertRating, recordFollowUpStep, type StoreDb } from '../.
  * have recorded it first, and the platform refused ours).
  */
 export function applyRatingReceived(db: StoreDb, r: RatingReceived): boolean {
-  insertRating(db, {
-    id: r.ratingId,
-    applicationId: r.applicationId,
-    stage: r.stage,
-    villageCode: r.divisionCode,
-    itemCode: r.itemCode,
-    receiptNo: r.receiptNo,
-    level: r.level,
-    reasons: r.reasons,
-    comment: r.comment,
-    ratedAt: r.ratedAt,
-    ratedOn: shanghaiDate(r.ratedAt),
-    cadreId: r.cadre.id,
-    cadreName: r.cadre.name,
-    messageId: null,
-    residentName: r.resident.name,
-    residentPhone: r.resident.phone,
-    receivedAt: r.receivedAt,
-    revisitDue: r.followUp?.revisitDue ?? null,
-    rectifyDue: r.followUp?.rectifyDue ?? null,
-  });
+  insertRating(
+    db,
+    ratingRowOf(r, {
+      residentName: r.resident.name,
+      residentPhone: r.resident.phone,
+      receivedAt: r.receivedAt,
+      revisitDue: r.followUp?.revisitDue ?? null,
+      rectifyDue: r.followUp?.rectifyDue ?? null,
+    }),
+  );
   return true;
 }
 

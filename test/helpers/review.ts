@@ -158,6 +158,30 @@ export async function villageAndTownship(o: { clock?: Clock; divisions?: boolean
   }
 }
 
+/** The demo county's three levels on one platform (division names loaded): a village, its township and the county. */
+export interface ThreeLevels extends VillageAndTownship {
+  county: SyncTestStation;
+}
+
+/** For a test file's `before`: the terminals logged in (cadre, reviewer, county reviewer); `now` moves the platform's clock. */
+export async function threeLevels(o: { now?: () => Date } = {}): Promise<ThreeLevels> {
+  const platform = await startTestPlatform(o.now ? { now: o.now } : {});
+  const opened: SyncTestStation[] = [];
+  const close = async () => {
+    for (const s of opened) await s.cleanup();
+    await platform.close();
+  };
+  try {
+    await platform.admin.loadDivisions(seedDivisions());
+    for (const open of [enrolledStation, enrolledTownship, enrolledCounty]) opened.push(await open(platform));
+    const [village, township, county] = opened as [SyncTestStation, SyncTestStation, SyncTestStation];
+    return { platform, village, township, county, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
 /** One sync run of a terminal that must end without an error. */
 export async function syncOk(s: SyncTestStation): Promise<void> {
   assert.equal((await s.station.sync.syncNow()).lastError, null);

@@ -23,9 +23,9 @@ const REFUSED = {
   at: '2026-11-27T01:00:00.000Z',
 };
 
-function heartbeat(t: TestTerminal, o: Partial<HeartbeatRequest> & { skewMs?: number; now: Date }): Promise<void> {
+function heartbeatBody(o: Partial<HeartbeatRequest> & { skewMs?: number; now: Date }): HeartbeatRequest {
   const { skewMs, now, ...rest } = o;
-  const body: HeartbeatRequest = {
+  return {
     appVersion: '0.4.0',
     queueDepth: 2,
     invalidCount: 0,
@@ -35,7 +35,10 @@ function heartbeat(t: TestTerminal, o: Partial<HeartbeatRequest> & { skewMs?: nu
     ...(skewMs === undefined ? {} : { deviceTime: new Date(now.getTime() + skewMs).toISOString() }),
     ...rest,
   };
-  return t.request('POST', '/v1/heartbeat', { json: body }).then((r) => assert.equal(r.status, 200, r.bytes.toString()));
+}
+
+function heartbeat(t: TestTerminal, o: Partial<HeartbeatRequest> & { skewMs?: number; now: Date }): Promise<void> {
+  return t.request('POST', '/v1/heartbeat', { json: heartbeatBody(o) }).then((r) => assert.equal(r.status, 200, r.bytes.toString()));
 }
 
 describe('fleet view', () => {
@@ -130,6 +133,20 @@ describe('fleet view', () => {
 
     assert.deepEqual(report.flagCounts, { silent: 2, conflicts: 1, clock_skew: 2, disk_low: 1, audit_alert: 1, store_version: 1, disabled: 1 });
     assert.deepEqual(Object.keys(report.flagCounts).sort(), [...FLEET_FLAGS].sort());
+  });
+
+  test('a store notice that is not one: unknown kind, NUL, a lone surrogate, too long; 400 in Chinese, the last one kept', async () => {
+    for (const storeNotice of [
+      { ...REFUSED, kind: 'exploded' },
+      { ...REFUSED, message: '拒绝\u0000' },
+      { ...REFUSED, message: '拒绝\ud800' },
+      { ...REFUSED, message: '很'.repeat(301) },
+    ]) {
+      const reply = await t.slow!.request('POST', '/v1/heartbeat', { json: { ...heartbeatBody({ now }), storeNotice } });
+      assert.equal(reply.status, 400, JSON.stringify(storeNotice).slice(0, 80));
+      assert.match(reply.json<{ message: string }>().message, /[\u4e00-\u9fff]/);
+    }
+    assert.deepEqual(byId(await platform.fleet(), 'slow').storeNotice, REFUSED);
   });
 
   test('silent goes away once the terminal is heard again; exactly three days is not yet silent', async () => {

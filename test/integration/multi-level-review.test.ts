@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { seedDivisions } from '../../core/divisions/seed';
 import type { RunningPlatform } from '../../platform/index';
 import { pdfText } from '../helpers/pdf-text';
 import { decidedBody, enrollTerminal, outboxBatch, outboxMessage } from '../helpers/platform';
 import { refused } from '../helpers/refusals';
-import { enrolledCounty, enrolledTownship, feed, syncOk } from '../helpers/review';
-import { enrolledStation, startTestPlatform, submitApplication, type SyncTestStation } from '../helpers/sync';
+import { feed, syncOk, threeLevels, type ThreeLevels } from '../helpers/review';
+import { submitApplication, type SyncTestStation } from '../helpers/sync';
 import { requireTools } from '../helpers/system-tools';
 
 /**
@@ -21,18 +20,14 @@ let township: SyncTestStation;
 let county: SyncTestStation;
 let offsetMs = 0;
 
+let levels: ThreeLevels | undefined;
+
 before(async () => {
   requireTools('pdftotext');
-  platform = await startTestPlatform({ now: () => new Date(Date.now() + offsetMs) });
-  await platform.admin.loadDivisions(seedDivisions());
-  village = await enrolledStation(platform);
-  township = await enrolledTownship(platform);
-  county = await enrolledCounty(platform);
+  levels = await threeLevels({ now: () => new Date(Date.now() + offsetMs) });
+  ({ platform, village, township, county } = levels);
 });
-after(async () => {
-  for (const s of [village, township, county]) await s?.cleanup();
-  await platform?.close();
-});
+after(() => levels?.close());
 
 const DAY = 86_400_000;
 

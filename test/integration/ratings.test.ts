@@ -2,13 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { v7 as uuidv7 } from 'uuid';
 import { defaultCalendar, shanghaiDate } from '../../core/calendar';
-import { seedDivisions } from '../../core/divisions/seed';
-import type { ServiceRated } from '../../core/sync/messages';
+import type { RatingFollowedUp, ServiceRated } from '../../core/sync/messages';
 import type { RunningPlatform } from '../../platform/index';
 import { decidedBody, enrollTerminal, outboxBatch, outboxMessage, submittedBody, type TestTerminal } from '../helpers/platform';
 import { refused } from '../helpers/refusals';
-import { enrolledCounty, enrolledTownship, lastOutbox, syncOk } from '../helpers/review';
-import { enrolledStation, startTestPlatform, submitApplication, type SyncTestStation } from '../helpers/sync';
+import { lastOutbox, syncOk, threeLevels, type ThreeLevels } from '../helpers/review';
+import { submitApplication, type SyncTestStation } from '../helpers/sync';
 
 /**
  * Issue #17 part 3, 好差评: the resident rates at the village counter; the rating goes up as an outbox message;
@@ -22,17 +21,13 @@ let village: SyncTestStation;
 let township: SyncTestStation;
 let county: SyncTestStation;
 
+let levels: ThreeLevels | undefined;
+
 before(async () => {
-  platform = await startTestPlatform();
-  await platform.admin.loadDivisions(seedDivisions());
-  village = await enrolledStation(platform);
-  township = await enrolledTownship(platform);
-  county = await enrolledCounty(platform);
+  levels = await threeLevels();
+  ({ platform, village, township, county } = levels);
 });
-after(async () => {
-  for (const s of [village, township, county]) await s?.cleanup();
-  await platform?.close();
-});
+after(() => levels?.close());
 
 test('a 差评 at the counter reaches the township with its deadlines; 回访 then 整改 recorded once; figures by village, item, cadre', async () => {
   const v = village.station;
@@ -176,6 +171,11 @@ function rated(o: { applicationId: string; receiptNo: string }, extra: Partial<S
   };
 }
 
+/** A township's record of one follow-up step of `ratingId` (a village of 叶坪乡 unless said). */
+function followUpBody(ratingId: string, o: Partial<RatingFollowedUp> = {}): RatingFollowedUp {
+  return { ratingId, divisionCode: VILLAGE, step: 'revisit', note: '已电话回访', at: new Date().toISOString(), by: { id: 'r1', name: '张建国' }, ...o };
+}
+
 async function send(terminal: TestTerminal, kind: string, body: unknown, id?: string) {
   const reply = await terminal.request('POST', '/v1/outbox', { json: outboxBatch([outboxMessage(kind, body, id)]) });
   assert.ok(reply.status < 500, `no 5xx: ${reply.status}`);
@@ -218,14 +218,7 @@ test('hostile ratings: wrong sender, another village, bad levels and text, a sec
   assert.equal((await send(own.terminal, 'service.rated', first, id)).result, 'duplicate', 'a replayed message');
   await expect(own.terminal, 'service.rated', rated(own, { level: 4, reasons: [] }), 'ALREADY_RATED');
 
-  const step = {
-    ratingId: first.ratingId,
-    divisionCode: VILLAGE,
-    step: 'revisit',
-    note: '已电话回访',
-    at: new Date().toISOString(),
-    by: { id: 'r1', name: '张建国' },
-  };
+  const step = followUpBody(first.ratingId);
   await expect(own.terminal, 'rating.followed_up', step, 'FORBIDDEN');
   await expect(otherTownship, 'rating.followed_up', { ...step, divisionCode: '360781103201' }, 'NOT_FOUND');
   await expect(townshipTerminal, 'rating.followed_up', { ...step, step: 'rectify' }, 'ILLEGAL_TRANSITION');
@@ -281,14 +274,7 @@ test('two township terminals record the same 回访: the platform keeps the firs
   await syncOk(township);
   // Another terminal of the township records first, straight to the platform.
   const other = await enrollTerminal(platform, { divisionCode: '360781102', role: 'township' });
-  const first = {
-    ratingId: rating.id,
-    divisionCode: VILLAGE,
-    step: 'revisit',
-    note: '已上门回访，群众反映属实',
-    at: new Date().toISOString(),
-    by: { id: 'r2', name: '刘建华' },
-  };
+  const first = followUpBody(rating.id, { note: '已上门回访，群众反映属实', by: { id: 'r2', name: '刘建华' } });
   assert.equal((await send(other, 'rating.followed_up', first)).result, 'accepted');
   // This one, not yet synced, records its own.
   const t = township.station;
@@ -301,4 +287,34 @@ test('two township terminals record the same 回访: the platform keeps the firs
     problems.some((p) => /已由刘建华登记/.test(p.reason)),
     JSON.stringify(problems),
   );
+});
+
+test('hostile input on the terminal: NUL, a lone surrogate, a megabyte, 5,000 levels, unknown ids, a backwards period; nothing written', async () => {
+  const v = village.station;
+  const t = township.station;
+  await v.call('session.login', { username: 'cadre01', password: 'Daiban2026' });
+  const app = await submitApplication(v, 7106);
+  const before = (await v.call('ratings.stats', {})).overall.total;
+  let deep: unknown = [];
+  for (let i = 0; i < 5000; i++) deep = [deep];
+  for (const input of [
+    { applicationId: app.id, stage: 'receipt', level: 2, comment: '很'.repeat(1_000_000) },
+    { applicationId: app.id, stage: 'receipt', level: 2, comment: '坏\ud800' },
+    { applicationId: app.id, stage: 'receipt', level: 2, reasons: deep },
+    { applicationId: app.id, stage: 'later', level: 2 },
+  ]) {
+    await refused(v.call('ratings.submit', input as never), 'INVALID_INPUT');
+  }
+  // An application of another village (or none) is not this terminal's to rate.
+  await refused(v.call('ratings.submit', { applicationId: uuidv7(), stage: 'receipt', level: 4 }), 'NOT_FOUND');
+  assert.equal((await v.call('ratings.stats', {})).overall.total, before, 'nothing written');
+
+  const [open] = await t.call('ratings.followUps', { state: 'all' });
+  for (const note of ['已回访\u0000', '已回访\udc00', '很'.repeat(1_000_000), 'x']) {
+    await refused(t.call('ratings.followUp', { ratingId: open!.id, step: 'rectify', note }), 'INVALID_INPUT');
+  }
+  await refused(t.call('ratings.followUp', { ratingId: uuidv7(), step: 'revisit', note: '已回访' }), 'NOT_FOUND');
+  await refused(t.call('ratings.stats', { from: '2026-13-01' }), 'INVALID_INPUT');
+  await refused(t.call('ratings.stats', { from: '2026-12-31', to: '2026-01-01' }), 'INVALID_INPUT');
+  await refused(t.call('ratings.followUps', { state: 'mine' as never }), 'INVALID_INPUT');
 });

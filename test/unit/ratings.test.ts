@@ -100,6 +100,7 @@ test("the rating desk: a request shows on the resident's screen; the first answe
   assert.deepEqual(desk.asked('u1'), request);
   assert.equal(desk.asked('u2'), null, 'another user logged in sees none of it');
   assert.equal(desk.asked(null), null);
+  assert.deepEqual(desk.pending('u1'), request, "the cadre's side reads it too");
   now = 5_000;
   assert.deepEqual(desk.ask(request, 'u1'), { padOpen: true }, 'a screen asked 5 s ago');
   now = 30_000;
