@@ -99,6 +99,10 @@ test('gateway set, status, disable: a connector to the province configured from 
   writeFileSync(file, JSON.stringify({ name: 'jiangxi', url: 'http://127.0.0.1:9/banjian', secret: 'short' }));
   const bad = await cli('gateway', 'set', '--file', file);
   assert.deepEqual([bad.code, bad.stderr.trim()], [1, '错误：对接接口配置不正确：签名密钥至少32个字符']);
+  const missing = await cli('calendar', 'publish', '--file', join(dir, 'nope.json'));
+  assert.deepEqual([missing.code, missing.stderr.trim()], [1, `错误：找不到文件 ${join(dir, 'nope.json')}，请检查路径`]);
+  const folder = await cli('gateway', 'set', '--file', dir);
+  assert.deepEqual([folder.code, folder.stderr.trim()], [1, `错误：${dir} 不是文件，请给出 JSON 文件的路径`]);
   const unknown = await cli('gateway', 'enable', '--name', 'nowhere');
   assert.deepEqual([unknown.code, unknown.stderr.trim()], [1, '错误：平台上没有名为“nowhere”的对接接口']);
 });
