@@ -50,6 +50,8 @@ export type ErrorCode =
   | 'ID_CARD_READ_FAILED'
   /** 好差评 (station/ratings): this application was rated at this stage already (一次一评). */
   | 'ALREADY_RATED'
+  /** A transfer file (USB) refused: details.reason is foreign, damaged, tampered, expired, replayed or unavailable. */
+  | 'TRANSFER_REFUSED'
   | 'INTERNAL';
 
 export interface ErrorDetails {

@@ -21,3 +21,4 @@ export * from './divisions';
 export * from './calendar-years';
 export * from './notices';
 export * from './ratings';
+export * from './transfers';

@@ -67,6 +67,18 @@ export function insertUser(db: Database, u: Omit<UserRow, 'failedAttempts' | 'lo
   ).run(u.id, u.username, u.displayName, u.role, u.passwordHash, u.disabled ? 1 : 0, u.mustChangePassword ? 1 : 0, u.createdAt, u.updatedAt);
 }
 
+/**
+ * A user another terminal named whom this one has no account for: disabled, with a hash no password matches
+ * and a username no one types, so rows from that terminal can name them (station/sync/apply-village-peers.ts).
+ */
+export function insertPlaceholderUser(db: Database, p: { id: string; name: string }, at: string): void {
+  stmt(
+    db,
+    `INSERT INTO users (id, username, display_name, role, password_hash, disabled, must_change_password, created_at, updated_at)
+     VALUES (?, ?, ?, 'cadre', '!', 1, 0, ?, ?) ON CONFLICT DO NOTHING`,
+  ).run(p.id, `@peer:${p.id}`.slice(0, 64), p.name.slice(0, 30), at, at);
+}
+
 export function recordLoginFailure(db: Database, id: string, failedAttempts: number, lockedUntil: string | null, at: string): void {
   stmt(db, 'UPDATE users SET failed_attempts = ?, locked_until = ?, updated_at = ? WHERE id = ?').run(failedAttempts, lockedUntil, at, id);
 }

@@ -10,6 +10,7 @@ import { registerGatewayDecisions } from './gateway';
 import { registerBlobs } from './routes/blobs';
 import { registerDiagnostics } from './routes/diagnostics';
 import { registerChanges } from './routes/changes';
+import { registerTransfers } from './routes/transfers';
 import { registerEnroll } from './routes/enroll';
 import { registerHealth } from './routes/health';
 import { registerHeartbeat } from './routes/heartbeat';
@@ -141,6 +142,7 @@ export function buildPlatformApp(ctx: PlatformContext, o: BuildPlatformAppOption
     registerOutbox(signedApp, ctx, o.maxInflightOutbox ?? DEFAULT_MAX_INFLIGHT_OUTBOX);
     registerBlobs(signedApp, ctx);
     registerChanges(signedApp, ctx);
+    registerTransfers(signedApp, ctx);
     registerHeartbeat(signedApp, ctx);
     registerDiagnostics(signedApp, ctx);
   });

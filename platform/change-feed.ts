@@ -7,6 +7,10 @@ export interface NewChange {
   fanUp: boolean;
   /** For the terminals of exactly this division, not the ones below it (accounts: their hashes go nowhere else). */
   exact?: boolean;
+  /** A fan_up change that is for the terminals of its own division (the village's other terminals) as well. */
+  alsoOwn?: boolean;
+  /** The terminal whose message caused it: the only one of its own division that does not read it (migration 20). */
+  origin?: string;
   body: unknown;
   /**
    * application.received only: the feed adds the application's submission as first received
@@ -26,9 +30,10 @@ export async function appendChanges(tx: Queryable, changes: NewChange[], at: str
   if (changes.length === 0) return;
   await tx.query('SELECT pg_advisory_xact_lock($1)', [CHANGE_WRITER_LOCK]);
   await tx.query(
-    `INSERT INTO changes (kind, division_code, fan_up, exact, body, submission_of, created_at)
-     SELECT c.kind, c.division_code, c.fan_up, c.exact, c.body::jsonb, c.submission_of, $5
-     FROM unnest($1::text[], $2::text[], $3::boolean[], $4::text[], $6::uuid[], $7::boolean[]) WITH ORDINALITY AS c(kind, division_code, fan_up, body, submission_of, exact, n)
+    `INSERT INTO changes (kind, division_code, fan_up, exact, body, submission_of, created_at, also_own, origin_terminal)
+     SELECT c.kind, c.division_code, c.fan_up, c.exact, c.body::jsonb, c.submission_of, $5, c.also_own, c.origin
+     FROM unnest($1::text[], $2::text[], $3::boolean[], $4::text[], $6::uuid[], $7::boolean[], $8::boolean[], $9::uuid[])
+       WITH ORDINALITY AS c(kind, division_code, fan_up, body, submission_of, exact, also_own, origin, n)
      ORDER BY c.n`,
     [
       changes.map((c) => c.kind),
@@ -38,6 +43,8 @@ export async function appendChanges(tx: Queryable, changes: NewChange[], at: str
       at,
       changes.map((c) => c.submissionOf ?? null),
       changes.map((c) => c.exact === true),
+      changes.map((c) => c.alsoOwn === true),
+      changes.map((c) => c.origin ?? null),
     ],
   );
 }

@@ -13,6 +13,7 @@ import { platformReleaseDir } from './releases/release-dir';
 import { startNoticeSweeper } from './review/notices';
 import { createGatewayAdmin, startGatewayWorker, type GatewayAdmin } from './gateway';
 import { DEFAULT_RETENTION, startRetention, type RetentionPolicy } from './retention';
+import { platformTransferKeys } from './transfer/keys';
 
 /**
  * The reference provincial side of sync protocol v1 (DESIGN.md §5): Fastify over PostgreSQL (pg) when a
@@ -80,6 +81,8 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<RunningPla
   const stopSweeper = startNoticeSweeper(ctx, o.noticeSweepMs ?? 60_000);
   const stopGateway = startGatewayWorker(ctx, o.gatewayDeliveryMs ?? 10_000);
   const stopRetention = startRetention(ctx, o.retention ?? DEFAULT_RETENTION);
+  // Made at the first start (and announced down the feed), so terminals have them before a village goes offline.
+  await platformTransferKeys(ctx).catch((e: unknown) => log.error({ err: e }, 'transfer keys not ready; made at first use'));
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : (o.port ?? 0);
   const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;

@@ -10,6 +10,7 @@ import { startPeriodic } from './periodic';
  *   application's status. Conflicts (`conflicts`) are kept: they wait for a person.
  * - used or expired enrollment codes after `enrollmentCodesDays`;
  * - gateway rows delivered more than `gatewayDeliveredDays` ago (the external system has them);
+ * - parts of a file a township terminal relayed but never asked to import, after two days;
  * - seen signatures (two replay windows) and guessing throttles purge themselves as they go.
  * Applications, decisions, supplements, handover lists, scans, the change feed and the admin audit trail are
  * records and are not purged here.
@@ -46,6 +47,8 @@ export async function purgeExpired(ctx: PlatformContext, policy: RetentionPolicy
     messages: await purgeInBatches(ctx, 'messages', 'id', 'received_at < $1', before(policy.messagesDays)),
     enrollmentCodes: await purgeInBatches(ctx, 'enrollment_codes', 'code_sha256', 'COALESCE(used_at, expires_at) < $1', before(policy.enrollmentCodesDays)),
     gatewayDelivered: await purgeInBatches(ctx, 'gateway_outbox', 'connector, application_id', 'delivered_at < $1', before(policy.gatewayDeliveredDays)),
+    // A relayed file's parts whose import never came (the township's link dropped for good): two days.
+    transferUploads: await purgeInBatches(ctx, 'transfer_uploads', 'upload_id, "offset"', 'created_at < $1', before(2)),
   };
 }
 
@@ -53,6 +56,6 @@ export async function purgeExpired(ctx: PlatformContext, policy: RetentionPolicy
 export function startRetention(ctx: PlatformContext, policy: RetentionPolicy, everyMs = 3_600_000): () => Promise<void> {
   return startPeriodic(ctx, 'retention: purge', everyMs, async () => {
     const r = await purgeExpired(ctx, policy);
-    if (r.messages + r.enrollmentCodes + r.gatewayDelivered > 0) ctx.log.info(r, 'retention: purged');
+    if (r.messages + r.enrollmentCodes + r.gatewayDelivered + r.transferUploads > 0) ctx.log.info(r, 'retention: purged');
   });
 }

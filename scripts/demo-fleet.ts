@@ -34,6 +34,8 @@ const TERMINALS = {
   village: { dir: 'demo-village', name: DEMO_SERVICE_POINT.name, divisionCode: DEMO_SERVICE_POINT.divisionCode, role: 'village' },
   township: { dir: 'demo-township', name: DEMO_TOWNSHIP_POINT.name, divisionCode: DEMO_TOWNSHIP_POINT.divisionCode, role: 'township' },
   county: { dir: 'demo-county', name: DEMO_COUNTY_POINT.name, divisionCode: DEMO_COUNTY_POINT.divisionCode, role: 'county' },
+  /** The village's second PC (a second counter, or one replacing a dead PC): it shares the village through the platform. */
+  village2: { dir: 'demo-village-2', name: DEMO_SERVICE_POINT.name, divisionCode: DEMO_SERVICE_POINT.divisionCode, role: 'village' },
 } as const satisfies Record<string, DemoTerminalSpec>;
 
 const ACCOUNTS = [
@@ -57,6 +59,8 @@ export interface DemoFleet {
   township: DemoTerminalHandle;
   /** 瑞金市's county terminal: 县级审批 of what its townships passed up, their worklists, statistics and ledger. */
   county: DemoTerminalHandle;
+  /** 华屋村's second terminal, enrolled after the first one's work went up: it starts with the village's residents and applications. */
+  village2: DemoTerminalHandle;
   /** A fresh one-time code for another terminal of the demo village. */
   villageEnrollmentCode(): Promise<string>;
   close(): Promise<void>;
@@ -95,7 +99,7 @@ async function openEnrolled(
       const { code } = await platform.admin.issueEnrollmentCode({ divisionCode: spec.divisionCode, role: spec.role, servicePointName: spec.name });
       await station.call('sync.enroll', { platformUrl: platform.url, code });
       // The village's first run: a household on record, so 居民与户 and a 低保 filled from it can be tried.
-      if (spec.role === 'village') await registerDemoHousehold(station);
+      if (spec === TERMINALS.village) await registerDemoHousehold(station);
     }
     return { station, keyFile, name: spec.name, fresh };
   } catch (e) {
@@ -135,11 +139,15 @@ export async function startDemoFleet(dataRoot: string, o: DemoFleetOptions = {})
     if (village?.fresh) {
       await seedDemoWork({ platform, village: village.station, township: township.station, county: county.station, reviewer: DEMO_REVIEWER });
     }
+    // Last, so its enrollment's first sync brings down everything the first one sent.
+    const village2 = await openEnrolled(platform, TERMINALS.village2, dataRoot, o);
+    opened.push(village2);
     return {
       platform,
       village,
       township,
       county,
+      village2,
       villageEnrollmentCode: async () =>
         (await platform.admin.issueEnrollmentCode({ divisionCode: TERMINALS.village.divisionCode, role: 'village', servicePointName: TERMINALS.village.name }))
           .code,

@@ -4,7 +4,8 @@
  * - Starts the platform on PGlite (.data/platform, 127.0.0.1:DAIBAN_PLATFORM_PORT, default 8650) with the
  *   seed catalog, division names, the 2027 holidays and demo accounts, and the township terminal of 叶坪乡 and the
  *   county terminal of 瑞金市 enrolled to it (scripts/demo-fleet.ts), served by the browser host on DAIBAN_PORT + 1
- *   and + 2 (default 5175, 5176).
+ *   and + 2 (default 5175, 5176), and the village's second terminal (enrolled after the first one's work went up, so it
+ *   shows a village recovered from the platform) on DAIBAN_PORT + 3 (default 5177).
  * - The village terminal: with the Electron runtime installed, the desktop shell (store in .data/demo-electron/,
  *   key sealed by safeStorage, enrolled by main.ts with a one-time code passed in DAIBAN_DEMO_ENROLL_CODE).
  *   Without it (CI, this build machine; DAIBAN_BROWSER=1 forces it): the browser host on DAIBAN_PORT (default
@@ -51,9 +52,16 @@ async function listen(station: DemoTerminalHandle['station'], at: number): Promi
 interface ReviewHosts {
   township: BrowserHost;
   county: BrowserHost;
+  /** The village's second terminal (not a review host, but served the same way). */
+  village2: BrowserHost;
 }
 
-function banner(fleet: DemoFleet, village: string, { township, county }: ReviewHosts, more: { cardHint?: string; provinceHint?: string } = {}): string {
+function banner(
+  fleet: DemoFleet,
+  village: string,
+  { township, county, village2 }: ReviewHosts,
+  more: { cardHint?: string; provinceHint?: string } = {},
+): string {
   const line = '─'.repeat(72);
   return [
     line,
@@ -66,6 +74,11 @@ function banner(fleet: DemoFleet, village: string, { township, county }: ReviewH
     '  试一试：F2 受理新申请，查找“刘德福”（一户四口）→ 居民与户；为他办理“低保”，家庭成员自动带出；F3 申请队列可按姓名或回执编号查找',
     ...(more.cardHint ? [more.cardHint] : []),
     '  好差评：打印回执后请群众评价（数字键1–5）；评价窗口里“打开评价屏”是给群众看的小窗口，可拖到第二块屏幕',
+    '  U盘传输（长时间断网时）：网络与同步 → 导出待上传数据；乡镇终端的同一面板“代为上报”并给出回执文件，村里再“导入回执文件”',
+    '',
+    `村代办点第二台终端（同一村，另一台电脑）`,
+    `  ${village2.url}`,
+    '  接入时从省级平台恢复了本村的居民、户和申请；在任一台受理、补正、评价，同步后另一台都能看到（扫描件打开时下载）',
     '',
     `乡镇审核  ${fleet.township.name}`,
     `  ${township.url}`,
@@ -119,7 +132,7 @@ async function startElectron(binary: string, fleet: DemoFleet, hosts: ReviewHost
   });
   onShutdown(async () => child.kill('SIGTERM'));
   child.on('exit', (code) => {
-    void Promise.all([hosts.township.close(), hosts.county.close(), province.close()])
+    void Promise.all([hosts.township.close(), hosts.county.close(), hosts.village2.close(), province.close()])
       .then(() => fleet.close())
       .finally(() => process.exit(code ?? 0));
   });
@@ -142,7 +155,7 @@ async function startBrowser(
     ].join('\n'),
   );
   onShutdown(async () => {
-    await Promise.all([villageHost.close(), hosts.township.close(), hosts.county.close()]);
+    await Promise.all([villageHost.close(), hosts.township.close(), hosts.county.close(), hosts.village2.close()]);
     await fleet.close();
     await Promise.all([cards?.close(), province.close()]);
   });
@@ -161,7 +174,11 @@ async function main(): Promise<void> {
     villageIdCard: cards?.options,
   });
   try {
-    const hosts = { township: await listen(fleet.township.station, port + 1), county: await listen(fleet.county.station, port + 2) };
+    const hosts = {
+      township: await listen(fleet.township.station, port + 1),
+      county: await listen(fleet.county.station, port + 2),
+      village2: await listen(fleet.village2.station, port + 3),
+    };
     const province = await startDemoProvince(fleet.platform);
     if (binary) await startElectron(binary, fleet, hosts, province);
     else await startBrowser(fleet, hosts, fleet.village!, cards, province);

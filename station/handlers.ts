@@ -30,6 +30,8 @@ import * as stats from './stats/overview';
 import * as statsReport from './stats/report';
 import * as ledger from './stats/ledger-handlers';
 import { syncHandlers } from './sync/handlers';
+import { transferHandlers } from './transfer/handlers';
+import { platformRelay } from './transfer/relay';
 import type { BackupService } from './backup';
 import type { SyncAgent } from './sync/agent';
 import type { UpdateController } from './updates/controller';
@@ -52,6 +54,7 @@ export const createHandlers = (services: StationServices): Handlers<StationMetho
   ...syncHandlers(services.sync),
   ...idCardHandlers(services.idCard),
   ...ratingHandlers(services.ratingDesk),
+  ...transferHandlers({ relay: platformRelay(() => services.sync.signedClient()), announce: (effects) => services.sync.announce(effects) }),
   'session.login': session.login,
   'session.logout': session.logout,
   'session.current': session.current,
@@ -75,7 +78,7 @@ export const createHandlers = (services: StationServices): Handlers<StationMetho
   'applications.get': applications.get,
   'applications.withdraw': applications.withdraw,
   'attachments.add': attachments.add,
-  'attachments.read': attachments.read,
+  'attachments.read': attachments.read((sha256) => services.sync.downloadBlob(sha256)),
   'receipts.render': receipts.render,
   'receipts.print': receipts.print,
   'receipts.verify': receiptCodes.verify,

@@ -14,6 +14,7 @@ import { itMethods } from './it-methods';
 import { updateMethods } from './update-methods';
 import { idCardMethods } from './id-card-methods';
 import { ratingMethods } from './rating-methods';
+import { transferMethods } from './transfer-methods';
 import { HOUSEHOLD_RELATIONS } from '../households';
 
 /**
@@ -258,6 +259,8 @@ const coreMethods = {
   }),
   /** Callable before login: the login screen needs to know whether the terminal is enrolled. */
   'sync.status': empty,
+  /** After enrolling: what came back from the platform, and what the village's other PCs had not sent. */
+  'sync.recovery': empty,
   /** Runs a sync now and resolves when it ends (progress arrives as `sync.status` push events meanwhile). */
   'sync.now': empty,
 } as const;
@@ -271,6 +274,7 @@ export const stationMethods = {
   ...updateMethods,
   ...idCardMethods,
   ...ratingMethods,
+  ...transferMethods,
 } as const;
 
 export type StationMethod = keyof typeof stationMethods;

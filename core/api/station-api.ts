@@ -4,6 +4,7 @@ import type { ItOutputs } from './it-methods';
 import type { UpdateOutputs } from './update-methods';
 import type { IdCardOutputs } from './id-card-methods';
 import type { RatingOutputs } from './rating-methods';
+import type { TransferOutputs } from './transfer-methods';
 import type { CatalogItem } from '../catalog/model';
 import type { StationInput, StationMethod } from './schemas';
 import type {
@@ -18,6 +19,7 @@ import type {
   ResidentView,
   SessionView,
   StatsOverview,
+  RecoveryView,
   SyncStatusView,
   HandoverView,
   HouseholdView,
@@ -30,7 +32,7 @@ import type {
 } from './views';
 
 /** What each StationApi method resolves to. */
-export interface StationOutputs extends ItOutputs, DiagnosticsOutputs, BackupOutputs, UpdateOutputs, IdCardOutputs, RatingOutputs {
+export interface StationOutputs extends ItOutputs, DiagnosticsOutputs, BackupOutputs, UpdateOutputs, IdCardOutputs, RatingOutputs, TransferOutputs {
   'session.login': UserView;
   'session.logout': null;
   'session.current': SessionView;
@@ -80,6 +82,7 @@ export interface StationOutputs extends ItOutputs, DiagnosticsOutputs, BackupOut
   'stats.printLedger': { printerId: string; jobRef: string };
   'sync.enroll': SyncStatusView;
   'sync.status': SyncStatusView;
+  'sync.recovery': RecoveryView;
   'sync.now': SyncStatusView;
 }
 

@@ -194,6 +194,18 @@ export interface SyncStatusView {
   problems: SyncProblemView[];
 }
 
+/**
+ * What a newly enrolled PC holds of its village after its first sync, and the village's other terminals as
+ * the platform last heard from them: a PC replacing a dead one says what the old one never sent.
+ */
+export interface RecoveryView {
+  residents: number;
+  applications: number;
+  /** Not closed yet (neither completed, withdrawn nor rejected and told). */
+  openApplications: number;
+  otherTerminals: { terminalNo: number; hostname: string | null; lastSeenAt: string; queueDepth: number | null; disabled: boolean }[];
+}
+
 /** A township decision as both sides show it. */
 export interface DecisionView {
   id: string;

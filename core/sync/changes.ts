@@ -8,11 +8,13 @@ import {
   applicationSupplementedSchema,
   handoverConfirmedSchema,
   handoverListedSchema,
+  householdSavedSchema,
   ratingFollowedUpSchema,
+  residentSavedSchema,
   reviewDecidedSchema,
   serviceRatedSchema,
 } from './messages';
-import { divisionCode12, ed25519PublicKey, isoTime, scryptPasswordHash, terminalRoleSchema } from './protocol';
+import { divisionCode12, ed25519PublicKey, isoTime, platformKeysSchema, scryptPasswordHash, terminalRoleSchema } from './protocol';
 
 /**
  * The bodies of change-feed entries (platform → terminal), one schema per kind. A terminal applies the kinds
@@ -133,6 +135,11 @@ export const CHANGE_KINDS = {
   'calendar.published': calendarPublishedSchema,
   'rating.received': ratingReceivedSchema,
   'rating.followed_up': ratingFollowedUpSchema,
+  /** For the village's own terminals, not the one that saved it (docs/village-terminals.md). */
+  'resident.saved': residentSavedSchema,
+  'household.saved': householdSavedSchema,
+  /** The platform's transfer keys (USB files, docs/transfer-files.md), for every terminal. */
+  'platform.keys': platformKeysSchema,
 } as const;
 export type ChangeKind = keyof typeof CHANGE_KINDS;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { receivedMaterialSchema } from '../catalog/model';
 import { isValidCitizenIdNumber } from '../citizen-id';
+import { HOUSEHOLD_RELATIONS } from '../households';
 import { textField } from '../text';
 import { FOLLOW_UP_STEPS, RATING_STAGES, ratingLevelSchema, ratingReasonsSchema, reasonsFitLevel } from '../ratings/model';
 import { AUDIT_KIND, auditRunSchema } from './audit';
@@ -22,24 +23,29 @@ const attachmentRef = z.object({
 });
 const person = z.object({ id: z.string().min(1).max(64), name: textField('姓名', { max: 30 }) });
 
+const citizenIdNumber = z
+  .string()
+  .regex(/^\d{17}[\dX]$/)
+  .refine(isValidCitizenIdNumber, '身份证号码的校验位不对，不是有效的身份证号码');
+
+/** A resident as a village's terminals share them; the ID number, not the id, is who they are across terminals. */
+const residentSchema = z.object({
+  id: z.string().uuid(),
+  idNumber: citizenIdNumber,
+  name: textField('姓名', { max: 30, min: { length: 1, message: '缺少居民姓名' } }),
+  gender: z.enum(['male', 'female']),
+  birthDate: isoDate,
+  phone: textField('联系电话', { max: 20 }).nullable(),
+  address: textField('地址', { max: 120 }).nullable(),
+});
+
 export const applicationSubmittedSchema = z.object({
   applicationId: z.string().uuid(),
   receiptNo: z.string().min(1).max(40),
   itemCode: z.string().min(1).max(20),
   catalogVersion: z.string().min(1).max(20),
   divisionCode: divisionCode12,
-  resident: z.object({
-    id: z.string().uuid(),
-    idNumber: z
-      .string()
-      .regex(/^\d{17}[\dX]$/)
-      .refine(isValidCitizenIdNumber, '身份证号码的校验位不对，不是有效的身份证号码'),
-    name: textField('姓名', { max: 30, min: { length: 1, message: '缺少居民姓名' } }),
-    gender: z.enum(['male', 'female']),
-    birthDate: isoDate,
-    phone: textField('联系电话', { max: 20 }).nullable(),
-    address: textField('地址', { max: 120 }).nullable(),
-  }),
+  resident: residentSchema,
   form: z.record(z.string(), z.unknown()),
   materials: z.record(z.string(), receivedMaterialSchema),
   attachments: z.array(attachmentRef),
@@ -202,6 +208,36 @@ export const ratingFollowedUpSchema = z.object({
 });
 export type RatingFollowedUp = z.infer<typeof ratingFollowedUpSchema>;
 
+/**
+ * A resident registered or changed on a village terminal (village → platform → the village's other terminals):
+ * every terminal of the village knows its residents, and a replacement PC gets them back (docs/village-terminals.md).
+ * The newest `updatedAt` wins on each terminal.
+ */
+export const residentSavedSchema = z.object({
+  divisionCode: divisionCode12,
+  resident: residentSchema,
+  createdAt: isoTime,
+  updatedAt: isoTime,
+  by: person,
+});
+export type ResidentSaved = z.infer<typeof residentSavedSchema>;
+
+/** A household (户) saved whole on a village terminal; its members named by ID number, as terminals know them. */
+export const householdSavedSchema = z.object({
+  householdId: z.string().uuid(),
+  divisionCode: divisionCode12,
+  members: z
+    .array(z.object({ idNumber: citizenIdNumber, relation: z.enum(HOUSEHOLD_RELATIONS) }))
+    .min(1)
+    .max(30)
+    .refine((m) => m.filter((x) => x.relation === '户主').length === 1, '一户应有且只有一位户主')
+    .refine((m) => new Set(m.map((x) => x.idNumber)).size === m.length, '同一居民在一户中列了两次'),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+  by: person,
+});
+export type HouseholdSaved = z.infer<typeof householdSavedSchema>;
+
 export const OUTBOX_KINDS = {
   'application.submitted': applicationSubmittedSchema,
   'application.withdrawn': applicationWithdrawnSchema,
@@ -213,6 +249,8 @@ export const OUTBOX_KINDS = {
   'handover.confirmed': handoverConfirmedSchema,
   'service.rated': serviceRatedSchema,
   'rating.followed_up': ratingFollowedUpSchema,
+  'resident.saved': residentSavedSchema,
+  'household.saved': householdSavedSchema,
   /** A run of the audit chain, read from the chain, not the outbox table (station/sync/push-audit.ts). */
   [AUDIT_KIND]: auditRunSchema,
 } as const;

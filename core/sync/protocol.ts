@@ -75,6 +75,28 @@ export const enrollRequestSchema = z.object({
 });
 export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
 
+/** An age X25519 recipient (the public half of a transfer key): `age1` and 58 bech32 letters. */
+export const ageRecipient = z.string().regex(/^age1[02-9ac-hj-np-z]{58}$/, '不是有效的传输公钥');
+
+/** The platform's transfer keys (USB files, docs/transfer-files.md), as terminals learn them. */
+export const platformKeysSchema = z.object({
+  /** Outbox files are encrypted to it. */
+  transferRecipient: ageRecipient,
+  /** Return files are signed by it (raw Ed25519, base64). */
+  signingKey: ed25519PublicKey,
+});
+export type PlatformKeys = z.infer<typeof platformKeysSchema>;
+
+export const otherTerminalSchema = z.object({
+  terminalNo: z.number().int().min(1).max(99),
+  hostname: z.string().max(100).nullable(),
+  lastSeenAt: isoTime,
+  /** Messages waiting in its outbox at its last heartbeat; null before its first. */
+  queueDepth: z.number().int().nonnegative().nullable(),
+  disabled: z.boolean(),
+});
+export type OtherTerminal = z.infer<typeof otherTerminalSchema>;
+
 export const enrollResponseSchema = z.object({
   terminalId: z.string().uuid(),
   divisionCode: divisionCode12,
@@ -83,6 +105,13 @@ export const enrollResponseSchema = z.object({
   /** Unique within the division: part of every receipt number the terminal makes offline. */
   terminalNo: z.number().int().min(1).max(99),
   serverTime: isoTime,
+  /**
+   * The division's other terminals as the platform last heard from them (absent from older platforms): a PC
+   * replacing a dead one tells the cadre what the old one had not sent when it was last heard from.
+   */
+  otherTerminals: z.array(otherTerminalSchema).max(99).optional(),
+  /** The platform's transfer keys (USB files; absent from older platforms, which have none). */
+  platformKeys: platformKeysSchema.optional(),
 });
 export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
 
@@ -157,6 +186,28 @@ export const changesResponseSchema = z.object({
 });
 export type ChangesResponse = z.infer<typeof changesResponseSchema>;
 
+// ---- PUT /v1/transfers/{uploadId}?offset=N, POST /v1/transfers/{uploadId}/import (USB files relayed) ----
+
+export const TRANSFER_LIMITS = {
+  /** One part of a relayed file. */
+  partBytes: 4 * 1024 * 1024,
+  /** A whole transfer file. */
+  fileBytes: 2 * 1024 * 1024 * 1024,
+} as const;
+
+/** The answer to a relayed import: the village's return file, and what it says, for the township's screen. */
+export const transferRelayResponseSchema = z.object({
+  returnFile: z.string(),
+  returnFileId: z.string().uuid(),
+  villageCode: divisionCode12,
+  messages: z.number().int().nonnegative(),
+  accepted: z.number().int().nonnegative(),
+  duplicate: z.number().int().nonnegative(),
+  invalid: z.number().int().nonnegative(),
+  changes: z.number().int().nonnegative(),
+});
+export type TransferRelayResponse = z.infer<typeof transferRelayResponseSchema>;
+
 // ---- POST /v1/heartbeat ----
 
 /**
@@ -214,6 +265,8 @@ export const PLATFORM_ERROR_CODES = [
   'ADMIN_AUTH_REQUIRED',
   // The gateway (platform/gateway): a decision the application's state does not allow now.
   'CONFLICT',
+  // A transfer file (USB) that cannot be imported: details.reason says why (docs/transfer-files.md).
+  'TRANSFER_REFUSED',
 ] as const;
 export type PlatformErrorCode = (typeof PLATFORM_ERROR_CODES)[number];
 

@@ -14,6 +14,7 @@ import * as m013 from './013-outbox-blobs';
 import * as m014 from './014-review-levels';
 import * as m015 from './015-ratings';
 import * as m016 from './016-schema-history';
+import * as m017 from './017-transfers';
 
 export interface Migration {
   version: number;
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 14, name: 'review-levels', up: m014.up },
   { version: 15, name: 'ratings', up: m015.up },
   { version: 16, name: 'schema-history', up: m016.up },
+  { version: 17, name: 'transfers', up: m017.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

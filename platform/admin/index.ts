@@ -12,6 +12,7 @@ import { getHandoverList, listDecisions, type StoredDecision, type StoredHandove
 import { disableTerminal, listTerminals, type TerminalSummary } from './terminals';
 import { sweepNotices } from '../review/notices';
 import { purgeExpired, type RetentionPolicy } from '../retention';
+import { importOutboxFile, type TransferImport } from '../transfer/import';
 import { loadRatingRules, setRatingRules } from '../ratings/rules';
 import { ratingSummary, type VillageSatisfaction } from '../ratings/summary';
 import type { RatingRules } from '../../core/ratings/model';
@@ -54,6 +55,8 @@ export interface PlatformAdmin {
   ratingRules(): Promise<RatingRules>;
   /** 好差评 per village under a division, with the 差评 still open and overdue. */
   ratingSummary(divisionCode: string): Promise<VillageSatisfaction[]>;
+  /** Imports a village's outbox file (USB, docs/transfer-files.md), as the IT command line and console do; the return file comes back. */
+  importTransfer(source: string | Buffer): Promise<TransferImport>;
 }
 
 export function createPlatformAdmin(ctx: PlatformContext): PlatformAdmin {
@@ -77,6 +80,7 @@ export function createPlatformAdmin(ctx: PlatformContext): PlatformAdmin {
     setRatingRules: (rules) => setRatingRules(ctx, rules),
     ratingRules: () => loadRatingRules(ctx.db),
     ratingSummary: (divisionCode) => ratingSummary(ctx, divisionCode),
+    importTransfer: (source) => importOutboxFile(ctx, source),
     listDecisions: (applicationId) => listDecisions(ctx.db, applicationId),
     getHandoverList: (listId) => getHandoverList(ctx, listId),
   };

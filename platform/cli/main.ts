@@ -7,6 +7,7 @@ import { CALENDAR_HELP, calendar } from './calendar';
 import { DIVISIONS_HELP, divisions } from './divisions';
 import { GATEWAY_HELP, gateway } from './gateway';
 import { RATINGS_HELP, ratings } from './ratings';
+import { TRANSFER_HELP, transfer } from './transfer';
 import { RECEIPT_HELP, receipt } from './receipt';
 import { RELEASE_HELP, release } from './release';
 import { isPlatformError } from '../errors';
@@ -40,6 +41,7 @@ ${DIVISIONS_HELP}
 ${CALENDAR_HELP}
 ${GATEWAY_HELP}
 ${RATINGS_HELP}
+${TRANSFER_HELP}
   help                                              显示本帮助
 
 数据库：设置 DATABASE_URL 时使用 PostgreSQL，否则使用内置数据库 PGlite，数据目录为
@@ -163,6 +165,9 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     case 'gateway':
       await withPlatformDb((p) => gateway(p, sub, flags, out));
+      return 0;
+    case 'transfer':
+      await withPlatformDb((p) => transfer(p, sub, positionals[2], flags, out));
       return 0;
     case 'ratings':
       await withPlatformDb((p) => ratings(p, sub, flags, out));

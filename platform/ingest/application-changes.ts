@@ -12,12 +12,13 @@ import type { NewChange } from '../change-feed';
  * For the township terminals above the village (fan_up): the application's status, with the whole
  * submission when it arrives (`withSubmission`: added by the feed when read, from the projection, and
  * validated already as the message's body) and the supplement when one arrives, so the township keeps a
- * replica it can review offline.
+ * replica it can review offline. What a terminal's own message did (`origin`: a submission, supplement,
+ * withdrawal, completion) goes to the village's other terminals as well (migration 20).
  */
 export function receivedChange(
   divisionCode: string,
   fields: { applicationId: string; receiptNo: string; status: ApplicationStatus; at: string },
-  extra: { withSubmission?: boolean; supplement?: ApplicationSupplemented } = {},
+  extra: { withSubmission?: boolean; supplement?: ApplicationSupplemented; origin?: string } = {},
 ): NewChange {
   const body: ApplicationReceived = CHANGE_KINDS['application.received'].parse({
     applicationId: fields.applicationId,
@@ -26,7 +27,14 @@ export function receivedChange(
     receivedAt: fields.at,
     ...(extra.supplement ? { supplement: extra.supplement } : {}),
   });
-  return { kind: 'application.received', divisionCode, fanUp: true, body, submissionOf: extra.withSubmission ? fields.applicationId : undefined };
+  return {
+    kind: 'application.received',
+    divisionCode,
+    fanUp: true,
+    body,
+    submissionOf: extra.withSubmission ? fields.applicationId : undefined,
+    ...(extra.origin ? { alsoOwn: true, origin: extra.origin } : {}),
+  };
 }
 
 /**

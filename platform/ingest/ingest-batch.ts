@@ -8,6 +8,7 @@ import { storeAuditRun } from './store-audit';
 import { storeDecided } from './store-decided';
 import { storeHandoverConfirmed, storeHandoverListed } from './store-handover';
 import { storePasswordChanged } from './store-passwords';
+import { storeResidentSaved } from './store-residents';
 import { storeSubmitted } from './store-submitted';
 import { storeFollowedUp } from '../ratings/store-followed-up';
 import { storeRated } from '../ratings/store-rated';
@@ -48,6 +49,9 @@ async function storeFollowup(scope: IngestScope, f: Followup): Promise<void> {
       return storeRated(scope, { ...f, body: v.body });
     case 'rating.followed_up':
       return storeFollowedUp(scope, { ...f, body: v.body });
+    case 'resident.saved':
+    case 'household.saved':
+      return storeResidentSaved(scope, { ...f, kind: v.kind, body: v.body } as Valid<'resident.saved'> | Valid<'household.saved'>);
     default: {
       const never: never = v;
       throw new Error(`no store function for ${(never as { kind: string }).kind}`);

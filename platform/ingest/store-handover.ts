@@ -15,7 +15,7 @@ function handoverChange(kind: Extract<ChangeKind, 'handover.listed' | 'handover.
   return { kind, divisionCode, fanUp, body: CHANGE_KINDS[kind].parse(body) };
 }
 
-/** handover.listed → handover_lists + handover_items; up to the township (fan_up). */
+/** handover.listed → handover_lists + handover_items; up to the township (fan_up) and to the village's other terminals. */
 export async function storeHandoverListed(scope: IngestScope, l: Valid<'handover.listed'>): Promise<void> {
   const b = l.body;
   const bodyJson = JSON.stringify(b);
@@ -40,7 +40,7 @@ export async function storeHandoverListed(scope: IngestScope, l: Valid<'handover
      FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS e(v, n)`,
     [b.listId, JSON.stringify(b.applications)],
   );
-  scope.accept(l, b.divisionCode, [handoverChange('handover.listed', b.divisionCode, true, b)]);
+  scope.accept(l, b.divisionCode, [{ ...handoverChange('handover.listed', b.divisionCode, true, b), alsoOwn: true, origin: scope.terminal.id }]);
 }
 
 /** handover.confirmed → the list's confirmation and each item's missing materials; to the village and its township. */

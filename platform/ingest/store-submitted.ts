@@ -64,7 +64,9 @@ export async function storeSubmitted(scope: IngestScope, list: Valid<'applicatio
       continue;
     }
     const { applicationId, receiptNo, divisionCode } = r.body;
-    scope.accept(r, divisionCode, [receivedChange(divisionCode, { applicationId, receiptNo, status: 'sent', at: scope.at }, { withSubmission: true })]);
+    scope.accept(r, divisionCode, [
+      receivedChange(divisionCode, { applicationId, receiptNo, status: 'sent', at: scope.at }, { withSubmission: true, origin: scope.terminal.id }),
+    ]);
   }
   await enqueueForGateway(
     scope.tx,

@@ -36,7 +36,7 @@ export async function storeWithdrawn(scope: IngestScope, w: Valid<'application.w
   // Withdrawn during its notice (公示): the notice stops with it.
   if (app.status === 'publicizing') await stopNotice(scope.tx, app.id, scope.at);
   scope.accept(w, app.division_code, [
-    receivedChange(app.division_code, { applicationId: app.id, receiptNo: app.receipt_no, status: 'withdrawn', at: scope.at }),
+    receivedChange(app.division_code, { applicationId: app.id, receiptNo: app.receipt_no, status: 'withdrawn', at: scope.at }, { origin: scope.terminal.id }),
   ]);
 }
 
@@ -73,7 +73,7 @@ export async function storeSupplemented(scope: IngestScope, s: Valid<'applicatio
   );
   const fields = { applicationId: app.id, receiptNo: app.receipt_no, status: 'supplemented', at: scope.at } as const;
   // The township replica takes the promised date the platform kept.
-  scope.accept(s, app.division_code, [receivedChange(app.division_code, fields, { supplement: { ...s.body, dueDate } })]);
+  scope.accept(s, app.division_code, [receivedChange(app.division_code, fields, { supplement: { ...s.body, dueDate }, origin: scope.terminal.id })]);
 }
 
 /** application.completed → 'completed' (approved or rejected before). A repeated completion is accepted and changes nothing. */
@@ -88,6 +88,6 @@ export async function storeCompleted(scope: IngestScope, c: Valid<'application.c
     scope.at,
   ]);
   scope.accept(c, app.division_code, [
-    receivedChange(app.division_code, { applicationId: app.id, receiptNo: app.receipt_no, status: 'completed', at: scope.at }),
+    receivedChange(app.division_code, { applicationId: app.id, receiptNo: app.receipt_no, status: 'completed', at: scope.at }, { origin: scope.terminal.id }),
   ]);
 }

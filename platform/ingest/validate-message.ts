@@ -79,6 +79,14 @@ function refuseBySender(v: ValidMessage, sender: Sender): MessageVerdict | null 
       return v.body.divisionCode === sender.divisionCode
         ? null
         : forbidden(`评价所属的村（${v.body.divisionCode}）不是本村（${sender.divisionCode}），平台不予接收`);
+    case 'resident.saved':
+    case 'household.saved': {
+      const what = v.kind === 'resident.saved' ? '居民信息' : '户籍信息';
+      if (sender.role !== 'village') return forbidden(`${what}由村代办点登记，只有村级代办终端才能提交`);
+      return v.body.divisionCode === sender.divisionCode
+        ? null
+        : forbidden(`${what}所属的村（${v.body.divisionCode}）不是本村（${sender.divisionCode}），平台不予接收`);
+    }
     case 'rating.followed_up':
       if (sender.role !== 'township') return forbidden('差评的回访和整改由乡镇审核终端登记');
       return withinJurisdiction(sender.divisionCode, v.body.divisionCode)

@@ -61,5 +61,7 @@ export async function storeRated(scope: IngestScope, r: Valid<'service.rated'>):
     receivedAt: scope.at,
     followUp: deadlines,
   });
-  scope.accept(r, app.division_code, [{ kind: 'rating.received', divisionCode: app.division_code, fanUp: true, body }]);
+  scope.accept(r, app.division_code, [
+    { kind: 'rating.received', divisionCode: app.division_code, fanUp: true, body, alsoOwn: true, origin: scope.terminal.id },
+  ]);
 }

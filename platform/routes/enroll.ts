@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
-import { enrollRequestSchema, LIMITS, type EnrollResponse, type TerminalRole } from '../../core/sync/protocol';
+import { enrollRequestSchema, LIMITS, type EnrollResponse, type OtherTerminal, type TerminalRole } from '../../core/sync/protocol';
 import type { TerminalEnrolled } from '../../core/sync/changes';
 import { enrollmentCodeSha256 } from '../admin/enrollment-codes';
 import { appendChanges } from '../change-feed';
@@ -8,7 +8,9 @@ import { publicKeyFromRaw } from '../../base/node/ed25519';
 import { createFailureThrottle, waitPhrase, type ThrottlePolicy } from '../auth/failure-throttle';
 import { readJsonBody } from '../body';
 import type { PlatformContext } from '../context';
+import { isoOf } from '../database/types';
 import { PlatformError } from '../errors';
+import { platformTransferKeys } from '../transfer/keys';
 
 const CODE_INVALID = '注册码无效、已使用或已过期，请向县级运维人员重新申领';
 const MAX_TERMINAL_NO = 99;
@@ -28,6 +30,7 @@ export function registerEnroll(app: FastifyInstance, ctx: PlatformContext): void
     if (!publicKeyFromRaw(input.publicKey)) throw new PlatformError(400, 'INVALID_REQUEST', '终端公钥不是有效的 Ed25519 公钥，请重新生成后注册');
     const now = ctx.now().toISOString();
     const terminalId = uuidv7();
+    const keys = await platformTransferKeys(ctx);
     const enrolled = await ctx.db.transaction(async (tx) => {
       const [code] = await tx.query<{ division_code: string; role: TerminalRole; service_point_name: string }>(
         `UPDATE enrollment_codes SET used_at = $2
@@ -62,7 +65,25 @@ export function registerEnroll(app: FastifyInstance, ctx: PlatformContext): void
         enrolledAt: now,
       };
       await appendChanges(tx, [{ kind: 'terminal.enrolled', divisionCode: code.division_code, fanUp: true, body: enrolled }], now);
-      return { divisionCode: code.division_code, role: code.role, servicePointName: code.service_point_name, terminalNo };
+      const others = await tx.query<{ terminal_no: number; hostname: string | null; last_seen_at: unknown; queue_depth: number | null; disabled: boolean }>(
+        'SELECT terminal_no, hostname, last_seen_at, queue_depth, disabled FROM terminals WHERE division_code = $1 AND id <> $2 ORDER BY terminal_no',
+        [code.division_code, terminalId],
+      );
+      const otherTerminals: OtherTerminal[] = others.map((o) => ({
+        terminalNo: o.terminal_no,
+        hostname: o.hostname,
+        lastSeenAt: isoOf(o.last_seen_at),
+        queueDepth: o.queue_depth,
+        disabled: o.disabled,
+      }));
+      return {
+        divisionCode: code.division_code,
+        role: code.role,
+        servicePointName: code.service_point_name,
+        terminalNo,
+        otherTerminals,
+        platformKeys: keys.public,
+      };
     });
     if (!enrolled) {
       await guesses.failed(request.ip);

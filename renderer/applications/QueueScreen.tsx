@@ -36,6 +36,8 @@ export function QueueScreen() {
   // A decision that arrives changes a row's status: the list shows it without leaving the screen.
   useDecisionArrived(() => void load());
   useStationEvent('application.moved', () => void load());
+  // What the village's other terminals took or did arrives the same way (docs/village-terminals.md).
+  useStationEvent('applications.arrived', () => void load());
 
   return (
     <div className="screen">

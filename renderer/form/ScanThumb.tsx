@@ -2,13 +2,14 @@ import { useEffect, useState } from 'react';
 import { Image, Spin } from 'antd';
 import { FilePdfOutlined } from '@ant-design/icons';
 import type { AttachmentView } from '../../core/api/views';
-import { call } from '../api/client';
+import { call, StationCallError } from '../api/client';
 import { base64ToBlob } from '../shared/files';
 
 /** One scanned page: an image thumbnail (click to enlarge) or a PDF that opens in a new view. */
 export function ScanThumb({ attachment }: { attachment: AttachmentView }) {
   const [url, setUrl] = useState<string | null>(null);
-  const [failed, setFailed] = useState(false);
+  /** Why it cannot be shown: a scan taken on another terminal of the village comes from the platform, online only. */
+  const [failed, setFailed] = useState<string | null>(null);
 
   useEffect(() => {
     let alive = true;
@@ -19,7 +20,7 @@ export function ScanThumb({ attachment }: { attachment: AttachmentView }) {
         made = URL.createObjectURL(base64ToBlob(r.dataBase64, r.mimeType));
         setUrl(made);
       })
-      .catch(() => alive && setFailed(true));
+      .catch((e: unknown) => alive && setFailed(StationCallError.from(e).code === 'PLATFORM_UNREACHABLE' ? '联网后可查看' : '无法显示'));
     return () => {
       alive = false;
       if (made) URL.revokeObjectURL(made);
@@ -33,8 +34,8 @@ export function ScanThumb({ attachment }: { attachment: AttachmentView }) {
   );
   if (failed)
     return (
-      <div className="thumb" style={{ display: 'grid', placeItems: 'center' }}>
-        无法显示
+      <div className="thumb" style={{ display: 'grid', placeItems: 'center', textAlign: 'center' }} title={failed}>
+        {failed}
       </div>
     );
   if (!url)

@@ -51,7 +51,7 @@ export function HomeScreen() {
         </Col>
         <Col span={5}>
           <Card size="small">
-            <Statistic title="待上报" value={s?.queueDepth ?? '—'} suffix="件" />
+            <Statistic title="待上报" value={s?.queueDepth ?? '—'} suffix="条" />
           </Card>
         </Col>
         <Col span={5}>

@@ -11,11 +11,13 @@ import { FleetTab } from './FleetTab';
 import { ItLinkContext, type ItLink } from './it-context';
 import { shortDivision } from './labels';
 import { ReleasesTab } from './ReleasesTab';
+import { TransferTab } from './TransferTab';
 
 type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; status: ItStatusView };
 
 /**
- * 运维控制台: the IT role's screens, all of them on the platform (fleet, codes, accounts, catalog, releases).
+ * 运维控制台: the IT role's screens, all of them on the platform (fleet, codes, accounts, catalog, releases, a
+ * village's USB file imported through this terminal).
  * Opens on `it.status` (which waits for the session being opened at login); without a session, the password
  * prompt; a session lost later (expired, `IT_PASSWORD_REQUIRED`) brings the prompt back with the reason.
  */
@@ -100,6 +102,7 @@ export function ItScreen() {
               { key: 'accounts', label: '账号', children: <AccountsTab /> },
               { key: 'catalog', label: '事项目录', children: <CatalogTab /> },
               { key: 'releases', label: '版本发布', children: <ReleasesTab /> },
+              { key: 'transfer', label: 'U盘导入', children: <TransferTab /> },
             ]}
           />
         </ItLinkContext.Provider>

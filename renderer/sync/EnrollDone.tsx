@@ -1,5 +1,6 @@
 import { Button, Descriptions, Result } from 'antd';
 import type { ServicePointView } from '../../core/api/views';
+import { RecoverySummary } from './RecoverySummary';
 
 /** What enrollment set up, before the cadre logs in with an account that came from the platform. */
 export function EnrollDone({
@@ -36,6 +37,7 @@ export function EnrollDone({
           { key: 'terminal', label: '终端编号', children: servicePoint.terminalNo },
         ]}
       />
+      <RecoverySummary />
     </Result>
   );
 }

@@ -32,10 +32,11 @@ export function SyncDetails({ status: s }: { status: SyncStatusView }) {
     !!s.nextAttemptAt && !!s.lastError && !s.syncing && { key: 'next', label: '下次尝试', children: `${showDateTime(s.nextAttemptAt)}（到时自动重试）` },
     {
       key: 'pending',
-      label: '待上传申请',
+      // Applications and everything else a terminal sends (supplements, decisions, residents, ratings…).
+      label: '待上传记录',
       children: (
         <>
-          <strong>{s.pending}</strong> 件
+          <strong>{s.pending}</strong> 条
         </>
       ),
     },

@@ -8,6 +8,7 @@ import { SyncDetails } from './SyncDetails';
 import { SyncNowButton } from './SyncNowButton';
 import { SyncProblems } from './SyncProblems';
 import { useSyncStatus } from './sync-store';
+import { TransferPanel } from '../transfer/TransferPanel';
 
 /** The sync panel: the link to the platform in detail, 立即同步, and what the platform sent back. */
 export function SyncDrawer({ open, onClose }: { open: boolean; onClose(): void }) {
@@ -45,6 +46,7 @@ export function SyncDrawer({ open, onClose }: { open: boolean; onClose(): void }
           {status.lastError && <Alert type="warning" showIcon title="上次同步没有完成" description={status.lastError} />}
           <SyncNowButton status={status} />
           <SyncProblems problems={status.problems} />
+          <TransferPanel role={status.role} online={status.online} />
         </Space>
       )}
     </Drawer>

@@ -11,8 +11,8 @@ type Outcome = { ok: boolean; text: string; attemptAt: string | null };
 function outcomeOf(s: SyncStatusView): Outcome {
   const attemptAt = s.lastAttemptAt;
   if (s.lastError) return { ok: false, text: `本次同步没有完成：${s.lastError}`, attemptAt };
-  if (s.pending === 0 && s.pendingBlobs === 0) return { ok: true, text: '同步完成，所有申请都已上传到省级平台。', attemptAt };
-  return { ok: true, text: `同步完成，还有 ${s.pending} 件申请、${s.pendingBlobs} 个附件待上传，将自动继续。`, attemptAt };
+  if (s.pending === 0 && s.pendingBlobs === 0) return { ok: true, text: '同步完成，所有记录都已上传到省级平台。', attemptAt };
+  return { ok: true, text: `同步完成，还有 ${s.pending} 条记录、${s.pendingBlobs} 个附件待上传，将自动继续。`, attemptAt };
 }
 
 /** 立即同步: runs a sync now and says how it went; the station pushes progress meanwhile. */

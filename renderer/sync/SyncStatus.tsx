@@ -39,7 +39,7 @@ export function SyncStatus() {
           </span>
         ) : (
           <span role="status" aria-label="待上传" style={{ fontSize: 14 }}>
-            待上传 {pending ?? '…'} 件
+            待上传 {pending ?? '…'} 条
           </span>
         )}
       </Button>

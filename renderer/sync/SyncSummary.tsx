@@ -18,16 +18,16 @@ export function SyncSummary({ queueDepth }: { queueDepth: number | undefined }) 
         <LoadingOutlined /> 正在同步：{phaseText(status)}
       </>
     ) : waiting === 0 ? (
-      '所有申请都已上传'
+      '所有记录都已上传'
     ) : (
-      `${count} 件待上传，正在自动上传`
+      `${count} 条记录待上传，正在自动上传`
     );
   } else if (connection === 'unenrolled' || connection === 'offline') {
     headline = '未连接省级平台（离线）';
-    detail = connection === 'unenrolled' ? `本机尚未接入省级平台，${count} 件申请保存在本机` : `${count} 件申请保存在本机，网络恢复后自动上报`;
+    detail = connection === 'unenrolled' ? `本机尚未接入省级平台，${count} 条记录保存在本机` : `${count} 条记录保存在本机，网络恢复后自动上报`;
   } else {
     headline = '尚未检测网络';
-    detail = `${count} 件申请保存在本机，联网后自动上报`;
+    detail = `${count} 条记录保存在本机，联网后自动上报`;
   }
   return (
     <>

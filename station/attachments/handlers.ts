@@ -9,6 +9,8 @@ import { normalizeScan } from './scans';
 import { loadApplication } from '../intake/applications';
 import { toAttachmentView } from './views';
 import { INTAKE_ROLES, requireUser } from '../runtime/guard';
+import type { Handler } from '../runtime/handler-type';
+import { cachedScan, type DownloadScan } from './scan-cache';
 
 /** Scans can be added while the application is still being taken (and, later, while it is being supplemented). */
 const OPEN_FOR_SCANS = new Set(['draft', 'needs_supplement']);
@@ -48,9 +50,12 @@ export async function add(ctx: StationContext, input: StationParsedInput<'attach
   return toAttachmentView(row);
 }
 
-export function read(ctx: StationContext, input: StationParsedInput<'attachments.read'>): { mimeType: string; dataBase64: string } {
-  requireUser(ctx);
-  const a = findAttachment(ctx.db, input.id);
-  if (!a) throw new DaibanError('NOT_FOUND', '找不到该附件。', { id: input.id });
-  return { mimeType: a.mimeType, dataBase64: ctx.blobs.get(a.sha256).toString('base64') };
+/** A scan of an application: taken here, or on another terminal of the village and fetched once when first opened. */
+export function read(download: DownloadScan): Handler<'attachments.read'> {
+  return async (ctx, input) => {
+    requireUser(ctx);
+    const a = findAttachment(ctx.db, input.id);
+    if (!a) throw new DaibanError('NOT_FOUND', '找不到该附件。', { id: input.id });
+    return { mimeType: a.mimeType, dataBase64: (await cachedScan(ctx, a.sha256, download)).toString('base64') };
+  };
 }

@@ -48,6 +48,7 @@ const STATUS: Record<ErrorCode | 'UNAUTHORIZED_CLIENT' | 'UNKNOWN_METHOD' | 'MET
   UPDATE_BUSY: 409,
   UPDATE_UNSUPPORTED: 409,
   BACKUP_INVALID: 422,
+  TRANSFER_REFUSED: 422,
   RESTORE_FAILED: 500,
   // Enrollment and sync: the platform is another machine; its absence is not this server's fault.
   NOT_ENROLLED: 409,

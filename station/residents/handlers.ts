@@ -15,6 +15,7 @@ import {
   type ResidentSearchColumn,
 } from '../../db';
 import { recordChange } from '../runtime/record-change';
+import { residentSaved } from './shared-record';
 import type { StationContext } from '../context';
 import { INTAKE_ROLES, requireUser } from '../runtime/guard';
 
@@ -74,7 +75,12 @@ export function register(ctx: StationContext, input: StationParsedInput<'residen
   };
   ctx.db.transaction(() => {
     insertResident(ctx.db, row);
-    recordChange(ctx, { at, actorId: user.id, audit: { action: 'resident_registered', entityType: 'resident', entityId: row.id } });
+    recordChange(ctx, {
+      at,
+      actorId: user.id,
+      outbox: residentSaved(ctx, row, user),
+      audit: { action: 'resident_registered', entityType: 'resident', entityId: row.id },
+    });
   })();
   return toResidentView(row);
 }
@@ -101,6 +107,7 @@ export function update(ctx: StationContext, input: StationParsedInput<'residents
     recordChange(ctx, {
       at,
       actorId: user.id,
+      outbox: residentSaved(ctx, after, user),
       audit: { action: 'resident_updated', entityType: 'resident', entityId: after.id, detail: { changed } },
     });
   })();

@@ -9,6 +9,7 @@ import type { StationContext } from '../context';
 import { INTAKE_ROLES, requireUser } from '../runtime/guard';
 import { recordChange } from '../runtime/record-change';
 import { loadResident } from './handlers';
+import { householdSaved } from './shared-record';
 
 /** A resident's household (户) with its members, or null when they are in none yet. */
 export function ofResident(ctx: StationContext, input: StationParsedInput<'households.ofResident'>): HouseholdView | null {
@@ -63,6 +64,7 @@ export function save(ctx: StationContext, input: StationParsedInput<'households.
     recordChange(ctx, {
       at,
       actorId: user.id,
+      outbox: householdSaved(ctx, row, user),
       audit: {
         action: existing ? 'household_updated' : 'household_created',
         entityType: 'household',

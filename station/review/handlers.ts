@@ -1,18 +1,16 @@
 import type { StationParsedInput } from '../../core/api/schemas';
 import type { ReviewDetailView, ReviewPage } from '../../core/api/views';
 import { shanghaiDate } from '../../core/calendar';
-import { DaibanError, isDaibanError } from '../../core/errors';
+import { DaibanError } from '../../core/errors';
 import { findReview, listReviews, type ReviewRow } from '../../db';
 import type { StationContext } from '../context';
 import type { Handler } from '../runtime/handler-type';
 import { toReviewDetail, toReviewItemView } from './views';
 import { reviewLookups } from './batches';
 import { parseBatchId } from '../../core/review-batch';
-import { isSyncError } from '../sync/errors';
+import { cachedScan, type DownloadScan } from '../attachments/scan-cache';
 import { REVIEW_ROLES, requireUser } from '../runtime/guard';
 import { decodePageCursor, encodePageCursor } from '../runtime/page-cursor';
-
-export const NOT_DOWNLOADED = '该附件尚未下载到本机，网络恢复后再查看。';
 
 export function loadReview(ctx: StationContext, id: string): ReviewRow {
   const row = findReview(ctx.db, id);
@@ -56,31 +54,13 @@ export function get(ctx: StationContext, input: StationParsedInput<'review.get'>
   return toReviewDetail(ctx, loadReview(ctx, input.id), today(ctx));
 }
 
-/**
- * A scanned page of a village application: from this PC's encrypted cache, else from the platform (then
- * cached), so a page looked at once can be looked at again with the link down.
- */
-export function attachment(download: (sha256: string) => Promise<Buffer | null>): Handler<'review.attachment'> {
+/** A scanned page of a village application, from this PC or the platform (attachments/scan-cache.ts). */
+export function attachment(download: DownloadScan): Handler<'review.attachment'> {
   return async (ctx, input) => {
     requireUser(ctx, REVIEW_ROLES);
     const row = loadReview(ctx, input.applicationId);
     const ref = row.attachments.find((a) => a.sha256 === input.sha256);
     if (!ref) throw new DaibanError('NOT_FOUND', '这件申请没有该附件。', { sha256: input.sha256 });
-    if (!ctx.blobs.has(ref.sha256)) {
-      let data: Buffer | null;
-      try {
-        data = await download(ref.sha256);
-      } catch (e) {
-        if (!isSyncError(e) && !isDaibanError(e)) throw e;
-        if (isSyncError(e) && e.info.status === 404) {
-          throw new DaibanError('NOT_FOUND', '省级平台上还没有这份扫描件，请待村代办点上传后再查看。', { sha256: ref.sha256 });
-        }
-        ctx.log.info({ sha256: ref.sha256, err: e }, 'review: attachment not downloaded');
-        throw new DaibanError('PLATFORM_UNREACHABLE', NOT_DOWNLOADED, { sha256: ref.sha256 });
-      }
-      if (!data) throw new DaibanError('PLATFORM_UNREACHABLE', NOT_DOWNLOADED, { sha256: ref.sha256 });
-      ctx.blobs.put(data);
-    }
-    return { mimeType: ref.mimeType, dataBase64: ctx.blobs.get(ref.sha256).toString('base64') };
+    return { mimeType: ref.mimeType, dataBase64: (await cachedScan(ctx, ref.sha256, download)).toString('base64') };
   };
 }

@@ -9,6 +9,10 @@ export const SETTINGS = {
   terminalRole: 'sync.role',
   privateKey: 'sync.privateKey',
   enrolledAt: 'sync.enrolledAt',
+  /** The division's other terminals as the platform described them at enrollment (JSON, sync.recovery). */
+  otherTerminals: 'sync.otherTerminals',
+  /** The platform's transfer keys (JSON, core/transfer/manifest.ts platformKeysSchema): USB files, docs/transfer-files.md. */
+  platformKeys: 'sync.platformKeys',
   /** The change feed's cursor, stored in the transaction that applies each page. */
   changesCursor: 'sync.changesCursor',
   /** Platform clock minus terminal clock (ms), learned from every response: village PCs' clocks drift. */

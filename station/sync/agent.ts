@@ -182,6 +182,17 @@ export class SyncAgent {
     return fetchBlob(this.platformClient(enrollment), sha256);
   }
 
+  /** A client signing as this terminal, outside the run schedule (a file relayed: station/transfer); null before enrollment. */
+  signedClient(): PlatformClient | null {
+    const enrollment = loadEnrollment(this.ctx.db);
+    return enrollment && !this.closed ? this.platformClient(enrollment) : null;
+  }
+
+  /** Runs what a page of the feed asks of the app after it is stored (cache reloads, events): for pages that came on a stick. */
+  announce(effects: PageEffects): void {
+    this.afterChangesPage(effects);
+  }
+
   /** A client that signs as this terminal; `signal` stops its requests (the run's abort). */
   private platformClient(enrollment: Enrollment, signal?: AbortSignal): PlatformClient {
     return new PlatformClient({

@@ -7,6 +7,7 @@ import type { Change } from '../../core/sync/protocol';
 import {
   appendAudit,
   dropDeferredChange,
+  getSetting,
   hasPendingPasswordChange,
   insertCatalogVersion,
   insertTerminalKey,
@@ -24,6 +25,8 @@ import { isReviewTerminal } from '../runtime/terminal-role';
 import { applyDecidedOnTownship, applyHandoverConfirmed, applyHandoverListed, applyNoticeEndedOnTownship, applyReceived } from './apply-township';
 import { applyDecidedOnVillage, applyNoticeEndedOnVillage } from './apply-village';
 import { applyRatingFollowedUp, applyRatingReceived } from './apply-ratings';
+import { KeepForLater } from './keep-for-later';
+import { applyHouseholdSaved, applyReceivedOnVillage, applyResidentSaved } from './apply-village-peers';
 
 export interface PageEffects {
   applied: number;
@@ -51,11 +54,6 @@ interface PageScope {
   log: Logger;
 }
 
-/** Thrown inside applyOne: the change cannot be applied by this version and is kept for a later one. */
-class KeepForLater {
-  constructor(readonly reason: 'unknown_kind' | 'malformed') {}
-}
-
 type ChangeBody<K extends ChangeKind> = z.infer<(typeof CHANGE_KINDS)[K]>;
 
 /** What each kind does to the store, given its body already read; false when it does not concern this terminal. */
@@ -75,9 +73,8 @@ const APPLY: { [K in ChangeKind]: (db: StoreDb, body: ChangeBody<K>, scope: Page
     return true;
   },
   'application.received': (db, received, { at, township, effects }) => {
-    // For review terminals only: a village keeps its own applications, never a replica.
-    if (!township) return false;
-    const placed = applyReceived(db, received, at);
+    // A township's replica of its villages; on a village, what its other terminals took or did (never its own).
+    const placed = township ? applyReceived(db, received, at) : applyReceivedOnVillage(db, received, at);
     if (placed) effects.received++;
     return placed;
   },
@@ -104,9 +101,15 @@ const APPLY: { [K in ChangeKind]: (db: StoreDb, body: ChangeBody<K>, scope: Page
     upsertDivisions(db, divisions);
     return true;
   },
-  // For review terminals only: a village keeps the ratings it took itself, and hears how its 差评 were followed up.
-  'rating.received': (db, rating, { township }) => township && applyRatingReceived(db, rating),
+  // The township's replica, and on a village the ratings its other terminals took.
+  'rating.received': (db, rating) => applyRatingReceived(db, rating),
   'rating.followed_up': (db, step) => applyRatingFollowedUp(db, step),
+  'resident.saved': (db, saved, { township }) => !township && applyResidentSaved(db, saved),
+  'household.saved': (db, saved, { township }) => !township && applyHouseholdSaved(db, saved),
+  'platform.keys': (db, keys) => {
+    setSetting(db, SETTINGS.platformKeys, JSON.stringify(keys));
+    return true;
+  },
 };
 
 /**
@@ -169,16 +172,27 @@ const newEffects = (): PageEffects => ({
   moved: [],
 });
 
+const DECIMAL = /^\d{1,20}$/;
+
+/** Whether cursor `a` lies beyond `b` (the platform's are decimal seqs; anything else is taken as newer). */
+function beyond(a: string, b: string | null): boolean {
+  return b === null || !DECIMAL.test(a) || !DECIMAL.test(b) || BigInt(a) > BigInt(b);
+}
+
 /**
  * Applies one page of the change feed and stores its cursor in the same transaction: a crash either keeps
  * the whole page with its cursor or neither, so every change is applied (or kept for later) exactly once.
+ * Pages come by network and on sticks (docs/transfer-files.md), in any order: a change at or before the stored
+ * cursor was applied already and is passed over, and the cursor never moves back.
  */
-export function applyChangesPage(db: StoreDb, changes: readonly Change[], cursor: string, at: string, log: Logger): PageEffects {
+export function applyChangesPage(db: StoreDb, page: readonly Change[], cursor: string, at: string, log: Logger): PageEffects {
   const effects = newEffects();
   db.transaction(() => {
+    const stored = getSetting(db, SETTINGS.changesCursor);
+    const changes = page.filter((c) => beyond(c.cursor, stored));
     const scope: PageScope = { at, township: isReviewTerminal(db), effects, log };
     for (const change of changes) applyOrKeep(db, change, scope);
-    setSetting(db, SETTINGS.changesCursor, cursor);
+    if (beyond(cursor, stored)) setSetting(db, SETTINGS.changesCursor, cursor);
     if (changes.length > 0) {
       appendAudit(db, {
         at,

@@ -69,13 +69,21 @@ export function storeEnrollment(
     setSetting(db, SETTINGS.servicePointName, r.servicePointName);
     setSetting(db, SETTINGS.divisionCode, r.divisionCode);
     setSetting(db, SETTINGS.terminalNo, String(r.terminalNo));
+    setSetting(db, SETTINGS.otherTerminals, JSON.stringify(r.otherTerminals ?? []));
+    if (r.platformKeys) setSetting(db, SETTINGS.platformKeys, JSON.stringify(r.platformKeys));
     appendAudit(db, {
       at: e.at,
       actorId: e.actorId,
       action: 'terminal_enrolled',
       entityType: 'station',
       entityId: r.terminalId,
-      detail: { platformUrl: e.platformUrl, divisionCode: r.divisionCode, role: r.role, terminalNo: r.terminalNo },
+      detail: {
+        platformUrl: e.platformUrl,
+        divisionCode: r.divisionCode,
+        role: r.role,
+        terminalNo: r.terminalNo,
+        otherTerminals: (r.otherTerminals ?? []).map((o) => ({ terminalNo: o.terminalNo, lastSeenAt: o.lastSeenAt, queueDepth: o.queueDepth })),
+      },
     });
   })();
 }

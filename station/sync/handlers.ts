@@ -5,9 +5,10 @@ import type { Handlers } from '../runtime/handler-type';
 import type { SyncAgent } from './agent';
 import { ENROLL_MESSAGES } from './enroll';
 import { requireUser } from '../runtime/guard';
+import { recoveryView } from './recovery-view';
 
 /** The StationApi face of the sync agent (station/sync/agent.ts). */
-export function syncHandlers(agent: SyncAgent): Handlers<'sync.enroll' | 'sync.status' | 'sync.now'> {
+export function syncHandlers(agent: SyncAgent): Handlers<'sync.enroll' | 'sync.status' | 'sync.now' | 'sync.recovery'> {
   return {
     /**
      * Enrollment is the first thing a fresh terminal does, before it has any account, so it needs no login
@@ -20,6 +21,8 @@ export function syncHandlers(agent: SyncAgent): Handlers<'sync.enroll' | 'sync.s
     },
     /** Open to everyone (the login screen shows it); the refused messages only to a logged-in user. */
     'sync.status': () => agent.status(),
+    /** Open like the status: right after enrollment nobody has an account on this PC yet. */
+    'sync.recovery': (ctx) => recoveryView(ctx.db),
     /** Resolves after the run; a failed run is reported in `lastError`, not thrown. */
     'sync.now': async (ctx) => {
       requireUser(ctx);

@@ -34,8 +34,9 @@ export async function pullChanges(run: SyncRun, afterPage: (effects: PageEffects
     result.accounts.push(...effects.accounts);
     run.progress(result.applied, result.applied + (page.more ? page.changes.length : 0));
     if (!page.more) return result;
-    // "More" without moving forward would ask for the same page forever.
-    if (page.cursor === cursor || page.changes.length === 0) {
+    // "More" without moving forward would ask for the same page forever. A page may be empty and still move
+    // on: the platform steps over what this terminal caused itself (docs/village-terminals.md).
+    if (page.cursor === cursor) {
       throw new SyncError('protocol', SYNC_MESSAGES.protocol, { details: { cursor } });
     }
     cursor = page.cursor;

@@ -42,7 +42,8 @@ test('the admin checks the terminal and exports a diagnostics bundle without per
     await page.getByRole('navigation', { name: '主菜单' }).getByRole('button', { name: '系统维护' }).click();
     const card = page.locator('.ant-card').filter({ hasText: '诊断信息' });
     await card.getByText('正常', { exact: true }).waitFor();
-    await card.getByText(/^2 条/).waitFor();
+    // Two applications and their two new residents wait.
+    await card.getByText(/^4 条/).waitFor();
     await card.getByText('本终端尚未注册到省级平台').waitFor();
     await card.getByText(/不含群众的姓名、身份证号码/).waitFor();
     await card.scrollIntoViewIfNeeded();
@@ -56,7 +57,7 @@ test('the admin checks the terminal and exports a diagnostics bundle without per
     await download.saveAs(path);
     const text = gunzipSync(readFileSync(path)).toString('utf8');
     const bundle = diagnosticsBundleSchema.parse(JSON.parse(text));
-    assert.equal(bundle.queue.outbox.pending, 2);
+    assert.equal(bundle.queue.outbox.pending, 4);
     assert.ok(bundle.logs.lines.some((l) => l.includes('diagnostics-e2e')));
     for (const v of ['王兆明', idNumber(1), idNumber(2), ADMIN.displayName]) assert.ok(!text.includes(v), v);
   });

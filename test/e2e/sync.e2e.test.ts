@@ -126,13 +126,13 @@ test('a fresh terminal enrolls, logs in with a platform account and syncs its qu
   await step('the sync panel shows 已连接 and nothing pending', async () => {
     const status = page.getByRole('button', { name: /^同步状态：/ });
     await page.getByRole('button', { name: '同步状态：已连接，点击查看详情' }).waitFor({ timeout: 60_000 });
-    await status.getByText('待上传 0 件').waitFor();
+    await status.getByText('待上传 0 条').waitFor();
     await shot('05-home-online');
     await status.click();
     const drawer = page.getByRole('dialog');
     await drawer.getByText('网络与同步').waitFor();
     await drawer.getByText('已连接').waitFor();
-    await drawer.getByRole('row', { name: /待上传申请\s*0 件/ }).waitFor();
+    await drawer.getByRole('row', { name: /待上传记录\s*0 条/ }).waitFor();
     await drawerShot('06-sync-drawer');
     await drawer.getByRole('button', { name: /关\s*闭|Close/ }).click();
   });
@@ -151,24 +151,24 @@ test('a fresh terminal enrolls, logs in with a platform account and syncs its qu
     const submitted = await s.call('applications.submit', { id: draft.id });
     assert.ok(submitted.receiptNo);
 
-    // Any screen change re-reads the status: the top bar now counts the waiting application.
+    // Any screen change re-reads the status: the top bar now counts what waits, the new resident and the application.
     await page.getByRole('button', { name: '申请队列' }).first().click();
     const status = page.getByRole('button', { name: /^同步状态：/ });
-    await status.getByText('待上传 1 件').waitFor();
+    await status.getByText('待上传 2 条').waitFor();
     await status.click();
     const drawer = page.getByRole('dialog');
-    await drawer.getByRole('row', { name: /待上传申请\s*1 件/ }).waitFor();
+    await drawer.getByRole('row', { name: /待上传记录\s*2 条/ }).waitFor();
     await drawer.getByRole('row', { name: /待上传附件\s*1 个/ }).waitFor();
     await drawerShot('07-sync-drawer-pending');
     await drawer.getByRole('button', { name: '立即同步' }).click();
-    await drawer.getByText('同步完成，所有申请都已上传到省级平台。').waitFor({ timeout: 60_000 });
-    await drawer.getByRole('row', { name: /待上传申请\s*0 件/ }).waitFor();
+    await drawer.getByText('同步完成，所有记录都已上传到省级平台。').waitFor({ timeout: 60_000 });
+    await drawer.getByRole('row', { name: /待上传记录\s*0 条/ }).waitFor();
     await drawer.getByRole('row', { name: /待上传附件\s*0 个/ }).waitFor();
     await drawer.getByRole('row', { name: /上次成功同步\s*\d{4}-\d{2}-\d{2} \d{2}:\d{2}/ }).waitFor();
     await drawerShot('08-sync-drawer-synced');
     assert.equal(await platform!.admin.applicationCount(), 1, 'the platform holds the application');
     await drawer.getByRole('button', { name: /关\s*闭|Close/ }).click();
-    await status.getByText('待上传 0 件').waitFor();
+    await status.getByText('待上传 0 条').waitFor();
   });
 });
 

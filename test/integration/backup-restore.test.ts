@@ -66,7 +66,7 @@ test('backup → more work → restore brings back exactly the backed-up store, 
   const backup = await station.call('backups.create', {});
   assert.equal(backup.kind, 'manual');
   assert.ok(backup.verifiedAt, `a new backup is verified: ${backup.problem}`);
-  assert.deepEqual([backup.counts.applications, backup.counts.residents, backup.counts.attachments, backup.counts.outboxPending], [2, 2, 3, 2]);
+  assert.deepEqual([backup.counts.applications, backup.counts.residents, backup.counts.attachments, backup.counts.outboxPending], [2, 2, 3, 4]); // two submissions and their two new residents wait
   const atBackup = snapshot(station.ctx.db);
 
   // The copy is encrypted with the store key: no plaintext, no opening without the key, opens with it.
@@ -85,7 +85,9 @@ test('backup → more work → restore brings back exactly the backed-up store, 
   await station.call('applications.createDraft', { residentId: resident.id, itemCode: 'MZ-0001' });
   // The platform took the third one (what a sync does to the row and its message), and the second is withdrawn.
   station.ctx.db.prepare(`UPDATE applications SET status = 'sent' WHERE id = ?`).run(third.id);
-  station.ctx.db.prepare(`UPDATE outbox SET status = 'accepted' WHERE json_extract(body, '$.applicationId') = ?`).run(third.id);
+  station.ctx.db
+    .prepare(`UPDATE outbox SET status = 'accepted' WHERE json_extract(body, '$.applicationId') = ? OR json_extract(body, '$.resident.id') = ?`)
+    .run(third.id, third.residentId);
   await station.call('applications.withdraw', { id: second.id, reason: '申请人自愿撤回' });
   const firstScan = (station.ctx.db.prepare('SELECT sha256 FROM attachments WHERE application_id = ?').get(first.id) as { sha256: string }).sha256;
   unlinkSync(join(dataDir, 'attachments', firstScan));
@@ -93,8 +95,8 @@ test('backup → more work → restore brings back exactly the backed-up store, 
   const preview = await station.call('backups.restorePreview', { id: backup.id });
   assert.deepEqual(
     [preview.applicationsSince, preview.applicationsSynced, preview.applicationsLost, preview.messagesLost],
-    [2, 1, 1, 1],
-    'the platform has the third application; the draft is lost, and so is the withdrawal of the second',
+    [2, 1, 1, 2],
+    'the platform has the third application (and its resident); the draft is lost, and so are its new resident and the withdrawal of the second',
   );
 
   await refused(station.call('backups.restore', { id: backup.id, password: 'wrong-password' }), 'AUTH_FAILED');

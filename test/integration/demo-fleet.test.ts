@@ -8,7 +8,7 @@ import { DEMO_COUNTY_REVIEWER, DEMO_REVIEWER, startDemoFleet } from '../../scrip
 import { silentLog } from '../helpers/station';
 import { submitApplication } from '../helpers/sync';
 
-/** `npm start`'s demo: a platform and three enrolled terminals, built on first run and reused after. */
+/** `npm start`'s demo: a platform and four enrolled terminals (two in the village), built on first run and reused after. */
 test('the demo fleet enrolls its terminals once, and an application travels from the village to the platform', { timeout: 120_000 }, async () => {
   const dataRoot = mkdtempSync(join(tmpdir(), 'daiban-fleet-'));
   const options = { log: silentLog, warn: () => undefined, syncIntervalMs: 3_600_000 };
@@ -19,6 +19,7 @@ test('the demo fleet enrolls its terminals once, and an application travels from
     assert.deepEqual(first, [
       ['360781000000', 'county'],
       ['360781102000', 'township'],
+      ['360781102201', 'village'],
       ['360781102201', 'village'],
     ]);
 
@@ -37,6 +38,12 @@ test('the demo fleet enrolls its terminals once, and an application travels from
         '黄冬梅 老年人优待证办理 sent',
       ].sort(),
     );
+    // The village's second PC, enrolled after the first one's work went up, holds the same applications and the household.
+    const second = fleet.village2.station;
+    await second.call('session.login', { username: DEMO_CADRE.username, password: DEMO_CADRE.password });
+    assert.deepEqual((await second.call('applications.list', { limit: 20 })).items.map((a) => `${a.residentName} ${a.itemName} ${a.status}`).sort(), seeded);
+    const liu = (await second.call('residents.search', { query: '刘德福', limit: 5 }))[0]!;
+    assert.equal((await second.call('households.ofResident', { residentId: liu.id }))?.members.length, 4);
     const app = await submitApplication(village, 1);
     const status = await village.call('sync.now', {});
     assert.equal(status.pending, 0);
@@ -67,7 +74,7 @@ test('the demo fleet enrolls its terminals once, and an application travels from
 
     // The second start reuses the stores and the platform: no new terminals, the application still there.
     fleet = await startDemoFleet(dataRoot, options);
-    assert.equal((await fleet.platform.admin.listTerminals()).length, 3);
+    assert.equal((await fleet.platform.admin.listTerminals()).length, 4);
     assert.equal(await fleet.platform.admin.applicationCount(), 7, 'the demo work is made once');
   } finally {
     // A failed assertion must not leave the stores and the platform open (the runner would wait on them).

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -8,6 +8,8 @@ import { SEED_CATALOG } from '../../core/catalog/seed';
 import type { EnrollResponse } from '../../core/sync/protocol';
 import { startPlatform } from '../../platform';
 import { enrollRaw, makeIdentity } from '../helpers/platform';
+import { freshStation, submitApplication } from '../helpers/sync';
+import { exportToStick, importFromStick, scanPage } from '../helpers/transfer';
 
 /** The IT command line as staff run it: a child process against a PGlite data directory. */
 
@@ -124,4 +126,42 @@ test("ratings rules: the defaults, then the province's own deadlines; ratings su
   const wrong = await cli('ratings', 'summary', '--division', '12345');
   assert.equal(wrong.code, 1);
   assert.match(wrong.stderr, /^错误：.*区划/);
+});
+
+test("transfer import: a village's stick imported on the command line, its return file written beside it; refusals in Chinese", async () => {
+  const platform = await startPlatform({ dataDir, log: false });
+  const terminal = freshStation();
+  try {
+    const { code } = await platform.admin.issueEnrollmentCode({ divisionCode: '360781102201', role: 'village', servicePointName: '华屋村代办点' });
+    await platform.admin.createAccount({ username: 'cadre09', displayName: '钟晓燕', role: 'cadre', divisionCode: '360781102201', password: 'Daiban2026x' });
+    await terminal.station.call('sync.enroll', { platformUrl: platform.url, code });
+    await terminal.station.call('session.login', { username: 'cadre09', password: 'Daiban2026x' });
+    await submitApplication(terminal.station, 1, [await scanPage()]);
+    const stick = await exportToStick(terminal.station);
+    await platform.close(); // the command line opens the data directory itself
+    const file = join(dir, stick.fileName);
+    writeFileSync(file, stick.bytes);
+
+    const done = await cli('transfer', 'import', file);
+    assert.equal(done.code, 0, done.stderr);
+    assert.match(done.stdout, /^已导入 daiban-360781102201-\S+\.daiban：2 条记录（新接收 2，此前已收到 0，未接收 0），扫描件 1 份。/);
+    const written = /已写入 (\S+daiban-return-360781102201-[0-9a-f]{8}\.daiban)，请拷回该村代办点/.exec(done.stdout)?.[1];
+    assert.ok(written, done.stdout);
+    const back = await importFromStick(terminal.station, readFileSync(written));
+    assert.deepEqual([back.accepted, back.duplicate], [2, 0]);
+    const again = await cli('transfer', 'import', file, '--out', join(dir, 'again.daiban'));
+    assert.match(again.stdout, /新接收 0，此前已收到 2/);
+
+    const missing = join(dir, 'nope.daiban');
+    assert.deepEqual([(await cli('transfer', 'import', missing)).stderr.trim()], [`错误：找不到文件 ${missing}，请检查路径`]);
+    const garbage = join(dir, 'garbage.daiban');
+    writeFileSync(garbage, 'not a transfer file');
+    const bad = await cli('transfer', 'import', garbage);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /^错误：文件已损坏或被改动过/);
+    assert.match((await cli('transfer', 'import')).stderr, /^错误：用法：transfer import/);
+  } finally {
+    await platform.close();
+    await terminal.cleanup();
+  }
 });

@@ -276,13 +276,18 @@ function protocolSuite(backend: PlatformBackend) {
         seen,
         apps.map((a) => a.applicationId),
       );
-      assert.equal(pages, 4, "the catalog, the village terminal's key and five applications, two a page");
+      assert.equal(pages, 4, "the platform's keys, the catalog, the village terminal's key and five applications, two a page");
       const empty = await changesFor(t, `?after=${cursor}`);
       assert.deepEqual([empty.changes.length, empty.cursor, empty.more], [0, cursor, false]);
       const all = await changesFor(t);
       assert.deepEqual(
         all.changes.map((c) => [c.kind, c.divisionCode]),
-        [['catalog.published', '000000000000'], ['terminal.enrolled', village], ...apps.map(() => ['application.received', village])],
+        [
+          ['platform.keys', '000000000000'],
+          ['catalog.published', '000000000000'],
+          ['terminal.enrolled', village],
+          ...apps.map(() => ['application.received', village]),
+        ],
       );
       for (const bad of ['?after=abc', '?after=-1', '?after=1.5', '?limit=0', `?limit=${LIMITS.changesPageSize + 1}`, '?after=1&after=2']) {
         assertRefusal(await t.request('GET', `/v1/changes${bad}`), 400, 'INVALID_REQUEST');

@@ -29,7 +29,7 @@ test('old messages, codes and delivered rows are purged; a resent purged submiss
   const codesBefore = await count('enrollment_codes');
 
   // Nothing is due yet.
-  assert.deepEqual(await platform.admin.purgeExpired(), { messages: 0, enrollmentCodes: 0, gatewayDelivered: 0 });
+  assert.deepEqual(await platform.admin.purgeExpired(), { messages: 0, enrollmentCodes: 0, gatewayDelivered: 0, transferUploads: 0 });
   offsetDays = 181;
   try {
     const purged = await platform.admin.purgeExpired();

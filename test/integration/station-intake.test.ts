@@ -200,7 +200,8 @@ test('the whole intake: draft, autosave, refused submit keeps the draft, submit,
   assert.equal(withdrawn.status, 'withdrawn');
   assert.deepEqual(
     pendingMessages(t.station.ctx.db, 10).map((m) => m.kind),
-    ['application.submitted', 'application.submitted', 'application.withdrawn'],
+    // The resident goes up too, for the village's other terminals (docs/village-terminals.md).
+    ['resident.saved', 'application.submitted', 'application.submitted', 'application.withdrawn'],
   );
   await refused(t.station.call('applications.withdraw', { id: other.id, reason: '再撤一次' }), 'ILLEGAL_TRANSITION');
 
@@ -217,7 +218,7 @@ test('the whole intake: draft, autosave, refused submit keeps the draft, submit,
   const stats = await t.station.call('stats.overview', {});
   assert.equal(stats.today, '2026-11-23');
   assert.equal(stats.todayTotal, 2);
-  assert.equal(stats.queueDepth, 3);
+  assert.equal(stats.queueDepth, 4, 'records waiting: the resident, two submissions, the withdrawal');
   assert.equal(stats.byStatus.queued, 1);
   assert.equal(verifyAuditChain(t.station.ctx.db).ok, true);
   assert.ok(readdirSync(join(t.dataDir, 'receipts')).length >= 2);

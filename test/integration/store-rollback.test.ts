@@ -17,7 +17,9 @@ import { PLATFORM_ADMIN, provisionWithApplications, submitApplication } from '..
  * keeps the newer files aside untouched and says what they hold beyond it. Without a copy it refuses, untouched.
  */
 
-const OLDER = MIGRATIONS.slice(0, -1);
+// Pinned to the two builds around store migration 016, whatever later migrations exist.
+const OLDER = MIGRATIONS.slice(0, 15);
+const NEWER = MIGRATIONS.slice(0, 16);
 const dirs: string[] = [];
 after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
@@ -31,7 +33,7 @@ function open(dataDir: string, build: 'older' | 'newer'): Station {
     log: silentLog,
     sync: { autoStart: false, appVersion: build === 'older' ? '1.4.0' : '1.5.0' },
     backups: { autoStart: false },
-    ...(build === 'older' ? { storeMigrations: OLDER } : {}),
+    storeMigrations: build === 'older' ? OLDER : NEWER,
   });
 }
 
@@ -83,7 +85,7 @@ test('an older build on a store the newer one migrated goes back to the copy mad
     assert.equal(state.notice?.kind, 'rolled_back');
     assert.match(
       state.notice!.message,
-      /无法打开新版本升级过的数据（第16版），已恢复到升级前的备份（\d{4}-\d{2}-\d{2} \d{2}:\d{2}），其后办理的 1 件申请（其中 1 条记录尚未上传）保存在另存的数据文件中/,
+      /无法打开新版本升级过的数据（第16版），已恢复到升级前的备份（\d{4}-\d{2}-\d{2} \d{2}:\d{2}），其后办理的 1 件申请（其中 2 条记录尚未上传）保存在另存的数据文件中/,
     );
     const aside = readdirSync(join(dataDir, 'newer-store'));
     assert.equal(aside.length, 1);

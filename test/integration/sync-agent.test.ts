@@ -96,7 +96,7 @@ test('applications with scans go up once each; local statuses become sent; a sec
   const scan = await noisyScan(600, 400);
   const apps = [await submitApplication(api, 1, [scan]), await submitApplication(api, 2, [scan, await noisyScan(300, 200)]), await submitApplication(api, 3)];
   const queued = await api.call('sync.status', {});
-  assert.equal(queued.pending, 3);
+  assert.equal(queued.pending, 6, 'three applications and their three residents');
   assert.equal(queued.pendingBlobs, 2, 'the shared scan counts once');
 
   const status = await api.call('sync.now', {});

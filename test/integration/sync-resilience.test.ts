@@ -58,7 +58,7 @@ test("a scan upload cut off mid-way resumes from the platform's count and never 
 
   const failed = await api.call('sync.now', {});
   assert.equal(failed.lastError, SYNC_MESSAGES.offline);
-  assert.equal(failed.pending, 1, 'the application waits for its scan');
+  assert.equal(failed.pending, 2, 'the application (and its new resident) wait for its scan');
   assert.equal(await platform.admin.getApplication(app.id), null);
 
   const ok = await api.call('sync.now', {});
@@ -228,7 +228,7 @@ test('a captive portal (200 page or redirect) is offline, and nothing is marked 
     const s = await api.call('sync.now', {});
     assert.equal(s.online, false, v);
     assert.equal(s.lastError, SYNC_MESSAGES.intercepted);
-    assert.equal(s.pending, 1);
+    assert.equal(s.pending, 2, 'the application and its new resident');
     assert.equal((await api.call('applications.get', { id: app.id })).status, 'queued');
   }
   via = 'platform';
@@ -293,7 +293,7 @@ test('close() during a run aborts it, waits for it, and leaves a store that sync
   const closing = t.station.close();
   await closing;
   const status = await running;
-  assert.equal(status.pending, 1);
+  assert.equal(status.pending, 2, 'the application and its new resident');
   hold = false;
   const reopened = t.reopen({ fetch: slow });
   await reopened.call('session.login', { username: PLATFORM_CADRE.username, password: PLATFORM_CADRE.password });
@@ -309,9 +309,10 @@ test('a submission whose scan is not uploaded yet holds the batch at that point,
   await submitApplication(api, 82, [await noisyScan(200, 100)]);
   await submitApplication(api, 83);
   const batch = nextBatch(api.ctx.db, new Date().toISOString());
+  // Each application's resident goes first; the batch stops at the submission that waits for its scan.
   assert.deepEqual(
-    batch.messages.map((m) => JSON.parse(m.body).applicationId),
-    [a.id],
+    batch.messages.map((m) => (m.kind === 'application.submitted' ? (JSON.parse(m.body) as { applicationId: string }).applicationId : m.kind)),
+    ['resident.saved', a.id, 'resident.saved'],
   );
   assert.equal(batch.heldBack, true);
   await t.cleanup();

@@ -22,11 +22,18 @@ after(async () => {
   await platform?.close();
 });
 
+/**
+ * Residents never repeat across the file: each test's terminal is a new PC of the same village, which recovers
+ * the earlier PCs' residents (docs/village-terminals.md) and would refuse to register them again.
+ */
+let lastResident = 0;
+const nextResident = () => ++lastResident;
+
 /** A fresh enrolled terminal with three applications, all of it on the platform. */
 async function honestTerminal(): Promise<void> {
   await t?.cleanup();
   t = await enrolledStation(platform);
-  for (let n = 1; n <= 3; n++) await submitApplication(t.station, n);
+  for (let i = 0; i < 3; i++) await submitApplication(t.station, nextResident());
   await settle();
   assert.deepEqual(await findings(), { kinds: [], alert: false }, 'an honest chain raises nothing');
   const [held] = await platform.db.query<{ n: number }>(
@@ -118,7 +125,7 @@ test('the tail, already reported, is cut off: the platform flags a truncation', 
 test('an entry not yet reported is edited without re-hashing: the platform recomputes and flags a bad hash', async () => {
   await honestTerminal();
   const from = maxSeq();
-  await submitApplication(t.station, 5);
+  await submitApplication(t.station, nextResident());
   db()
     .prepare(`UPDATE audit_log SET actor_id = 'somebody-else' WHERE seq = ?`)
     .run(from + 1);
@@ -130,7 +137,7 @@ test('an entry not yet reported is edited without re-hashing: the platform recom
 test('entries not yet reported with one taken out of the middle: the platform sees the gap', async () => {
   await honestTerminal();
   const from = maxSeq();
-  await submitApplication(t.station, 4);
+  await submitApplication(t.station, nextResident());
   db()
     .prepare('DELETE FROM audit_log WHERE seq = ?')
     .run(from + 2);

@@ -21,6 +21,8 @@ import { GATEWAY_MIGRATION } from './016-gateway';
 import { RETENTION_MIGRATION } from './017-retention';
 import { RATINGS_MIGRATION } from './018-ratings';
 import { STORE_NOTICES_MIGRATION } from './019-store-notices';
+import { VILLAGE_TERMINALS_MIGRATION } from './020-village-terminals';
+import { TRANSFER_FILES_MIGRATION } from './021-transfer-files';
 
 export type { Migration } from './types';
 
@@ -44,4 +46,6 @@ export const MIGRATIONS = [
   RETENTION_MIGRATION,
   RATINGS_MIGRATION,
   STORE_NOTICES_MIGRATION,
+  VILLAGE_TERMINALS_MIGRATION,
+  TRANSFER_FILES_MIGRATION,
 ];
