@@ -48,9 +48,10 @@ export function registerTransfers(app: FastifyInstance, ctx: PlatformContext): v
   app.post('/v1/transfers/:uploadId/import', async (request): Promise<TransferRelayResponse> => {
     const terminal = terminalOf(request);
     const id = uploadId(request);
+    // The offsets first, then one part at a time: a file of hundreds of megabytes never sits in memory whole.
     // Ordered by the number, not by its text (an alias of the same name would sort "12582912" before "4194304").
-    const parts = await ctx.db.query<{ at_byte: string; data: unknown }>(
-      `SELECT u."offset"::text AS at_byte, u.data FROM transfer_uploads u WHERE u.upload_id = $1 AND u.terminal_id = $2 ORDER BY u."offset"`,
+    const parts = await ctx.db.query<{ at_byte: string }>(
+      `SELECT u."offset"::text AS at_byte FROM transfer_uploads u WHERE u.upload_id = $1 AND u.terminal_id = $2 ORDER BY u."offset"`,
       [id, terminal.id],
     );
     if (parts.length === 0) throw new PlatformError(404, 'NOT_FOUND', '平台上没有这个上传的文件，请重新上传');
@@ -61,7 +62,11 @@ export function registerTransfers(app: FastifyInstance, ctx: PlatformContext): v
       let at = 0;
       for (const p of parts) {
         if (Number(p.at_byte) !== at) throw new PlatformError(409, 'RANGE_MISMATCH', '上传的文件缺了一段，请重新上传', { expected: at });
-        const data = bufferOf(p.data);
+        const [part] = await ctx.db.query<{ data: unknown }>(
+          `SELECT data FROM transfer_uploads WHERE upload_id = $1 AND terminal_id = $2 AND "offset" = $3::bigint`,
+          [id, terminal.id, p.at_byte],
+        );
+        const data = bufferOf(part!.data);
         appendFileSync(path, data);
         at += data.length;
       }
