@@ -54,29 +54,36 @@ export async function readFeedPage(
 ): Promise<Omit<ChangesResponse, 'serverTime'>> {
   const own = terminal.divisionCode;
   const inherited = [...selfAndAncestors(own).filter((d) => d !== own), NATIONWIDE];
-  // A row of its own division that names this terminal is a change it caused itself (migration 20): it is
-  // stepped over, not sent, but still moves the cursor.
-  const rows = await db.query<{ cursor: string; mine: boolean; kind: string; division_code: string; body: unknown; created_at: unknown }>(
+  // A row of its own division that names this terminal is a change it caused itself (migration 20): it is not
+  // sent and does not count against the page, so a terminal that sent a thousand applications does not page
+  // through a thousand empty pages of its own echoes. The last such row in the same snapshot is returned too:
+  // when nothing else follows, the cursor moves past it (changes commit in seq order, so nothing lower appears later).
+  const rows = await db.query<{ cursor: string; kind: string; division_code: string; body: unknown; created_at: unknown; mine_max: string | null }>(
     `WITH picked AS (
-       SELECT seq, mine FROM (
-         (SELECT seq, COALESCE(skip_terminal = $5::uuid, false) AS mine FROM change_audience
-          WHERE audience = $2 AND seq > $1::bigint ORDER BY seq LIMIT $4)
+       SELECT seq FROM (
+         (SELECT seq FROM change_audience
+          WHERE audience = $2 AND seq > $1::bigint AND skip_terminal IS DISTINCT FROM $5::uuid ORDER BY seq LIMIT $4)
          UNION ALL
-         (SELECT x.seq, false FROM unnest($3::bpchar[]) AS d(audience)
+         (SELECT x.seq FROM unnest($3::bpchar[]) AS d(audience)
             CROSS JOIN LATERAL (SELECT seq FROM change_audience i WHERE i.audience = d.audience AND i.inherit AND i.seq > $1::bigint
                                 ORDER BY i.seq LIMIT $4) x)
-       ) s ORDER BY seq LIMIT $4)
-     SELECT p.seq::text AS cursor, p.mine, c.kind, c.division_code, c.created_at,
+       ) s ORDER BY seq LIMIT $4),
+     mine AS (SELECT max(seq)::text AS mine_max FROM change_audience WHERE audience = $2 AND seq > $1::bigint AND skip_terminal = $5::uuid)
+     SELECT p.seq::text AS cursor, c.kind, c.division_code, c.created_at, m.mine_max,
             CASE WHEN c.submission_of IS NULL THEN c.body
                  ELSE c.body || jsonb_build_object('submission', COALESCE(a.original_body, a.body)) END AS body
-     FROM picked p LEFT JOIN changes c ON c.seq = p.seq AND NOT p.mine LEFT JOIN applications a ON a.id = c.submission_of
+     FROM mine m LEFT JOIN picked p ON true LEFT JOIN changes c ON c.seq = p.seq LEFT JOIN applications a ON a.id = c.submission_of
      ORDER BY p.seq`,
     [after, own, inherited, limit + 1, terminal.id],
   );
-  const page = rows.slice(0, limit);
+  const mineMax = rows[0]?.mine_max ?? null;
+  const found = rows.filter((r) => r.cursor !== null);
+  const page = found.slice(0, limit);
+  const more = found.length > limit;
+  const last = page.at(-1)?.cursor ?? after;
   return {
-    changes: page.filter((r) => !r.mine).map((r) => ({ cursor: r.cursor, kind: r.kind, divisionCode: r.division_code, body: r.body, at: isoOf(r.created_at) })),
-    cursor: page.at(-1)?.cursor ?? after,
-    more: rows.length > limit,
+    changes: page.map((r) => ({ cursor: r.cursor, kind: r.kind, divisionCode: r.division_code, body: r.body, at: isoOf(r.created_at) })),
+    cursor: !more && mineMax !== null && BigInt(mineMax) > BigInt(last) ? mineMax : last,
+    more,
   };
 }

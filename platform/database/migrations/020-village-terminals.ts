@@ -32,6 +32,8 @@ export const VILLAGE_TERMINALS_MIGRATION: Migration = {
     `ALTER TABLE changes ADD COLUMN also_own boolean NOT NULL DEFAULT false`,
     `ALTER TABLE changes ADD COLUMN origin_terminal uuid`,
     `ALTER TABLE change_audience ADD COLUMN skip_terminal uuid`,
+    // A poll's "the last change of my own after my cursor" (platform/routes/changes.ts) is one index probe.
+    `CREATE INDEX change_audience_skip ON change_audience (audience, skip_terminal, seq) WHERE skip_terminal IS NOT NULL`,
     `CREATE OR REPLACE FUNCTION changes_audience() RETURNS trigger LANGUAGE plpgsql AS $$
      BEGIN
        INSERT INTO change_audience (audience, seq, inherit, skip_terminal) ${AUDIENCE_OF('new_changes')};
