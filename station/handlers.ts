@@ -54,7 +54,11 @@ export const createHandlers = (services: StationServices): Handlers<StationMetho
   ...syncHandlers(services.sync),
   ...idCardHandlers(services.idCard),
   ...ratingHandlers(services.ratingDesk),
-  ...transferHandlers({ relay: platformRelay(() => services.sync.signedClient()), announce: (effects) => services.sync.announce(effects) }),
+  ...transferHandlers({
+    relay: platformRelay(() => services.sync.signedClient()),
+    announce: (effects) => services.sync.announce(effects),
+    statusChanged: () => services.sync.statusChanged(),
+  }),
   'session.login': session.login,
   'session.logout': session.logout,
   'session.current': session.current,

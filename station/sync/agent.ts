@@ -193,6 +193,11 @@ export class SyncAgent {
     this.afterChangesPage(effects);
   }
 
+  /** Tells every screen the status now (a return file settled the queue outside a run). */
+  statusChanged(): void {
+    this.emit();
+  }
+
   /** A client that signs as this terminal; `signal` stops its requests (the run's abort). */
   private platformClient(enrollment: Enrollment, signal?: AbortSignal): PlatformClient {
     return new PlatformClient({

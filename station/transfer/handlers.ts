@@ -17,6 +17,8 @@ import { importReturnFile, relayOutboxFile, type Relay } from './import';
 export interface TransferServices {
   relay: Relay;
   announce(effects: PageEffects): void;
+  /** The queue changed outside a sync run: the top bar and the sync panel must hear it. */
+  statusChanged(): void;
 }
 
 const incomingPath = (ctx: StationContext, uploadId: string) => join(transferDir(ctx), 'incoming', uploadId);
@@ -87,7 +89,9 @@ export function transferHandlers(
           const names = divisionNames(ctx);
           return await relayOutboxFile(ctx, path, input.fileName, { actorId: user.id, relay: services.relay, villageName: (code) => names.name(code) });
         }
-        return await importReturnFile(ctx, path, input.fileName, { actorId: user.id, announce: services.announce });
+        const done = await importReturnFile(ctx, path, input.fileName, { actorId: user.id, announce: services.announce });
+        services.statusChanged();
+        return done;
       } finally {
         rmSync(path, { force: true });
       }

@@ -81,6 +81,12 @@ test('offline for weeks, by keys: the outbox goes out on a stick and the return 
     await chooser.setFiles(returnFile);
     await drawer.getByText('回执已导入：6 条记录已上报省级平台（新接收 6，此前已收到 0，未接收 0）。').waitFor({ timeout: 30_000 });
     await drawer.getByText('待上传 0 条记录、0 份扫描件。').waitFor();
+    // The panel's own figures and the top bar hear it at once, without a sync.
+    await drawer.getByRole('row', { name: /待上传记录\s*0 条/ }).waitFor();
+    await page
+      .getByRole('button', { name: /^同步状态：/ })
+      .getByText('待上传 0 条')
+      .waitFor();
     await shot(page, 'transfer-02-return-imported');
     assert.equal(await platform.admin.applicationCount(), 3);
   });
