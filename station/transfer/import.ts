@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { publicKeyFromRaw, verifyEd25519 } from '../../base/node/ed25519';
 import { openTransfer, signedText, TransferFileError } from '../../base/node/transfer-file';
 import type { TransferImportView } from '../../core/api/transfer-methods';
@@ -113,7 +112,7 @@ export async function importReturnFile(
 
 /** What the relay hands the platform and gets back (the agent's signed client; station/sync/agent.ts). */
 export interface Relay {
-  (bytes: Buffer): Promise<{
+  (path: string): Promise<{
     returnFile: Buffer;
     returnFileId: string;
     villageCode: string;
@@ -137,7 +136,7 @@ export async function relayOutboxFile(
   o: { actorId: string; relay: Relay; villageName(code: string): string | null },
 ): Promise<TransferImportView> {
   if (!isReviewTerminal(ctx.db)) throw transferRefused('unavailable', '村代办点联网后会自动上报；本机只能导入省级平台出具的回执文件。');
-  const done = await o.relay(readFileSync(path));
+  const done = await o.relay(path);
   const at = ctx.clock.now().toISOString();
   const returnFileName = `daiban-return-${done.villageCode}-${done.returnFileId.slice(-8)}.daiban`;
   const view: TransferImportView = {

@@ -1,3 +1,4 @@
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
 import { DaibanError } from '../../core/errors';
 import { TRANSFER_LIMITS, transferRelayResponseSchema } from '../../core/sync/protocol';
@@ -11,16 +12,21 @@ import type { Relay } from './import';
  * is said in Chinese, and nothing is kept half-done here (the parts are the platform's to purge).
  */
 export function platformRelay(client: () => PlatformClient | null): Relay {
-  return async (bytes) => {
+  return async (path) => {
     const c = client();
     if (!c) throw new DaibanError('NOT_ENROLLED', '本机还没有接入省级平台，不能代为上报。');
     const uploadId = uuidv7();
+    const size = statSync(path).size;
+    // One part in memory at a time: a village's weeks of scans may be hundreds of megabytes.
+    const fd = openSync(path, 'r');
     try {
-      for (let offset = 0; offset < bytes.length; offset += TRANSFER_LIMITS.partBytes) {
+      for (let offset = 0; offset < size; offset += TRANSFER_LIMITS.partBytes) {
+        const part = Buffer.alloc(Math.min(TRANSFER_LIMITS.partBytes, size - offset));
+        readSync(fd, part, 0, part.length, offset);
         const res = await c.call({
           method: 'PUT',
           path: `/v1/transfers/${uploadId}?offset=${offset}`,
-          bytes: bytes.subarray(offset, offset + TRANSFER_LIMITS.partBytes),
+          bytes: part,
           headers: { 'content-type': 'application/octet-stream' },
           timeoutMs: 300_000,
         });
@@ -35,6 +41,8 @@ export function platformRelay(client: () => PlatformClient | null): Relay {
         throw new DaibanError('PLATFORM_UNREACHABLE', '乡镇终端现在连不上省级平台，请联网后再导入这个文件（文件本身不受影响）。');
       }
       throw new DaibanError('SYNC_FAILED', e.message);
+    } finally {
+      closeSync(fd);
     }
   };
 }
