@@ -29,9 +29,8 @@ export function findTransferExport(db: Database, id: string): TransferExportRow 
   return stmt<[string], TransferExportRow>(db, `${EXPORT} WHERE id = ?`).get(id) ?? null;
 }
 
-/** The exports whose return file may still come (not expired), newest first. */
-export function openTransferExports(db: Database, now: string): TransferExportRow[] {
-  return stmt<[string], TransferExportRow>(db, `${EXPORT} WHERE expires_at > ? ORDER BY created_at DESC LIMIT 100`).all(now);
+export function findTransferExportByName(db: Database, fileName: string): TransferExportRow | null {
+  return stmt<[string], TransferExportRow>(db, `${EXPORT} WHERE file_name = ?`).get(fileName) ?? null;
 }
 
 export function listTransferExports(db: Database, limit: number): TransferExportRow[] {
@@ -53,12 +52,26 @@ export interface TransferImportRow {
   returnFile: string | null;
 }
 
-export function findTransferImport(db: Database, id: string): TransferImportRow | null {
-  const r = stmt<[string], Omit<TransferImportRow, 'summary'> & { summary: string }>(
+type RecordedImport = Omit<TransferImportRow, 'returnFile'>;
+const IMPORT = 'SELECT id, kind, file_name AS fileName, imported_at AS importedAt, summary FROM transfer_imports';
+const recorded = (r: Omit<RecordedImport, 'summary'> & { summary: string }): RecordedImport => ({
+  ...r,
+  summary: JSON.parse(r.summary) as Record<string, unknown>,
+});
+
+/** An import by its file's id (a return file's, or on a township the relayed file's answer), without the file itself. */
+export function findTransferImport(db: Database, id: string): RecordedImport | null {
+  const r = stmt<[string], Omit<RecordedImport, 'summary'> & { summary: string }>(db, `${IMPORT} WHERE id = ?`).get(id);
+  return r ? recorded(r) : null;
+}
+
+/** A village's return file a township holds for the trip back (base64), by the name it is saved under. */
+export function heldReturnFile(db: Database, fileName: string): string | null {
+  const r = stmt<[string], { returnFile: string | null }>(
     db,
-    'SELECT id, kind, file_name AS fileName, imported_at AS importedAt, summary, return_file AS returnFile FROM transfer_imports WHERE id = ?',
-  ).get(id);
-  return r ? { ...r, summary: JSON.parse(r.summary) as Record<string, unknown> } : null;
+    `SELECT return_file AS returnFile FROM transfer_imports WHERE kind = 'relay' AND json_extract(summary, '$.returnFileName') = ?`,
+  ).get(fileName);
+  return r?.returnFile ?? null;
 }
 
 export function insertTransferImport(db: Database, i: TransferImportRow): void {
@@ -72,11 +85,6 @@ export function insertTransferImport(db: Database, i: TransferImportRow): void {
   );
 }
 
-export function listTransferImports(db: Database, limit: number): TransferImportRow[] {
-  return stmt<[number], Omit<TransferImportRow, 'summary'> & { summary: string }>(
-    db,
-    'SELECT id, kind, file_name AS fileName, imported_at AS importedAt, summary, return_file AS returnFile FROM transfer_imports ORDER BY imported_at DESC LIMIT ?',
-  )
-    .all(limit)
-    .map((r) => ({ ...r, summary: JSON.parse(r.summary) as Record<string, unknown> }));
+export function listTransferImports(db: Database, limit: number): RecordedImport[] {
+  return stmt<[number], Omit<RecordedImport, 'summary'> & { summary: string }>(db, `${IMPORT} ORDER BY imported_at DESC LIMIT ?`).all(limit).map(recorded);
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { publicKeyFromRaw, verifyEd25519 } from '../../base/node/ed25519';
 import { openTransfer, sealTransfer, signedText, TransferFileError } from '../../base/node/transfer-file';
+import { shanghaiDateTime } from '../../core/calendar';
 import { LIMITS } from '../../core/sync/protocol';
 import type { OutboxMessage, OutboxResult, TerminalRole } from '../../core/sync/protocol';
 import {
@@ -46,7 +47,6 @@ interface Sender {
   id: string;
   divisionCode: string;
   role: TerminalRole;
-  publicKey: string;
   disabled: boolean;
 }
 
@@ -83,7 +83,7 @@ async function check(
   if (manifest.divisionCode !== row.division_code || row.role !== 'village') throw refused('tampered', '文件所属的村与导出它的终端不一致，平台拒绝导入');
   return {
     manifest,
-    sender: { id: row.id, divisionCode: row.division_code, role: row.role, publicKey: row.public_key, disabled: row.disabled },
+    sender: { id: row.id, divisionCode: row.division_code, role: row.role, disabled: row.disabled },
     digestHex: opened.digestHex,
   };
 }
@@ -143,7 +143,8 @@ export async function importOutboxFile(ctx: PlatformContext, source: string | Bu
     throw refused('foreign', '这个文件来自不属于本乡镇的村，本终端不能代为导入', 403);
   }
   const now = ctx.now();
-  if (Date.parse(manifest.expiresAt) < now.getTime()) throw refused('expired', `这个文件已过期（${manifest.expiresAt.slice(0, 10)} 前有效），请在村里重新导出`);
+  if (Date.parse(manifest.expiresAt) < now.getTime())
+    throw refused('expired', `这个文件已过期（${shanghaiDateTime(manifest.expiresAt)} 前有效），请在村里重新导出`);
   const at = now.toISOString();
 
   // Pass two: the scans, checked again as they are stored (the file was read once more from its source).

@@ -209,14 +209,15 @@ export function applyReceivedOnVillage(db: StoreDb, c: ApplicationReceived, at: 
   const action = moveOf(app, c);
   if (!action) return false;
   const s = c.supplement;
-  const by: Person = s ? s.cadre : { id: 'system', name: '本村另一台终端' };
+  // A supplement names its cadre; a withdrawal or completion is the platform's news of it.
+  const actor = s ? localActor(db, s.cadre, s.supplementedAt) : 'system';
   const after: ApplicationRow = s
     ? { ...app, status: c.status, form: s.form, dueDate: s.dueDate ?? app.dueDate, updatedAt: at }
     : { ...app, status: c.status, updatedAt: at };
   updateApplication(db, after);
   if (s) {
     replaceMaterials(db, app.id, s.materials);
-    addScanRecords(db, app.id, s.attachments, localActor(db, s.cadre, s.supplementedAt), s.supplementedAt);
+    addScanRecords(db, app.id, s.attachments, actor, s.supplementedAt);
   }
   insertEvent(db, {
     id: uuidv7(),
@@ -225,7 +226,7 @@ export function applyReceivedOnVillage(db: StoreDb, c: ApplicationReceived, at: 
     type: action,
     fromStatus: app.status,
     toStatus: c.status,
-    actorId: s ? localActor(db, by, s.supplementedAt) : 'system',
+    actorId: actor,
     note: s ? (s.note ?? '在本村另一台终端登记') : '在本村另一台终端办理',
   });
   return true;

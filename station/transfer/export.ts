@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { newTransferKey, sealTransferToFile, type BlobSource } from '../../base/node/transfer-file';
 import type { TransferExportView } from '../../core/api/transfer-methods';
-import { shanghaiDate } from '../../core/calendar';
+import { shanghaiDate, shanghaiDateTime } from '../../core/calendar';
 import { isDaibanError } from '../../core/errors';
 import { TRANSFER_VALID_DAYS, type OutboxTransfer } from '../../core/transfer/manifest';
 import { appendAudit, getSetting, insertTransferExport, listBlobsToUpload, listTransferExports, pendingMessages } from '../../db';
@@ -21,7 +21,7 @@ export const transferDir = (ctx: StationContext): string => join(ctx.dataDir, 't
 
 /** 导出待上传数据: a name a cadre can read on the stick, that sorts by time, and is safe on FAT. */
 function fileNameOf(divisionCode: string, terminalNo: string, at: string, fileId: string): string {
-  const stamp = new Date(Date.parse(at) + 8 * 3_600_000).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+  const stamp = shanghaiDateTime(at).replace(/[-:]/g, '').replace(' ', '-');
   return `daiban-${divisionCode}-${terminalNo.padStart(2, '0')}-${stamp}-${fileId.slice(-4)}.daiban`;
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { TRANSFER_PART_BYTES, type TransferImportView } from '../../core/api/transfer-methods';
 import { DaibanError } from '../../core/errors';
 import { TRANSFER_LIMITS } from '../../core/sync/protocol';
-import { countBlobsToUpload, countPending, listTransferExports, listTransferImports } from '../../db';
+import { countBlobsToUpload, countPending, findTransferExportByName, heldReturnFile, listTransferExports, listTransferImports } from '../../db';
 import { divisionNames } from '../divisions/names';
 import type { StationContext } from '../context';
 import { requireUser } from '../runtime/guard';
@@ -52,11 +52,10 @@ export function transferHandlers(
     /** An export this terminal wrote, or (township) a village's return file it holds, by name. */
     'transfer.read': (ctx, input) => {
       requireUser(ctx);
-      const exported = listTransferExports(ctx.db, 500).find((e) => e.fileName === input.fileName);
       const path = join(transferDir(ctx), input.fileName);
-      if (exported && existsSync(path)) return readPart(path, input.offset);
-      const held = listTransferImports(ctx.db, 500).find((i) => i.returnFile && i.summary.returnFileName === input.fileName);
-      if (held?.returnFile) return readPart(Buffer.from(held.returnFile, 'base64'), input.offset);
+      if (findTransferExportByName(ctx.db, input.fileName) && existsSync(path)) return readPart(path, input.offset);
+      const held = heldReturnFile(ctx.db, input.fileName);
+      if (held) return readPart(Buffer.from(held, 'base64'), input.offset);
       throw new DaibanError('NOT_FOUND', '找不到这个传输文件，可能已被清理，请重新导出。', { fileName: input.fileName });
     },
 

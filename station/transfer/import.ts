@@ -1,6 +1,7 @@
 import { publicKeyFromRaw, verifyEd25519 } from '../../base/node/ed25519';
 import { openTransfer, signedText, TransferFileError } from '../../base/node/transfer-file';
 import type { TransferImportView } from '../../core/api/transfer-methods';
+import { shanghaiDateTime } from '../../core/calendar';
 import { LIMITS_TRANSFER, returnTransferSchema, type ReturnTransfer } from '../../core/transfer/manifest';
 import {
   appendAudit,
@@ -19,8 +20,6 @@ import { isReviewTerminal } from '../runtime/terminal-role';
 import { applyChangesPage, type PageEffects } from '../sync/apply-changes';
 import { settleBatch } from '../sync/settle-batch';
 import { transferIdentity, transferRefused } from './keys';
-
-const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 /** Opens a return file with the reply keys of this terminal's exports, and checks it is the platform's answer to one of them. */
 async function openReturn(ctx: StationContext, path: string): Promise<ReturnTransfer> {
@@ -46,10 +45,10 @@ async function openReturn(ctx: StationContext, path: string): Promise<ReturnTran
     throw transferRefused('foreign', '这个回执文件不是给本机的，不能导入。');
   }
   if (Date.parse(r.expiresAt) < ctx.clock.now().getTime()) {
-    throw transferRefused('expired', `这个回执文件已过期（${when(r.expiresAt)} 前有效），请联网同步，或重新导出后再带去上报。`);
+    throw transferRefused('expired', `这个回执文件已过期（${shanghaiDateTime(r.expiresAt)} 前有效），请联网同步，或重新导出后再带去上报。`);
   }
   const earlier = findTransferImport(ctx.db, r.fileId);
-  if (earlier) throw transferRefused('replayed', `这个回执文件已于 ${when(earlier.importedAt)} 导入过，不再重复导入。`);
+  if (earlier) throw transferRefused('replayed', `这个回执文件已于 ${shanghaiDateTime(earlier.importedAt)} 导入过，不再重复导入。`);
   return r;
 }
 
