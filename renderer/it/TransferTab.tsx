@@ -21,5 +21,5 @@ export function TransferTab() {
       />
     );
   }
-  return <TransferPanel role={status.role} online={status.online} />;
+  return <TransferPanel role={status.role} online={status.online} pending={status.pending} />;
 }

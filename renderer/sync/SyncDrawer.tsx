@@ -46,7 +46,7 @@ export function SyncDrawer({ open, onClose }: { open: boolean; onClose(): void }
           {status.lastError && <Alert type="warning" showIcon title="上次同步没有完成" description={status.lastError} />}
           <SyncNowButton status={status} />
           <SyncProblems problems={status.problems} />
-          <TransferPanel role={status.role} online={status.online} />
+          <TransferPanel role={status.role} online={status.online} pending={status.pending} />
         </Space>
       )}
     </Drawer>

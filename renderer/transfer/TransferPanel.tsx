@@ -30,8 +30,9 @@ function importOutcome(v: TransferImportView): Outcome {
  * a file for the stick; 导入回执文件 takes the platform's answer back. Township: 导入村里的U盘文件 relays a
  * village's file to the platform now, and keeps the village's return file to save to the stick.
  */
-export function TransferPanel({ role, online }: { role: 'village' | 'township' | 'county' | null; online: boolean | null }) {
-  const list = useLoad(() => call('transfer.list', {}), []);
+export function TransferPanel({ role, online, pending }: { role: 'village' | 'township' | 'county' | null; online: boolean | null; pending: number }) {
+  // Read again whenever the queue changes (an application taken while the panel is open, a sync).
+  const list = useLoad(() => call('transfer.list', {}), [pending]);
   const [busy, setBusy] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);

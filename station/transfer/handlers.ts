@@ -86,7 +86,11 @@ export function transferHandlers(
       try {
         if (isReviewTerminal(ctx.db)) {
           const names = divisionNames(ctx);
-          return await relayOutboxFile(ctx, path, input.fileName, { actorId: user.id, relay: services.relay, villageName: (code) => names.name(code) });
+          return await relayOutboxFile(ctx, path, input.fileName, {
+            actorId: user.id,
+            relay: services.relay,
+            villageName: (code) => names.name(code) ?? names.servicePoint(code),
+          });
         }
         const done = await importReturnFile(ctx, path, input.fileName, { actorId: user.id, announce: services.announce });
         services.statusChanged();
