@@ -5,7 +5,7 @@ import type { RunningPlatform } from '../index';
 import type { AccountRole } from '../admin';
 import { invalidInput } from '../errors';
 import { generatePassword } from '../../base/node/passwords';
-import { formatTable } from './table';
+import { beijingTime, formatTable } from './table';
 
 export type Flags = Record<string, string | boolean | undefined>;
 type Out = (line: string) => void;
@@ -26,7 +26,6 @@ const ROLE_LABEL: Record<string, string> = {
   admin: '管理员',
   it: '运维人员',
 };
-const shanghai = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—');
 
 export async function enrollCode(p: RunningPlatform, flags: Flags, out: Out): Promise<void> {
   const role = flag(flags, 'role')!;
@@ -40,7 +39,7 @@ export async function enrollCode(p: RunningPlatform, flags: Flags, out: Out): Pr
   });
   out(`注册码：${issued.code}`);
   out(`区划代码：${issued.divisionCode}（${ROLE_LABEL[role]}级终端）`);
-  out(`有效期至：${shanghai(issued.expiresAt)}（北京时间）`);
+  out(`有效期至：${beijingTime(issued.expiresAt)}（北京时间）`);
   out('注册码只能使用一次，平台不保存明文，请妥善转交服务点。');
 }
 
@@ -110,8 +109,8 @@ export async function terminals(p: RunningPlatform, out: Out): Promise<void> {
         t.servicePointName,
         t.appVersion ?? '—',
         t.queueDepth === null ? '—' : String(t.queueDepth),
-        shanghai(t.lastSeenAt),
-        shanghai(t.lastSyncAt),
+        beijingTime(t.lastSeenAt),
+        beijingTime(t.lastSyncAt),
         t.auditAlert ? '是' : '否',
         t.disabled ? '已停用' : '正常',
       ]),

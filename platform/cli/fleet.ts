@@ -3,26 +3,11 @@ import { AUDIT_FINDING_LABEL } from '../../core/sync/audit';
 import { invalidInput } from '../errors';
 import type { RunningPlatform } from '../index';
 import { flag, type Flags } from './commands';
-import { formatTable } from './table';
+import { beijingTime, formatTable } from './table';
 
 /** Lines for the command line's help (aligned like the others in platform/cli/main.ts). */
 export const FLEET_HELP = `  fleet [--flagged] [--division <区划代码>]         终端运行状况：版本、心跳、待同步、磁盘、时钟和异常标记
                                                     （--flagged 只列有标记的终端，--division 只列该区划内的）`;
-
-const beijing = (iso: string | null): string => {
-  if (!iso) return '—';
-  const parts = new Intl.DateTimeFormat('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).formatToParts(new Date(iso));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
-};
 
 export function formatBytes(bytes: number | null): string {
   if (bytes === null) return '—';
@@ -64,9 +49,9 @@ export async function fleet(p: RunningPlatform, sub: string | undefined, flags: 
         t.servicePointName,
         t.divisionCode,
         t.appVersion ?? '—',
-        beijing(t.lastHeartbeatAt),
+        beijingTime(t.lastHeartbeatAt),
         queue(t),
-        beijing(t.lastSyncAt),
+        beijingTime(t.lastSyncAt),
         formatBytes(t.freeDiskBytes),
         formatSkew(t.clockSkewSeconds),
         t.flags.map((f) => FLEET_FLAG_LABELS[f]).join('、') || '—',
@@ -74,9 +59,9 @@ export async function fleet(p: RunningPlatform, sub: string | undefined, flags: 
     ),
   );
   for (const t of report.terminals) {
-    if (t.storeNotice) out(`数据版本：${t.servicePointName}（${t.id}）${t.storeNotice.message}（${beijing(t.storeNotice.at)}）`);
+    if (t.storeNotice) out(`数据版本：${t.servicePointName}（${t.id}）${t.storeNotice.message}（${beijingTime(t.storeNotice.at)}）`);
     for (const f of t.auditFindings)
-      out(`审计告警：${t.servicePointName}（${t.id}）${AUDIT_FINDING_LABEL[f.kind]}：${f.detail}（发现于 ${beijing(f.foundAt)}）`);
+      out(`审计告警：${t.servicePointName}（${t.id}）${AUDIT_FINDING_LABEL[f.kind]}：${f.detail}（发现于 ${beijingTime(f.foundAt)}）`);
   }
   const summary = FLEET_FLAGS.filter((f) => report.flagCounts[f] > 0).map((f) => `${FLEET_FLAG_LABELS[f]} ${report.flagCounts[f]} 台`);
   out(`${scope}共 ${report.terminals.length} 台终端（时间为北京时间）。`);

@@ -3,7 +3,7 @@ import { invalidInput } from '../errors';
 import { compareVersions } from '../../core/versions';
 import type { RunningPlatform } from '../index';
 import { flag, type Flags } from './commands';
-import { formatTable } from './table';
+import { beijingTime, formatTable } from './table';
 
 /** Lines for the command line's help (aligned like the others in platform/cli/main.ts). */
 export const RELEASE_HELP = `  release publish --dir <打包输出目录> [--channel stable] [--version 1.2.0] [--percentage 100]
@@ -21,8 +21,6 @@ type Out = (line: string) => void;
 
 const STATE_LABEL: Record<ReleaseState, string> = { active: '推送中', paused: '已暂停', rolled_back: '已回退' };
 const PLATFORM_LABEL: Record<string, string> = { win: 'Windows', linux: 'Linux', 'linux-arm64': 'Linux ARM' };
-
-const beijing = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 function storeSchemaFlag(flags: Flags): number | undefined {
   const raw = flag(flags, 'store-schema', false);
@@ -86,7 +84,7 @@ export async function release(p: RunningPlatform, sub: string | undefined, flags
       out(
         formatTable(
           ['发布编号', '通道', '版本', '状态', '推送范围', '已安装', '发布时间'],
-          rows.map((r) => [r.id, r.channel, r.version, STATE_LABEL[r.state], scope(r), String(r.installedCount), beijing(r.publishedAt)]),
+          rows.map((r) => [r.id, r.channel, r.version, STATE_LABEL[r.state], scope(r), String(r.installedCount), beijingTime(r.publishedAt)]),
         ),
       );
       out(`共 ${rows.length} 个发布（时间为北京时间；“已安装”为心跳报告该版本的终端数）。`);

@@ -1,3 +1,5 @@
+import { shanghaiDateTime } from '../../core/calendar';
+
 /** Display width: CJK and full-width characters take two columns in a terminal. */
 function width(s: string): number {
   let w = 0;
@@ -14,4 +16,9 @@ export function formatTable(header: string[], rows: string[][]): string {
       .join('  ')
       .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** An instant as IT staff read it, Beijing time to the minute ('2026-12-06 09:30'), or — when there is none. */
+export function beijingTime(iso: string | null): string {
+  return iso ? shanghaiDateTime(iso) : '—';
 }

@@ -1,3 +1,4 @@
+import { shanghaiDateTime } from '../../core/calendar';
 import { CHANGE_KINDS, type ChangeKind } from '../../core/sync/changes';
 import type { HandoverListed } from '../../core/sync/messages';
 import { withinJurisdiction } from '../auth/jurisdiction';
@@ -60,7 +61,7 @@ export async function storeHandoverConfirmed(scope: IngestScope, c: Valid<'hando
   }
   if (list.same) return scope.accept(c, b.divisionCode, []);
   if (list.confirmed) {
-    const when = new Date(isoOf(list.confirmed_at)).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+    const when = shanghaiDateTime(isoOf(list.confirmed_at));
     return scope.invalid(c.index, 'ILLEGAL_TRANSITION', `这份交接清单已于 ${when} 确认过，不能再次确认`);
   }
   const listed = new Set(list.body.applications.map((a) => a.applicationId));

@@ -390,7 +390,7 @@ function reviewSuite(backend: PlatformBackend) {
         outboxMessage('handover.confirmed', confirmation),
       ]);
       assert.deepEqual(verdicts(second), ['ILLEGAL_TRANSITION', 'accepted']);
-      assert.equal(reasonOf(second, 0), '这份交接清单已于 2026/11/24 16:00:00 确认过，不能再次确认');
+      assert.equal(reasonOf(second, 0), '这份交接清单已于 2026-11-24 16:00 确认过，不能再次确认');
 
       const stored = await platform.admin.getHandoverList(list.listId);
       assert.deepEqual(
