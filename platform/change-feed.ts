@@ -1,4 +1,5 @@
 import type { Queryable } from './database/types';
+import { valuesRows } from './database/values-rows';
 
 export interface NewChange {
   kind: string;
@@ -25,26 +26,37 @@ export interface NewChange {
  */
 const CHANGE_WRITER_LOCK = 4_640_302;
 
-/** Appends changes inside the caller's transaction, in one statement. */
+/** Appends changes inside the caller's transaction, 2,000 a statement. */
 export async function appendChanges(tx: Queryable, changes: NewChange[], at: string): Promise<void> {
   if (changes.length === 0) return;
   await tx.query('SELECT pg_advisory_xact_lock($1)', [CHANGE_WRITER_LOCK]);
+  // A statement takes at most 65,535 parameters: a province's divisions publish thousands of changes at once.
+  for (let from = 0; from < changes.length; from += CHANGES_PER_STATEMENT) await insertChanges(tx, changes.slice(from, from + CHANGES_PER_STATEMENT), at);
+}
+
+const CHANGES_PER_STATEMENT = 2_000;
+
+async function insertChanges(tx: Queryable, changes: NewChange[], at: string): Promise<void> {
+  const rows = valuesRows(
+    ['::int', '', '', '::boolean', '::boolean', '', '::uuid', '::boolean', '::uuid'],
+    changes.map((c, n) => [
+      n,
+      c.kind,
+      c.divisionCode,
+      c.fanUp,
+      c.exact === true,
+      JSON.stringify(c.body),
+      c.submissionOf ?? null,
+      c.alsoOwn === true,
+      c.origin ?? null,
+    ]),
+    2,
+  );
   await tx.query(
     `INSERT INTO changes (kind, division_code, fan_up, exact, body, submission_of, created_at, also_own, origin_terminal)
-     SELECT c.kind, c.division_code, c.fan_up, c.exact, c.body::jsonb, c.submission_of, $5, c.also_own, c.origin
-     FROM unnest($1::text[], $2::text[], $3::boolean[], $4::text[], $6::uuid[], $7::boolean[], $8::boolean[], $9::uuid[])
-       WITH ORDINALITY AS c(kind, division_code, fan_up, body, submission_of, exact, also_own, origin, n)
+     SELECT c.kind, c.division_code, c.fan_up, c.exact, c.body::jsonb, c.submission_of, $1::timestamptz, c.also_own, c.origin
+     FROM (${rows.sql}) AS c(n, kind, division_code, fan_up, exact, body, submission_of, also_own, origin)
      ORDER BY c.n`,
-    [
-      changes.map((c) => c.kind),
-      changes.map((c) => c.divisionCode),
-      changes.map((c) => c.fanUp),
-      changes.map((c) => JSON.stringify(c.body)),
-      at,
-      changes.map((c) => c.submissionOf ?? null),
-      changes.map((c) => c.exact === true),
-      changes.map((c) => c.alsoOwn === true),
-      changes.map((c) => c.origin ?? null),
-    ],
+    [at, ...rows.values],
   );
 }

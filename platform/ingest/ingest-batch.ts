@@ -1,4 +1,5 @@
 import type { OutboxRequest, OutboxResult } from '../../core/sync/protocol';
+import { mapInTurns } from '../../base/node/event-loop';
 import type { AuthenticatedTerminal } from '../auth/signed-request';
 import { appendChanges, type NewChange } from '../change-feed';
 import type { PlatformContext } from '../context';
@@ -91,17 +92,17 @@ export async function ingestBatch(ctx: PlatformContext, terminal: AuthenticatedT
 
   // 2. Kind, schema, role and the body's jurisdiction, still without the database (CPU work outside the
   // transaction); then each submission against the catalog the platform published.
-  const verdicts = new Map(candidates.map((c) => [c.index, validateMessage(batch.messages[c.index]!, terminal)]));
+  const verdicts = new Map(await mapInTurns(candidates, (c) => [c.index, validateMessage(batch.messages[c.index]!, terminal)] as const));
   const submissions = [...verdicts].flatMap(([index, v]) => (v.ok && v.kind === 'application.submitted' ? [{ index, body: v.body }] : []));
   if (submissions.length > 0) {
     const catalogs = await loadCatalogVersions(
       ctx.db,
       submissions.map((s) => s.body.catalogVersion),
     );
-    for (const s of submissions) {
+    await mapInTurns(submissions, (s) => {
       const refusal = checkSubmissionAgainstCatalog(catalogs, s.body);
       if (refusal) verdicts.set(s.index, { ok: false, ...refusal });
-    }
+    });
   }
 
   const at = ctx.now().toISOString();

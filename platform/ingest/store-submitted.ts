@@ -1,4 +1,5 @@
-import { enqueueForGateway } from '../gateway/enqueue';
+import { valuesRows } from '../database/values-rows';
+import { gatewayEnqueueCte } from '../gateway/enqueue';
 import { receivedChange } from './application-changes';
 import type { IngestScope, Valid } from './scope';
 
@@ -17,29 +18,36 @@ export async function storeSubmitted(scope: IngestScope, list: Valid<'applicatio
   }
   const rows = [...firstForApplication.values()];
   if (rows.length === 0) return;
+  const input = valuesRows(
+    ['::uuid', '', '', '', '', '', '', '::timestamptz', '::date', ''],
+    rows.map((r) => [
+      r.body.applicationId,
+      r.body.divisionCode,
+      r.body.receiptNo,
+      r.body.itemCode,
+      r.body.catalogVersion,
+      r.body.resident.name,
+      r.body.resident.idNumber,
+      r.body.submittedAt,
+      r.body.dueDate,
+      r.text,
+    ]),
+    3,
+  );
+  // One statement: the rows, and the gateway's outbox rows of those that are new.
   const inserted = await scope.tx.query<{ id: string }>(
-    `INSERT INTO applications (id, division_code, terminal_id, receipt_no, item_code, catalog_version, status, resident_name,
-                               resident_id_number, submitted_at, due_date, body, received_at, updated_at)
-     SELECT a.id, a.division_code, $10, a.receipt_no, a.item_code, a.catalog_version, 'sent', a.resident_name,
-            a.resident_id_number, a.submitted_at, a.due_date, a.body::jsonb, $11, $11
-     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::date[], $12::text[])
-       AS a(id, division_code, receipt_no, item_code, catalog_version, resident_name, resident_id_number, submitted_at, due_date, body)
-     ON CONFLICT (id) DO NOTHING
-     RETURNING id::text AS id`,
-    [
-      rows.map((r) => r.body.applicationId),
-      rows.map((r) => r.body.divisionCode),
-      rows.map((r) => r.body.receiptNo),
-      rows.map((r) => r.body.itemCode),
-      rows.map((r) => r.body.catalogVersion),
-      rows.map((r) => r.body.resident.name),
-      rows.map((r) => r.body.resident.idNumber),
-      rows.map((r) => r.body.submittedAt),
-      rows.map((r) => r.body.dueDate),
-      scope.terminal.id,
-      scope.at,
-      rows.map((r) => r.text),
-    ],
+    `WITH a (id, division_code, receipt_no, item_code, catalog_version, resident_name, resident_id_number, submitted_at, due_date, body) AS (${input.sql}),
+     fresh AS (
+       INSERT INTO applications (id, division_code, terminal_id, receipt_no, item_code, catalog_version, status, resident_name,
+                                 resident_id_number, submitted_at, due_date, body, received_at, updated_at)
+       SELECT a.id, a.division_code, $1::uuid, a.receipt_no, a.item_code, a.catalog_version, 'sent', a.resident_name,
+              a.resident_id_number, a.submitted_at, a.due_date, a.body::jsonb, $2::timestamptz, $2::timestamptz
+       FROM a
+       ON CONFLICT (id) DO NOTHING
+       RETURNING id, division_code),
+     gateway AS (${gatewayEnqueueCte('fresh', '$2::timestamptz')})
+     SELECT id::text AS id FROM fresh`,
+    [scope.terminal.id, scope.at, ...input.values],
   );
   const fresh = new Set(inserted.map((r) => r.id));
   const known = rows.filter((r) => !fresh.has(r.body.applicationId));
@@ -68,9 +76,4 @@ export async function storeSubmitted(scope: IngestScope, list: Valid<'applicatio
       receivedChange(divisionCode, { applicationId, receiptNo, status: 'sent', at: scope.at }, { withSubmission: true, origin: scope.terminal.id }),
     ]);
   }
-  await enqueueForGateway(
-    scope.tx,
-    rows.filter((r) => fresh.has(r.body.applicationId)).map((r) => ({ id: r.body.applicationId, divisionCode: r.body.divisionCode })),
-    scope.at,
-  );
 }

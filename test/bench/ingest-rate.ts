@@ -2,19 +2,20 @@ import pg from 'pg';
 import { LIMITS, type OutboxMessage } from '../../core/sync/protocol';
 import type { ApplicationSubmitted } from '../../core/sync/messages';
 import type { RunningPlatform } from '../../platform';
+import { valuesRows } from '../../platform/database/values-rows';
 import { enrollTerminal, outboxBatch, outboxMessage } from '../helpers/platform';
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const BATCH = LIMITS.outboxBatchMessages;
 
-/** Two workers, each on its own connection, taking the next job: every job is built before the clock starts. */
-async function timedPairs<T>(jobs: T[], run: (job: T, worker: number) => Promise<void>): Promise<number> {
+/** `workers` workers, each on its own connection, taking the next job: every job is built before the clock starts. */
+async function timedWorkers<T>(jobs: T[], workers: number, run: (job: T, worker: number) => Promise<void>): Promise<number> {
   let next = 0;
   const worker = async (w: number) => {
     while (next < jobs.length) await run(jobs[next++]!, w);
   };
   const start = performance.now();
-  await Promise.all([worker(0), worker(1)]);
+  await Promise.all(Array.from({ length: workers }, (_, w) => worker(w)));
   return (performance.now() - start) / 1000;
 }
 
@@ -86,27 +87,26 @@ export async function measureIngest(
 
 /** A multi-row INSERT of `rows` (each an array of values) into `table`'s `columns`, with `casts` per column. */
 function multiRow(table: string, columns: string[], casts: string[], rows: unknown[][]): { text: string; values: unknown[] } {
-  const values: unknown[] = [];
-  const tuples = rows.map((r) => `(${r.map((v, i) => (values.push(v), `$${values.length}${casts[i] ?? ''}`)).join(', ')})`);
-  return { text: `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}`, values };
+  const { sql, values } = valuesRows(casts, rows);
+  return { text: `INSERT INTO ${table} (${columns.join(', ')}) ${sql}`, values };
 }
 
 const TERMINAL = '00000000-0000-0000-0000-000000000000';
 
 /**
  * The ceiling: the same rows as plain multi-row INSERTs (500 rows a statement, one transaction a batch, two
- * connections), into copies of the tables with their indexes, from the database's own client. No
+ * connections as the two villages of `measureIngest`, or `connections`), into copies of the tables with their indexes, from the database's own client. No
  * signature, no gunzip, no validation, no locks: what PostgreSQL alone takes for these rows on this machine.
  * - `applications`: the application rows alone;
  * - `ingest`: every row a submission leaves (its application, its message with NULL body, its change and the
- *   change's two audience rows: township and county).
+ *   change's three audience rows: the village's other terminals, township and county).
  */
 export async function insertCeiling(
   databaseUrl: string,
   body: (divisionCode: string, i: number) => ApplicationSubmitted,
-  o: { batches: number; rounds: number; rows: 'applications' | 'ingest'; cpu?: () => Record<string, number> },
+  o: { batches: number; rounds: number; rows: 'applications' | 'ingest'; connections?: number; cpu?: () => Record<string, number> },
 ) {
-  const clients = [new pg.Client({ connectionString: databaseUrl }), new pg.Client({ connectionString: databaseUrl })];
+  const clients = Array.from({ length: o.connections ?? 2 }, () => new pg.Client({ connectionString: databaseUrl }));
   await Promise.all(clients.map((c) => c.connect()));
   const rates: number[] = [];
   const cores: Record<string, number>[] = [];
@@ -166,7 +166,7 @@ export async function insertCeiling(
             ),
             multiRow(
               'ceiling_changes',
-              ['seq', 'kind', 'division_code', 'fan_up', 'body', 'submission_of', 'created_at'],
+              ['seq', 'kind', 'division_code', 'fan_up', 'body', 'submission_of', 'created_at', 'also_own', 'origin_terminal'],
               ['', '', '', '', '::jsonb'],
               subs.map((s, m) => [
                 seqs[m],
@@ -176,15 +176,18 @@ export async function insertCeiling(
                 JSON.stringify({ applicationId: s.applicationId, receiptNo: s.receiptNo, status: 'sent', receivedAt: at }),
                 s.applicationId,
                 at,
+                true,
+                TERMINAL,
               ]),
             ),
             multiRow(
               'ceiling_change_audience',
-              ['audience', 'seq', 'inherit'],
+              ['audience', 'seq', 'inherit', 'skip_terminal'],
               [],
-              seqs.flatMap((seq) => [
-                ['360781100000', seq, false],
-                ['360781000000', seq, false],
+              seqs.flatMap((seq, m) => [
+                [subs[m]!.divisionCode, seq, false, TERMINAL],
+                ['360781100000', seq, false, null],
+                ['360781000000', seq, false, null],
               ]),
             ),
           );
@@ -192,7 +195,7 @@ export async function insertCeiling(
         return statements;
       });
       const cpu0 = o.cpu?.();
-      const seconds = await timedPairs(batches, async (statements, w) => {
+      const seconds = await timedWorkers(batches, clients.length, async (statements, w) => {
         const c = clients[w]!;
         await c.query('BEGIN');
         for (const st of statements) await c.query(st.text, st.values);

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 /**
  * A platform instance as a province runs it: `platform serve` in its own process on a PostgreSQL, so a bench
  * measures its CPU apart from the load's (request logs at warn, as they would be shipped elsewhere).
+ * `DAIBAN_BENCH_CPU_PROF=<dir>`: the instance writes a V8 CPU profile there when it stops (for Chrome's DevTools).
  */
 export interface PlatformProcess {
   child: ChildProcess;
@@ -25,7 +26,16 @@ export async function startPlatformProcess(databaseUrl: string, releaseDir: stri
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'platform/cli/main.ts', 'serve', '--port', String(port), ...(o.trustProxy ? ['--trust-proxy', '127.0.0.1'] : [])],
+    [
+      ...(process.env.DAIBAN_BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.DAIBAN_BENCH_CPU_PROF] : []),
+      '--import',
+      'tsx',
+      'platform/cli/main.ts',
+      'serve',
+      '--port',
+      String(port),
+      ...(o.trustProxy ? ['--trust-proxy', '127.0.0.1'] : []),
+    ],
     { env: { ...process.env, DATABASE_URL: databaseUrl, DAIBAN_RELEASE_DIR: releaseDir, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const url = `http://127.0.0.1:${port}`;

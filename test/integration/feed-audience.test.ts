@@ -3,7 +3,9 @@ import { test } from 'node:test';
 import { parseDivisionCode } from '../../core/division';
 import { NATIONWIDE, jurisdictionPrefix, selfAndAncestors } from '../../platform/auth/jurisdiction';
 import { MIGRATIONS } from '../../platform/database/migrations';
+import { appendChanges } from '../../platform/change-feed';
 import { migrate } from '../../platform/database/migrate';
+import { valuesRows } from '../../platform/database/values-rows';
 import { openPgliteDb } from '../../platform/database/pglite';
 import type { PlatformDb } from '../../platform/database/types';
 
@@ -108,6 +110,35 @@ test('every terminal reads through the audience exactly what the old rule gave i
       `SELECT count(*)::text AS n FROM change_audience a JOIN changes c ON c.seq = a.seq WHERE c.fan_up AND a.audience = c.division_code`,
     );
     assert.equal(echo!.n, '0');
+  } finally {
+    await db.close();
+  }
+});
+
+test('a transaction appends thousands of changes (a province’s divisions) in seq order, 2,000 a statement', async () => {
+  const db = await openPgliteDb();
+  try {
+    await migrate(db);
+    const changes = Array.from({ length: 4_500 }, (_, n) => ({ kind: 'test.change', divisionCode: '360781102201', fanUp: false, body: { n } }));
+    await db.transaction((tx) => appendChanges(tx, changes, new Date().toISOString()));
+    const rows = await db.query<{ n: number }>(`SELECT (body->>'n')::int AS n FROM changes WHERE kind = 'test.change' ORDER BY seq`);
+    assert.deepEqual(
+      rows.map((r) => r.n),
+      changes.map((c) => c.body.n),
+    );
+    const [audience] = await db.query<{ n: string }>(
+      `SELECT count(*)::text AS n FROM change_audience a JOIN changes c USING (seq) WHERE c.kind = 'test.change'`,
+    );
+    assert.equal(audience!.n, '4500');
+    // One statement more would pass the protocol's 65,535 parameters: refused before it is sent.
+    assert.throws(
+      () =>
+        valuesRows(
+          [''],
+          Array.from({ length: 65_536 }, () => ['x']),
+        ),
+      /65535/,
+    );
   } finally {
     await db.close();
   }
