@@ -6,6 +6,7 @@ import { APPLICATION_STATUSES } from '../lifecycle';
 import {
   applicationSubmittedSchema,
   applicationSupplementedSchema,
+  applicationWithdrawnSchema,
   handoverConfirmedSchema,
   handoverListedSchema,
   householdSavedSchema,
@@ -43,7 +44,8 @@ export type CatalogPublished = z.infer<typeof catalogPublishedSchema>;
 /**
  * For the township terminals above the village (fan_up): an application's state on the platform, with its
  * whole content when it arrives (`submission`) and when it was supplemented (`supplement`), so the township
- * keeps a replica it can review offline.
+ * keeps a replica it can review offline; when it was withdrawn, the withdrawal (`withdrawal`: why, when, by
+ * whom), so the village's other terminals and the township show the reason, not only the status.
  */
 export const applicationReceivedSchema = z.object({
   applicationId: z.string().uuid(),
@@ -52,6 +54,7 @@ export const applicationReceivedSchema = z.object({
   receivedAt: isoTime,
   submission: applicationSubmittedSchema.optional(),
   supplement: applicationSupplementedSchema.optional(),
+  withdrawal: applicationWithdrawnSchema.optional(),
 });
 export type ApplicationReceived = z.infer<typeof applicationReceivedSchema>;
 

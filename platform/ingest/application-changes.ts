@@ -1,5 +1,5 @@
 import type { ApplicationStatus } from '../../core/lifecycle';
-import type { ApplicationSupplemented, ReviewDecided } from '../../core/sync/messages';
+import type { ApplicationSupplemented, ApplicationWithdrawn, ReviewDecided } from '../../core/sync/messages';
 import { CHANGE_KINDS, type ApplicationDecided, type ApplicationReceived, type NoticeEnded, type NoticeWindow } from '../../core/sync/changes';
 import type { NewChange } from '../change-feed';
 
@@ -12,13 +12,13 @@ import type { NewChange } from '../change-feed';
  * For the township terminals above the village (fan_up): the application's status, with the whole
  * submission when it arrives (`withSubmission`: added by the feed when read, from the projection, and
  * validated already as the message's body) and the supplement when one arrives, so the township keeps a
- * replica it can review offline. What a terminal's own message did (`origin`: a submission, supplement,
+ * replica it can review offline, and the withdrawal with its reason when it is withdrawn. What a terminal's own message did (`origin`: a submission, supplement,
  * withdrawal, completion) goes to the village's other terminals as well (migration 20).
  */
 export function receivedChange(
   divisionCode: string,
   fields: { applicationId: string; receiptNo: string; status: ApplicationStatus; at: string },
-  extra: { withSubmission?: boolean; supplement?: ApplicationSupplemented; origin?: string } = {},
+  extra: { withSubmission?: boolean; supplement?: ApplicationSupplemented; withdrawal?: ApplicationWithdrawn; origin?: string } = {},
 ): NewChange {
   const body: ApplicationReceived = CHANGE_KINDS['application.received'].parse({
     applicationId: fields.applicationId,
@@ -26,6 +26,7 @@ export function receivedChange(
     status: fields.status,
     receivedAt: fields.at,
     ...(extra.supplement ? { supplement: extra.supplement } : {}),
+    ...(extra.withdrawal ? { withdrawal: extra.withdrawal } : {}),
   });
   return {
     kind: 'application.received',

@@ -36,7 +36,11 @@ export async function storeWithdrawn(scope: IngestScope, w: Valid<'application.w
   // Withdrawn during its notice (公示): the notice stops with it.
   if (app.status === 'publicizing') await stopNotice(scope.tx, app.id, scope.at);
   scope.accept(w, app.division_code, [
-    receivedChange(app.division_code, { applicationId: app.id, receiptNo: app.receipt_no, status: 'withdrawn', at: scope.at }, { origin: scope.terminal.id }),
+    receivedChange(
+      app.division_code,
+      { applicationId: app.id, receiptNo: app.receipt_no, status: 'withdrawn', at: scope.at },
+      { withdrawal: w.body, origin: scope.terminal.id },
+    ),
   ]);
 }
 

@@ -79,7 +79,8 @@ export function applyReceived(db: StoreDb, c: ApplicationReceived, at: string): 
   if (s) {
     insertReviewEvent(db, row.id, { at: s.supplementedAt, type: 'supplemented', status: row.status, actorName: s.cadre.name, note: s.note });
   } else if (before && before.platformStatus !== c.status) {
-    insertReviewEvent(db, row.id, { at, type: c.status === 'withdrawn' ? 'withdrawn' : 'status', status: row.status, actorName: PLATFORM_NAME, note: null });
+    const reason = c.status === 'withdrawn' ? (c.withdrawal?.reason ?? null) : null;
+    insertReviewEvent(db, row.id, { at, type: c.status === 'withdrawn' ? 'withdrawn' : 'status', status: row.status, actorName: PLATFORM_NAME, note: reason });
   }
   return true;
 }

@@ -209,8 +209,10 @@ export function applyReceivedOnVillage(db: StoreDb, c: ApplicationReceived, at: 
   const action = moveOf(app, c);
   if (!action) return false;
   const s = c.supplement;
-  // A supplement names its cadre; a withdrawal or completion is the platform's news of it.
-  const actor = s ? localActor(db, s.cadre, s.supplementedAt) : 'system';
+  const w = action === 'withdraw' ? c.withdrawal : undefined;
+  // A supplement names its cadre, a withdrawal the account that made it (when this PC has it); a completion,
+  // or a withdrawal from a platform that does not say, is the platform's news of it.
+  const actor = s ? localActor(db, s.cadre, s.supplementedAt) : w && findUserById(db, w.by) ? w.by : 'system';
   const after: ApplicationRow = s
     ? { ...app, status: c.status, form: s.form, dueDate: s.dueDate ?? app.dueDate, updatedAt: at }
     : { ...app, status: c.status, updatedAt: at };
@@ -222,12 +224,12 @@ export function applyReceivedOnVillage(db: StoreDb, c: ApplicationReceived, at: 
   insertEvent(db, {
     id: uuidv7(),
     applicationId: app.id,
-    at: s?.supplementedAt ?? c.receivedAt,
+    at: s?.supplementedAt ?? w?.withdrawnAt ?? c.receivedAt,
     type: action,
     fromStatus: app.status,
     toStatus: c.status,
     actorId: actor,
-    note: s ? (s.note ?? '在本村另一台终端登记') : '在本村另一台终端办理',
+    note: s ? (s.note ?? '在本村另一台终端登记') : w ? `${w.reason}（在本村另一台终端撤回）` : '在本村另一台终端办理',
   });
   return true;
 }

@@ -58,6 +58,9 @@ test('a handover list of ten is one batch; approving it decides nine and reports
   await v.call('applications.withdraw', { id: apps[3]!.id, reason: '申请人已迁出本村' });
   await syncOk(village);
   await syncOk(township);
+  // The reviewer's history of it says why.
+  const withdrawnEvent = (await t.call('review.get', { id: apps[3]!.id })).events.find((e) => e.type === 'withdrawn');
+  assert.equal(withdrawnEvent?.note, '申请人已迁出本村');
 
   const result = await t.call('review.decideMany', { applicationIds: inList.items.map((i) => i.id), decision: 'approve', reason: '材料齐全' });
   assert.equal(result.decided.length, 9);

@@ -195,7 +195,12 @@ test('a replacement PC recovers the village: the restored state equals the old o
     assert.ok(Buffer.from(page.dataBase64, 'base64').length > 1000);
     await c.station.call('applications.withdraw', { id: withScan.id, reason: '申请人家庭情况已好转，自愿撤回' });
     await syncAll(c, b);
-    assert.equal((await b.station.call('applications.get', { id: withScan.id })).status, 'withdrawn');
+    const onB = await b.station.call('applications.get', { id: withScan.id });
+    assert.equal(onB.status, 'withdrawn');
+    // The other PC shows why, when and by whom, as the PC that withdrew it does.
+    const withdrawal = onB.events.find((e) => e.type === 'withdraw')!;
+    assert.equal(withdrawal.note, '申请人家庭情况已好转，自愿撤回（在本村另一台终端撤回）');
+    assert.equal(withdrawal.actorName, (await c.station.call('applications.get', { id: withScan.id })).events.find((e) => e.type === 'withdraw')!.actorName);
   } finally {
     await c.cleanup();
   }
