@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { HEADERS, LIMITS, platformErrorSchema, REPLAY_WINDOW_MS, type ChangesResponse, type OutboxResponse } from '../../core/sync/protocol';
+import { HEADERS, LIMITS, REPLAY_WINDOW_MS, type ChangesResponse, type OutboxResponse } from '../../core/sync/protocol';
 import type { RunningPlatform } from '../../platform';
 import {
   enrollRaw,
@@ -14,20 +14,11 @@ import {
   submittedBody,
   type PlatformBackend,
   type PlatformOnBackend,
-  type PlatformReply,
   type TestTerminal,
 } from '../helpers/platform';
+import { assertRefusal } from '../helpers/protocol';
 
 /** Every refusal of DESIGN.md §5 and §8, tried: signatures, replays, clocks, jurisdictions, enrollment codes. */
-
-function assertRefusal(reply: PlatformReply, status: number, code: string): Record<string, unknown> {
-  assert.equal(reply.status, status, reply.bytes.toString());
-  const body = platformErrorSchema.parse(reply.json());
-  assert.equal(body.code, code);
-  assert.match(body.message, /[\u4e00-\u9fff]/);
-  assert.ok(reply.headers.get(HEADERS.serverTime));
-  return body.details ?? {};
-}
 
 const HEARTBEAT = { appVersion: '0.1.0', queueDepth: 0, invalidCount: 0, lastSyncAt: null, freeDiskBytes: null, auditHead: null };
 
