@@ -11,9 +11,10 @@ import type { NewChange } from '../change-feed';
 /**
  * For the township terminals above the village (fan_up): the application's status, with the whole
  * submission when it arrives (`withSubmission`: added by the feed when read, from the projection, and
- * validated already as the message's body) and the supplement when one arrives, so the township keeps a
- * replica it can review offline, and the withdrawal with its reason when it is withdrawn. What a terminal's own message did (`origin`: a submission, supplement,
- * withdrawal, completion) goes to the village's other terminals as well (migration 20).
+ * validated already as the message's body), the supplement when one arrives and the withdrawal with its
+ * reason, so the township keeps a replica it can review offline. What a terminal's own message did
+ * (`origin`: a submission, supplement, withdrawal, completion) goes to the village's other terminals as well
+ * (migration 20).
  */
 export function receivedChange(
   divisionCode: string,

@@ -79,8 +79,15 @@ export function applyReceived(db: StoreDb, c: ApplicationReceived, at: string): 
   if (s) {
     insertReviewEvent(db, row.id, { at: s.supplementedAt, type: 'supplemented', status: row.status, actorName: s.cadre.name, note: s.note });
   } else if (before && before.platformStatus !== c.status) {
-    const reason = c.status === 'withdrawn' ? (c.withdrawal?.reason ?? null) : null;
-    insertReviewEvent(db, row.id, { at, type: c.status === 'withdrawn' ? 'withdrawn' : 'status', status: row.status, actorName: PLATFORM_NAME, note: reason });
+    // A withdrawal says when and why, where the platform sent it (older platforms do not).
+    const w = c.status === 'withdrawn' ? c.withdrawal : undefined;
+    insertReviewEvent(db, row.id, {
+      at: w?.withdrawnAt ?? at,
+      type: c.status === 'withdrawn' ? 'withdrawn' : 'status',
+      status: row.status,
+      actorName: PLATFORM_NAME,
+      note: w?.reason ?? null,
+    });
   }
   return true;
 }
