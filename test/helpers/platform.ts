@@ -18,6 +18,7 @@ import { validValues } from './forms';
 import { startPostgres, type TestPostgres } from './postgres';
 import { startHaproxy, type Haproxy } from './haproxy';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -285,6 +286,26 @@ export async function startPlatformOn(backend: PlatformBackend, database: string
     await pgServer?.stop();
     throw e;
   }
+}
+
+/**
+ * Inside a `describe`: the platform on `backend` for the suite's tests, started before them (before the
+ * suite's own `before`, which may read `.platform`) and stopped after them.
+ */
+export function platformForSuite(backend: PlatformBackend, database: string, o: { delegated?: boolean } = {}): { readonly platform: RunningPlatform } {
+  let running: PlatformOnBackend | undefined;
+  before(async () => {
+    running = await startPlatformOn(backend, database, o);
+  });
+  after(async () => {
+    await running?.stop();
+  });
+  return {
+    get platform() {
+      if (!running) throw new Error('the platform is not started yet');
+      return running.platform;
+    },
+  };
 }
 
 /**

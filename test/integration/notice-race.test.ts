@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { RunningPlatform } from '../../platform';
 import {
   decidedBody,
   enrollTerminal,
   outboxBatch,
   outboxMessage,
-  startPlatformOn,
+  platformForSuite,
   submittedBody,
   type PlatformBackend,
-  type PlatformOnBackend,
   type TestTerminal,
 } from '../helpers/platform';
 
@@ -27,7 +26,7 @@ type Result = { result: string; code?: string };
 
 function raceSuite(backend: PlatformBackend) {
   describe(`the notice's end races a rejection on ${backend}`, () => {
-    let running: PlatformOnBackend | undefined;
+    const running = platformForSuite(backend, 'notice_race');
     let platform: RunningPlatform;
     let village: TestTerminal;
     let township: TestTerminal;
@@ -35,16 +34,11 @@ function raceSuite(backend: PlatformBackend) {
     const desks: TestTerminal[] = [];
 
     before(async () => {
-      running = await startPlatformOn(backend, 'notice_race');
       platform = running.platform;
       village = await enrollTerminal(platform, { divisionCode: VILLAGE });
       township = await enrollTerminal(platform, { divisionCode: '360781102', role: 'township' });
       for (let i = 0; i < N; i++) desks.push(await enrollTerminal(platform, { divisionCode: '360781102', role: 'township' }));
     });
-    after(async () => {
-      await running?.stop();
-    });
-
     test(`${N} applications whose notice is due, each swept and rejected at once: exactly one of the two, every time`, async () => {
       const apps = Array.from({ length: N }, () => submittedBody(VILLAGE));
       const send = async (t: TestTerminal, messages: ReturnType<typeof outboxMessage>[]) => {

@@ -1,25 +1,21 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { SEED_CATALOG } from '../../core/catalog/seed';
 import { accountUpsertSchema } from '../../core/sync/changes';
 import type { RunningPlatform } from '../../platform';
 import { verifyPassword } from '../../base/node/passwords';
-import { enrollTerminal, startPlatformOn, type PlatformBackend, type PlatformOnBackend, type TestTerminal } from '../helpers/platform';
+import { enrollTerminal, platformForSuite, type PlatformBackend, type TestTerminal } from '../helpers/platform';
 import { changesFor } from '../helpers/protocol';
 
 /** What the admin operations put in the feed, per backend: accounts to exactly their division, catalogs to all. */
 
 function adminSuite(backend: PlatformBackend) {
   describe(`platform admin through the feed on ${backend}`, () => {
-    let running: PlatformOnBackend | undefined;
+    const running = platformForSuite(backend, 'protocol_admin');
     let platform: RunningPlatform;
 
     before(async () => {
-      running = await startPlatformOn(backend, 'protocol_admin');
       platform = running.platform;
-    });
-    after(async () => {
-      await running?.stop();
     });
 
     test('admin: accounts come down to exactly their own division, IT accounts to none; catalog versions to all', async () => {
@@ -27,28 +23,17 @@ function adminSuite(backend: PlatformBackend) {
       const village = '360781104201';
       const t = await enrollTerminal(platform, { divisionCode: village });
       const townTerminal = await enrollTerminal(platform, { divisionCode: '360781104', role: 'township' });
-      await platform.admin.createAccount({ username: `it_${backend}`, displayName: '县运维', role: 'it', divisionCode: '360781', password: 'Yunwei2026' });
-      const cadre = await platform.admin.createAccount({
-        username: `cadre_${backend}`,
-        displayName: '李春梅',
-        role: 'cadre',
-        divisionCode: village,
-        password: 'Daiban2026',
-      });
-      await platform.admin.createAccount({
-        username: `review_${backend}`,
-        displayName: '张建国',
-        role: 'reviewer',
-        divisionCode: '360781104',
-        password: 'Review2026',
-      });
-      await platform.admin.createAccount({
-        username: `other_${backend}`,
-        displayName: '王五',
-        role: 'cadre',
-        divisionCode: '360781104202',
-        password: 'Other2026x',
-      });
+      // An IT account, a cadre of this village, the township's reviewer, a cadre of the next village.
+      const accountsMade = [];
+      for (const [name, displayName, role, divisionCode, password] of [
+        ['it', '县运维', 'it', '360781', 'Yunwei2026'],
+        ['cadre', '李春梅', 'cadre', village, 'Daiban2026'],
+        ['review', '张建国', 'reviewer', '360781104', 'Review2026'],
+        ['other', '王五', 'cadre', '360781104202', 'Other2026x'],
+      ] as const) {
+        accountsMade.push(await platform.admin.createAccount({ username: `${name}_${backend}`, displayName, role, divisionCode, password }));
+      }
+      const cadre = accountsMade[1]!;
       await platform.admin.disableAccount(`cadre_${backend}`);
       await platform.admin.resetPassword(`review_${backend}`, 'NewPass2027');
       await assert.rejects(
@@ -57,7 +42,7 @@ function adminSuite(backend: PlatformBackend) {
       );
       await assert.rejects(platform.admin.resetPassword('nobody', 'NewPass2027'), /没有用户名/);
 
-      // startPlatformOn published it; the same version again is a no-op.
+      // The suite's platform published it; the same version again is a no-op.
       const again = await platform.admin.publishCatalog(SEED_CATALOG);
       assert.deepEqual(again, { version: SEED_CATALOG.version, published: false, items: SEED_CATALOG.items.length });
       const altered = { ...SEED_CATALOG, items: SEED_CATALOG.items.slice(1) };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import pino from 'pino';
 import { blobStatusSchema, enrollResponseSchema, HEADERS, LIMITS, type BlobStatus } from '../../core/sync/protocol';
@@ -12,11 +12,10 @@ import {
   outboxBatch,
   outboxMessage,
   sha256Hex,
-  startPlatformOn,
+  platformForSuite,
   submittedBody,
   terminalFor,
   type PlatformBackend,
-  type PlatformOnBackend,
   type PlatformReply,
 } from '../helpers/platform';
 import { answeredEarly, assertRefusal, changesFor, CHINESE, postOutbox, putChunk } from '../helpers/protocol';
@@ -25,17 +24,12 @@ import { answeredEarly, assertRefusal, changesFor, CHINESE, postOutbox, putChunk
 
 function protocolSuite(backend: PlatformBackend) {
   describe(`platform protocol on ${backend}`, () => {
-    let running: PlatformOnBackend | undefined;
+    const running = platformForSuite(backend, 'protocol');
     let platform: RunningPlatform;
 
     before(async () => {
-      running = await startPlatformOn(backend, 'protocol');
       platform = running.platform;
     });
-    after(async () => {
-      await running?.stop();
-    });
-
     test('health answers 204 with the platform header and the server time', async () => {
       const res = await fetch(`${platform.url}/v1/health`);
       assert.equal(res.status, 204);

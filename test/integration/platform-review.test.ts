@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { v7 as uuidv7 } from 'uuid';
 import { CHANGE_KINDS, isChangeKind, type ApplicationDecided, type ApplicationReceived } from '../../core/sync/changes';
 import type { ApplicationSubmitted, HandoverListed, ReviewDecided } from '../../core/sync/messages';
@@ -14,11 +14,10 @@ import {
   handoverListedBody,
   outboxBatch,
   outboxMessage,
-  startPlatformOn,
+  platformForSuite,
   submittedBody,
   supplementedBody,
   type PlatformBackend,
-  type PlatformOnBackend,
   type TestTerminal,
 } from '../helpers/platform';
 
@@ -80,7 +79,7 @@ const decided = (d: ReviewDecided) => outboxMessage('review.decided', d);
 
 function reviewSuite(backend: PlatformBackend) {
   describe(`platform review on ${backend}`, () => {
-    let running: PlatformOnBackend | undefined;
+    const running = platformForSuite(backend, 'review', { delegated: true });
     let platform: RunningPlatform;
     let village: TestTerminal;
     let neighbour: TestTerminal;
@@ -93,7 +92,6 @@ function reviewSuite(backend: PlatformBackend) {
     let list: HandoverListed;
 
     before(async () => {
-      running = await startPlatformOn(backend, 'review', { delegated: true });
       platform = running.platform;
       village = await enrollTerminal(platform, { divisionCode: VILLAGE, name: '华屋村代办点' });
       neighbour = await enrollTerminal(platform, { divisionCode: NEIGHBOUR });
@@ -102,10 +100,6 @@ function reviewSuite(backend: PlatformBackend) {
       otherTownship = await enrollTerminal(platform, { divisionCode: OTHER_TOWNSHIP, role: 'township' });
       apps = Array.from({ length: 6 }, () => submittedBody(VILLAGE, { catalogVersion: DELEGATED_CATALOG.version }));
     });
-    after(async () => {
-      await running?.stop();
-    });
-
     test('the village submits; the township terminals read each whole submission from the change feed', async () => {
       const res = await post(
         village,

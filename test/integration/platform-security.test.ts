@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { HEADERS, LIMITS, REPLAY_WINDOW_MS, type ChangesResponse, type OutboxResponse } from '../../core/sync/protocol';
 import type { RunningPlatform } from '../../platform';
 import {
@@ -10,10 +10,9 @@ import {
   outboxBatch,
   outboxMessage,
   sha256Hex,
-  startPlatformOn,
+  platformForSuite,
   submittedBody,
   type PlatformBackend,
-  type PlatformOnBackend,
   type TestTerminal,
 } from '../helpers/platform';
 import { assertRefusal } from '../helpers/protocol';
@@ -31,7 +30,7 @@ async function uploadWhole(t: TestTerminal, data: Buffer): Promise<string> {
 
 function securitySuite(backend: PlatformBackend) {
   describe(`platform security on ${backend}`, () => {
-    let running: PlatformOnBackend | undefined;
+    const running = platformForSuite(backend, 'security');
     let platform: RunningPlatform;
     let villageA: TestTerminal;
     let villageB: TestTerminal;
@@ -39,17 +38,12 @@ function securitySuite(backend: PlatformBackend) {
     let otherTownship: TestTerminal;
 
     before(async () => {
-      running = await startPlatformOn(backend, 'security');
       platform = running.platform;
       villageA = await enrollTerminal(platform, { divisionCode: '360781102201' });
       villageB = await enrollTerminal(platform, { divisionCode: '360781102202' });
       townshipT = await enrollTerminal(platform, { divisionCode: '360781102', role: 'township' });
       otherTownship = await enrollTerminal(platform, { divisionCode: '360781103', role: 'township' });
     });
-    after(async () => {
-      await running?.stop();
-    });
-
     test('unsigned, forged and tampered requests are refused', async () => {
       const plain = await fetch(`${platform.url}/v1/changes`);
       assert.equal(plain.status, 401);
