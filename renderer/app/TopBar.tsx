@@ -77,12 +77,21 @@ function menuFor(role: string): NavEntry[] {
   return role === 'admin' ? ADMIN_NAV : VILLAGE_NAV;
 }
 
+/**
+ * Whether a dialog holds the keyboard. One closing has let go: its leave animation runs ~0.3 s after Esc, and a
+ * cadre's F2 in that time must not be lost.
+ */
+function dialogOpen(): boolean {
+  const panels = document.querySelectorAll<HTMLElement>('.ant-modal-wrap:not([style*="display: none"]) .ant-modal');
+  return [...panels].some((panel) => !/-leave\b/.test(panel.className) && panel.checkVisibility());
+}
+
 /** F2, F3 …: the menu's function keys, from any screen, unless a dialog is open (it keeps the keyboard). */
 function useShortcuts(menu: NavEntry[], go: (r: Route) => void): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const entry = menu.find((n) => n.shortcut === e.key);
-      if (!entry || e.ctrlKey || e.altKey || e.metaKey || document.querySelector('.ant-modal-wrap:not([style*="display: none"])')) return;
+      if (!entry || e.ctrlKey || e.altKey || e.metaKey || dialogOpen()) return;
       e.preventDefault();
       go(entry.route);
     };
