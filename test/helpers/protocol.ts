@@ -1,8 +1,17 @@
 import assert from 'node:assert/strict';
-import { changesResponseSchema, HEADERS, outboxResponseSchema, platformErrorSchema, type ChangesResponse, type OutboxResponse } from '../../core/sync/protocol';
+import { CHANGE_KINDS, isChangeKind } from '../../core/sync/changes';
+import {
+  changesResponseSchema,
+  HEADERS,
+  outboxResponseSchema,
+  platformErrorSchema,
+  type Change,
+  type ChangesResponse,
+  type OutboxResponse,
+} from '../../core/sync/protocol';
 import { outboxBatch, type PlatformReply, type TestTerminal } from './platform';
 
-/** Requests and checks the protocol's suites share (platform-protocol, platform-protocol-admin, platform-security). */
+/** Requests and checks the protocol's suites share. */
 
 export const CHINESE = /[\u4e00-\u9fff]/;
 
@@ -22,10 +31,36 @@ export async function postOutbox(t: TestTerminal, messages: Parameters<typeof ou
   return outboxResponseSchema.parse(reply.json());
 }
 
+/** `accepted`, `duplicate`, `conflict`, or the invalid code, per message. */
+export const verdicts = (res: OutboxResponse) => res.results.map((r) => (r.result === 'invalid' ? r.code : r.result));
+
+/** The Chinese reason the platform gave for refusing message `i`. */
+export function reasonOf(res: OutboxResponse, i: number): string {
+  const r = res.results[i];
+  assert.ok(r?.result === 'invalid', `message ${i} was ${r?.result}`);
+  assert.match(r.reason, CHINESE);
+  return r.reason;
+}
+
 export async function changesFor(t: TestTerminal, query = ''): Promise<ChangesResponse> {
   const reply = await t.request('GET', `/v1/changes${query}`);
   assert.equal(reply.status, 200, reply.bytes.toString());
   return changesResponseSchema.parse(reply.json());
+}
+
+/** The whole feed of a terminal, page after page, every body checked against its CHANGE_KINDS schema. */
+export async function wholeFeed(t: TestTerminal): Promise<Change[]> {
+  const all: Change[] = [];
+  for (let after = '0'; ;) {
+    const page = await changesFor(t, `?after=${after}`);
+    for (const c of page.changes) {
+      assert.ok(isChangeKind(c.kind), c.kind);
+      CHANGE_KINDS[c.kind].parse(c.body);
+    }
+    all.push(...page.changes);
+    after = page.cursor;
+    if (!page.more) return all;
+  }
 }
 
 /**

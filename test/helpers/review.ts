@@ -18,8 +18,10 @@ import { SETTINGS } from '../../station/runtime/settings-keys';
 import { createStation, type Station } from '../../station/station';
 import type { SyncOptions } from '../../station/sync/agent';
 import { applyChangesPage } from '../../station/sync/apply-changes';
+import { settleBatch } from '../../station/sync/settle-batch';
+import { allMaterials, validValues } from './forms';
 import { silentLog } from './station';
-import { enrolledStation, freshStation, startTestPlatform, type SyncTestStation } from './sync';
+import { enrolledStation, freshStation, idNumber, startTestPlatform, type SyncTestStation } from './sync';
 
 /** 叶坪乡: the township above the test village 360781102201. */
 export const TOWNSHIP = '360781102';
@@ -115,6 +117,28 @@ export function lastOutbox<T>(station: Station, kind: string): { message: Outbox
     .get(kind) as OutboxMessage | undefined;
   if (!m) throw new Error(`no outbox message of kind ${kind}`);
   return { message: m, body: JSON.parse(m.body) as T };
+}
+
+/** The platform's verdict on one message, through the agent's settle path. */
+export function settleOne(station: Station, m: OutboxMessage, result: 'accepted' | 'invalid', reason = '平台拒绝'): void {
+  const r = result === 'accepted' ? { id: m.id, result } : { id: m.id, result, code: 'ILLEGAL_TRANSITION', reason };
+  settleBatch(station.ctx.db, 'batch', [m], [r as never], station.ctx.clock.now().toISOString());
+}
+
+let residentNo = 100;
+/** A complete 低保 application (a new resident each time) submitted on a village terminal and acknowledged by the (pretend) platform. */
+export async function submittedOn(village: Station, scans: Buffer[] = []): Promise<ApplicationSubmitted> {
+  const resident = await village.call('residents.register', { idNumber: idNumber(++residentNo), name: '王兆明' });
+  const item = await village.call('catalog.get', { code: 'MZ-0001' });
+  const draft = await village.call('applications.createDraft', { residentId: resident.id, itemCode: item.code });
+  await village.call('applications.saveDraft', { id: draft.id, form: validValues(item.form.fields), materials: allMaterials(item) });
+  for (const scan of scans) {
+    await village.call('attachments.add', { applicationId: draft.id, fileName: '户口簿.png', mimeType: 'image/png', dataBase64: scan.toString('base64') });
+  }
+  await village.call('applications.submit', { id: draft.id });
+  const { message, body } = lastOutbox<ApplicationSubmitted>(village, 'application.submitted');
+  settleOne(village, message, 'accepted');
+  return body;
 }
 
 /** What the platform fans up to the township when a village's submission arrives. */

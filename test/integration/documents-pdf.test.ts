@@ -1,42 +1,18 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { v7 as uuidv7 } from 'uuid';
-import { parseReceiptCode } from '../../core/receipt-code';
-import type { ApplicationSubmitted, HandoverListed, ReviewDecided } from '../../core/sync/messages';
-import type { OutboxMessage } from '../../db';
+import { test } from 'node:test';
 import type { HandoverDocumentData, NoticeBase, ResultNoticeData, SupplementNoticeData } from '../../station/printing/documents/document-data';
 import { renderHandoverPdf } from '../../station/printing/documents/handover-list';
 import { renderResultNoticePdf } from '../../station/printing/documents/result-notice';
 import { renderSupplementNoticePdf } from '../../station/printing/documents/supplement-notice';
-import type { Station } from '../../station/station';
-import { settleBatch } from '../../station/sync/settle-batch';
-import { allMaterials, validValues } from '../helpers/forms';
+import { paperReader, assertHas, REJECT_REASON, REMEDIES, squash } from '../helpers/paper';
 import { assertSubsetFonts } from '../helpers/pdf-fonts';
 import { SAMPLE_RECEIPT_CODE } from '../helpers/receipt-fixture';
-import { refused } from '../helpers/refusals';
-import { decidedChange, feed, lastOutbox, localTownship, receivedChange, TOWNSHIP_POINT } from '../helpers/review';
-import { makeStation, manualClock } from '../helpers/station';
-import { idNumber } from '../helpers/sync';
-import { requireTools, runTool } from '../helpers/system-tools';
+import { runTool } from '../helpers/system-tools';
 
 // The 交接清单, 一次性告知书 and 办理结果通知书 as PDFs, read back with poppler and zbar the way a person and a
-// scanner would read the paper.
+// scanner would read the paper. Rendered and printed through the StationApi: documents-station.test.ts.
 
-let dir: string;
-
-before(async () => {
-  requireTools('pdftotext', 'pdfinfo', 'pdffonts', 'pdftoppm', 'zbarimg');
-  dir = await mkdtemp(join(tmpdir(), 'daiban-documents-'));
-});
-
-after(async () => {
-  // DAIBAN_KEEP_TEST_PDFS=1 keeps the PDFs and page images, to look at the layout.
-  if (process.env.DAIBAN_KEEP_TEST_PDFS) console.log(`documents kept in ${dir}`);
-  else await rm(dir, { recursive: true, force: true });
-});
+const { save, text, rawText, pageCount, scan } = paperReader();
 
 /* ---------- fixtures ---------- */
 
@@ -90,46 +66,11 @@ function supplementFixture(overrides: Partial<SupplementNoticeData> = {}): Suppl
   };
 }
 
-const REJECT_REASON = '经入户核查，申请人家庭人均月收入为1260元，高于本地城乡最低生活保障标准（每人每月950元），不符合规定的条件。';
-const REMEDIES = '如对本决定不服，可在收到本通知之日起六十日内申请行政复议，或者六个月内提起行政诉讼';
-
 const resultFixture = (decision: 'approve' | 'reject'): ResultNoticeData => ({
   ...noticeBase,
   decision,
   reason: decision === 'reject' ? REJECT_REASON : null,
 });
-
-/* ---------- reading the paper back ---------- */
-
-async function save(pdf: Buffer, name: string): Promise<string> {
-  assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
-  const path = join(dir, `${name}.pdf`);
-  await writeFile(path, pdf);
-  return path;
-}
-
-/** pdftotext -layout may spread a label over columns; compare without whitespace. */
-const squash = (s: string): string => s.replace(/\s+/g, '');
-const text = async (path: string, page?: number): Promise<string> =>
-  squash((await runTool('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), '-layout', path, '-'])).stdout);
-/**
- * Reading order of the content stream: a receipt number wrapped inside its table cell comes out whole here,
- * where -layout interleaves its two lines with the neighbouring cells.
- */
-const rawText = async (path: string): Promise<string> => squash((await runTool('pdftotext', ['-raw', path, '-'])).stdout);
-const pageCount = async (path: string): Promise<number> => Number(/Pages:\s+(\d+)/.exec((await runTool('pdfinfo', [path])).stdout)?.[1]);
-
-/** What zbar reads off the top third of page 1 (where the codes are) rendered at `dpi`: one line per symbol. */
-async function scan(path: string, name: string, dpi = 150): Promise<string[]> {
-  const crop = ['-x', '0', '-y', '0', '-W', String(Math.round(8.27 * dpi)), '-H', String(Math.round(3.5 * dpi))];
-  await runTool('pdftoppm', ['-png', '-r', String(dpi), '-f', '1', '-l', '1', ...crop, '-singlefile', path, join(dir, name)]);
-  const { stdout } = await runTool('zbarimg', ['-q', '--raw', join(dir, `${name}.png`)]);
-  return stdout.trim().split('\n').filter(Boolean);
-}
-
-function assertHas(t: string, expected: string[], what: string): void {
-  for (const e of expected) assert.ok(t.includes(squash(e)), `${what}: expected «${e}» in the text:\n${t}`);
-}
 
 /* ---------- 交接清单 ---------- */
 
@@ -330,116 +271,3 @@ test('result notice (rejected) gives the reason in full and the resident’s rem
 });
 
 /* ---------- through the StationApi ---------- */
-
-let residentNo = 700;
-/** A 低保 application submitted on the village and accepted by the (pretend) platform. */
-async function submitted(village: Station): Promise<ApplicationSubmitted> {
-  const resident = await village.call('residents.register', { idNumber: idNumber(++residentNo), name: '王兆明' });
-  const item = await village.call('catalog.get', { code: 'MZ-0001' });
-  const draft = await village.call('applications.createDraft', { residentId: resident.id, itemCode: item.code });
-  await village.call('applications.saveDraft', { id: draft.id, form: validValues(item.form.fields), materials: allMaterials(item) });
-  await village.call('applications.submit', { id: draft.id });
-  const { message, body } = lastOutbox<ApplicationSubmitted>(village, 'application.submitted');
-  settleBatch(village.ctx.db, 'batch', [message as OutboxMessage], [{ id: message.id, result: 'accepted' } as never], village.ctx.clock.now().toISOString());
-  return body;
-}
-
-function decision(sub: ApplicationSubmitted, d: Pick<ReviewDecided, 'decision' | 'reason' | 'supplement'>, at: string): ReviewDecided {
-  return {
-    decisionId: uuidv7(),
-    applicationId: sub.applicationId,
-    divisionCode: sub.divisionCode,
-    reviewer: { id: 'review01', name: '张建国' },
-    decidedAt: at,
-    ...d,
-  };
-}
-
-test('StationApi: the village renders and prints its handover list and both notices; the wrong notice is refused', async () => {
-  const clock = manualClock('2026-11-23T02:00:00.000Z');
-  const t = await makeStation({ clock });
-  const village = t.station;
-  try {
-    const a = await submitted(village);
-    const b = await submitted(village);
-
-    // The handover list of both.
-    const list = await village.call('handover.create', {});
-    const rendered = await village.call('documents.render', { kind: 'handover', id: list.id });
-    assert.equal(rendered.fileName, `交接清单-${list.listNo}.pdf`);
-    const listPath = await save(Buffer.from(rendered.pdfBase64, 'base64'), 'api-handover');
-    assertHas(await text(listPath), [list.listNo, '王兆明', '最低生活保障申请', '合计：申请2件'], 'api handover');
-    assertHas(await rawText(listPath), [a.receiptNo, b.receiptNo], 'api handover (raw)');
-    assert.deepEqual(await scan(listPath, 'api-handover', 300), [list.listNo]);
-    await refused(village.call('documents.render', { kind: 'handover', id: uuidv7() }), 'NOT_FOUND');
-
-    // No decision yet: no notice.
-    await refused(village.call('documents.render', { kind: 'supplement_notice', id: a.applicationId }), 'ILLEGAL_TRANSITION');
-
-    clock.set('2026-11-25T03:00:00.000Z');
-    const supplement = { items: [{ kind: 'material' as const, key: 'hukou', label: '户口簿复印件', problem: '缺少户主页，请补交。' }], note: null };
-    feed(village, [
-      decidedChange(decision(a, { decision: 'request_supplement', reason: null, supplement }, clock.now().toISOString()), 'needs_supplement', a.receiptNo),
-      decidedChange(decision(b, { decision: 'reject', reason: REJECT_REASON, supplement: null }, clock.now().toISOString()), 'rejected', b.receiptNo),
-    ]);
-
-    const notice = await village.call('documents.render', { kind: 'supplement_notice', id: a.applicationId });
-    assert.equal(notice.fileName, `一次性告知书-${a.receiptNo}.pdf`);
-    const noticePath = await save(Buffer.from(notice.pdfBase64, 'base64'), 'api-supplement');
-    const nt = await text(noticePath);
-    assertHas(nt, ['一次性告知书', '王兆明', '户口簿复印件', '缺少户主页，请补交。', a.receiptNo, '2026年11月25日', '李春梅'], 'api supplement');
-    assert.ok(!nt.includes(a.resident.idNumber), 'the full ID number must never be printed');
-    assert.ok(nt.includes(`${a.resident.idNumber.slice(0, 6)}********${a.resident.idNumber.slice(-4)}`), 'masked ID');
-    // This terminal was never enrolled: the notice's code names the receipt and goes unsigned.
-    const [code] = await scan(noticePath, 'api-supplement');
-    assert.deepEqual(parseReceiptCode(code ?? ''), {
-      receiptNo: a.receiptNo,
-      itemCode: a.itemCode,
-      idDigits: `${a.resident.idNumber.slice(0, 6)}*${a.resident.idNumber.slice(-4)}`,
-      signerNo: 1,
-      signature: '',
-    });
-
-    // The wrong kind of notice for each decision is refused, in Chinese.
-    const wrong = await refused(village.call('documents.render', { kind: 'result_notice', id: a.applicationId }), 'ILLEGAL_TRANSITION');
-    assert.match(wrong.message, /退回补正/);
-    await refused(village.call('documents.render', { kind: 'supplement_notice', id: b.applicationId }), 'ILLEGAL_TRANSITION');
-
-    // Printing ("save as PDF") the rejection notice.
-    const printed = await village.call('documents.print', { kind: 'result_notice', id: b.applicationId, printerId: 'pdf', copies: 1 });
-    assert.equal(printed.printerId, 'pdf');
-    const resultPath = await save(await readFile(printed.jobRef), 'api-result');
-    assertHas(await text(resultPath), ['办理结果通知书', '不予通过', REJECT_REASON, REMEDIES, b.receiptNo], 'api result');
-
-    // A reviewer cannot print a resident's notice.
-    await village.call('session.logout', {});
-    await village.call('session.login', { username: 'review01', password: 'Review2026' });
-    await refused(village.call('documents.render', { kind: 'result_notice', id: b.applicationId }), 'FORBIDDEN');
-  } finally {
-    t.cleanup();
-  }
-});
-
-test('StationApi: a township terminal prints its villages’ handover lists, but no notice for a resident', async () => {
-  const clock = manualClock('2026-11-23T02:00:00.000Z');
-  const t = await makeStation({ clock });
-  const township = await localTownship({ clock });
-  try {
-    const a = await submitted(t.station);
-    const list = await t.station.call('handover.create', {});
-    const listed = lastOutbox<HandoverListed>(t.station, 'handover.listed').body;
-    feed(township.station, [receivedChange(a), { kind: 'handover.listed', body: listed, divisionCode: listed.divisionCode }]);
-
-    const rendered = await township.station.call('documents.render', { kind: 'handover', id: list.id });
-    const path = await save(Buffer.from(rendered.pdfBase64, 'base64'), 'township-handover');
-    // The township is the receiver; names come from its replica.
-    assertHas(await text(path), [list.listNo, '360781102201', TOWNSHIP_POINT, '王兆明', '最低生活保障申请', '李春梅', '合计：申请1件'], 'township handover');
-    assertHas(await rawText(path), [a.receiptNo], 'township handover (raw)');
-    assert.deepEqual(await scan(path, 'township-handover', 300), [list.listNo]);
-
-    await refused(township.station.call('documents.render', { kind: 'result_notice', id: a.applicationId }), 'FORBIDDEN');
-  } finally {
-    township.cleanup();
-    t.cleanup();
-  }
-});

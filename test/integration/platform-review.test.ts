@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { v7 as uuidv7 } from 'uuid';
-import { CHANGE_KINDS, isChangeKind, type ApplicationDecided, type ApplicationReceived } from '../../core/sync/changes';
+import type { ApplicationDecided, ApplicationReceived } from '../../core/sync/changes';
 import type { ApplicationSubmitted, HandoverListed, ReviewDecided } from '../../core/sync/messages';
-import { changesResponseSchema, outboxResponseSchema, type Change, type OutboxMessage, type OutboxResponse } from '../../core/sync/protocol';
+import type { Change } from '../../core/sync/protocol';
 import type { RunningPlatform } from '../../platform';
 import { DELEGATED_CATALOG } from '../helpers/delegated-catalog';
 import {
@@ -12,7 +12,6 @@ import {
   enrollTerminal,
   handoverConfirmedBody,
   handoverListedBody,
-  outboxBatch,
   outboxMessage,
   platformForSuite,
   submittedBody,
@@ -20,6 +19,7 @@ import {
   type PlatformBackend,
   type TestTerminal,
 } from '../helpers/platform';
+import { postOutbox, reasonOf, verdicts, wholeFeed } from '../helpers/protocol';
 
 /**
  * Township review on the platform (issue #5): decisions authorised, idempotent and checked against the
@@ -27,52 +27,17 @@ import {
  * The tests of one suite build on each other, in order, like the journey they follow.
  */
 
-const CHINESE = /[\u4e00-\u9fff]/;
 const TOWNSHIP = '360781106';
 const VILLAGE = '360781106201';
 const NEIGHBOUR = '360781106202';
 const OTHER_TOWNSHIP = '360781107';
-
-async function post(t: TestTerminal, messages: OutboxMessage[]): Promise<OutboxResponse> {
-  const reply = await t.request('POST', '/v1/outbox', { json: outboxBatch(messages) });
-  assert.equal(reply.status, 200, reply.bytes.toString());
-  return outboxResponseSchema.parse(reply.json());
-}
-
-/** `accepted`, `duplicate`, `conflict`, or the invalid code, per message. */
-const verdicts = (res: OutboxResponse) => res.results.map((r) => (r.result === 'invalid' ? r.code : r.result));
-
-function reasonOf(res: OutboxResponse, i: number): string {
-  const r = res.results[i];
-  assert.ok(r?.result === 'invalid', `message ${i} was ${r?.result}`);
-  assert.match(r.reason, CHINESE);
-  return r.reason;
-}
-
-/** The whole feed of a terminal, every body checked against its CHANGE_KINDS schema. */
-async function feed(t: TestTerminal): Promise<Change[]> {
-  const all: Change[] = [];
-  let after = '0';
-  for (;;) {
-    const reply = await t.request('GET', `/v1/changes?after=${after}`);
-    assert.equal(reply.status, 200, reply.bytes.toString());
-    const page = changesResponseSchema.parse(reply.json());
-    for (const c of page.changes) {
-      assert.ok(isChangeKind(c.kind), c.kind);
-      CHANGE_KINDS[c.kind].parse(c.body);
-    }
-    all.push(...page.changes);
-    after = page.cursor;
-    if (!page.more) return all;
-  }
-}
 
 const ofApplication = (changes: Change[], kind: string, applicationId: string) =>
   changes.filter((c) => c.kind === kind && (c.body as { applicationId: string }).applicationId === applicationId);
 
 /** The statuses a township terminal has heard of for one application, in order. */
 async function statusesSeen(t: TestTerminal, applicationId: string): Promise<string[]> {
-  return ofApplication(await feed(t), 'application.received', applicationId).map((c) => (c.body as ApplicationReceived).status);
+  return ofApplication(await wholeFeed(t), 'application.received', applicationId).map((c) => (c.body as ApplicationReceived).status);
 }
 
 const decided = (d: ReviewDecided) => outboxMessage('review.decided', d);
@@ -101,7 +66,7 @@ function reviewSuite(backend: PlatformBackend) {
       apps = Array.from({ length: 6 }, () => submittedBody(VILLAGE, { catalogVersion: DELEGATED_CATALOG.version }));
     });
     test('the village submits; the township terminals read each whole submission from the change feed', async () => {
-      const res = await post(
+      const res = await postOutbox(
         village,
         apps.map((a) => outboxMessage('application.submitted', a)),
       );
@@ -110,7 +75,7 @@ function reviewSuite(backend: PlatformBackend) {
         apps.map(() => 'accepted'),
       );
       for (const t of [township, township2]) {
-        const received = (await feed(t)).filter((c) => c.kind === 'application.received');
+        const received = (await wholeFeed(t)).filter((c) => c.kind === 'application.received');
         assert.deepEqual(
           received.map((c) => [c.divisionCode, (c.body as ApplicationReceived).status, (c.body as ApplicationReceived).submission]),
           apps.map((a) => [VILLAGE, 'sent', a]),
@@ -123,7 +88,7 @@ function reviewSuite(backend: PlatformBackend) {
       // Neither the village itself (no echo), its neighbour nor another township hears of them.
       for (const t of [village, neighbour, otherTownship])
         assert.deepEqual(
-          (await feed(t)).filter((c) => c.kind.startsWith('application.')),
+          (await wholeFeed(t)).filter((c) => c.kind.startsWith('application.')),
           [],
         );
     });
@@ -135,7 +100,7 @@ function reviewSuite(backend: PlatformBackend) {
       d.a3 = decidedBody(VILLAGE, a3.applicationId, 'reject');
       const noReason = { ...decidedBody(VILLAGE, a3.applicationId, 'reject'), reason: null };
       const noItems = { ...decidedBody(VILLAGE, a3.applicationId, 'request_supplement'), supplement: { items: [], note: null } };
-      const res = await post(township, [
+      const res = await postOutbox(township, [
         decided(d.a1),
         decided(d.a2),
         outboxMessage('review.decided', noReason),
@@ -162,7 +127,7 @@ function reviewSuite(backend: PlatformBackend) {
 
     test('only a township terminal containing the application’s village may decide', async () => {
       const a5 = apps[4]!;
-      const res = await post(otherTownship, [
+      const res = await postOutbox(otherTownship, [
         decided(decidedBody(VILLAGE, a5.applicationId, 'approve')),
         // The body names the other township's own village; the projection says otherwise.
         decided(decidedBody(`${OTHER_TOWNSHIP}201`, a5.applicationId, 'approve')),
@@ -171,11 +136,14 @@ function reviewSuite(backend: PlatformBackend) {
       assert.equal(reasonOf(res, 0), `${VILLAGE} 不属于本乡镇（${OTHER_TOWNSHIP}000），不能提交审核决定`);
       assert.equal(reasonOf(res, 1), `这件申请属于 ${VILLAGE}，不在本乡镇（${OTHER_TOWNSHIP}000）辖区，不能审核`);
 
-      const fromVillage = await post(village, [decided(decidedBody(VILLAGE, a5.applicationId, 'approve'))]);
+      const fromVillage = await postOutbox(village, [decided(decidedBody(VILLAGE, a5.applicationId, 'approve'))]);
       assert.deepEqual(verdicts(fromVillage), ['FORBIDDEN']);
       assert.equal(reasonOf(fromVillage, 0), '只有乡镇审核终端才能提交审核决定，本终端是村级代办终端');
 
-      const mine = await post(township, [decided(decidedBody(NEIGHBOUR, a5.applicationId, 'approve')), decided(decidedBody(VILLAGE, uuidv7(), 'approve'))]);
+      const mine = await postOutbox(township, [
+        decided(decidedBody(NEIGHBOUR, a5.applicationId, 'approve')),
+        decided(decidedBody(VILLAGE, uuidv7(), 'approve')),
+      ]);
       assert.deepEqual(verdicts(mine), ['INVALID_BODY', 'NOT_FOUND']);
       assert.equal(reasonOf(mine, 0), `审核决定中的村级区划代码（${NEIGHBOUR}）与申请所属村（${VILLAGE}）不一致，平台未接收`);
       assert.equal(reasonOf(mine, 1), '平台上没有这件申请（可能村里尚未同步上来），暂不能审核');
@@ -188,15 +156,15 @@ function reviewSuite(backend: PlatformBackend) {
       const [a1, , , a4] = apps as ApplicationSubmitted[];
       const withdraw = (id: string) =>
         outboxMessage('application.withdrawn', { applicationId: id, reason: '申请人主动撤回', withdrawnAt: '2026-11-24T01:00:00.000Z', by: 'cadre01' });
-      assert.deepEqual(verdicts(await post(village, [withdraw(a4!.applicationId)])), ['accepted']);
-      const res = await post(township2, [
+      assert.deepEqual(verdicts(await postOutbox(village, [withdraw(a4!.applicationId)])), ['accepted']);
+      const res = await postOutbox(township2, [
         decided(decidedBody(VILLAGE, a4!.applicationId, 'approve')),
         decided(decidedBody(VILLAGE, a1!.applicationId, 'reject')),
       ]);
       assert.deepEqual(verdicts(res), ['ILLEGAL_TRANSITION', 'ILLEGAL_TRANSITION']);
       assert.equal(reasonOf(res, 0), '这件申请已撤回，不能再审核');
       assert.equal(reasonOf(res, 1), '这件申请已审核通过，审核决定一经同步即为最终决定，不能再次审核');
-      const late = await post(village, [withdraw(a1!.applicationId), withdraw(a4!.applicationId)]);
+      const late = await postOutbox(village, [withdraw(a1!.applicationId), withdraw(a4!.applicationId)]);
       assert.deepEqual(verdicts(late), ['ILLEGAL_TRANSITION', 'accepted']);
       assert.equal(reasonOf(late, 0), '这件申请已审核通过，不能再撤回');
       assert.deepEqual(
@@ -207,22 +175,22 @@ function reviewSuite(backend: PlatformBackend) {
 
     test('the same decision sent again under a new message id is accepted and applied once', async () => {
       const a1 = apps[0]!;
-      const before = ofApplication(await feed(village), 'application.decided', a1.applicationId).length;
+      const before = ofApplication(await wholeFeed(village), 'application.decided', a1.applicationId).length;
       const first = decided(d.a1!);
-      const res = await post(township, [first, decided(d.a1!), outboxMessage('review.decided', { ...d.a1!, decision: 'reject', reason: '改判' })]);
+      const res = await postOutbox(township, [first, decided(d.a1!), outboxMessage('review.decided', { ...d.a1!, decision: 'reject', reason: '改判' })]);
       assert.deepEqual(verdicts(res), ['accepted', 'accepted', 'ILLEGAL_TRANSITION']);
       assert.equal(reasonOf(res, 2), '平台已收到编号相同而内容不同的审核决定，以先收到的为准');
-      assert.deepEqual(verdicts(await post(township, [first])), ['duplicate']);
+      assert.deepEqual(verdicts(await postOutbox(township, [first])), ['duplicate']);
       assert.equal((await platform.admin.listDecisions(a1.applicationId)).length, 1);
-      assert.equal(ofApplication(await feed(village), 'application.decided', a1.applicationId).length, before);
+      assert.equal(ofApplication(await wholeFeed(village), 'application.decided', a1.applicationId).length, before);
       assert.equal((await platform.admin.getApplication(a1.applicationId))?.status, 'approved');
     });
 
     test('two township terminals deciding at once: the first wins, the second is told it is decided', async () => {
       const a6 = apps[5]!;
       const [r1, r2] = await Promise.all([
-        post(township, [decided(decidedBody(VILLAGE, a6.applicationId, 'approve'))]),
-        post(township2, [decided(decidedBody(VILLAGE, a6.applicationId, 'reject'))]),
+        postOutbox(township, [decided(decidedBody(VILLAGE, a6.applicationId, 'approve'))]),
+        postOutbox(township2, [decided(decidedBody(VILLAGE, a6.applicationId, 'reject'))]),
       ]);
       const outcome = [...verdicts(r1!), ...verdicts(r2!)];
       assert.deepEqual([...outcome].sort(), ['ILLEGAL_TRANSITION', 'accepted']);
@@ -238,7 +206,7 @@ function reviewSuite(backend: PlatformBackend) {
 
     test('the village reads each decision; every township terminal gets it and the new status; nobody else hears', async () => {
       const [a1, a2, a3, a4, a5, a6] = apps as ApplicationSubmitted[];
-      const villageFeed = await feed(village);
+      const villageFeed = await wholeFeed(village);
       const decisions = villageFeed.filter((c) => c.kind === 'application.decided');
       const expected = [
         [VILLAGE, { ...d.a1, status: 'approved', receiptNo: a1!.receiptNo, step: 'township' }],
@@ -259,7 +227,7 @@ function reviewSuite(backend: PlatformBackend) {
         assert.deepEqual(await statusesSeen(t, a5!.applicationId), ['sent']);
         assert.equal((await statusesSeen(t, a6!.applicationId)).length, 2);
         // Both township terminals get the decisions too (the deciding one: its echo), each before its status.
-        const townshipFeed = await feed(t);
+        const townshipFeed = await wholeFeed(t);
         assert.deepEqual(
           townshipFeed.filter((c) => c.kind === 'application.decided').map((c) => [c.divisionCode, c.body]),
           expected,
@@ -269,7 +237,7 @@ function reviewSuite(backend: PlatformBackend) {
       }
       for (const t of [neighbour, otherTownship])
         assert.deepEqual(
-          (await feed(t)).filter((c) => c.kind.startsWith('application.')),
+          (await wholeFeed(t)).filter((c) => c.kind.startsWith('application.')),
           [],
         );
     });
@@ -277,16 +245,16 @@ function reviewSuite(backend: PlatformBackend) {
     test('supplement: the village sends it, the township sees it with the original kept, approves, the village completes', async () => {
       const [a1, a2, a3, , a5] = apps as ApplicationSubmitted[];
       const supplement = supplementedBody(a2!);
-      const wrong = await post(village, [outboxMessage('application.supplemented', supplementedBody(a1!))]);
+      const wrong = await postOutbox(village, [outboxMessage('application.supplemented', supplementedBody(a1!))]);
       assert.deepEqual(verdicts(wrong), ['ILLEGAL_TRANSITION']);
       assert.equal(reasonOf(wrong, 0), '这件申请已审核完毕，不能再补正');
-      assert.deepEqual(verdicts(await post(township, [outboxMessage('application.supplemented', supplement)])), ['FORBIDDEN']);
-      const foreign = await post(neighbour, [outboxMessage('application.supplemented', supplement)]);
+      assert.deepEqual(verdicts(await postOutbox(township, [outboxMessage('application.supplemented', supplement)])), ['FORBIDDEN']);
+      const foreign = await postOutbox(neighbour, [outboxMessage('application.supplemented', supplement)]);
       assert.deepEqual(verdicts(foreign), ['NOT_FOUND']);
       assert.equal(reasonOf(foreign, 0), '平台上没有本辖区的这件申请，无法补正');
 
       const sent = outboxMessage('application.supplemented', supplement);
-      assert.deepEqual(verdicts(await post(village, [sent, outboxMessage('application.supplemented', supplement)])), ['accepted', 'accepted']);
+      assert.deepEqual(verdicts(await postOutbox(village, [sent, outboxMessage('application.supplemented', supplement)])), ['accepted', 'accepted']);
       const stored = await platform.admin.getApplication(a2!.applicationId);
       const body = stored?.body as ApplicationSubmitted;
       const original = stored?.originalBody as ApplicationSubmitted;
@@ -304,7 +272,7 @@ function reviewSuite(backend: PlatformBackend) {
       );
       assert.deepEqual(body.resident, a2!.resident);
 
-      const seen = ofApplication(await feed(township2), 'application.received', a2!.applicationId).map((c) => c.body as ApplicationReceived);
+      const seen = ofApplication(await wholeFeed(township2), 'application.received', a2!.applicationId).map((c) => c.body as ApplicationReceived);
       assert.deepEqual(
         seen.map((b) => [b.status, b.submission?.form.bankAccount ?? null, b.supplement ?? null]),
         [
@@ -317,12 +285,12 @@ function reviewSuite(backend: PlatformBackend) {
 
       // Supplemented → (start_review) → approved; then the village tells the residents and completes.
       d.a2b = decidedBody(VILLAGE, a2!.applicationId, 'approve', { decidedAt: '2026-11-28T02:00:00.000Z' });
-      assert.deepEqual(verdicts(await post(township, [decided(d.a2b)])), ['accepted']);
+      assert.deepEqual(verdicts(await postOutbox(township, [decided(d.a2b)])), ['accepted']);
       assert.deepEqual(
         (await platform.admin.listDecisions(a2!.applicationId)).map((x) => x.statusAfter),
         ['needs_supplement', 'approved'],
       );
-      const done = await post(village, [
+      const done = await postOutbox(village, [
         outboxMessage('application.completed', completedBody(a1!.applicationId)),
         outboxMessage('application.completed', completedBody(a2!.applicationId)),
         outboxMessage('application.completed', completedBody(a3!.applicationId)),
@@ -336,50 +304,50 @@ function reviewSuite(backend: PlatformBackend) {
       assert.deepEqual(await statusesSeen(township, a2!.applicationId), ['sent', 'needs_supplement', 'supplemented', 'approved', 'completed']);
       assert.deepEqual(await statusesSeen(township2, a1!.applicationId), ['sent', 'approved', 'completed']);
       assert.deepEqual(
-        ofApplication(await feed(village), 'application.decided', a2!.applicationId).map((c) => (c.body as ApplicationDecided).status),
+        ofApplication(await wholeFeed(village), 'application.decided', a2!.applicationId).map((c) => (c.body as ApplicationDecided).status),
         ['needs_supplement', 'approved'],
       );
-      const late = await post(township, [decided(decidedBody(VILLAGE, a2!.applicationId, 'reject'))]);
+      const late = await postOutbox(township, [decided(decidedBody(VILLAGE, a2!.applicationId, 'reject'))]);
       assert.equal(reasonOf(late, 0), '这件申请已办结，不能再审核');
     });
 
     test('handover list: the village lists the paper, the township sees it and confirms once, the village sees what arrived', async () => {
       const [a1, a2, a3] = apps as ApplicationSubmitted[];
       list = handoverListedBody(VILLAGE, [a1!, a2!, a3!]);
-      const listed = await post(village, [outboxMessage('handover.listed', list), outboxMessage('handover.listed', list)]);
+      const listed = await postOutbox(village, [outboxMessage('handover.listed', list), outboxMessage('handover.listed', list)]);
       assert.deepEqual(verdicts(listed), ['accepted', 'accepted']);
-      const changed = await post(village, [outboxMessage('handover.listed', { ...list, listNo: 'X-1' })]);
+      const changed = await postOutbox(village, [outboxMessage('handover.listed', { ...list, listNo: 'X-1' })]);
       assert.deepEqual(verdicts(changed), ['ILLEGAL_TRANSITION']);
-      const stolen = await post(neighbour, [outboxMessage('handover.listed', handoverListedBody(NEIGHBOUR, [a1!]))]);
+      const stolen = await postOutbox(neighbour, [outboxMessage('handover.listed', handoverListedBody(NEIGHBOUR, [a1!]))]);
       assert.deepEqual(verdicts(stolen), ['FORBIDDEN']);
       assert.equal(reasonOf(stolen, 0), `交接清单中有不属于本村的申请（回执号 ${a1!.receiptNo}），平台不予接收`);
-      assert.deepEqual(verdicts(await post(township, [outboxMessage('handover.listed', handoverListedBody(VILLAGE, [a1!]))])), ['FORBIDDEN']);
+      assert.deepEqual(verdicts(await postOutbox(township, [outboxMessage('handover.listed', handoverListedBody(VILLAGE, [a1!]))])), ['FORBIDDEN']);
 
       for (const t of [township, township2]) {
         assert.deepEqual(
-          (await feed(t)).filter((c) => c.kind === 'handover.listed').map((c) => [c.divisionCode, c.body]),
+          (await wholeFeed(t)).filter((c) => c.kind === 'handover.listed').map((c) => [c.divisionCode, c.body]),
           [[VILLAGE, list]],
         );
       }
       assert.deepEqual(
-        (await feed(village)).filter((c) => c.kind.startsWith('handover.')),
+        (await wholeFeed(village)).filter((c) => c.kind.startsWith('handover.')),
         [],
       );
 
       const missing = [{ applicationId: a2!.applicationId, materialKey: 'incomeProof', note: '原件未随清单送达' }];
       const confirmation = handoverConfirmedBody(list, missing);
-      const refused = await post(otherTownship, [outboxMessage('handover.confirmed', confirmation)]);
-      const fromVillage = await post(village, [outboxMessage('handover.confirmed', confirmation)]);
+      const refused = await postOutbox(otherTownship, [outboxMessage('handover.confirmed', confirmation)]);
+      const fromVillage = await postOutbox(village, [outboxMessage('handover.confirmed', confirmation)]);
       assert.deepEqual([...verdicts(refused), ...verdicts(fromVillage)], ['FORBIDDEN', 'FORBIDDEN']);
-      const unknown = await post(township, [outboxMessage('handover.confirmed', { ...confirmation, listId: uuidv7() })]);
+      const unknown = await postOutbox(township, [outboxMessage('handover.confirmed', { ...confirmation, listId: uuidv7() })]);
       assert.deepEqual(verdicts(unknown), ['NOT_FOUND']);
-      const stray = await post(township, [
+      const stray = await postOutbox(township, [
         outboxMessage('handover.confirmed', handoverConfirmedBody(list, [{ applicationId: apps[4]!.applicationId, materialKey: 'idCard', note: null }])),
       ]);
       assert.deepEqual(verdicts(stray), ['INVALID_BODY']);
 
-      assert.deepEqual(verdicts(await post(township, [outboxMessage('handover.confirmed', confirmation)])), ['accepted']);
-      const second = await post(township2, [
+      assert.deepEqual(verdicts(await postOutbox(township, [outboxMessage('handover.confirmed', confirmation)])), ['accepted']);
+      const second = await postOutbox(township2, [
         outboxMessage('handover.confirmed', handoverConfirmedBody(list)),
         outboxMessage('handover.confirmed', confirmation),
       ]);
@@ -401,16 +369,16 @@ function reviewSuite(backend: PlatformBackend) {
       );
       for (const t of [village, township, township2]) {
         assert.deepEqual(
-          (await feed(t)).filter((c) => c.kind === 'handover.confirmed').map((c) => [c.divisionCode, c.body]),
+          (await wholeFeed(t)).filter((c) => c.kind === 'handover.confirmed').map((c) => [c.divisionCode, c.body]),
           [[VILLAGE, confirmation]],
         );
       }
       assert.deepEqual(
-        (await feed(village)).filter((c) => c.kind === 'handover.listed'),
+        (await wholeFeed(village)).filter((c) => c.kind === 'handover.listed'),
         [],
       );
       assert.deepEqual(
-        (await feed(neighbour)).filter((c) => c.kind.startsWith('handover.')),
+        (await wholeFeed(neighbour)).filter((c) => c.kind.startsWith('handover.')),
         [],
       );
       assert.equal(await platform.admin.getHandoverList(uuidv7()), null);

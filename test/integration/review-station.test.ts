@@ -1,39 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ApplicationSubmitted, ApplicationSupplemented, HandoverConfirmed, HandoverListed, ReviewDecided } from '../../core/sync/messages';
-import { listBlobsToUpload, verifyAuditChain, type OutboxMessage } from '../../db';
-import type { Station } from '../../station/station';
+import { listBlobsToUpload, verifyAuditChain } from '../../db';
 import { applyChangesPage } from '../../station/sync/apply-changes';
-import { settleBatch } from '../../station/sync/settle-batch';
 import { listProblems } from '../../station/sync/status-view';
 import { allMaterials, validValues } from '../helpers/forms';
 import { refused } from '../helpers/refusals';
-import { decidedChange, feed, lastOutbox, localTownship, receivedChange } from '../helpers/review';
+import { decidedChange, feed, lastOutbox, localTownship, receivedChange, settleOne, submittedOn } from '../helpers/review';
 import { makeStation, manualClock, silentLog } from '../helpers/station';
-import { idNumber, noisyScan } from '../helpers/sync';
+import { noisyScan } from '../helpers/sync';
 import { DELEGATED_CATALOG } from '../helpers/delegated-catalog';
-
-/** The platform's verdict on one message, through the agent's settle path. */
-function settle(station: Station, m: OutboxMessage, result: 'accepted' | 'invalid', reason = '平台拒绝') {
-  const r = result === 'accepted' ? { id: m.id, result } : { id: m.id, result, code: 'ILLEGAL_TRANSITION', reason };
-  settleBatch(station.ctx.db, 'batch', [m], [r as never], station.ctx.clock.now().toISOString());
-}
-
-let n = 100;
-/** A complete 低保 application submitted on a village terminal and acknowledged by the (pretend) platform. */
-async function submitted(village: Station, scans: Buffer[] = []): Promise<ApplicationSubmitted> {
-  const resident = await village.call('residents.register', { idNumber: idNumber(++n), name: '王兆明' });
-  const item = await village.call('catalog.get', { code: 'MZ-0001' });
-  const draft = await village.call('applications.createDraft', { residentId: resident.id, itemCode: item.code });
-  await village.call('applications.saveDraft', { id: draft.id, form: validValues(item.form.fields), materials: allMaterials(item) });
-  for (const scan of scans) {
-    await village.call('attachments.add', { applicationId: draft.id, fileName: '户口簿.png', mimeType: 'image/png', dataBase64: scan.toString('base64') });
-  }
-  await village.call('applications.submit', { id: draft.id });
-  const { message, body } = lastOutbox<ApplicationSubmitted>(village, 'application.submitted');
-  settle(village, message, 'accepted');
-  return body;
-}
 
 const MONDAY = '2026-11-23T02:00:00.000Z';
 
@@ -44,8 +20,8 @@ test('township replica: worklist with deadlines, decisions offline, a second dec
   const api = township.station;
   try {
     const scan = await noisyScan(200, 150);
-    const a = await submitted(village.station, [scan]);
-    const b = await submitted(village.station);
+    const a = await submittedOn(village.station, [scan]);
+    const b = await submittedOn(village.station);
     // A village never keeps a replica, whatever the feed says.
     feed(village.station, [receivedChange(a)]);
     assert.equal((await village.station.call('applications.get', { id: a.applicationId })).status, 'sent');
@@ -105,7 +81,7 @@ test('township replica: worklist with deadlines, decisions offline, a second dec
     feed(api, [receivedChange(a, 'under_review')]);
     assert.equal((await api.call('review.get', { id: a.applicationId })).status, 'approved');
 
-    settle(api, message, 'accepted');
+    settleOne(api, message, 'accepted');
     assert.equal((await api.call('review.get', { id: a.applicationId })).latestDecision!.synced, true);
     feed(api, [decidedChange(body, 'approved', a.receiptNo)]);
     const after = await api.call('review.get', { id: a.applicationId });
@@ -128,7 +104,7 @@ test('a decision the platform refuses (withdrawn meanwhile) is undone on the rep
   const township = await localTownship({ clock, catalog: DELEGATED_CATALOG });
   const api = township.station;
   try {
-    const a = await submitted(village.station);
+    const a = await submittedOn(village.station);
     feed(api, [receivedChange(a)]);
     await api.call('review.decide', {
       applicationId: a.applicationId,
@@ -140,7 +116,7 @@ test('a decision the platform refuses (withdrawn meanwhile) is undone on the rep
     assert.equal((await api.call('review.get', { id: a.applicationId })).status, 'withdrawn', 'a withdrawal wins over a pending decision');
 
     const { message } = lastOutbox<ReviewDecided>(api, 'review.decided');
-    settle(api, message, 'invalid', '这件申请已撤回，不能再审核');
+    settleOne(api, message, 'invalid', '这件申请已撤回，不能再审核');
     const detail = await api.call('review.get', { id: a.applicationId });
     assert.equal(detail.status, 'withdrawn');
     assert.equal(detail.latestDecision, null, 'a refused decision does not stand');
@@ -155,10 +131,10 @@ test('a decision the platform refuses (withdrawn meanwhile) is undone on the rep
     assert.equal((await api.call('sync.status', {})).problems.length, 1);
 
     // Refused while the platform still had it open: the replica goes back to the platform's status.
-    const b = await submitted(village.station);
+    const b = await submittedOn(village.station);
     feed(api, [receivedChange(b)]);
     await api.call('review.decide', { applicationId: b.applicationId, decision: 'reject', reason: '收入超过低保标准' });
-    settle(api, lastOutbox<ReviewDecided>(api, 'review.decided').message, 'invalid', '审核权限不符');
+    settleOne(api, lastOutbox<ReviewDecided>(api, 'review.decided').message, 'invalid', '审核权限不符');
     assert.equal((await api.call('review.get', { id: b.applicationId })).status, 'sent');
     // …and can be decided again.
     assert.equal((await api.call('review.decide', { applicationId: b.applicationId, decision: 'approve' })).status, 'approved');
@@ -174,7 +150,7 @@ test('village: a decision arrives, the cadre records the supplement, approval, c
   const api = village.station;
   try {
     const scan = await noisyScan(200, 150);
-    const a = await submitted(api, [scan]);
+    const a = await submittedOn(api, [scan]);
     const decided: ReviewDecided = {
       decisionId: '01937a4e-0000-7000-8000-000000000001',
       applicationId: a.applicationId,
@@ -309,8 +285,8 @@ test('handover: the village lists the paper, the township confirms what arrived,
   const township = await localTownship({ clock, catalog: DELEGATED_CATALOG });
   try {
     await refused(village.station.call('handover.create', {}), 'ILLEGAL_TRANSITION');
-    const a = await submitted(village.station);
-    const b = await submitted(village.station);
+    const a = await submittedOn(village.station);
+    const b = await submittedOn(village.station);
     const list = await village.station.call('handover.create', {});
     assert.match(list.listNo, /^360781102201-20261123-01-01$/);
     assert.equal(list.applications.length, 2);
@@ -320,7 +296,7 @@ test('handover: the village lists the paper, the township confirms what arrived,
     assert.equal(list.applications[0]!.residentName, '王兆明');
     const again = await refused(village.station.call('handover.create', {}), 'ILLEGAL_TRANSITION');
     assert.match(again.message, /交接清单/);
-    const c = await submitted(village.station);
+    const c = await submittedOn(village.station);
     const second = await village.station.call('handover.create', {});
     assert.equal(second.listNo, '360781102201-20261123-01-02');
     assert.deepEqual(
@@ -372,8 +348,8 @@ test('stats.report: counts by item, status and village, handling time in working
   const village = await makeStation({ clock, catalog: DELEGATED_CATALOG });
   const township = await localTownship({ clock, catalog: DELEGATED_CATALOG });
   try {
-    const a = await submitted(village.station);
-    const b = await submitted(village.station);
+    const a = await submittedOn(village.station);
+    const b = await submittedOn(village.station);
     const decide = (sub: ApplicationSubmitted, decision: ReviewDecided['decision'], decidedAt: string, status: string, id: string) =>
       decidedChange(
         {

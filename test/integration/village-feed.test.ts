@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { v7 as uuidv7 } from 'uuid';
-import { changesResponseSchema, outboxResponseSchema, type ChangesResponse, type OutboxResult } from '../../core/sync/protocol';
 import type { HouseholdSaved, ResidentSaved } from '../../core/sync/messages';
 import { MIGRATIONS } from '../../platform/database/migrations';
 import { migrate } from '../../platform/database/migrate';
 import { openPgliteDb } from '../../platform/database/pglite';
 import type { RunningPlatform } from '../../platform/index';
 import { enrollTerminal, outboxBatch, outboxMessage, type TestTerminal } from '../helpers/platform';
+import { changesFor, postOutbox } from '../helpers/protocol';
 import { idNumber, startTestPlatform } from '../helpers/sync';
 
 /**
@@ -66,17 +66,8 @@ function householdSaved(members: HouseholdSaved['members']): HouseholdSaved {
   };
 }
 
-async function post(t: TestTerminal, messages: ReturnType<typeof outboxMessage>[]): Promise<OutboxResult[]> {
-  const reply = await t.request('POST', '/v1/outbox', { json: outboxBatch(messages) });
-  assert.equal(reply.status, 200, reply.bytes.toString());
-  return outboxResponseSchema.parse(reply.json()).results;
-}
-
-async function feed(t: TestTerminal, after = '0', limit?: number): Promise<ChangesResponse> {
-  const reply = await t.request('GET', `/v1/changes?after=${after}${limit ? `&limit=${limit}` : ''}`);
-  assert.equal(reply.status, 200, reply.bytes.toString());
-  return changesResponseSchema.parse(reply.json());
-}
+const post = async (t: TestTerminal, messages: ReturnType<typeof outboxMessage>[]) => (await postOutbox(t, messages)).results;
+const feed = (t: TestTerminal, after = '0', limit?: number) => changesFor(t, `?after=${after}${limit ? `&limit=${limit}` : ''}`);
 
 const kindsOf = async (t: TestTerminal, kind: string) => (await feed(t)).changes.filter((c) => c.kind === kind);
 

@@ -7,106 +7,16 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import pino from 'pino';
 import type { UpdateStatusView } from '../../core/api/update-methods';
-import { isDaibanError } from '../../core/errors';
 import type { StoreNotice } from '../../core/sync/protocol';
-import type { Timers } from '../../station/runtime/timers';
 import { UpdateController, type UpdateConnection } from '../../station/updates/controller';
-import { feedUrl, type UpdateEngine, type UpdateEngineEvent, type UpdateEngineListener, type UpdateFeed } from '../../station/updates/engine';
+import { feedUrl } from '../../station/updates/engine';
 import { describeUpdateError } from '../../station/updates/messages';
+import { refused } from '../helpers/refusals';
+import { FakeEngine, FakeTime, GatedEngine, settle } from '../helpers/update-fakes';
 
 const HOUR = 3600_000;
 const PLATFORM = 'http://127.0.0.1:9/';
 const TERMINAL = '0190f3a2-7c4e-7b1a-9c3d-2e5f6a7b8c9d';
-
-/** Time that moves only when the test says so; timers fire in due order. */
-class FakeTime implements Timers {
-  now = Date.parse('2026-11-27T08:00:00Z');
-  private seq = 0;
-  private readonly pending = new Map<number, { due: number; fn: () => void }>();
-  setTimeout(fn: () => void, ms: number): unknown {
-    const id = ++this.seq;
-    this.pending.set(id, { due: this.now + ms, fn });
-    return id;
-  }
-  clearTimeout(handle: unknown): void {
-    this.pending.delete(handle as number);
-  }
-  get count(): number {
-    return this.pending.size;
-  }
-  /** Moves the clock forward, firing every timer that falls due (and letting their promises settle). */
-  async advance(ms: number): Promise<void> {
-    const end = this.now + ms;
-    for (;;) {
-      const next = [...this.pending.entries()].filter(([, t]) => t.due <= end).sort((a, b) => a[1].due - b[1].due)[0];
-      if (!next) break;
-      this.pending.delete(next[0]);
-      this.now = next[1].due;
-      next[1].fn();
-      await settle();
-    }
-    this.now = end;
-    await settle();
-  }
-}
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
-}
-
-/** Scripted answers to checks; records what the controller asked of it. */
-class FakeEngine implements UpdateEngine {
-  currentVersion = '1.0.0';
-  checks = 0;
-  feeds: UpdateFeed[] = [];
-  installOnQuit = true;
-  installs = 0;
-  installStarts = true;
-  /** What the next check does. */
-  next: (emit: (e: UpdateEngineEvent) => void) => Promise<void> | void = (emit) => emit({ type: 'not-available', version: '1.0.0' });
-  private readonly listeners = new Set<UpdateEngineListener>();
-  configure(feed: UpdateFeed): void {
-    this.feeds.push(feed);
-  }
-  async check(): Promise<void> {
-    this.checks++;
-    this.emit({ type: 'checking' });
-    await this.next((e) => this.emit(e));
-  }
-  setInstallOnQuit(enabled: boolean): void {
-    this.installOnQuit = enabled;
-  }
-  quitAndInstall(): boolean {
-    this.installs++;
-    return this.installStarts;
-  }
-  subscribe(l: UpdateEngineListener): () => void {
-    this.listeners.add(l);
-    return () => this.listeners.delete(l);
-  }
-  emit(e: UpdateEngineEvent): void {
-    for (const l of this.listeners) l(e);
-  }
-}
-
-/** The real engine's order: the gate is asked before anything is downloaded (station/updates/electron-updater-engine.ts). */
-class GatedEngine extends FakeEngine {
-  gate: (version: string, storeSchema: number | null) => string | null = () => null;
-  downloads: string[] = [];
-  setGate(gate: (version: string, storeSchema: number | null) => string | null): void {
-    this.gate = gate;
-  }
-  /** The feed offers `version`, declaring the store schema it ships (null: a release published without it). */
-  offer(version: string, storeSchema: number | null = null): void {
-    this.next = (emit) => {
-      const reason = this.gate(version, storeSchema);
-      if (reason !== null) return emit({ type: 'refused', version, reason });
-      emit({ type: 'available', version, releaseNotes: null });
-      this.downloads.push(version);
-      emit({ type: 'downloaded', version, releaseNotes: null });
-    };
-  }
-}
 
 const online: UpdateConnection = { enrolled: true, online: true, platformUrl: PLATFORM, terminalId: TERMINAL };
 const offline: UpdateConnection = { ...online, online: false };
@@ -135,16 +45,6 @@ function setup(o: { busy?: () => boolean; engine?: FakeEngine | null; store?: { 
   return { time, engine: engine as FakeEngine, controller, statuses, notices, closed: () => stationClosed };
 }
 
-async function refusal(fn: () => unknown): Promise<{ code: string; message: string }> {
-  try {
-    await fn();
-  } catch (e) {
-    assert.ok(isDaibanError(e), `a DaibanError, got ${String(e)}`);
-    return { code: e.code, message: e.message };
-  }
-  assert.fail('expected a refusal');
-}
-
 test('no engine (browser host): unsupported, nothing scheduled, check and install refused', async () => {
   const { controller, time } = setup({ engine: null });
   controller.connectionChanged(online);
@@ -153,8 +53,8 @@ test('no engine (browser host): unsupported, nothing scheduled, check and instal
   assert.equal(s.supported, false);
   assert.equal(s.state, 'unsupported');
   assert.equal(s.currentVersion, '0.1.0');
-  assert.equal((await refusal(() => controller.check())).code, 'UPDATE_UNSUPPORTED');
-  assert.equal((await refusal(() => controller.install())).code, 'UPDATE_UNSUPPORTED');
+  await refused(() => controller.check(), 'UPDATE_UNSUPPORTED');
+  await refused(() => controller.install(), 'UPDATE_UNSUPPORTED');
 });
 
 test('never checks before enrollment or while offline; checks shortly after the platform first answers', async () => {
@@ -165,7 +65,7 @@ test('never checks before enrollment or while offline; checks shortly after the 
   controller.connectionChanged(offline);
   await time.advance(10 * HOUR);
   assert.equal(engine.checks, 0, 'unenrolled, then offline: no check');
-  assert.equal((await refusal(() => controller.check())).code, 'PLATFORM_UNREACHABLE');
+  await refused(() => controller.check(), 'PLATFORM_UNREACHABLE');
 
   controller.connectionChanged(online);
   await time.advance(29_000);
@@ -181,7 +81,7 @@ test('never checks before enrollment or while offline; checks shortly after the 
 test('unenrolled terminal: on-demand check refused with NOT_ENROLLED', async () => {
   const { controller, engine } = setup();
   controller.connectionChanged({ enrolled: false, online: true, platformUrl: null, terminalId: null });
-  assert.equal((await refusal(() => controller.check())).code, 'NOT_ENROLLED');
+  await refused(() => controller.check(), 'NOT_ENROLLED');
   assert.equal(engine.checks, 0);
 });
 
@@ -227,7 +127,7 @@ test('download in the background: progress quietly in whole percents, then ready
   const percents = statuses.filter((x) => x.state === 'downloading').map((x) => x.downloadPercent);
   // One event per whole percent that changed (12.9 adds none), plus the one at the end of the check.
   assert.deepEqual(percents, [0, 12, 55, 100, 100]);
-  assert.equal((await refusal(() => controller.install())).code, 'UPDATE_NOT_READY');
+  await refused(() => controller.install(), 'UPDATE_NOT_READY');
 
   finish();
   await settle();
@@ -266,13 +166,13 @@ test('a downloaded build withdrawn on the platform (rollback or pause) is not in
   assert.equal(s.state, 'up_to_date');
   assert.equal(s.readyVersion, null);
   assert.equal(engine.installOnQuit, false);
-  assert.equal((await refusal(() => controller.install())).code, 'UPDATE_NOT_READY');
+  await refused(() => controller.install(), 'UPDATE_NOT_READY');
 });
 
 test('install: refused unless ready, refused while a save runs, then closes the station and runs the installer', async () => {
   let busy = true;
   const { controller, engine, time, closed } = setup({ busy: () => busy });
-  assert.equal((await refusal(() => controller.install())).code, 'UPDATE_NOT_READY');
+  await refused(() => controller.install(), 'UPDATE_NOT_READY');
   engine.next = (emit) => {
     emit({ type: 'available', version: '1.1.0', releaseNotes: null });
     emit({ type: 'downloaded', version: '1.1.0', releaseNotes: null });
@@ -281,8 +181,7 @@ test('install: refused unless ready, refused while a save runs, then closes the 
   await controller.check();
   assert.equal(controller.status().state, 'ready');
 
-  const r = await refusal(() => controller.install());
-  assert.equal(r.code, 'UPDATE_BUSY');
+  const r = await refused(() => controller.install(), 'UPDATE_BUSY');
   assert.match(r.message, /正在保存/);
   assert.equal(engine.installs, 0);
 
