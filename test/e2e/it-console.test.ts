@@ -97,6 +97,15 @@ after(() => e2e.close(proxy, platform));
 
 const tab = (name: string) => page.getByRole('tab', { name }).click();
 const row = (text: string) => page.locator('.ant-table-row', { hasText: text });
+/**
+ * Answers a confirmation with the button named `name`, once it has finished opening: a click while it
+ * still zooms in was lost once on a loaded machine (the dialog stayed, its action never ran).
+ */
+async function confirmWith(name: RegExp): Promise<void> {
+  await page.getByRole('dialog').waitFor();
+  await settle(page);
+  await page.getByRole('dialog').getByRole('button', { name }).click();
+}
 
 test('the IT worker runs the county from a village terminal', { timeout: 600_000 }, async (t) => {
   const step = stepper(t, () => page, 'it');
@@ -191,11 +200,7 @@ test('the IT worker runs the county from a village terminal', { timeout: 600_000
     await shot('06-account-password');
     await page.getByRole('button', { name: '我已记下' }).click();
     await row('cadre_liu').getByRole('button', { name: '停用' }).click();
-    await page
-      .getByRole('dialog')
-      .getByRole('button', { name: '停 用' })
-      .or(page.getByRole('dialog').getByRole('button', { name: '停用' }))
-      .click();
+    await confirmWith(/^停\s*用$/);
     await row('cadre_liu').getByText('已停用').waitFor();
     await shot('07-accounts');
   });
@@ -203,10 +208,7 @@ test('the IT worker runs the county from a village terminal', { timeout: 600_000
   await step('the seed catalog is published', async () => {
     await tab('事项目录');
     await page.getByRole('button', { name: '发布内置事项目录' }).click();
-    await page
-      .getByRole('dialog')
-      .getByRole('button', { name: /发\s*布/ })
-      .click();
+    await confirmWith(/发\s*布/);
     await page.getByRole('status').filter({ hasText: '事项目录' }).waitFor();
     await settle(page);
     await shot('08-catalog');
@@ -217,7 +219,7 @@ test('the IT worker runs the county from a village terminal', { timeout: 600_000
     const newest = row('1.1.0');
     await newest.getByText('发布中').waitFor();
     await newest.getByRole('button', { name: '暂停' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: '暂停推送' }).click();
+    await confirmWith(/^暂停推送$/);
     await newest.getByText('已暂停').waitFor();
     await newest.getByRole('button', { name: '分批' }).click();
     const dialog = page.getByRole('dialog');

@@ -39,6 +39,19 @@ export function requireChromium(): void {
  * Headless Chromium with a throwaway profile in `workDir`, zh-CN and Asia/Shanghai like the terminals;
  * `downloads: true` keeps files the page saves in `workDir/downloads`.
  */
+/** What went wrong inside each page (uncaught errors, console.error), told when a step fails. */
+const browserErrors = new WeakMap<Page, string[]>();
+
+function watchBrowserErrors(page: Page): void {
+  if (browserErrors.has(page)) return;
+  const seen: string[] = [];
+  browserErrors.set(page, seen);
+  page.on('pageerror', (e) => seen.push(`uncaught: ${e.stack ?? e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') seen.push(`console.error: ${m.text()}`);
+  });
+}
+
 export async function launchChromium(workDir: string, o: { downloads?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await chromium.launchPersistentContext(join(workDir, 'chromium-profile'), {
     executablePath: CHROMIUM,
@@ -49,6 +62,8 @@ export async function launchChromium(workDir: string, o: { downloads?: boolean }
     timezoneId: 'Asia/Shanghai',
     ...(o.downloads ? { acceptDownloads: true, downloadsPath: join(workDir, 'downloads') } : {}),
   });
+  for (const p of context.pages()) watchBrowserErrors(p);
+  context.on('page', watchBrowserErrors);
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(STEP_TIMEOUT);
   page.setDefaultNavigationTimeout(60_000);
@@ -128,8 +143,8 @@ export async function shot(page: Page, name: string): Promise<void> {
 }
 
 /**
- * Subtests that build on each other: after the first failure the rest are skipped and the screen at the
- * failure is kept as `<prefix>-failure.png`.
+ * Subtests that build on each other: after the first failure the rest are skipped, the screen at the
+ * failure is kept as `<prefix>-failure.png` and the browser's last errors are printed.
  */
 export function stepper(t: TestContext, page: () => Page, prefix: string): (name: string, fn: () => Promise<void>) => Promise<void> {
   let broken: string | null = null;
@@ -140,6 +155,8 @@ export function stepper(t: TestContext, page: () => Page, prefix: string): (name
         await fn();
       } catch (e) {
         broken = name;
+        const errors = browserErrors.get(page()) ?? [];
+        if (errors.length > 0) console.log(`# ${prefix}: the browser's errors before the failure:\n${errors.slice(-20).join('\n')}`);
         await page()
           .screenshot({ path: join(SHOTS, `${prefix}-failure.png`) })
           .catch(() => undefined);
