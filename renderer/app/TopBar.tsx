@@ -78,8 +78,8 @@ function menuFor(role: string): NavEntry[] {
 }
 
 /**
- * Whether a dialog holds the keyboard. One closing has let go: its leave animation runs ~0.3 s after Esc, and a
- * cadre's F2 in that time must not be lost.
+ * Whether a dialog holds the keyboard: one shown, not one hidden nor one leaving. Its fade-out runs ~0.3 s
+ * after Esc (seconds on a busy old PC), and a cadre's F2 in that time must not be lost.
  */
 function dialogOpen(): boolean {
   const panels = document.querySelectorAll<HTMLElement>('.ant-modal-wrap:not([style*="display: none"]) .ant-modal');

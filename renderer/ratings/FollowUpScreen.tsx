@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Segmented, Space, Table, Tag } from 'antd';
 import type { FollowUpView } from '../../core/api/rating-methods';
 import { parseDivisionCode } from '../../core/division';
@@ -8,6 +8,7 @@ import { useSession } from '../app/session';
 import { ReasonDialog } from '../shared/ReasonDialog';
 import { showDateTime } from '../shared/time';
 import { useLoad } from '../shared/use-load';
+import { useSyncStatus } from '../sync/sync-store';
 import { ratingText } from './RatingLines';
 
 const RECORD_LABEL: Record<FollowUpStep, string> = { revisit: '登记回访', rectify: '登记整改' };
@@ -39,6 +40,14 @@ export function FollowUpScreen() {
   const [state, setState] = useState<'open' | 'all'>('open');
   const list = useLoad(() => call('ratings.followUps', { state }), [state]);
   const [recording, setRecording] = useState<{ rating: FollowUpView; step: FollowUpStep } | null>(null);
+  // A record marked 未同步 loses the mark once the platform has it: read the list again when fewer wait to go up.
+  const pending = useSyncStatus().status?.pending;
+  const pendingBefore = useRef(pending);
+  useEffect(() => {
+    const before = pendingBefore.current;
+    pendingBefore.current = pending;
+    if (pending !== undefined && before !== undefined && pending < before) list.reload();
+  }, [pending]);
   // The township's reviewer records; a county terminal (its division above a township) looks on.
   const division = parseDivisionCode(servicePoint.divisionCode);
   const mayRecord = user.role === 'reviewer' && division.ok && division.value.level === 'township';

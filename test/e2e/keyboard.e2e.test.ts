@@ -149,7 +149,7 @@ test("a new resident's 老年人优待证, from the home screen to the printed r
   });
 
   await step('the ID box keeps the cursor at the 18th digit; an empty registration marks 身份号码 and 姓名', async () => {
-    // F2 at once, while the rating dialog is still fading out: the shortcut is not lost to the closing dialog.
+    // F2 at once after Esc: the shortcut is not lost to the closing dialog.
     await page.keyboard.press('F2');
     await page.getByRole('heading', { name: /第一步：确定申请人/ }).waitFor({ timeout: 5_000 });
     await page.getByRole('dialog', { name: /对本次服务评价/ }).waitFor({ state: 'hidden' });

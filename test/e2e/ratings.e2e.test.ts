@@ -19,7 +19,7 @@ import { startBrowserHost, type BrowserHost } from '../../station/browser-host';
 import { createSerialIdCardReader } from '../../station/id-card/serial-reader';
 import { startSimulatedReader, type SimulatedReader } from '../../station/id-card/simulator';
 import type { Station } from '../../station/station';
-import { launchChromium, loginByKeys, RENDERER_DIR, requireChromium, ROOT, settle, shot, STEP_TIMEOUT, stepper } from '../helpers/e2e';
+import { dialogsClosed, launchChromium, loginByKeys, RENDERER_DIR, requireChromium, ROOT, settle, shot, STEP_TIMEOUT, stepper } from '../helpers/e2e';
 import { TEST_CARD } from '../helpers/id-card';
 import { E2E_CADRE, E2E_REVIEWER, journeySync, journeyTerminal, named, reviewJourneyPlatform } from '../helpers/review-e2e';
 import { submitApplication } from '../helpers/sync';
@@ -175,10 +175,12 @@ test('card → new resident → application → receipt → 不满意 with a rea
     await dialog.waitFor();
     await t.keyboard.insertText('电话回访王秀英，反映窗口人员说话生硬，属实');
     await press(t, /登\s*记/, dialog);
-    await dialog.waitFor({ state: 'hidden' });
+    await dialogsClosed(t);
     await row.getByRole('button', { name: '登记整改' }).waitFor();
     assert.match(await row.innerText(), /已办（\d{4}-\d{2}-\d{2}，张建国）/);
+    await row.getByText('未同步').waitFor();
     await journeySync(stations.township, 'the township');
+    await row.getByText('未同步').waitFor({ state: 'detached' }); // the list reads itself again once it went up
     const [stored] = await platform!.db.query<{ revisit_note: string }>('SELECT revisit_note FROM ratings WHERE level = 2');
     assert.equal(stored!.revisit_note, '电话回访王秀英，反映窗口人员说话生硬，属实');
     await named(t, 'ratings-04-revisited');

@@ -211,6 +211,15 @@ export async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(200);
 }
 
+/**
+ * Waits until no dialog is left, its fade-out over. When the fade ends a dialog hands the focus back to where
+ * it was opened from, so a key pressed before then can land there (and a dialog whose title empties on close
+ * no longer matches its own name: waiting for that to hide is not enough).
+ */
+export async function dialogsClosed(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('.ant-modal-wrap:not([style*="display: none"])'));
+}
+
 /** Picks an option of an antd Select by typing it, as a cadre would, and waits until it is shown as chosen. */
 export async function chooseOption(page: Page, label: string, option: string): Promise<void> {
   const box = page.getByLabel(label, { exact: true });
