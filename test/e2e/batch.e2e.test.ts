@@ -15,7 +15,7 @@ import type { RunningPlatform } from '../../platform/index';
 import { ensureRendererBuilt } from '../../scripts/renderer-build';
 import { startBrowserHost, type BrowserHost } from '../../station/browser-host';
 import type { Station } from '../../station/station';
-import { launchChromium, loginByKeys, RENDERER_DIR, requireChromium, ROOT, settle, shot, stepper } from '../helpers/e2e';
+import { dialogsClosed, launchChromium, loginByKeys, RENDERER_DIR, requireChromium, ROOT, settle, shot, stepper } from '../helpers/e2e';
 import { submitApplication } from '../helpers/sync';
 import { E2E_CADRE, E2E_COUNTY_REVIEWER, E2E_REVIEWER, journeyTerminal, reviewJourneyPlatform } from '../helpers/review-e2e';
 
@@ -108,7 +108,7 @@ test('the township approves a handover list of ten as one batch, by keys; the wi
     await settle(page);
     await shot(page, 'batch-02-result');
     await page.keyboard.press('Escape');
-    await result.waitFor({ state: 'hidden' });
+    await dialogsClosed(page); // before the next focus: the result dialog hands the focus back as its fade ends
     await page.getByText('已选 0 件').waitFor();
   });
 

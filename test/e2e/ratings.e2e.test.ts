@@ -100,7 +100,7 @@ test('card → new resident → application → receipt → 不满意 with a rea
     await v.keyboard.press('Enter');
     await v.getByTestId('receipt-no').waitFor();
     await v.locator('iframe[title="回执预览"]').waitFor();
-    await v.waitForFunction(() => /打印回执/.test(document.activeElement?.textContent ?? ''));
+    await v.waitForFunction(() => document.hasFocus() && /打印回执/.test(document.activeElement?.textContent ?? ''));
     await v.keyboard.press('Enter');
     await v.getByText(/回执已(保存为PDF文件|发送到打印机)/).waitFor();
   });
