@@ -35,10 +35,6 @@ export function requireChromium(): void {
   mkdirSync(SHOTS, { recursive: true });
 }
 
-/**
- * Headless Chromium with a throwaway profile in `workDir`, zh-CN and Asia/Shanghai like the terminals;
- * `downloads: true` keeps files the page saves in `workDir/downloads`.
- */
 /** What went wrong inside each page (uncaught errors, console.error), told when a step fails. */
 const browserErrors = new WeakMap<Page, string[]>();
 
@@ -52,6 +48,10 @@ function watchBrowserErrors(page: Page): void {
   });
 }
 
+/**
+ * Headless Chromium with a throwaway profile in `workDir`, zh-CN and Asia/Shanghai like the terminals;
+ * `downloads: true` keeps files the page saves in `workDir/downloads`.
+ */
 export async function launchChromium(workDir: string, o: { downloads?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await chromium.launchPersistentContext(join(workDir, 'chromium-profile'), {
     executablePath: CHROMIUM,
