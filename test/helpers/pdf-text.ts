@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { squash } from './paper';
 import { runTool } from './system-tools';
 
 /** A rendered document's text as poppler's pdftotext reads it, whitespace removed. */
@@ -9,7 +10,7 @@ export async function pdfText(pdfBase64: string): Promise<string> {
   try {
     const file = join(dir, 'document.pdf');
     writeFileSync(file, Buffer.from(pdfBase64, 'base64'));
-    return (await runTool('pdftotext', ['-layout', file, '-'])).stdout.replace(/\s+/g, '');
+    return squash((await runTool('pdftotext', ['-layout', file, '-'])).stdout);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
